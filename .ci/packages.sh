@@ -1,0 +1,26 @@
+# Sourced by the scripts beside it: installs the Debian/Ubuntu packages kioku
+# needs to build and test, only those that are missing. On macOS and
+# Windows the system webview ships with the OS, so nothing is installed.
+
+# WebKitGTK for the webview; libxdo because dioxus-desktop's menu crate
+# links it; OpenSSL and pkg-config for -sys crates.
+KIOKU_BUILD_PACKAGES=(libwebkit2gtk-4.1-dev libxdo-dev libssl-dev pkg-config)
+
+ensure_packages() {
+    [ "$(uname -s)" = Linux ] || return 0
+    if ! command -v dpkg-query >/dev/null 2>&1; then
+        echo "kioku: not a Debian/Ubuntu system; install these (or your distribution's equivalents) yourself: $*" >&2
+        return 0
+    fi
+    local missing=()
+    local p
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    local sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    echo "kioku: installing system packages: ${missing[*]}" >&2
+    "${sudo[@]}" apt-get update -q
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+}

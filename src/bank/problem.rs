@@ -1,0 +1,186 @@
+//! What can be wrong with a question file, and where.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// A place in a text file. Both numbers are 1-based; `column` counts
+/// Unicode scalar values (characters), not bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Pos {
+    pub line: u32,
+    pub column: u32,
+}
+
+impl Pos {
+    pub const START: Pos = Pos { line: 1, column: 1 };
+
+    /// The position `chars` characters to the right on the same line.
+    pub fn right(self, chars: usize) -> Pos {
+        Pos {
+            line: self.line,
+            column: self
+                .column
+                .saturating_add(u32::try_from(chars).unwrap_or(u32::MAX)),
+        }
+    }
+}
+
+impl fmt::Display for Pos {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+/// A JSON syntax error. Parsing stops at the first one.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SyntaxError {
+    #[error("unexpected end of file")]
+    UnexpectedEnd,
+    #[error("unexpected character; expected a JSON value")]
+    UnexpectedToken,
+    #[error("unexpected characters after the JSON value")]
+    TrailingCharacters,
+    #[error("comments are not allowed in JSON")]
+    Comment,
+    #[error("expected a key in double quotes")]
+    ExpectedKey,
+    #[error("expected ':' after the key")]
+    ExpectedColon,
+    #[error("expected ',' or '{0}'")]
+    ExpectedCommaOrEnd(char),
+    #[error("trailing comma before '{0}'")]
+    TrailingComma(char),
+    #[error("unterminated string")]
+    UnterminatedString,
+    #[error("invalid escape sequence")]
+    InvalidEscape,
+    #[error("control character in string (write it as an escape such as \\n)")]
+    ControlCharacter,
+    #[error("invalid number")]
+    InvalidNumber,
+}
+
+/// One problem found in a question file. The `Display` text is the message
+/// `kioku check` prints after `PATH:LINE:COL: error: `.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Problem {
+    #[error("a question set must be a JSON object, found {0}")]
+    NotAnObject(&'static str),
+    #[error("\"{name}\" is not a field of {type_name} questions{}", if *.type_name == "cloze" && .name == "prompt" { " (a cloze has \"text\" with {{...}} deletions instead)" } else { "" })]
+    FieldNotForType {
+        name: String,
+        type_name: &'static str,
+    },
+    #[error("file is empty")]
+    EmptyFile,
+    #[error("file is not valid UTF-8 (invalid byte 0x{byte:02x}); save it as UTF-8")]
+    NotUtf8 { byte: u8 },
+    #[error("file is {:.1} MiB; question files are limited to {} MiB", *.size as f64 / 1048576.0, .limit / 1048576)]
+    TooLarge { size: u64, limit: u64 },
+    #[error(transparent)]
+    Syntax(#[from] SyntaxError),
+    #[error("nesting deeper than {limit} levels")]
+    TooDeep { limit: usize },
+    #[error("duplicate key \"{key}\" (first at {first})")]
+    DuplicateKey { key: String, first: Pos },
+    #[error("unknown field \"{name}\"{}", suggestion_text(.suggestion))]
+    UnknownField {
+        name: String,
+        suggestion: Option<String>,
+    },
+    #[error("missing field \"{name}\"{hint}")]
+    MissingField {
+        name: &'static str,
+        hint: &'static str,
+    },
+    #[error("\"{field}\" must be {expected}, found {found}")]
+    WrongType {
+        field: String,
+        expected: &'static str,
+        found: &'static str,
+    },
+    #[error("unsupported format version {found}; this kioku reads version {supported}{}",
+        if *.found > *.supported { " (the file needs a newer kioku)" } else { "" })]
+    UnsupportedVersion { found: i64, supported: i64 },
+    #[error("\"{field}\" must not be empty")]
+    Empty { field: String },
+    #[error(
+        "{what} \"{value}\" is not kebab-case (lowercase letters and digits joined by single hyphens, e.g. \"{example}\")"
+    )]
+    NotKebabCase {
+        what: &'static str,
+        value: String,
+        example: String,
+    },
+    #[error("language \"{0}\" is not a BCP 47 tag such as \"en\" or \"pt-BR\"")]
+    BadLanguage(String),
+    #[error("duplicate question id \"{id}\" (first used at {first})")]
+    DuplicateQuestionId { id: String, first: Pos },
+    #[error("unknown question type \"{found}\"{}; expected one of flashcard, typed, multiple_choice, true_false, cloze",
+        suggestion_text(.suggestion))]
+    UnknownType {
+        found: String,
+        suggestion: Option<String>,
+    },
+    #[error("a set needs at least one question")]
+    NoQuestions,
+    #[error("multiple choice needs at least {min} choices, found {found}")]
+    TooFewChoices { min: usize, found: usize },
+    #[error("multiple choice allows at most {max} choices, found {found}")]
+    TooManyChoices { max: usize, found: usize },
+    #[error("choice {index} is empty")]
+    EmptyChoice { index: usize },
+    #[error("choice {index} repeats choice {first} (\"{text}\")")]
+    DuplicateChoice {
+        index: usize,
+        first: usize,
+        text: String,
+    },
+    #[error("\"correct\" must list at least one choice index")]
+    NoCorrectChoice,
+    #[error("correct index {index} is negative; choices are numbered from 0")]
+    NegativeIndex { index: i64 },
+    #[error("correct index {index} is out of range; the {count} choices are numbered 0 to {}", .count.saturating_sub(1))]
+    IndexOutOfRange { index: i64, count: usize },
+    #[error("correct index must be a whole number, found {0}")]
+    NotAnIndex(String),
+    #[error("correct index {index} is listed twice")]
+    DuplicateIndex { index: i64 },
+    #[error("accepted answer {index} repeats answer {first} (\"{text}\")")]
+    DuplicateAnswer {
+        index: usize,
+        first: usize,
+        text: String,
+    },
+    #[error("cloze text has no deletion; mark each hidden part with {{{{...}}}}")]
+    NoDeletion,
+    #[error("unbalanced braces: \"{{{{\" is never closed with \"}}}}\"")]
+    UnclosedDeletion,
+    #[error("unbalanced braces: \"}}}}\" without an opening \"{{{{\"")]
+    UnopenedDeletion,
+    #[error("cloze deletions cannot be nested")]
+    NestedDeletion,
+    #[error("empty cloze deletion {{{{}}}}")]
+    EmptyDeletion,
+    #[error("single brace '{0}' in cloze text; deletions are written {{{{answer}}}}")]
+    StrayBrace(char),
+}
+
+fn suggestion_text(s: &Option<String>) -> String {
+    match s {
+        Some(s) => format!(", did you mean \"{s}\"?"),
+        None => String::new(),
+    }
+}
+
+/// A problem and where it is in the text (the path is attached later).
+pub type LocatedProblem = (Pos, Problem);
+
+/// A problem at a place in a file: one line of `kioku check` output.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}:{}: error: {problem}", path.display(), pos)]
+pub struct Diagnostic {
+    pub path: PathBuf,
+    pub pos: Pos,
+    pub problem: Problem,
+}

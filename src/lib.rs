@@ -1,0 +1,13 @@
+//! kioku: study with quizzes and flashcards, scheduled by FSRS-6.
+//!
+//! The core (everything but `cli` and `ui`) does no printing and reads no
+//! clock: side effects live at the edges.
+
+pub mod bank;
+pub mod cli;
+pub mod error;
+pub mod markdown;
+pub mod text;
+pub mod ui;
+
+pub use error::Error;

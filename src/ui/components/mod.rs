@@ -1,0 +1,5 @@
+//! UI components, one per file.
+
+mod deck_list;
+
+pub use deck_list::DeckList;
