@@ -7,6 +7,7 @@ pub mod bank;
 pub mod cli;
 pub mod error;
 pub mod markdown;
+pub mod schedule;
 pub mod text;
 pub mod ui;
 
