@@ -6,6 +6,11 @@
 pub enum Error {
     #[error(transparent)]
     Bank(#[from] crate::bank::BankError),
-    #[error("cannot open the window: {0}")]
-    Ui(String),
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    #[error(transparent)]
+    Schedule(#[from] crate::schedule::ScheduleError),
+    /// A command-line argument that names nothing kioku has.
+    #[error("{0}")]
+    Usage(String),
 }

@@ -6,8 +6,12 @@
 pub mod bank;
 pub mod cli;
 pub mod error;
+pub mod grade;
 pub mod markdown;
+pub mod progress;
 pub mod schedule;
+pub mod session;
+pub mod store;
 pub mod text;
 pub mod ui;
 

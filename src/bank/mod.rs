@@ -11,8 +11,8 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use model::{
-    Card, CardVariant, ClozeSegment, ClozeText, FORMAT_VERSION, Question, QuestionBody, QuestionId,
-    QuestionSet, SetId,
+    Card, CardKey, CardVariant, ClozeSegment, ClozeText, FORMAT_VERSION, Question, QuestionBody,
+    QuestionId, QuestionSet, SetId,
 };
 pub use parse::{MAX_FILE_BYTES, parse_set, parse_set_bytes};
 pub use problem::{Diagnostic, Pos, Problem};

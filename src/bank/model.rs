@@ -54,6 +54,15 @@ macro_rules! kebab_id {
             }
         }
 
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = String::deserialize(d)?;
+                Self::new(&s).ok_or_else(|| {
+                    serde::de::Error::custom(format!("\"{s}\" is not a kebab-case id"))
+                })
+            }
+        }
+
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(&self.0)
@@ -221,11 +230,99 @@ pub enum CardVariant {
     Cloze(u16),
 }
 
+impl CardVariant {
+    /// The suffix after `#` in a card key, if any.
+    fn suffix(self) -> Option<String> {
+        match self {
+            CardVariant::Forward => None,
+            CardVariant::Reverse => Some("reverse".to_owned()),
+            CardVariant::Cloze(n) => Some(format!("c{n}")),
+        }
+    }
+
+    fn from_suffix(s: &str) -> Option<Self> {
+        if s == "reverse" {
+            return Some(CardVariant::Reverse);
+        }
+        let n: u16 = s.strip_prefix('c')?.parse().ok()?;
+        (n >= 1).then_some(CardVariant::Cloze(n))
+    }
+}
+
+/// A card's identity across sessions and devices: `SET/QUESTION`, with
+/// `#reverse` or `#cN` (1-based) for the other cards of a question.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CardKey {
+    pub set: SetId,
+    pub question: QuestionId,
+    pub variant: CardVariant,
+}
+
+impl CardKey {
+    /// Parse `set/question[#variant]`.
+    pub fn parse(s: &str) -> Option<CardKey> {
+        let (set, rest) = s.split_once('/')?;
+        let (question, variant) = match rest.split_once('#') {
+            Some((q, v)) => (q, CardVariant::from_suffix(v)?),
+            None => (rest, CardVariant::Forward),
+        };
+        Some(CardKey {
+            set: SetId::new(set)?,
+            question: QuestionId::new(question)?,
+            variant,
+        })
+    }
+
+    /// The variant as stored in the review log (`None` for the main card).
+    pub fn variant_suffix(&self) -> Option<String> {
+        self.variant.suffix()
+    }
+
+    /// Rebuild from the review log's fields.
+    pub fn from_parts(set: SetId, question: QuestionId, suffix: Option<&str>) -> Option<CardKey> {
+        let variant = match suffix {
+            None => CardVariant::Forward,
+            Some(s) => CardVariant::from_suffix(s)?,
+        };
+        Some(CardKey {
+            set,
+            question,
+            variant,
+        })
+    }
+}
+
+impl Serialize for CardKey {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl fmt::Display for CardKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.set, self.question)?;
+        if let Some(s) = self.variant.suffix() {
+            write!(f, "#{s}")?;
+        }
+        Ok(())
+    }
+}
+
 /// One studiable card: a question and which side or deletion of it.
 #[derive(Debug, Clone, Copy)]
 pub struct Card<'a> {
     pub question: &'a Question,
     pub variant: CardVariant,
+}
+
+impl Card<'_> {
+    pub fn key(&self, set: &SetId) -> CardKey {
+        CardKey {
+            set: set.clone(),
+            question: self.question.id.clone(),
+            variant: self.variant,
+        }
+    }
 }
 
 /// A piece of cloze text: plain text or a hidden part.
@@ -331,5 +428,15 @@ mod tests {
         }
         assert_eq!(to_kebab_case("Abe's Visit, 2020!"), "abe-s-visit-2020");
         assert_eq!(to_kebab_case("__"), "");
+    }
+
+    #[test]
+    fn card_keys_round_trip() {
+        for k in ["s/q", "s/q#reverse", "set-1/q-2#c3"] {
+            assert_eq!(CardKey::parse(k).unwrap().to_string(), k);
+        }
+        for bad in ["s", "s/Q", "s/q#c0", "s/q#x", "/q", "s/q#"] {
+            assert!(CardKey::parse(bad).is_none(), "{bad}");
+        }
     }
 }

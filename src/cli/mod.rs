@@ -2,18 +2,33 @@
 //! The only module that imports clap.
 
 mod check;
+mod decks;
+mod plumbing;
+mod study;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use jiff::Timestamp;
 
 use crate::Error;
+use crate::bank::SetId;
+use crate::session::Library;
+use crate::store::EventId;
 
 /// Study with quizzes and flashcards. With no command, opens the app.
 #[derive(Debug, Parser)]
 #[command(name = "kioku", version, about, long_about = None)]
 pub struct Cli {
+    /// Where progress is kept [default: KIOKU_DATA_DIR, else the user data directory]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Pretend it is this time (RFC 3339), for tests and demos [env: KIOKU_NOW]
+    #[arg(long, global = true, value_name = "TIME", hide = true)]
+    pub now: Option<Timestamp>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -26,6 +41,40 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// List every set with today's counts.
+    Decks {
+        /// Print JSON: a list of {id, title, total, new, learning, due, ...}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Study today's cards in the terminal (works with piped input).
+    Study {
+        /// The set to study [default: all sets]
+        set: Option<String>,
+        /// Introduce at most N new cards in this session.
+        #[arg(long, value_name = "N")]
+        new: Option<u32>,
+    },
+    /// Print the next card due, as JSON (null when nothing is due).
+    Next {
+        /// Only this set.
+        set: Option<String>,
+        /// Print JSON (the only format; accepted for clarity in scripts).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record a rating for a card now.
+    Answer {
+        /// The card key, as printed by `kioku next` (SET/QUESTION[#VARIANT]).
+        card: String,
+        /// again | hard | good | easy, or 1–4.
+        rating: String,
+        /// Print the new state as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Undo the latest answer.
+    Undo,
 }
 
 impl Cli {
@@ -38,8 +87,83 @@ impl Cli {
 
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode, Error> {
+    let ctx = Context {
+        data_dir: cli.data_dir,
+        now: cli.now,
+    };
     match cli.command {
-        None => crate::ui::launch(),
+        None => crate::ui::launch(ctx.data_dir()?),
         Some(Command::Check { files }) => Ok(check::run(&files)),
+        Some(Command::Decks { json }) => decks::run(&ctx, json),
+        Some(Command::Study { set, new }) => study::run(&ctx, set.as_deref(), new),
+        Some(Command::Next { set, json: _ }) => plumbing::next(&ctx, set.as_deref()),
+        Some(Command::Answer { card, rating, json }) => {
+            plumbing::answer(&ctx, &card, &rating, json)
+        }
+        Some(Command::Undo) => plumbing::undo(&ctx),
+    }
+}
+
+/// What every command that touches progress needs: the edges (clock,
+/// environment, randomness) in one place.
+struct Context {
+    data_dir: Option<PathBuf>,
+    now: Option<Timestamp>,
+}
+
+impl Context {
+    fn data_dir(&self) -> Result<PathBuf, Error> {
+        if let Some(d) = &self.data_dir {
+            return Ok(d.clone());
+        }
+        if let Some(d) = std::env::var_os("KIOKU_DATA_DIR").filter(|d| !d.is_empty()) {
+            return Ok(PathBuf::from(d));
+        }
+        crate::store::default_data_dir().ok_or(Error::Store(crate::store::StoreError::NoDataDir))
+    }
+
+    /// The current time: `--now`, else `KIOKU_NOW`, else the clock.
+    fn now(&self) -> Result<Timestamp, Error> {
+        if let Some(t) = self.now {
+            return Ok(t);
+        }
+        match std::env::var("KIOKU_NOW") {
+            Ok(s) if !s.is_empty() => s
+                .parse()
+                .map_err(|e| Error::Usage(format!("KIOKU_NOW={s} is not an RFC 3339 time: {e}"))),
+            _ => Ok(Timestamp::now()),
+        }
+    }
+
+    /// Open the library, printing any warnings about the data directory.
+    fn open(&self) -> Result<Library, Error> {
+        let tz = jiff::tz::TimeZone::system();
+        let lib = Library::open(&self.data_dir()?, tz, || {
+            EventId::random(&mut rand::rng()).0
+        })?;
+        for w in lib.warnings() {
+            eprintln!("warning: {w}");
+        }
+        Ok(lib)
+    }
+}
+
+fn new_event_id() -> EventId {
+    EventId::random(&mut rand::rng())
+}
+
+/// Resolve a set argument to a set the library has.
+fn set_arg(lib: &Library, set: Option<&str>) -> Result<Option<SetId>, Error> {
+    let Some(s) = set else { return Ok(None) };
+    let id = SetId::new(s).filter(|id| lib.set(id).is_some());
+    match id {
+        Some(id) => Ok(Some(id)),
+        None => {
+            let known: Vec<&str> = lib.sets().iter().map(|s| s.id.as_str()).collect();
+            Err(Error::Usage(format!(
+                "no set \"{s}\"; sets: {}",
+                known.join(", ")
+            )))
+        }
     }
 }

@@ -28,7 +28,13 @@ impl FuzzFactor {
     /// The fuzz for the `reviews`-th review of the card with key `card_key`:
     /// a stable hash, the same on every platform and kioku version.
     pub fn for_card(card_key: &str, reviews: u32) -> Self {
-        // FNV-1a over the key, mixed with the count by SplitMix64.
+        // The top 24 bits give an exactly representable f32 in [0, 1).
+        Self((Self::seed(card_key, reviews) >> 40) as f32 / (1u64 << 24) as f32)
+    }
+
+    /// A 64-bit seed from a card key and its review count: FNV-1a over the
+    /// key, mixed with the count by SplitMix64. Stable across platforms.
+    pub fn seed(card_key: &str, reviews: u32) -> u64 {
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
         for b in card_key.bytes() {
             h ^= u64::from(b);
@@ -37,9 +43,7 @@ impl FuzzFactor {
         let mut z = h ^ u64::from(reviews).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^= z >> 31;
-        // The top 24 bits give an exactly representable f32 in [0, 1).
-        Self((z >> 40) as f32 / (1u64 << 24) as f32)
+        z ^ (z >> 31)
     }
 
     pub fn get(self) -> f32 {

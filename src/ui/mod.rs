@@ -10,8 +10,12 @@ use std::rc::Rc;
 use dioxus::desktop::{Config, LogicalSize, WindowBuilder};
 use dioxus::prelude::*;
 
+use std::path::PathBuf;
+
 use crate::Error;
 use crate::bank::QuestionSet;
+use crate::session::Library;
+use crate::store::EventId;
 
 /// The window title.
 pub const TITLE: &str = "kioku";
@@ -23,26 +27,41 @@ const STYLE: &str = include_str!("../../assets/app.css");
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     pub sets: Rc<Vec<QuestionSet>>,
+    /// A problem opening the data directory, shown as a banner.
+    pub banner: Option<String>,
 }
 
 impl AppState {
     pub fn new(sets: Vec<QuestionSet>) -> Self {
         Self {
             sets: Rc::new(sets),
+            banner: None,
         }
     }
 }
 
-/// Open the window on the built-in sets. Returns only on error: the event
-/// loop exits the process when the window closes.
-pub fn launch() -> Result<ExitCode, Error> {
-    let sets = crate::bank::builtin_sets()?;
-    let dom = VirtualDom::new_with_props(
-        App,
-        AppProps {
-            state: AppState::new(sets),
-        },
-    );
+/// Open the window on the data directory `data_dir`. Returns only on
+/// error: the event loop exits the process when the window closes.
+pub fn launch(data_dir: PathBuf) -> Result<ExitCode, Error> {
+    let opened = Library::open(&data_dir, jiff::tz::TimeZone::system(), || {
+        EventId::random(&mut rand::rng()).0
+    });
+    let state = match opened {
+        Ok(lib) => {
+            let mut state = AppState::new(lib.sets().to_vec());
+            if !lib.warnings().is_empty() {
+                let lines: Vec<String> = lib.warnings().iter().map(ToString::to_string).collect();
+                state.banner = Some(lines.join("\n"));
+            }
+            state
+        }
+        Err(e) => {
+            let mut state = AppState::new(crate::bank::builtin_sets()?);
+            state.banner = Some(e.to_string());
+            state
+        }
+    };
+    let dom = VirtualDom::new_with_props(App, AppProps { state });
     let window = WindowBuilder::new()
         .with_title(TITLE)
         .with_inner_size(LogicalSize::new(1024.0, 720.0))
@@ -62,6 +81,9 @@ pub fn App(state: AppState) -> Element {
             header { class: "app-header",
                 h1 { "kioku" }
                 p { class: "tagline", "Study with spaced repetition" }
+            }
+            if let Some(banner) = &state.banner {
+                div { class: "banner", role: "alert", "{banner}" }
             }
             components::DeckList { sets: state.sets.clone() }
         }

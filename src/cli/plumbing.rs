@@ -1,0 +1,112 @@
+//! Scriptable plumbing: `kioku next`, `kioku answer`, `kioku undo`.
+
+use std::process::ExitCode;
+
+use serde_json::json;
+
+use super::{Context, new_event_id, set_arg};
+use crate::Error;
+use crate::bank::CardKey;
+use crate::schedule::{CardState, Interval, Outcomes, Rating};
+use crate::session::Library;
+use crate::store::Mode;
+
+fn intervals(o: &Outcomes) -> serde_json::Value {
+    let one = |i: Interval| json!({ "label": i.to_string(), "seconds": i.seconds() });
+    json!({
+        "again": one(o.again.interval),
+        "hard": one(o.hard.interval),
+        "good": one(o.good.interval),
+        "easy": one(o.easy.interval),
+    })
+}
+
+pub(super) fn next(ctx: &Context, set: Option<&str>) -> Result<ExitCode, Error> {
+    let lib = ctx.open()?;
+    let set = set_arg(&lib, set)?;
+    let now = lib.now(ctx.now()?);
+    let queue = lib.queue(set.as_ref(), now);
+    let value = match queue.next(now.at).and_then(|k| lib.card_view(k)) {
+        None => serde_json::Value::Null,
+        Some(view) => {
+            let outcomes = lib.outcomes(&view.key, now)?;
+            let mut v = serde_json::to_value(&view).map_err(|e| Error::Usage(e.to_string()))?;
+            v["set"] = json!(view.key.set);
+            v["intervals"] = intervals(&outcomes);
+            v["counts"] = json!({
+                "new": queue.new.len(),
+                "learning": queue.learning.len() + queue.learning_later.len(),
+                "review": queue.review.len(),
+            });
+            v
+        }
+    };
+    println!("{value}");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The state of a card as JSON: name, due, stability and difficulty.
+pub(super) fn state_json(lib: &Library, key: &CardKey) -> serde_json::Value {
+    let p = lib.progress().card(key);
+    let due = match p.state {
+        CardState::New => serde_json::Value::Null,
+        CardState::Learning(l) | CardState::Relearning(l) => json!(l.due.to_string()),
+        CardState::Review(r) => json!(r.due.to_string()),
+    };
+    let memory = p.state.memory();
+    json!({
+        "key": key.to_string(),
+        "state": p.state.name(),
+        "due": due,
+        "reviews": p.reviews,
+        "lapses": p.lapses,
+        "stability": memory.map(|m| m.stability),
+        "difficulty": memory.map(|m| m.difficulty),
+    })
+}
+
+pub(super) fn answer(
+    ctx: &Context,
+    card: &str,
+    rating: &str,
+    json: bool,
+) -> Result<ExitCode, Error> {
+    let rating = Rating::parse(rating).ok_or_else(|| {
+        Error::Usage(format!(
+            "\"{rating}\" is not a rating; use again, hard, good, easy or 1–4"
+        ))
+    })?;
+    let key = CardKey::parse(card).ok_or_else(|| {
+        Error::Usage(format!(
+            "\"{card}\" is not a card key (SET/QUESTION[#VARIANT])"
+        ))
+    })?;
+    let mut lib = ctx.open()?;
+    if lib.card(&key).is_none() {
+        return Err(Error::Usage(format!(
+            "no card \"{key}\" in the loaded sets"
+        )));
+    }
+    let now = lib.now(ctx.now()?);
+    let interval = lib.outcomes(&key, now)?.get(rating).interval;
+    lib.answer(&key, rating, now, 0, Mode::Study, new_event_id())?;
+    if json {
+        let mut v = state_json(&lib, &key);
+        v["rating"] = json!(rating);
+        v["interval"] = json!({ "label": interval.to_string(), "seconds": interval.seconds() });
+        println!("{v}");
+    } else {
+        let p = lib.progress().card(&key);
+        println!("{key}: {rating} → {}, next in {interval}", p.state.name());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(super) fn undo(ctx: &Context) -> Result<ExitCode, Error> {
+    let mut lib = ctx.open()?;
+    match lib.undo(ctx.now()?, new_event_id())? {
+        Some(key) => println!("undid the latest answer to {key}"),
+        None => println!("nothing to undo"),
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,322 @@
+//! The review log: one append-only JSON Lines file per device.
+//!
+//! The first line is a header naming the format version and the device;
+//! every later line is one event. A line is acknowledged only once it and
+//! its newline are written and `fdatasync`ed, so a crash can leave at most
+//! a torn last line, which was never acknowledged.
+
+use std::fs::{File, OpenOptions};
+use std::io::{BufRead, BufReader, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use super::{StoreError, Warning, io_err};
+use crate::bank::{CardKey, QuestionId, SetId};
+use crate::schedule::{Rating, StudyDay};
+
+/// The review-log format version this kioku reads and writes.
+pub const LOG_VERSION: u32 = 1;
+
+/// An event's id: unique across devices (16 random hex digits).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct EventId(pub String);
+
+impl EventId {
+    /// 16 random hex digits from `rng` (the caller owns the randomness).
+    pub fn random(rng: &mut impl rand::Rng) -> EventId {
+        EventId(format!("{:016x}", rng.random::<u64>()))
+    }
+}
+
+/// Why a card was shown: only `study` reviews move the schedule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    Study,
+    Cram,
+    Exam,
+}
+
+/// One answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewEvent {
+    pub id: EventId,
+    pub set: SetId,
+    pub question: QuestionId,
+    /// `reverse` or `cN` for the other cards of a question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub card: Option<String>,
+    pub rating: Rating,
+    pub at: Timestamp,
+    /// The study day `at` fell in when the answer was given (local time,
+    /// rollover applied), so replay does not depend on today's time zone.
+    pub day: StudyDay,
+    /// Time spent on the card, in milliseconds.
+    pub duration_ms: u64,
+    pub mode: Mode,
+}
+
+impl ReviewEvent {
+    pub fn card_key(&self) -> Option<CardKey> {
+        CardKey::from_parts(
+            self.set.clone(),
+            self.question.clone(),
+            self.card.as_deref(),
+        )
+    }
+}
+
+/// Cancels an earlier review.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UndoEvent {
+    pub id: EventId,
+    pub undoes: EventId,
+    pub at: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Event {
+    Review(ReviewEvent),
+    Undo(UndoEvent),
+}
+
+impl Event {
+    pub fn id(&self) -> &EventId {
+        match self {
+            Event::Review(r) => &r.id,
+            Event::Undo(u) => &u.id,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Header {
+    kioku_reviews: u32,
+    device: String,
+}
+
+/// What one log file holds.
+#[derive(Debug, Default)]
+pub struct LogContents {
+    pub device: Option<String>,
+    pub events: Vec<Event>,
+    pub warnings: Vec<Warning>,
+    /// Byte length up to the end of the last complete line.
+    pub complete_len: u64,
+}
+
+/// Read a log file. Lines that are not valid events are reported and
+/// skipped; the file is never modified.
+pub fn read_log(path: &Path) -> Result<LogContents, StoreError> {
+    let file = File::open(path).map_err(io_err(path, "open"))?;
+    read_log_from(path, BufReader::new(file))
+}
+
+fn read_log_from(path: &Path, mut reader: impl BufRead) -> Result<LogContents, StoreError> {
+    let mut out = LogContents::default();
+    let mut buf = Vec::new();
+    let mut line_no = 0u64;
+    let mut offset = 0u64;
+    loop {
+        buf.clear();
+        let n = reader
+            .read_until(b'\n', &mut buf)
+            .map_err(io_err(path, "read"))?;
+        if n == 0 {
+            break;
+        }
+        line_no += 1;
+        offset += n as u64;
+        let complete = buf.ends_with(b"\n");
+        if complete {
+            out.complete_len = offset;
+        }
+        let warn = |message: String| Warning {
+            path: path.to_owned(),
+            line: Some(line_no),
+            message,
+        };
+        if !complete {
+            out.warnings.push(warn(
+                "the last line was cut short (kioku stopped while writing it); it was never confirmed and is ignored".into(),
+            ));
+            break;
+        }
+        let Ok(text) = std::str::from_utf8(&buf) else {
+            out.warnings
+                .push(warn("not valid UTF-8; line skipped".into()));
+            continue;
+        };
+        let text = text.trim_end_matches(['\n', '\r']);
+        if text.trim().is_empty() {
+            continue;
+        }
+        if line_no == 1 {
+            match serde_json::from_str::<serde_json::Value>(text) {
+                Ok(v) if v.get("kioku_reviews").is_some() => {
+                    let version = v.get("kioku_reviews").and_then(serde_json::Value::as_u64);
+                    match version {
+                        Some(v) if v > u64::from(LOG_VERSION) => {
+                            return Err(StoreError::NewerVersion {
+                                path: path.to_owned(),
+                                found: v,
+                                supported: u64::from(LOG_VERSION),
+                            });
+                        }
+                        _ => {}
+                    }
+                    match serde_json::from_value::<Header>(v) {
+                        Ok(h) => out.device = Some(h.device),
+                        Err(e) => out.warnings.push(warn(format!("bad header: {e}"))),
+                    }
+                    continue;
+                }
+                _ => out
+                    .warnings
+                    .push(warn("no header line; reading the events anyway".into())),
+            }
+        }
+        match serde_json::from_str::<Event>(text) {
+            Ok(e) => out.events.push(e),
+            Err(e) => out
+                .warnings
+                .push(warn(format!("not a review-log event ({e}); line skipped"))),
+        }
+    }
+    Ok(out)
+}
+
+/// Appends events to this device's log, durably.
+#[derive(Debug)]
+pub struct LogWriter {
+    path: PathBuf,
+    file: File,
+}
+
+impl LogWriter {
+    /// Open (or create, with a header) the log at `path` for appending.
+    /// `complete_len` is from [`read_log`]: anything after it is a torn
+    /// line that was never acknowledged, and is cut off so the next event
+    /// starts on a line of its own.
+    pub fn open(path: &Path, device: &str, complete_len: Option<u64>) -> Result<Self, StoreError> {
+        let exists = path.exists();
+        let mut file = OpenOptions::new()
+            .read(true)
+            .append(true)
+            .create(true)
+            .open(path)
+            .map_err(io_err(path, "open for appending"))?;
+        if exists {
+            let len = file
+                .metadata()
+                .map_err(io_err(path, "read metadata of"))?
+                .len();
+            if let Some(complete) = complete_len
+                && complete < len
+            {
+                file.set_len(complete)
+                    .map_err(io_err(path, "cut the torn last line of"))?;
+                file.sync_data().map_err(io_err(path, "sync"))?;
+            }
+            file.seek(SeekFrom::End(0)).map_err(io_err(path, "seek"))?;
+        }
+        let mut writer = LogWriter {
+            path: path.to_owned(),
+            file,
+        };
+        if !exists || writer.file.metadata().map(|m| m.len()).unwrap_or(0) == 0 {
+            let header = Header {
+                kioku_reviews: LOG_VERSION,
+                device: device.to_owned(),
+            };
+            let line =
+                serde_json::to_string(&header).map_err(|e| StoreError::Encode(e.to_string()))?;
+            writer.write_line(&line)?;
+            if let Some(dir) = path.parent() {
+                super::sync_dir(dir)?;
+            }
+        }
+        Ok(writer)
+    }
+
+    fn write_line(&mut self, line: &str) -> Result<(), StoreError> {
+        let mut bytes = Vec::with_capacity(line.len() + 1);
+        bytes.extend_from_slice(line.as_bytes());
+        bytes.push(b'\n');
+        // One write of the whole line, then fdatasync: the answer counts
+        // only once this returns.
+        self.file
+            .write_all(&bytes)
+            .map_err(io_err(&self.path, "append to"))?;
+        self.file.sync_data().map_err(io_err(&self.path, "sync"))
+    }
+
+    /// Append one event durably.
+    pub fn append(&mut self, event: &Event) -> Result<(), StoreError> {
+        let line = serde_json::to_string(event).map_err(|e| StoreError::Encode(e.to_string()))?;
+        self.write_line(&line)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn review(id: &str) -> Event {
+        Event::Review(ReviewEvent {
+            id: EventId(id.into()),
+            set: SetId::new("s").unwrap(),
+            question: QuestionId::new("q").unwrap(),
+            card: Some("c2".into()),
+            rating: Rating::Good,
+            at: "2026-11-28T02:00:00Z".parse().unwrap(),
+            day: StudyDay(20419),
+            duration_ms: 5400,
+            mode: Mode::Study,
+        })
+    }
+
+    #[test]
+    fn lines_are_readable_and_round_trip() {
+        let line = serde_json::to_string(&review("a1")).unwrap();
+        assert_eq!(
+            line,
+            r#"{"type":"review","id":"a1","set":"s","question":"q","card":"c2","rating":"good","at":"2026-11-28T02:00:00Z","day":20419,"duration_ms":5400,"mode":"study"}"#
+        );
+        assert_eq!(serde_json::from_str::<Event>(&line).unwrap(), review("a1"));
+    }
+
+    #[test]
+    fn torn_and_garbage_lines_are_reported_and_skipped() {
+        let good = serde_json::to_string(&review("a1")).unwrap();
+        let mut text =
+            format!("{{\"kioku_reviews\":1,\"device\":\"d\"}}\n{good}\nnot json\n").into_bytes();
+        text.extend_from_slice(b"\xff\n");
+        text.extend_from_slice(format!("{good}\n{}", &good[..20]).as_bytes());
+        let out = read_log_from(Path::new("r.jsonl"), text.as_slice()).unwrap();
+        assert_eq!(out.events.len(), 2);
+        assert_eq!(out.device.as_deref(), Some("d"));
+        let lines: Vec<Option<u64>> = out.warnings.iter().map(|w| w.line).collect();
+        assert_eq!(lines, [Some(3), Some(4), Some(6)]);
+        assert!(out.warnings[2].message.contains("cut short"));
+        assert_eq!(out.complete_len as usize, text.len() - 20);
+    }
+
+    #[test]
+    fn a_newer_version_is_refused() {
+        let text = "{\"kioku_reviews\":2,\"device\":\"d\",\"new\":true}\n";
+        let err = read_log_from(Path::new("r.jsonl"), text.as_bytes()).unwrap_err();
+        assert!(matches!(err, StoreError::NewerVersion { found: 2, .. }));
+    }
+}
