@@ -5,6 +5,9 @@
 # WebKitGTK for the webview; libxdo because dioxus-desktop's menu crate
 # links it; OpenSSL and pkg-config for -sys crates.
 KIOKU_BUILD_PACKAGES=(libwebkit2gtk-4.1-dev libxdo-dev libssl-dev pkg-config)
+# The real-window smoke test: a virtual X server, keyboard input,
+# screenshots, and a font for the webview to draw text with.
+KIOKU_TEST_PACKAGES=(xvfb xdotool imagemagick fonts-dejavu-core)
 
 ensure_packages() {
     [ "$(uname -s)" = Linux ] || return 0

@@ -12,6 +12,7 @@ pub mod progress;
 pub mod schedule;
 pub mod session;
 pub mod store;
+pub mod study;
 pub mod text;
 pub mod ui;
 

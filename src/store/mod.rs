@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 pub use log::{Event, EventId, LogWriter, Mode, ReviewEvent, UndoEvent};
-pub use settings::{Settings, Theme};
+pub use settings::{Field, Settings, SettingsForm, Theme};
 
 use crate::bank::{self, QuestionSet};
 

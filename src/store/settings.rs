@@ -95,3 +95,137 @@ impl Settings {
         write_atomic(path, &bytes)
     }
 }
+
+/// The settings screen's fields as typed, turned into [`Settings`] with a
+/// message per bad field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SettingsForm {
+    /// Percent, e.g. "90".
+    pub retention: String,
+    pub new_per_day: String,
+    pub reviews_per_day: String,
+    pub learning_steps: String,
+    pub relearning_steps: String,
+    pub rollover_hour: String,
+    pub theme: Theme,
+    /// Percent, e.g. "100".
+    pub text_size: String,
+}
+
+/// A field of [`SettingsForm`] with a problem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Retention,
+    NewPerDay,
+    ReviewsPerDay,
+    LearningSteps,
+    RelearningSteps,
+    RolloverHour,
+    TextSize,
+}
+
+impl SettingsForm {
+    pub fn from_settings(s: &Settings) -> Self {
+        let sch = &s.scheduler;
+        Self {
+            retention: format!("{}", (sch.desired_retention.get() * 100.0).round()),
+            new_per_day: sch.new_per_day.to_string(),
+            reviews_per_day: sch.reviews_per_day.to_string(),
+            learning_steps: sch.learning_steps.to_string(),
+            relearning_steps: sch.relearning_steps.to_string(),
+            rollover_hour: sch.rollover_hour.to_string(),
+            theme: s.theme,
+            text_size: s.text_size.to_string(),
+        }
+    }
+
+    /// The settings these fields describe, based on `base` (which keeps
+    /// what the form does not show, such as fitted parameters).
+    pub fn to_settings(&self, base: &Settings) -> Result<Settings, Vec<(Field, String)>> {
+        let mut errors = Vec::new();
+        let mut out = base.clone();
+        let number = |text: &str,
+                      field: Field,
+                      min: u32,
+                      max: u32,
+                      errors: &mut Vec<(Field, String)>|
+         -> Option<u32> {
+            match text.trim().parse::<u32>() {
+                Ok(n) if (min..=max).contains(&n) => Some(n),
+                _ => {
+                    errors.push((field, format!("Enter a whole number from {min} to {max}.")));
+                    None
+                }
+            }
+        };
+        if let Some(r) = number(&self.retention, Field::Retention, 70, 99, &mut errors)
+            && let Ok(r) = crate::schedule::Retention::new(r as f32 / 100.0)
+        {
+            out.scheduler.desired_retention = r;
+        }
+        if let Some(n) = number(&self.new_per_day, Field::NewPerDay, 0, 9999, &mut errors) {
+            out.scheduler.new_per_day = n;
+        }
+        if let Some(n) = number(
+            &self.reviews_per_day,
+            Field::ReviewsPerDay,
+            0,
+            99_999,
+            &mut errors,
+        ) {
+            out.scheduler.reviews_per_day = n;
+        }
+        if let Some(n) = number(&self.rollover_hour, Field::RolloverHour, 0, 23, &mut errors) {
+            out.scheduler.rollover_hour = n as u8;
+        }
+        if let Some(n) = number(&self.text_size, Field::TextSize, 80, 200, &mut errors) {
+            out.text_size = n as u16;
+        }
+        match self.learning_steps.parse() {
+            Ok(s) => out.scheduler.learning_steps = s,
+            Err(e) => errors.push((Field::LearningSteps, format!("{e}."))),
+        }
+        match self.relearning_steps.parse() {
+            Ok(s) => out.scheduler.relearning_steps = s,
+            Err(e) => errors.push((Field::RelearningSteps, format!("{e}."))),
+        }
+        out.theme = self.theme;
+        if errors.is_empty() {
+            Ok(out)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn form_round_trips_and_reports_each_bad_field() {
+        let s = Settings::default();
+        let form = SettingsForm::from_settings(&s);
+        assert_eq!(form.retention, "90");
+        assert_eq!(form.learning_steps, "1m 10m");
+        assert_eq!(form.to_settings(&s).unwrap(), s);
+        let bad = SettingsForm {
+            retention: "50".into(),
+            learning_steps: "1m ten".into(),
+            text_size: "abc".into(),
+            ..form
+        };
+        let errors = bad.to_settings(&s).unwrap_err();
+        let fields: Vec<Field> = errors.iter().map(|(f, _)| *f).collect();
+        assert_eq!(
+            fields,
+            [Field::Retention, Field::TextSize, Field::LearningSteps]
+        );
+        assert_eq!(errors[0].1, "Enter a whole number from 70 to 99.");
+        assert!(
+            errors[2].1.contains("\"ten\" is not a step"),
+            "{}",
+            errors[2].1
+        );
+    }
+}

@@ -1,43 +1,117 @@
 //! The desktop app (Dioxus 0.7, webview). The only module that imports
-//! dioxus. Components render core state and call core methods; they never
-//! touch the disk.
+//! dioxus. Components render core state held in signals and call core
+//! methods; they never touch the disk themselves.
 
 pub mod components;
+mod icon;
 
+use std::cell::RefCell;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::rc::Rc;
 
 use dioxus::desktop::{Config, LogicalSize, WindowBuilder};
 use dioxus::prelude::*;
-
-use std::path::PathBuf;
+use jiff::Timestamp;
 
 use crate::Error;
-use crate::bank::QuestionSet;
 use crate::session::Library;
-use crate::store::EventId;
+use crate::store::{EventId, Theme};
+use crate::study::StudySession;
 
 /// The window title.
 pub const TITLE: &str = "kioku";
 
 /// The app's stylesheet, compiled in so the binary needs no asset folder.
-const STYLE: &str = include_str!("../../assets/app.css");
+pub const STYLE: &str = include_str!("../../assets/app.css");
 
-/// What the app shows, built before the window opens.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AppState {
-    pub sets: Rc<Vec<QuestionSet>>,
-    /// A problem opening the data directory, shown as a banner.
-    pub banner: Option<String>,
+/// Which screen is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Home,
+    Study,
+    Settings,
 }
 
-impl AppState {
-    pub fn new(sets: Vec<QuestionSet>) -> Self {
-        Self {
-            sets: Rc::new(sets),
-            banner: None,
-        }
+/// What the window starts with: the opened library (or why it could not
+/// be opened), and optionally a screen and study session (for tests and
+/// previews). Handed to the root component once, through context.
+#[derive(Clone)]
+pub struct Boot(Rc<RefCell<Option<BootState>>>);
+
+struct BootState {
+    library: Result<Library, String>,
+    screen: Screen,
+    study: Option<StudySession>,
+}
+
+impl Boot {
+    pub fn new(library: Result<Library, String>) -> Self {
+        Self::with_screen(library, Screen::Home, None)
     }
+
+    pub fn with_screen(
+        library: Result<Library, String>,
+        screen: Screen,
+        study: Option<StudySession>,
+    ) -> Self {
+        Self(Rc::new(RefCell::new(Some(BootState {
+            library,
+            screen,
+            study,
+        }))))
+    }
+
+    fn take(&self) -> BootState {
+        self.0.borrow_mut().take().unwrap_or_else(|| BootState {
+            library: Err("the library was already taken".into()),
+            screen: Screen::Home,
+            study: None,
+        })
+    }
+}
+
+/// The app's shared state, provided as context to every component.
+#[derive(Clone, Copy)]
+pub struct AppCtx {
+    /// `None` when the data directory could not be opened.
+    pub library: Signal<Option<Library>>,
+    pub screen: Signal<Screen>,
+    pub study: Signal<Option<StudySession>>,
+    /// Errors and warnings to show in the banner.
+    pub banner: Signal<Vec<String>>,
+    pub help_open: Signal<bool>,
+}
+
+/// After the screen changes, keyboard focus may sit on an element that was
+/// removed (the body then gets the keys, and the shortcuts stop). Put it
+/// back on the main card or view; inputs that mount focus themselves.
+pub fn refocus() {
+    let _ = document::eval(
+        r#"setTimeout(() => {
+            const a = document.activeElement;
+            if (!a || a === document.body || !a.isConnected) {
+                const home = document.querySelector('[data-focus-home]') || document.querySelector('.app');
+                if (home) home.focus();
+            }
+        }, 80);"#,
+    );
+}
+
+impl AppCtx {
+    /// Report an error in the banner instead of failing.
+    pub fn fail(mut self, e: impl std::fmt::Display) {
+        self.banner.write().push(e.to_string());
+    }
+}
+
+/// The clock and ids for the UI: the edge where time and randomness enter.
+pub fn now() -> Timestamp {
+    Timestamp::now()
+}
+
+pub fn new_event_id() -> EventId {
+    EventId::random(&mut rand::rng())
 }
 
 /// Open the window on the data directory `data_dir`. Returns only on
@@ -45,47 +119,76 @@ impl AppState {
 pub fn launch(data_dir: PathBuf) -> Result<ExitCode, Error> {
     let opened = Library::open(&data_dir, jiff::tz::TimeZone::system(), || {
         EventId::random(&mut rand::rng()).0
-    });
-    let state = match opened {
-        Ok(lib) => {
-            let mut state = AppState::new(lib.sets().to_vec());
-            if !lib.warnings().is_empty() {
-                let lines: Vec<String> = lib.warnings().iter().map(ToString::to_string).collect();
-                state.banner = Some(lines.join("\n"));
-            }
-            state
-        }
-        Err(e) => {
-            let mut state = AppState::new(crate::bank::builtin_sets()?);
-            state.banner = Some(e.to_string());
-            state
-        }
-    };
-    let dom = VirtualDom::new_with_props(App, AppProps { state });
+    })
+    .map_err(|e| e.to_string());
+    let dom = VirtualDom::new(App).with_root_context(Boot::new(opened));
     let window = WindowBuilder::new()
         .with_title(TITLE)
-        .with_inner_size(LogicalSize::new(1024.0, 720.0))
+        .with_inner_size(LogicalSize::new(1100.0, 780.0))
         .with_min_inner_size(LogicalSize::new(800.0, 600.0));
-    let config = Config::new()
+    let mut config = Config::new()
         .with_window(window)
         .with_menu(None)
         .with_custom_head(format!("<style>{STYLE}</style>"));
+    if let Some(icon) = icon::app_icon() {
+        config = config.with_icon(icon);
+    }
     dioxus::desktop::launch::launch_virtual_dom(dom, config)
 }
 
 /// The root component.
 #[component]
-pub fn App(state: AppState) -> Element {
+pub fn App() -> Element {
+    let ctx = use_context_provider(|| {
+        let boot: Boot = consume_context();
+        let state = boot.take();
+        let mut banner = Vec::new();
+        let library = match state.library {
+            Ok(lib) => {
+                banner.extend(lib.warnings().iter().map(ToString::to_string));
+                Some(lib)
+            }
+            Err(e) => {
+                banner.push(e);
+                None
+            }
+        };
+        AppCtx {
+            library: Signal::new(library),
+            screen: Signal::new(state.screen),
+            study: Signal::new(state.study),
+            banner: Signal::new(banner),
+            help_open: Signal::new(false),
+        }
+    });
+    let (theme, text_size) = match &*ctx.library.read() {
+        Some(lib) => (lib.settings().theme, lib.settings().text_size),
+        None => (Theme::System, 100),
+    };
+    let theme_class = match theme {
+        Theme::System => "theme-system",
+        Theme::Light => "theme-light",
+        Theme::Dark => "theme-dark",
+    };
+    let screen = *ctx.screen.read();
     rsx! {
-        main { class: "app",
-            header { class: "app-header",
-                h1 { "kioku" }
-                p { class: "tagline", "Study with spaced repetition" }
+        div {
+            class: "app {theme_class}",
+            style: "--text-scale: {text_size}%",
+            tabindex: "-1",
+            onkeydown: move |e| components::keys::on_key(ctx, e),
+            onmounted: move |e| async move {
+                let _ = e.set_focus(true).await;
+            },
+            components::Banner {}
+            match screen {
+                Screen::Home => rsx! { components::Home {} },
+                Screen::Study => rsx! { components::Study {} },
+                Screen::Settings => rsx! { components::SettingsView {} },
             }
-            if let Some(banner) = &state.banner {
-                div { class: "banner", role: "alert", "{banner}" }
+            if *ctx.help_open.read() {
+                components::Help {}
             }
-            components::DeckList { sets: state.sets.clone() }
         }
     }
 }

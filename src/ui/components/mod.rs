@@ -1,5 +1,14 @@
-//! UI components, one per file.
+//! UI components, one per file, each a thin view over core state.
 
-mod deck_list;
+mod banner;
+mod help;
+mod home;
+pub mod keys;
+mod settings;
+mod study;
 
-pub use deck_list::DeckList;
+pub use banner::Banner;
+pub use help::Help;
+pub use home::Home;
+pub use settings::SettingsView;
+pub use study::Study;

@@ -1,0 +1,138 @@
+//! Keyboard shortcuts, handled once at the root. Inputs and focused
+//! buttons stop the keys they handle themselves from reaching here.
+
+use dioxus::prelude::*;
+
+use super::home::start_study;
+use super::study::{act, leave, rate, submit, undo};
+use crate::schedule::Rating;
+use crate::study::Phase;
+use crate::ui::{AppCtx, Screen};
+
+/// A plain character key, lowercased.
+fn char_of(e: &KeyboardEvent) -> Option<char> {
+    match e.key() {
+        Key::Character(s) => {
+            let mut chars = s.chars();
+            let c = chars.next()?;
+            chars.next().is_none().then(|| c.to_ascii_lowercase())
+        }
+        _ => None,
+    }
+}
+
+pub fn on_key(mut ctx: AppCtx, e: KeyboardEvent) {
+    let ch = char_of(&e);
+    let ctrl = e.modifiers().ctrl() || e.modifiers().meta();
+    if ch == Some('?') {
+        let open = *ctx.help_open.read();
+        ctx.help_open.set(!open);
+        return;
+    }
+    if e.key() == Key::Escape {
+        if *ctx.help_open.read() {
+            ctx.help_open.set(false);
+        } else if *ctx.screen.read() != Screen::Home {
+            leave(ctx);
+        }
+        return;
+    }
+    if *ctx.help_open.read() {
+        return;
+    }
+    let screen = *ctx.screen.read();
+    match screen {
+        Screen::Home => home_key(ctx, ch),
+        Screen::Study => study_key(ctx, &e, ch, ctrl),
+        Screen::Settings => {}
+    }
+}
+
+fn home_key(mut ctx: AppCtx, ch: Option<char>) {
+    match ch {
+        Some('s') => ctx.screen.set(Screen::Settings),
+        Some(c @ '1'..='9') => {
+            let n = c as usize - '1' as usize;
+            let id = ctx
+                .library
+                .read()
+                .as_ref()
+                .and_then(|lib| lib.sets().get(n).map(|s| s.id.clone()));
+            if let Some(id) = id {
+                start_study(ctx, Some(id));
+            }
+        }
+        _ => {}
+    }
+}
+
+fn study_key(ctx: AppCtx, e: &KeyboardEvent, ch: Option<char>, ctrl: bool) {
+    if ctrl && ch == Some('z') {
+        undo(ctx);
+        return;
+    }
+    if ctrl {
+        return;
+    }
+    let (kind, phase, picked, suggested) = {
+        let study = ctx.study.read();
+        let Some(c) = study.as_ref().and_then(|s| s.current.as_ref()) else {
+            drop(study);
+            if matches!(e.key(), Key::Enter) {
+                leave(ctx);
+            }
+            return;
+        };
+        let suggested = study
+            .as_ref()
+            .map(|s| s.suggested_rating())
+            .unwrap_or(Rating::Good);
+        (
+            c.view.kind,
+            c.phase.clone(),
+            !c.picked.is_empty(),
+            suggested,
+        )
+    };
+    let space_or_enter = matches!(e.key(), Key::Enter) || ch == Some(' ');
+    match phase {
+        Phase::Answered { .. } => {
+            if space_or_enter {
+                rate(ctx, suggested);
+            } else if let Some(r) = ch
+                .and_then(|c| c.to_digit(10))
+                .and_then(|d| Rating::from_number(d as u8))
+            {
+                rate(ctx, r);
+            }
+        }
+        Phase::Question => match kind {
+            "flashcard" if space_or_enter => submit(ctx, None),
+            "true_false" => match ch {
+                Some('t') | Some('1') => submit(ctx, Some(true)),
+                Some('f') | Some('2') => submit(ctx, Some(false)),
+                _ => {}
+            },
+            "multiple_choice" => {
+                if space_or_enter {
+                    if picked {
+                        submit(ctx, None);
+                    }
+                } else if let Some(c) = ch {
+                    let shown = match c {
+                        '1'..='9' => Some(c as usize - '1' as usize),
+                        'a'..='j' => Some(c as usize - 'a' as usize),
+                        _ => None,
+                    };
+                    if let Some(i) = shown {
+                        act(ctx, |s, _| {
+                            s.toggle_shown_choice(i);
+                            Ok(())
+                        });
+                    }
+                }
+            }
+            _ => {}
+        },
+    }
+}

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Real-window smoke test: start kioku under Xvfb with a temporary data dir,
+# check the window and its title, drive a study session with the keyboard
+# (xdotool), check the answers reached the review log, undo one, reopen and
+# check progress survived. Screenshots land in target/smoke/.
+#
+# Usage: tests/window_smoke.sh [path/to/kioku]   (default: target/debug/kioku)
+# Needs: xvfb, xdotool, imagemagick (.ci/test installs them).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bin=${1:-target/debug/kioku}
+[ -x "$bin" ] || { echo "smoke: $bin not built (run cargo build first)" >&2; exit 1; }
+for tool in Xvfb xdotool import convert; do
+    command -v "$tool" >/dev/null || { echo "smoke: $tool is missing" >&2; exit 1; }
+done
+
+out=target/smoke
+mkdir -p "$out"
+tmp=$(mktemp -d)
+display=:$(( 90 + RANDOM % 9 ))
+app_pid=""
+xvfb_pid=""
+cleanup() {
+    [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
+    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+fail() { echo "smoke: FAILED: $*" >&2; [ -f "$tmp/app.log" ] && tail -20 "$tmp/app.log" >&2; exit 1; }
+
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+export DISPLAY=$display
+# WebKit writes caches under HOME and XDG dirs: keep them out of the real home.
+export HOME=$tmp/home XDG_DATA_HOME=$tmp/home/data XDG_CACHE_HOME=$tmp/home/cache XDG_CONFIG_HOME=$tmp/home/config
+export KIOKU_DATA_DIR=$tmp/data
+mkdir -p "$HOME"
+for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
+
+start_app() {
+    "$bin" >"$tmp/app.log" 2>&1 &
+    app_pid=$!
+    local win=""
+    for _ in $(seq 300); do
+        win=$(xdotool search --onlyvisible --name '^kioku$' 2>/dev/null | head -1 || true)
+        [ -n "$win" ] && break
+        kill -0 "$app_pid" 2>/dev/null || fail "kioku exited before its window appeared"
+        sleep 0.2
+    done
+    [ -n "$win" ] || fail "no window titled 'kioku' within 60 s"
+    [ "$(xdotool getwindowname "$win")" = kioku ] || fail "window title is not 'kioku'"
+    xdotool windowfocus --sync "$win"
+    sleep 2 # let the webview paint
+}
+
+shot() { import -window root "$out/$1.png"; }
+
+not_blank() {
+    local sd
+    sd=$(convert "$out/$1.png" -colorspace Gray -format '%[fx:standard_deviation]' info:)
+    awk -v sd="$sd" 'BEGIN { exit !(sd > 0.02) }' || fail "$1.png looks blank (stddev $sd)"
+}
+
+log_lines() { cat "$KIOKU_DATA_DIR"/reviews/*.jsonl 2>/dev/null | grep -c "\"type\":\"$1\"" || true; }
+
+wait_for_lines() { # type count
+    for _ in $(seq 50); do [ "$(log_lines "$1")" -ge "$2" ] && return 0; sleep 0.1; done
+    fail "expected $2 '$1' events in the review log, found $(log_lines "$1")"
+}
+
+key() { xdotool key "$@"; sleep 0.7; }
+
+start_app
+shot home; not_blank home
+
+key 1                      # study the first deck: a flashcard
+shot study-flashcard; not_blank study-flashcard
+key space                  # show the answer
+shot study-answer
+key 3                      # Good
+wait_for_lines review 1
+grep -q '"rating":"good"' "$KIOKU_DATA_DIR"/reviews/*.jsonl || fail "the rating was not recorded as good"
+
+xdotool type --delay 40 "75th"; key Return   # a typed card
+shot study-typed; not_blank study-typed
+key Return                 # the suggested rating
+wait_for_lines review 2
+
+key 3                      # multiple choice: pick the third choice shown
+key Return                 # check
+shot study-choice
+key 1                      # Again
+wait_for_lines review 3
+
+key ctrl+z                 # undo the last answer
+wait_for_lines undo 1
+
+key question               # the shortcut overlay
+shot help
+key Escape                 # close it
+key Escape                 # back to the decks
+shot home-after; not_blank home-after
+
+kill "$app_pid"; wait "$app_pid" 2>/dev/null || true
+app_pid=""
+
+# Reopen in the dark theme: progress must still be there.
+printf '{"theme": "dark"}\n' > "$KIOKU_DATA_DIR/settings.json"
+start_app
+shot home-dark; not_blank home-dark
+key 1
+shot study-dark; not_blank study-dark
+[ "$(log_lines review)" -eq 3 ] || fail "reopening changed the log"
+grep -q panicked "$tmp/app.log" && fail "kioku panicked"
+
+echo "smoke: ok (screenshots in $out)"
