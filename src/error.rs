@@ -10,6 +10,8 @@ pub enum Error {
     Store(#[from] crate::store::StoreError),
     #[error(transparent)]
     Schedule(#[from] crate::schedule::ScheduleError),
+    #[error(transparent)]
+    Exam(#[from] crate::exam::ExamError),
     /// A command-line argument that names nothing kioku has.
     #[error("{0}")]
     Usage(String),

@@ -6,6 +6,7 @@
 pub mod bank;
 pub mod cli;
 pub mod error;
+pub mod exam;
 pub mod grade;
 pub mod markdown;
 pub mod progress;

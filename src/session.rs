@@ -11,6 +11,7 @@ use jiff::tz::TimeZone;
 
 use crate::bank::{self, CardKey, CardVariant, Question, QuestionSet, SetId};
 use crate::error::Error;
+use crate::exam::ExamResult;
 use crate::progress::{Applied, CardProgress, Progress};
 use crate::schedule::{CardState, FuzzFactor, Now, Outcomes, Rating, Scheduler, StudyDay};
 use crate::store::{Event, EventId, Mode, ReviewEvent, Settings, Store, UndoEvent, Warning};
@@ -105,6 +106,7 @@ pub struct Library {
     sets: Vec<QuestionSet>,
     builtin_count: usize,
     events: Vec<Event>,
+    exams: Vec<ExamResult>,
     progress: Progress,
     scheduler: Scheduler,
     warnings: Vec<Warning>,
@@ -140,11 +142,14 @@ impl Library {
         }
         let scheduler = Scheduler::new(store.settings().scheduler.clone())?;
         let progress = Progress::replay(&loaded.events, &scheduler)?;
+        let mut exams = loaded.exams;
+        exams.sort_by_key(|e| e.started_at);
         Ok(Library {
             store,
             sets,
             builtin_count,
             events: loaded.events,
+            exams,
             progress,
             scheduler,
             warnings,
@@ -189,6 +194,21 @@ impl Library {
     /// Every event read from disk or recorded since.
     pub fn events(&self) -> &[Event] {
         &self.events
+    }
+
+    /// Every saved self-test result, oldest first.
+    pub fn exams(&self) -> &[ExamResult] {
+        &self.exams
+    }
+
+    /// Save a finished self-test durably. It does not touch the schedule.
+    pub fn record_exam(&mut self, result: ExamResult) -> Result<(), Error> {
+        self.store.record_exam(&result)?;
+        let at = self
+            .exams
+            .partition_point(|e| e.started_at <= result.started_at);
+        self.exams.insert(at, result);
+        Ok(())
     }
 
     /// `at` with the study day it falls in.

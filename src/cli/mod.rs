@@ -3,6 +3,7 @@
 
 mod check;
 mod decks;
+mod exam;
 mod plumbing;
 mod study;
 
@@ -75,6 +76,42 @@ pub enum Command {
     },
     /// Undo the latest answer.
     Undo,
+    /// Take a self-test in the terminal (does not change the schedule).
+    Exam {
+        /// The set to test.
+        set: String,
+        /// How many questions [default: 20].
+        #[arg(long, value_name = "N", conflicts_with = "all")]
+        count: Option<usize>,
+        /// Every question of the set.
+        #[arg(long)]
+        all: bool,
+        /// Seed for the shuffle: the same seed gives the same test.
+        #[arg(long, value_name = "S")]
+        seed: Option<u64>,
+        /// Stop after this many minutes.
+        #[arg(long, value_name = "MINUTES")]
+        time_limit: Option<u32>,
+        /// Only questions with one of these tags (comma-separated).
+        #[arg(long, value_name = "T,...", value_delimiter = ',')]
+        tags: Vec<String>,
+        /// Show right/wrong after each question instead of at the end.
+        #[arg(long)]
+        feedback_each: bool,
+        /// Print the full result as JSON on stdout (the test goes to stderr).
+        #[arg(long)]
+        json: bool,
+    },
+    /// List past self-test results.
+    Exams {
+        /// Only this set.
+        set: Option<String>,
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// CSV for collecting class results.
+        #[arg(long)]
+        csv: bool,
+    },
 }
 
 impl Cli {
@@ -101,6 +138,29 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             plumbing::answer(&ctx, &card, &rating, json)
         }
         Some(Command::Undo) => plumbing::undo(&ctx),
+        Some(Command::Exam {
+            set,
+            count,
+            all,
+            seed,
+            time_limit,
+            tags,
+            feedback_each,
+            json,
+        }) => exam::run(
+            &ctx,
+            exam::ExamArgs {
+                set,
+                count,
+                all,
+                seed,
+                time_limit,
+                tags,
+                feedback_each,
+                json,
+            },
+        ),
+        Some(Command::Exams { set, json, csv }) => exam::list(&ctx, set.as_deref(), json, csv),
     }
 }
 

@@ -13,20 +13,20 @@ use crate::session::{CardView, Library};
 use crate::store::Mode;
 
 /// What the learner typed at a prompt.
-enum Input {
+pub(super) enum Input {
     Line(String),
     Undo,
     Quit,
 }
 
-struct Term<R, W> {
-    input: R,
-    out: W,
+pub(super) struct Term<R, W> {
+    pub(super) input: R,
+    pub(super) out: W,
 }
 
 impl<R: BufRead, W: Write> Term<R, W> {
     /// Print `prompt` and read a line; `u` undoes and `q` (or end of input) quits.
-    fn ask(&mut self, prompt: &str) -> Result<Input, Error> {
+    pub(super) fn ask(&mut self, prompt: &str) -> Result<Input, Error> {
         write!(self.out, "{prompt}").map_err(out_err)?;
         self.out.flush().map_err(out_err)?;
         let mut line = String::new();
@@ -42,12 +42,12 @@ impl<R: BufRead, W: Write> Term<R, W> {
         })
     }
 
-    fn say(&mut self, text: &str) -> Result<(), Error> {
+    pub(super) fn say(&mut self, text: &str) -> Result<(), Error> {
         writeln!(self.out, "{text}").map_err(out_err)
     }
 }
 
-fn out_err(e: std::io::Error) -> Error {
+pub(super) fn out_err(e: std::io::Error) -> Error {
     Error::Usage(format!("terminal: {e}"))
 }
 
@@ -138,7 +138,7 @@ pub(super) fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-fn ask_answer<R: BufRead, W: Write>(
+pub(super) fn ask_answer<R: BufRead, W: Write>(
     term: &mut Term<R, W>,
     view: &CardView,
 ) -> Result<Input, Error> {
@@ -169,7 +169,7 @@ fn letter(i: usize) -> char {
 
 /// Turn what was typed into a response; `None` for a flashcard reveal or
 /// input that can't be read (then the learner grades themselves).
-fn parse_response(view: &CardView, input: &str) -> Option<Response> {
+pub(super) fn parse_response(view: &CardView, input: &str) -> Option<Response> {
     match view.kind {
         "typed" | "cloze" => Some(Response::Typed(input.to_owned())),
         "true_false" => match input.trim().to_ascii_lowercase().as_str() {
@@ -194,7 +194,7 @@ fn parse_response(view: &CardView, input: &str) -> Option<Response> {
     }
 }
 
-fn show_feedback<R: BufRead, W: Write>(
+pub(super) fn show_feedback<R: BufRead, W: Write>(
     term: &mut Term<R, W>,
     view: &CardView,
     verdict: &Verdict,

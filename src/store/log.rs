@@ -95,32 +95,58 @@ impl Event {
     }
 }
 
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Header {
-    kioku_reviews: u32,
-    device: String,
+/// A kind of append-only JSON Lines file: its header key (which holds the
+/// format version) and what its lines are called in messages.
+#[derive(Debug, Clone, Copy)]
+pub struct LogKind {
+    pub header_key: &'static str,
+    pub version: u32,
+    pub what: &'static str,
 }
 
+/// The review log, `reviews/DEVICE.jsonl`.
+pub const REVIEWS: LogKind = LogKind {
+    header_key: "kioku_reviews",
+    version: LOG_VERSION,
+    what: "review-log event",
+};
+
 /// What one log file holds.
-#[derive(Debug, Default)]
-pub struct LogContents {
+#[derive(Debug)]
+pub struct LogContents<T> {
     pub device: Option<String>,
-    pub events: Vec<Event>,
+    pub events: Vec<T>,
     pub warnings: Vec<Warning>,
     /// Byte length up to the end of the last complete line.
     pub complete_len: u64,
 }
 
-/// Read a log file. Lines that are not valid events are reported and
+/// Read a review log. Lines that are not valid events are reported and
 /// skipped; the file is never modified.
-pub fn read_log(path: &Path) -> Result<LogContents, StoreError> {
-    let file = File::open(path).map_err(io_err(path, "open"))?;
-    read_log_from(path, BufReader::new(file))
+pub fn read_log(path: &Path) -> Result<LogContents<Event>, StoreError> {
+    read_jsonl(path, REVIEWS)
 }
 
-fn read_log_from(path: &Path, mut reader: impl BufRead) -> Result<LogContents, StoreError> {
-    let mut out = LogContents::default();
+/// Read any append-only log of `kind`.
+pub fn read_jsonl<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    kind: LogKind,
+) -> Result<LogContents<T>, StoreError> {
+    let file = File::open(path).map_err(io_err(path, "open"))?;
+    read_log_from(path, BufReader::new(file), kind)
+}
+
+fn read_log_from<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    mut reader: impl BufRead,
+    kind: LogKind,
+) -> Result<LogContents<T>, StoreError> {
+    let mut out = LogContents {
+        device: None,
+        events: Vec::new(),
+        warnings: Vec::new(),
+        complete_len: 0,
+    };
     let mut buf = Vec::new();
     let mut line_no = 0u64;
     let mut offset = 0u64;
@@ -160,21 +186,25 @@ fn read_log_from(path: &Path, mut reader: impl BufRead) -> Result<LogContents, S
         }
         if line_no == 1 {
             match serde_json::from_str::<serde_json::Value>(text) {
-                Ok(v) if v.get("kioku_reviews").is_some() => {
-                    let version = v.get("kioku_reviews").and_then(serde_json::Value::as_u64);
+                Ok(v) if v.get(kind.header_key).is_some() => {
+                    let version = v.get(kind.header_key).and_then(serde_json::Value::as_u64);
                     match version {
-                        Some(v) if v > u64::from(LOG_VERSION) => {
+                        Some(found) if found > u64::from(kind.version) => {
                             return Err(StoreError::NewerVersion {
                                 path: path.to_owned(),
-                                found: v,
-                                supported: u64::from(LOG_VERSION),
+                                found,
+                                supported: u64::from(kind.version),
                             });
                         }
-                        _ => {}
+                        Some(_) => {}
+                        None => out.warnings.push(warn(format!(
+                            "bad header: \"{}\" is not a version number",
+                            kind.header_key
+                        ))),
                     }
-                    match serde_json::from_value::<Header>(v) {
-                        Ok(h) => out.device = Some(h.device),
-                        Err(e) => out.warnings.push(warn(format!("bad header: {e}"))),
+                    match v.get("device").and_then(serde_json::Value::as_str) {
+                        Some(d) => out.device = Some(d.to_owned()),
+                        None => out.warnings.push(warn("bad header: no device".into())),
                     }
                     continue;
                 }
@@ -183,11 +213,11 @@ fn read_log_from(path: &Path, mut reader: impl BufRead) -> Result<LogContents, S
                     .push(warn("no header line; reading the events anyway".into())),
             }
         }
-        match serde_json::from_str::<Event>(text) {
+        match serde_json::from_str::<T>(text) {
             Ok(e) => out.events.push(e),
             Err(e) => out
                 .warnings
-                .push(warn(format!("not a review-log event ({e}); line skipped"))),
+                .push(warn(format!("not a {} ({e}); line skipped", kind.what))),
         }
     }
     Ok(out)
@@ -205,7 +235,12 @@ impl LogWriter {
     /// `complete_len` is from [`read_log`]: anything after it is a torn
     /// line that was never acknowledged, and is cut off so the next event
     /// starts on a line of its own.
-    pub fn open(path: &Path, device: &str, complete_len: Option<u64>) -> Result<Self, StoreError> {
+    pub fn open(
+        path: &Path,
+        kind: LogKind,
+        device: &str,
+        complete_len: Option<u64>,
+    ) -> Result<Self, StoreError> {
         let exists = path.exists();
         let mut file = OpenOptions::new()
             .read(true)
@@ -232,12 +267,13 @@ impl LogWriter {
             file,
         };
         if !exists || writer.file.metadata().map(|m| m.len()).unwrap_or(0) == 0 {
-            let header = Header {
-                kioku_reviews: LOG_VERSION,
-                device: device.to_owned(),
-            };
-            let line =
-                serde_json::to_string(&header).map_err(|e| StoreError::Encode(e.to_string()))?;
+            // Key order as in the review log: version first, then device.
+            let line = format!(
+                "{{{}:{},\"device\":{}}}",
+                serde_json::Value::from(kind.header_key),
+                kind.version,
+                serde_json::Value::from(device)
+            );
             writer.write_line(&line)?;
             if let Some(dir) = path.parent() {
                 super::sync_dir(dir)?;
@@ -259,7 +295,7 @@ impl LogWriter {
     }
 
     /// Append one event durably.
-    pub fn append(&mut self, event: &Event) -> Result<(), StoreError> {
+    pub fn append(&mut self, event: &impl Serialize) -> Result<(), StoreError> {
         let line = serde_json::to_string(event).map_err(|e| StoreError::Encode(e.to_string()))?;
         self.write_line(&line)
     }
@@ -304,7 +340,7 @@ mod tests {
             format!("{{\"kioku_reviews\":1,\"device\":\"d\"}}\n{good}\nnot json\n").into_bytes();
         text.extend_from_slice(b"\xff\n");
         text.extend_from_slice(format!("{good}\n{}", &good[..20]).as_bytes());
-        let out = read_log_from(Path::new("r.jsonl"), text.as_slice()).unwrap();
+        let out = read_log_from::<Event>(Path::new("r.jsonl"), text.as_slice(), REVIEWS).unwrap();
         assert_eq!(out.events.len(), 2);
         assert_eq!(out.device.as_deref(), Some("d"));
         let lines: Vec<Option<u64>> = out.warnings.iter().map(|w| w.line).collect();
@@ -316,7 +352,8 @@ mod tests {
     #[test]
     fn a_newer_version_is_refused() {
         let text = "{\"kioku_reviews\":2,\"device\":\"d\",\"new\":true}\n";
-        let err = read_log_from(Path::new("r.jsonl"), text.as_bytes()).unwrap_err();
+        let err =
+            read_log_from::<Event>(Path::new("r.jsonl"), text.as_bytes(), REVIEWS).unwrap_err();
         assert!(matches!(err, StoreError::NewerVersion { found: 2, .. }));
     }
 }

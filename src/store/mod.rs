@@ -6,6 +6,7 @@
 //!   kioku.lock                 held while a kioku has the directory open
 //!   devices/HOSTNAME.json      this machine's device id (one file per machine)
 //!   reviews/DEVICE.jsonl       this device's review log, append-only
+//!   exams/DEVICE.jsonl         this device's self-test results, append-only
 //!   settings.json              settings, written atomically
 //!   sets/*.json                the user's question sets
 //! ```
@@ -26,6 +27,14 @@ pub use log::{Event, EventId, LogWriter, Mode, ReviewEvent, UndoEvent};
 pub use settings::{Field, Settings, SettingsForm, Theme};
 
 use crate::bank::{self, QuestionSet};
+use crate::exam::ExamResult;
+
+/// The self-test results log, `exams/DEVICE.jsonl`.
+pub const EXAMS: log::LogKind = log::LogKind {
+    header_key: "kioku_exams",
+    version: 1,
+    what: "self-test result",
+};
 
 /// Format version of `devices/*.json`.
 const DEVICE_VERSION: u32 = 1;
@@ -144,6 +153,8 @@ pub struct Loaded {
     pub events: Vec<Event>,
     /// The user's sets from `sets/`.
     pub sets: Vec<QuestionSet>,
+    /// Every device's self-test results, in no particular order.
+    pub exams: Vec<ExamResult>,
     pub warnings: Vec<Warning>,
 }
 
@@ -153,6 +164,7 @@ pub struct Store {
     root: PathBuf,
     device: String,
     writer: LogWriter,
+    exam_writer: LogWriter,
     settings: Settings,
     /// False when settings.json exists but could not be read: then it is
     /// never overwritten, so nothing the user wrote is lost.
@@ -170,7 +182,7 @@ impl Store {
     ) -> Result<(Store, Loaded), StoreError> {
         fs::create_dir_all(root).map_err(io_err(root, "create"))?;
         let lock = Self::lock(root)?;
-        for sub in ["reviews", "sets", "devices"] {
+        for sub in ["reviews", "exams", "sets", "devices"] {
             let p = root.join(sub);
             fs::create_dir_all(&p).map_err(io_err(&p, "create"))?;
         }
@@ -209,7 +221,28 @@ impl Store {
                 }),
             }
         }
-        let writer = LogWriter::open(&own_log, &device, own_complete)?;
+        let writer = LogWriter::open(&own_log, log::REVIEWS, &device, own_complete)?;
+        let own_exams = root.join("exams").join(format!("{device}.jsonl"));
+        let mut own_exams_complete = None;
+        for path in sorted_entries(&root.join("exams"), "jsonl")? {
+            let is_own = path == own_exams;
+            match log::read_jsonl::<ExamResult>(&path, EXAMS) {
+                Ok(contents) => {
+                    if is_own {
+                        own_exams_complete = Some(contents.complete_len);
+                    }
+                    loaded.exams.extend(contents.events);
+                    loaded.warnings.extend(contents.warnings);
+                }
+                Err(e) if is_own => return Err(e),
+                Err(e) => loaded.warnings.push(Warning {
+                    path: path.clone(),
+                    line: None,
+                    message: format!("{e}; skipped"),
+                }),
+            }
+        }
+        let exam_writer = LogWriter::open(&own_exams, EXAMS, &device, own_exams_complete)?;
         for path in sorted_entries(&root.join("sets"), "json")? {
             match bank::load_set_file(&path) {
                 Ok(set) => loaded.sets.push(set),
@@ -224,6 +257,7 @@ impl Store {
             root: root.to_owned(),
             device,
             writer,
+            exam_writer,
             settings,
             settings_writable,
             _lock: lock,
@@ -333,6 +367,11 @@ impl Store {
     /// Append an event to this device's log; returns once it is on disk.
     pub fn record(&mut self, event: &Event) -> Result<(), StoreError> {
         self.writer.append(event)
+    }
+
+    /// Append a finished self-test to this device's results, durably.
+    pub fn record_exam(&mut self, result: &ExamResult) -> Result<(), StoreError> {
+        self.exam_writer.append(result)
     }
 
     pub fn log_path(&self) -> &Path {

@@ -1,0 +1,213 @@
+//! `kioku exam` (a self-test in the terminal) and `kioku exams` (past
+//! results). A self-test never changes the review schedule.
+
+use std::io::{BufRead, Write};
+use std::process::ExitCode;
+
+use super::study::{Input, Term, ask_answer, out_err, parse_response, show_feedback};
+use super::{Context, set_arg};
+use crate::Error;
+use crate::exam::{Exam, ExamAnswer, ExamConfig, ExamResult, Feedback};
+use crate::grade::Verdict;
+
+/// What `kioku exam` was asked for.
+pub(super) struct ExamArgs {
+    pub set: String,
+    pub count: Option<usize>,
+    pub all: bool,
+    pub seed: Option<u64>,
+    pub time_limit: Option<u32>,
+    pub tags: Vec<String>,
+    pub feedback_each: bool,
+    pub json: bool,
+}
+
+pub(super) fn run(ctx: &Context, args: ExamArgs) -> Result<ExitCode, Error> {
+    let mut lib = ctx.open()?;
+    let Some(set) = set_arg(&lib, Some(&args.set))? else {
+        return Err(Error::Usage("a set is required".into()));
+    };
+    let seed = args.seed.unwrap_or_else(rand::random);
+    let mut config = ExamConfig::new(set, seed);
+    config.count = if args.all {
+        None
+    } else {
+        args.count.or(Some(20))
+    };
+    config.tags = args.tags;
+    config.time_limit = args.time_limit;
+    config.feedback = if args.feedback_each {
+        Feedback::AfterEach
+    } else {
+        Feedback::AtEnd
+    };
+    let mut exam = Exam::new(&lib, config, ctx.now()?)?;
+    // With --json, stdout carries only the result; the test goes to stderr.
+    let stdin = std::io::stdin();
+    let result = if args.json {
+        let mut term = Term {
+            input: stdin.lock(),
+            out: std::io::stderr().lock(),
+        };
+        take(&mut term, &mut exam, &lib, ctx)?
+    } else {
+        let mut term = Term {
+            input: stdin.lock(),
+            out: std::io::stdout().lock(),
+        };
+        let result = take(&mut term, &mut exam, &lib, ctx)?;
+        report(&mut term, &result)?;
+        result
+    };
+    lib.record_exam(result.clone())?;
+    if args.json {
+        let text =
+            serde_json::to_string_pretty(&result).map_err(|e| Error::Usage(e.to_string()))?;
+        println!("{text}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Ask every question; returns the scored result.
+fn take<R: BufRead, W: Write>(
+    term: &mut Term<R, W>,
+    exam: &mut Exam,
+    lib: &crate::session::Library,
+    ctx: &Context,
+) -> Result<ExamResult, Error> {
+    let n = exam.items.len();
+    term.say(&format!(
+        "Self-test: {n} questions from {} (seed {}). Select-all questions score only if every pick is right.",
+        exam.config.set, exam.config.seed
+    ))?;
+    if let Some(m) = exam.config.time_limit {
+        term.say(&format!("Time limit: {m} minutes."))?;
+    }
+    term.say("Type q to stop early (unanswered questions count as wrong).")?;
+    for i in 0..n {
+        if exam
+            .deadline()
+            .is_some_and(|d| ctx.now().is_ok_and(|now| now >= d))
+        {
+            term.say("\nTime is up.")?;
+            break;
+        }
+        let view = exam.items[i].clone();
+        term.say(&format!("\nQuestion {}/{n}", i + 1))?;
+        let line = match ask_answer(term, &view)? {
+            Input::Quit => break,
+            Input::Undo => "u".to_owned(),
+            Input::Line(l) => l,
+        };
+        let answer = match parse_response(&view, &line) {
+            Some(r) => ExamAnswer::Response(r),
+            None if view.kind == "flashcard" => {
+                term.say(&format!("Answer: {}", view.answer))?;
+                match term.ask("Did you know it? (y/n) ")? {
+                    Input::Quit => break,
+                    Input::Line(l) => ExamAnswer::SelfMarked(
+                        l.trim().eq_ignore_ascii_case("y") || l.trim().eq_ignore_ascii_case("yes"),
+                    ),
+                    Input::Undo => ExamAnswer::SelfMarked(false),
+                }
+            }
+            // Unreadable input (e.g. "x" for true/false) is a wrong answer.
+            None => ExamAnswer::Response(crate::grade::Response::Typed(line)),
+        };
+        exam.answer(i, answer);
+        if exam.config.feedback == Feedback::AfterEach {
+            let verdict = exam.verdict(lib, i).unwrap_or(Verdict::Wrong);
+            show_feedback(term, &view, &verdict)?;
+        }
+    }
+    Ok(exam.finish(lib, ctx.now()?))
+}
+
+fn report<R: BufRead, W: Write>(term: &mut Term<R, W>, r: &ExamResult) -> Result<(), Error> {
+    term.say(&format!(
+        "\nScore: {}/{} ({:.1}%) in {}m {}s",
+        r.points,
+        r.total,
+        r.score_percent,
+        r.duration_s / 60,
+        r.duration_s % 60
+    ))?;
+    let mistakes: Vec<_> = r.questions.iter().filter(|q| !q.right).collect();
+    if mistakes.is_empty() {
+        return term.say("No mistakes.");
+    }
+    term.say(&format!("\nMistakes ({}):", mistakes.len()))?;
+    for q in mistakes {
+        term.say(&format!("\n- {}", q.prompt))?;
+        term.say(&format!(
+            "  Your answer: {}",
+            q.given.as_deref().unwrap_or("(none)")
+        ))?;
+        term.say(&format!("  Right answer: {}", q.correct_answer))?;
+        if let Some(e) = &q.explanation {
+            term.say(&format!("  {e}"))?;
+        }
+        if let Some(s) = &q.source {
+            term.say(&format!("  Source: “{s}”"))?;
+        }
+    }
+    term.say(&format!("\nRetake the same test with --seed {}.", r.seed))
+}
+
+pub(super) fn list(
+    ctx: &Context,
+    set: Option<&str>,
+    json: bool,
+    csv: bool,
+) -> Result<ExitCode, Error> {
+    let lib = ctx.open()?;
+    let set = set_arg(&lib, set)?;
+    let results: Vec<&ExamResult> = lib
+        .exams()
+        .iter()
+        .filter(|r| set.as_ref().is_none_or(|s| &r.set == s))
+        .collect();
+    let mut out = std::io::stdout().lock();
+    if json {
+        let text =
+            serde_json::to_string_pretty(&results).map_err(|e| Error::Usage(e.to_string()))?;
+        writeln!(out, "{text}").map_err(out_err)?;
+    } else if csv {
+        writeln!(
+            out,
+            "started_at,set,seed,points,total,score_percent,duration_s"
+        )
+        .map_err(out_err)?;
+        for r in results {
+            writeln!(
+                out,
+                "{},{},{},{},{},{:.1},{}",
+                r.started_at, r.set, r.seed, r.points, r.total, r.score_percent, r.duration_s
+            )
+            .map_err(out_err)?;
+        }
+    } else if results.is_empty() {
+        writeln!(out, "No self-tests yet. Take one with: kioku exam SET").map_err(out_err)?;
+    } else {
+        writeln!(
+            out,
+            "{:<22} {:<24} {:>7} {:>7}  trend",
+            "started", "set", "score", "time"
+        )
+        .map_err(out_err)?;
+        for r in results {
+            let bar = "█".repeat((r.score_percent / 10.0).round() as usize);
+            writeln!(
+                out,
+                "{:<22} {:<24} {:>6.1}% {:>4}m{:02}s  {bar}",
+                r.started_at.strftime("%Y-%m-%d %H:%M").to_string(),
+                r.set.as_str(),
+                r.score_percent,
+                r.duration_s / 60,
+                r.duration_s % 60
+            )
+            .map_err(out_err)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

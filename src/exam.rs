@@ -1,0 +1,305 @@
+//! Self-tests: a fixed, shuffled selection of cards answered once each and
+//! scored, without touching the spaced-repetition schedule. The seed is
+//! kept with the result so the same test can be taken again.
+
+use jiff::Timestamp;
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+use serde::{Deserialize, Serialize};
+
+use crate::bank::{CardKey, QuestionBody, SetId};
+use crate::grade::{Response, Verdict, grade};
+use crate::session::{CardView, Choice, Library};
+
+/// When the learner sees whether an answer was right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Feedback {
+    /// After each question.
+    AfterEach,
+    /// Only at the end, as in a real test.
+    #[default]
+    AtEnd,
+}
+
+/// What to put in a self-test.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExamConfig {
+    pub set: SetId,
+    /// Only cards with at least one of these tags (empty: all).
+    pub tags: Vec<String>,
+    /// Only these question types (empty: all).
+    pub types: Vec<String>,
+    /// How many cards; `None` for all of them.
+    pub count: Option<usize>,
+    /// Minutes; `None` for no limit.
+    pub time_limit: Option<u32>,
+    pub feedback: Feedback,
+    /// Seeds the shuffle of cards and choices.
+    pub seed: u64,
+    /// Only these cards (for "retry mistakes"); empty: no restriction.
+    pub only: Vec<CardKey>,
+}
+
+impl ExamConfig {
+    /// Defaults: 20 cards, no time limit, feedback at the end.
+    pub fn new(set: SetId, seed: u64) -> Self {
+        Self {
+            set,
+            tags: Vec::new(),
+            types: Vec::new(),
+            count: Some(20),
+            time_limit: None,
+            feedback: Feedback::AtEnd,
+            seed,
+            only: Vec::new(),
+        }
+    }
+}
+
+/// What the learner did with one question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExamAnswer {
+    /// An auto-graded response.
+    Response(Response),
+    /// A flashcard the learner marked right or wrong themselves.
+    SelfMarked(bool),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExamError {
+    #[error("no set \"{0}\"")]
+    NoSet(SetId),
+    #[error("no cards in \"{0}\" match the chosen tags and types")]
+    NoCards(SetId),
+}
+
+/// A self-test in progress.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exam {
+    pub config: ExamConfig,
+    /// The cards in the order asked, with choices in the order shown.
+    pub items: Vec<CardView>,
+    pub answers: Vec<Option<ExamAnswer>>,
+    pub started_at: Timestamp,
+}
+
+impl Exam {
+    /// Pick and shuffle the cards. Pure: the same config and library give
+    /// the same test.
+    pub fn new(lib: &Library, config: ExamConfig, now: Timestamp) -> Result<Exam, ExamError> {
+        let set = lib
+            .set(&config.set)
+            .ok_or_else(|| ExamError::NoSet(config.set.clone()))?;
+        let mut keys: Vec<CardKey> = set
+            .cards()
+            .filter(|c| {
+                config.tags.is_empty() || c.question.tags.iter().any(|t| config.tags.contains(t))
+            })
+            .filter(|c| {
+                config.types.is_empty()
+                    || config
+                        .types
+                        .iter()
+                        .any(|t| t == c.question.body.type_name())
+            })
+            .map(|c| c.key(&set.id))
+            .filter(|k| config.only.is_empty() || config.only.contains(k))
+            .collect();
+        if keys.is_empty() {
+            return Err(ExamError::NoCards(config.set.clone()));
+        }
+        let mut rng = StdRng::seed_from_u64(config.seed);
+        keys.shuffle(&mut rng);
+        if let Some(n) = config.count {
+            keys.truncate(n.max(1));
+        }
+        let mut items = Vec::with_capacity(keys.len());
+        for key in keys {
+            let Some(mut view) = lib.card_view(&key) else {
+                continue;
+            };
+            // Shuffle choices with the exam's own RNG, so a retake with the
+            // same seed shows them in the same order.
+            let shuffle = match lib.card(&key).map(|(_, q, _)| &q.body) {
+                Some(QuestionBody::MultipleChoice { shuffle, .. }) => *shuffle,
+                _ => false,
+            };
+            if let Some(choices) = &mut view.choices {
+                choices.sort_by_key(|c| c.index);
+                if shuffle {
+                    choices.shuffle(&mut rng);
+                }
+            }
+            items.push(view);
+        }
+        let answers = vec![None; items.len()];
+        Ok(Exam {
+            config,
+            items,
+            answers,
+            started_at: now,
+        })
+    }
+
+    /// Record the answer to question `i` (0-based). Answering again replaces it.
+    pub fn answer(&mut self, i: usize, answer: ExamAnswer) {
+        if let Some(slot) = self.answers.get_mut(i) {
+            *slot = Some(answer);
+        }
+    }
+
+    /// When the time runs out, if there is a limit.
+    pub fn deadline(&self) -> Option<Timestamp> {
+        let minutes = self.config.time_limit?;
+        self.started_at
+            .checked_add(jiff::SignedDuration::from_mins(i64::from(minutes)))
+            .ok()
+    }
+
+    /// The verdict for question `i` as answered so far.
+    pub fn verdict(&self, lib: &Library, i: usize) -> Option<Verdict> {
+        let view = self.items.get(i)?;
+        let answer = self.answers.get(i)?.as_ref()?;
+        Some(judge(lib, view, answer))
+    }
+
+    /// Score the test. Unanswered questions count as wrong.
+    pub fn finish(&self, lib: &Library, now: Timestamp) -> ExamResult {
+        let questions: Vec<QuestionResult> = self
+            .items
+            .iter()
+            .zip(&self.answers)
+            .map(|(view, answer)| {
+                let right = answer
+                    .as_ref()
+                    .is_some_and(|a| judge(lib, view, a).is_correct() == Some(true));
+                QuestionResult {
+                    key: view.key.clone(),
+                    kind: view.kind.to_owned(),
+                    prompt: view.prompt.clone(),
+                    given: answer.as_ref().map(|a| describe(view, a)),
+                    correct_answer: view.answer.clone(),
+                    right,
+                    explanation: view.explanation.clone(),
+                    source: view.source.clone(),
+                }
+            })
+            .collect();
+        let points = questions.iter().filter(|q| q.right).count();
+        let total = questions.len();
+        ExamResult {
+            set: self.config.set.clone(),
+            seed: self.config.seed,
+            started_at: self.started_at,
+            duration_s: (now - self.started_at).get_seconds().max(0),
+            points,
+            total,
+            score_percent: if total == 0 {
+                0.0
+            } else {
+                (points as f64 * 1000.0 / total as f64).round() / 10.0
+            },
+            time_limit_min: self.config.time_limit,
+            tags: self.config.tags.clone(),
+            questions,
+        }
+    }
+}
+
+fn judge(lib: &Library, view: &CardView, answer: &ExamAnswer) -> Verdict {
+    match answer {
+        ExamAnswer::SelfMarked(true) => Verdict::Correct,
+        ExamAnswer::SelfMarked(false) => Verdict::Wrong,
+        ExamAnswer::Response(r) => match lib.card(&view.key) {
+            Some((_, q, variant)) => grade(&q.body, variant, r),
+            None => Verdict::Wrong,
+        },
+    }
+}
+
+/// The answer as text for the results.
+fn describe(view: &CardView, answer: &ExamAnswer) -> String {
+    match answer {
+        ExamAnswer::SelfMarked(true) => "knew it".into(),
+        ExamAnswer::SelfMarked(false) => "did not know it".into(),
+        ExamAnswer::Response(Response::Typed(t)) => t.clone(),
+        ExamAnswer::Response(Response::TrueFalse(b)) => if *b { "True" } else { "False" }.into(),
+        ExamAnswer::Response(Response::Revealed) => "revealed".into(),
+        ExamAnswer::Response(Response::Choices(picked)) => {
+            let all: &[Choice] = view.choices.as_deref().unwrap_or(&[]);
+            let mut texts: Vec<&str> = all
+                .iter()
+                .filter(|c| picked.contains(&c.index))
+                .map(|c| c.text.as_str())
+                .collect();
+            texts.sort_unstable();
+            texts.join("; ")
+        }
+    }
+}
+
+/// One question of a finished self-test.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuestionResult {
+    #[serde(with = "card_key_str")]
+    pub key: CardKey,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub prompt: String,
+    /// `None` if not answered.
+    pub given: Option<String>,
+    pub correct_answer: String,
+    pub right: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// A finished self-test, as saved and as printed by `kioku exam --json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExamResult {
+    pub set: SetId,
+    pub seed: u64,
+    pub started_at: Timestamp,
+    /// Seconds from start to finish.
+    pub duration_s: i64,
+    pub points: usize,
+    pub total: usize,
+    /// 0–100, one decimal.
+    pub score_percent: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_limit_min: Option<u32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    pub questions: Vec<QuestionResult>,
+}
+
+impl ExamResult {
+    /// The cards answered wrong, for "retry mistakes".
+    pub fn mistakes(&self) -> Vec<CardKey> {
+        self.questions
+            .iter()
+            .filter(|q| !q.right)
+            .map(|q| q.key.clone())
+            .collect()
+    }
+}
+
+mod card_key_str {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use crate::bank::CardKey;
+
+    pub fn serialize<S: Serializer>(k: &CardKey, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(k)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<CardKey, D::Error> {
+        let s = String::deserialize(d)?;
+        CardKey::parse(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("\"{s}\" is not a card key")))
+    }
+}
