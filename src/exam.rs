@@ -303,3 +303,107 @@ mod card_key_str {
             .ok_or_else(|| serde::de::Error::custom(format!("\"{s}\" is not a card key")))
     }
 }
+
+/// A self-test on screen: the exam, which question is showing, what the
+/// learner has typed or picked, and the result once finished.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExamSession {
+    pub exam: Exam,
+    /// The question showing (0-based).
+    pub index: usize,
+    pub typed: String,
+    pub picked: Vec<usize>,
+    /// A flashcard's answer is showing (the learner then marks it).
+    pub revealed: bool,
+    /// With feedback after each question: the verdict on the one showing.
+    pub verdict: Option<Verdict>,
+    /// Set once the test is over.
+    pub result: Option<ExamResult>,
+}
+
+impl ExamSession {
+    pub fn new(exam: Exam) -> Self {
+        Self {
+            exam,
+            index: 0,
+            typed: String::new(),
+            picked: Vec::new(),
+            revealed: false,
+            verdict: None,
+            result: None,
+        }
+    }
+
+    pub fn current(&self) -> Option<&CardView> {
+        if self.result.is_some() {
+            return None;
+        }
+        self.exam.items.get(self.index)
+    }
+
+    /// Toggle the choice shown at position `shown`.
+    pub fn toggle_shown_choice(&mut self, shown: usize) {
+        let Some(view) = self.current() else { return };
+        let Some(c) = view.choices.as_ref().and_then(|cs| cs.get(shown)) else {
+            return;
+        };
+        let (index, select_all) = (c.index, view.select_all);
+        if let Some(i) = self.picked.iter().position(|&p| p == index) {
+            self.picked.remove(i);
+        } else if select_all {
+            self.picked.push(index);
+        } else {
+            self.picked = vec![index];
+        }
+    }
+
+    /// Record an answer for the question showing. With feedback after
+    /// each question the verdict is shown first; otherwise the next
+    /// question comes (or the result, after the last).
+    pub fn submit(&mut self, lib: &Library, answer: ExamAnswer, now: Timestamp) {
+        if self.current().is_none() || self.verdict.is_some() {
+            return;
+        }
+        self.exam.answer(self.index, answer);
+        if self.exam.config.feedback == Feedback::AfterEach {
+            self.verdict = self.exam.verdict(lib, self.index);
+        } else {
+            self.next(lib, now);
+        }
+    }
+
+    /// The answer from what was typed or picked, for the question showing.
+    pub fn pending_answer(&self, tf: Option<bool>) -> Option<ExamAnswer> {
+        let view = self.current()?;
+        match view.kind {
+            "typed" | "cloze" => Some(ExamAnswer::Response(Response::Typed(self.typed.clone()))),
+            "multiple_choice" => Some(ExamAnswer::Response(Response::Choices(self.picked.clone()))),
+            "true_false" => tf.map(|b| ExamAnswer::Response(Response::TrueFalse(b))),
+            _ => None,
+        }
+    }
+
+    /// Move on to the next question, or finish after the last.
+    pub fn next(&mut self, lib: &Library, now: Timestamp) {
+        self.typed.clear();
+        self.picked.clear();
+        self.revealed = false;
+        self.verdict = None;
+        self.index += 1;
+        if self.index >= self.exam.items.len() {
+            self.finish(lib, now);
+        }
+    }
+
+    /// End the test now (unanswered questions count as wrong).
+    pub fn finish(&mut self, lib: &Library, now: Timestamp) {
+        if self.result.is_none() {
+            self.result = Some(self.exam.finish(lib, now));
+        }
+    }
+
+    /// Whether the time limit has passed.
+    pub fn out_of_time(&self, now: Timestamp) -> bool {
+        self.exam.deadline().is_some_and(|d| now >= d)
+    }
+}

@@ -407,6 +407,19 @@ impl Library {
         }
     }
 
+    /// Record that event `target` (e.g. a cram answer, which moves no
+    /// schedule) is undone.
+    pub fn undo_event(&mut self, target: EventId, at: Timestamp, id: EventId) -> Result<(), Error> {
+        let event = Event::Undo(UndoEvent {
+            id,
+            undoes: target,
+            at,
+        });
+        self.store.record(&event)?;
+        self.events.push(event);
+        Ok(())
+    }
+
     /// The latest study review that is not undone.
     fn last_undoable(&self) -> Option<EventId> {
         let undone: std::collections::HashSet<&EventId> = self

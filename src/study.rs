@@ -63,10 +63,97 @@ pub struct Summary {
     pub more_now: bool,
 }
 
+/// Which cards a cram session goes through.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CramFilter {
+    All,
+    /// Cards of questions with this tag.
+    Tag(String),
+    /// Cards answered Again (in study or cram) or missed in a self-test
+    /// in the last 7 days.
+    RecentlyWrong,
+    /// Cards never studied.
+    New,
+}
+
+/// A cram session: studying outside the schedule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cram {
+    /// Cards still to go; a card answered Again goes to the back.
+    pub queue: std::collections::VecDeque<crate::bank::CardKey>,
+    /// Count the answers as scheduled reviews (off by default: cramming
+    /// leaves the schedule alone).
+    pub counts_as_reviews: bool,
+    /// Answers so far: (event, card, whether it went to the back).
+    pub history: Vec<(EventId, crate::bank::CardKey, bool)>,
+}
+
+/// The cards of `set` matching `filter`, in set order or shuffled with
+/// `shuffle_seed`.
+pub fn cram_cards(
+    lib: &Library,
+    set: &SetId,
+    filter: &CramFilter,
+    shuffle_seed: Option<u64>,
+    now: Timestamp,
+) -> Vec<crate::bank::CardKey> {
+    use crate::schedule::CardState;
+    use crate::store::Event;
+    let Some(qs) = lib.set(set) else {
+        return Vec::new();
+    };
+    let week_ago = now
+        .saturating_sub(jiff::SignedDuration::from_hours(24 * 7))
+        .unwrap_or(now);
+    let undone: std::collections::HashSet<&EventId> = lib
+        .events()
+        .iter()
+        .filter_map(|e| match e {
+            Event::Undo(u) => Some(&u.undoes),
+            Event::Review(_) => None,
+        })
+        .collect();
+    let mut wrong = std::collections::HashSet::new();
+    for e in lib.events() {
+        if let Event::Review(r) = e
+            && !undone.contains(&r.id)
+            && r.at >= week_ago
+            && r.rating == Rating::Again
+            && let Some(k) = r.card_key()
+        {
+            wrong.insert(k);
+        }
+    }
+    for x in lib.exams().iter().filter(|x| x.started_at >= week_ago) {
+        wrong.extend(x.mistakes());
+    }
+    let mut keys: Vec<_> = qs
+        .cards()
+        .filter(|c| match filter {
+            CramFilter::All | CramFilter::RecentlyWrong | CramFilter::New => true,
+            CramFilter::Tag(t) => c.question.tags.contains(t),
+        })
+        .map(|c| c.key(&qs.id))
+        .filter(|k| match filter {
+            CramFilter::RecentlyWrong => wrong.contains(k),
+            CramFilter::New => lib.progress().card(k).state == CardState::New,
+            _ => true,
+        })
+        .collect();
+    if let Some(seed) = shuffle_seed {
+        use rand::SeedableRng;
+        use rand::seq::SliceRandom;
+        keys.shuffle(&mut rand::rngs::StdRng::seed_from_u64(seed));
+    }
+    keys
+}
+
 /// One study session over a set (or all sets).
 #[derive(Debug, Clone, PartialEq)]
 pub struct StudySession {
     pub set: Option<SetId>,
+    /// Set for a cram session; `None` studies the day's scheduled cards.
+    pub cram: Option<Cram>,
     pub current: Option<Current>,
     pub remaining: Remaining,
     /// Cards answered in this session, for the progress bar.
@@ -82,6 +169,33 @@ impl StudySession {
     pub fn start(lib: &Library, set: Option<SetId>, now: Timestamp) -> Result<Self, Error> {
         let mut s = StudySession {
             set,
+            cram: None,
+            current: None,
+            remaining: Remaining::default(),
+            studied: 0,
+            right: 0,
+            started_at: now,
+            announcement: String::new(),
+        };
+        s.advance(lib, now)?;
+        Ok(s)
+    }
+
+    /// Start a cram session over `cards`.
+    pub fn start_cram(
+        lib: &Library,
+        set: SetId,
+        cards: Vec<crate::bank::CardKey>,
+        counts_as_reviews: bool,
+        now: Timestamp,
+    ) -> Result<Self, Error> {
+        let mut s = StudySession {
+            set: Some(set),
+            cram: Some(Cram {
+                queue: cards.into(),
+                counts_as_reviews,
+                history: Vec::new(),
+            }),
             current: None,
             remaining: Remaining::default(),
             studied: 0,
@@ -96,13 +210,25 @@ impl StudySession {
     /// Show the next due card (or none: the session is over).
     pub fn advance(&mut self, lib: &Library, now: Timestamp) -> Result<(), Error> {
         let n = lib.now(now);
-        let queue = lib.queue(self.set.as_ref(), n);
-        self.remaining = Remaining {
-            new: queue.new.len(),
-            learning: queue.learning.len() + queue.learning_later.len(),
-            review: queue.review.len(),
+        let next = match &self.cram {
+            Some(c) => {
+                self.remaining = Remaining {
+                    review: c.queue.len(),
+                    ..Remaining::default()
+                };
+                c.queue.front().cloned()
+            }
+            None => {
+                let queue = lib.queue(self.set.as_ref(), n);
+                self.remaining = Remaining {
+                    new: queue.new.len(),
+                    learning: queue.learning.len() + queue.learning_later.len(),
+                    review: queue.review.len(),
+                };
+                queue.next(now).cloned()
+            }
         };
-        self.current = match queue.next(now).and_then(|k| lib.card_view(k)) {
+        self.current = match next.and_then(|k| lib.card_view(&k)) {
             Some(view) => {
                 let outcomes = lib.outcomes(&view.key, n)?;
                 Some(Current {
@@ -226,7 +352,21 @@ impl StudySession {
         let right = verdict.is_correct().unwrap_or(rating != Rating::Again);
         let duration = u64::try_from((now - c.shown_at).get_milliseconds()).unwrap_or(0);
         let key = c.view.key.clone();
-        lib.answer(&key, rating, lib.now(now), duration, Mode::Study, id)?;
+        let mode = match &self.cram {
+            Some(c) if !c.counts_as_reviews => Mode::Cram,
+            _ => Mode::Study,
+        };
+        lib.answer(&key, rating, lib.now(now), duration, mode, id.clone())?;
+        if let Some(c) = &mut self.cram
+            && let Some(k) = c.queue.pop_front()
+        {
+            // Forgotten while cramming: see it again at the end.
+            let again = rating == Rating::Again;
+            if again {
+                c.queue.push_back(k.clone());
+            }
+            c.history.push((id, k, again));
+        }
         self.studied += 1;
         self.right += u32::from(right);
         self.advance(lib, now)
@@ -234,6 +374,23 @@ impl StudySession {
 
     /// Undo the latest answer and show that card again.
     pub fn undo(&mut self, lib: &mut Library, now: Timestamp, id: EventId) -> Result<bool, Error> {
+        if let Some(c) = &mut self.cram
+            && !c.counts_as_reviews
+        {
+            let Some((event, key, again)) = c.history.pop() else {
+                self.announcement = "Nothing to undo.".into();
+                return Ok(false);
+            };
+            lib.undo_event(event, now, id)?;
+            if again {
+                c.queue.pop_back();
+            }
+            c.queue.push_front(key);
+            self.studied = self.studied.saturating_sub(1);
+            self.advance(lib, now)?;
+            self.announcement = "Undone. The card is shown again.".into();
+            return Ok(true);
+        }
         let had_session_answers = lib.undo_depth() > 0;
         match lib.undo(now, id)? {
             Some(key) => {

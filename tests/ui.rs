@@ -270,3 +270,65 @@ fn assert_no_active_content(html: &str) {
         }
     }
 }
+
+mod exam {
+    use super::*;
+    use kioku::bank::SetId;
+    use kioku::exam::{Exam, ExamAnswer, ExamConfig, ExamSession};
+    use kioku::grade::Response;
+
+    fn set() -> SetId {
+        SetId::new("japan-russia-covid19").unwrap()
+    }
+
+    #[test]
+    fn setup_offers_count_tags_types_time_limit_and_feedback() {
+        let (_dir, lib) = library(&[]);
+        let html = render(Boot::with_exam(Ok(lib), set(), None));
+        for text in [
+            "Self-test",
+            "Number of questions",
+            "Only these tags",
+            "outlook",
+            "Only these types",
+            "Time limit (minutes)",
+            "Show right or wrong after each question",
+            "Start the test",
+            "No self-tests on this set yet.",
+        ] {
+            assert!(html.contains(text), "{text} missing: {html}");
+        }
+        assert!(html.contains("Your review schedule is not changed."));
+    }
+
+    #[test]
+    fn a_question_with_a_countdown_and_the_result_review() {
+        let (_dir, lib) = library(&[]);
+        let mut config = ExamConfig::new(set(), 3);
+        config.count = Some(4);
+        config.time_limit = Some(10);
+        let exam = Exam::new(&lib, config, Timestamp::now()).unwrap();
+        let session = ExamSession::new(exam);
+        let html = render(Boot::with_exam(Ok(lib), set(), Some(session.clone())));
+        assert!(html.contains("question 1 of 4"), "{html}");
+        assert!(html.contains(r#"role="timer""#));
+        assert!(
+            html.contains("9:5") || html.contains("10:00"),
+            "countdown shown: {html}"
+        );
+
+        let (_dir, lib) = library(&[]);
+        let mut s = session;
+        let first_answer = s.exam.items[0].answer.clone();
+        s.exam
+            .answer(0, ExamAnswer::Response(Response::Typed("wrong".into())));
+        s.finish(&lib, s.exam.started_at);
+        let html = render(Boot::with_exam(Ok(lib), set(), Some(s)));
+        assert!(html.contains("Score: "), "{html}");
+        assert!(html.contains("Retry mistakes"));
+        assert!(html.contains("Every question"));
+        assert!(html.contains("Your answer: "));
+        assert!(html.contains("(none)"), "unanswered questions say so");
+        assert!(html.contains(&first_answer.split_whitespace().next().unwrap().to_string()));
+    }
+}

@@ -15,6 +15,8 @@ use dioxus::prelude::*;
 use jiff::Timestamp;
 
 use crate::Error;
+use crate::bank::SetId;
+use crate::exam::ExamSession;
 use crate::session::Library;
 use crate::store::{EventId, Theme};
 use crate::study::StudySession;
@@ -31,6 +33,9 @@ pub enum Screen {
     Home,
     Study,
     Settings,
+    ExamSetup,
+    Exam,
+    CramSetup,
 }
 
 /// What the window starts with: the opened library (or why it could not
@@ -43,6 +48,8 @@ struct BootState {
     library: Result<Library, String>,
     screen: Screen,
     study: Option<StudySession>,
+    exam_set: Option<SetId>,
+    exam: Option<ExamSession>,
 }
 
 impl Boot {
@@ -59,6 +66,29 @@ impl Boot {
             library,
             screen,
             study,
+            exam_set: None,
+            exam: None,
+        }))))
+    }
+
+    /// Start on the self-test screens: set-up for `set` when `exam` is
+    /// `None`, else the test (or its result, once finished).
+    pub fn with_exam(
+        library: Result<Library, String>,
+        set: SetId,
+        exam: Option<ExamSession>,
+    ) -> Self {
+        let screen = if exam.is_some() {
+            Screen::Exam
+        } else {
+            Screen::ExamSetup
+        };
+        Self(Rc::new(RefCell::new(Some(BootState {
+            library,
+            screen,
+            study: None,
+            exam_set: Some(set),
+            exam,
         }))))
     }
 
@@ -67,6 +97,8 @@ impl Boot {
             library: Err("the library was already taken".into()),
             screen: Screen::Home,
             study: None,
+            exam_set: None,
+            exam: None,
         })
     }
 }
@@ -81,6 +113,11 @@ pub struct AppCtx {
     /// Errors and warnings to show in the banner.
     pub banner: Signal<Vec<String>>,
     pub help_open: Signal<bool>,
+    /// The set a self-test or cram session is being set up for.
+    pub exam_set: Signal<Option<SetId>>,
+    pub exam: Signal<Option<ExamSession>>,
+    /// Whether the finished self-test's result is on disk.
+    pub exam_saved: Signal<bool>,
 }
 
 /// After the screen changes, keyboard focus may sit on an element that was
@@ -159,6 +196,9 @@ pub fn App() -> Element {
             study: Signal::new(state.study),
             banner: Signal::new(banner),
             help_open: Signal::new(false),
+            exam_set: Signal::new(state.exam_set),
+            exam: Signal::new(state.exam),
+            exam_saved: Signal::new(false),
         }
     });
     let (theme, text_size) = match &*ctx.library.read() {
@@ -185,6 +225,9 @@ pub fn App() -> Element {
                 Screen::Home => rsx! { components::Home {} },
                 Screen::Study => rsx! { components::Study {} },
                 Screen::Settings => rsx! { components::SettingsView {} },
+                Screen::ExamSetup => rsx! { components::ExamSetup {} },
+                Screen::Exam => rsx! { components::ExamView {} },
+                Screen::CramSetup => rsx! { components::CramSetup {} },
             }
             if *ctx.help_open.read() {
                 components::Help {}

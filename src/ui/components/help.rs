@@ -28,6 +28,15 @@ pub const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
             ("Ctrl+Z", "Undo the last answer"),
         ],
     ),
+    (
+        "Self-test",
+        &[
+            ("Enter", "Next question"),
+            ("1–9 or A–J", "Pick a choice"),
+            ("T / F", "Answer true or false"),
+            ("Y / N", "Mark a flashcard as known or not"),
+        ],
+    ),
 ];
 
 #[component]

@@ -84,6 +84,20 @@ pub fn Home() -> Element {
                                     if d.new + d.learning + d.due == 0 { "Study (nothing due)" } else { "Study" }
                                     if i < 9 { kbd { class: "hint", "{i + 1}" } }
                                 }
+                                button {
+                                    onclick: {
+                                        let id = d.id.clone();
+                                        move |_| super::exam::open_setup(ctx, id.clone())
+                                    },
+                                    "Self-test"
+                                }
+                                button {
+                                    onclick: {
+                                        let id = d.id.clone();
+                                        move |_| super::cram::open_setup(ctx, id.clone())
+                                    },
+                                    "Cram"
+                                }
                             }
                         }
                     }

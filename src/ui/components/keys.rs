@@ -32,8 +32,13 @@ pub fn on_key(mut ctx: AppCtx, e: KeyboardEvent) {
     if e.key() == Key::Escape {
         if *ctx.help_open.read() {
             ctx.help_open.set(false);
-        } else if *ctx.screen.read() != Screen::Home {
-            leave(ctx);
+        } else {
+            // A self-test in progress is ended with "Finish now", never by a
+            // stray Escape.
+            let screen = *ctx.screen.read();
+            if !matches!(screen, Screen::Home | Screen::Exam) {
+                leave(ctx);
+            }
         }
         return;
     }
@@ -44,7 +49,8 @@ pub fn on_key(mut ctx: AppCtx, e: KeyboardEvent) {
     match screen {
         Screen::Home => home_key(ctx, ch),
         Screen::Study => study_key(ctx, &e, ch, ctrl),
-        Screen::Settings => {}
+        Screen::Exam => exam_key(ctx, &e, ch),
+        Screen::Settings | Screen::ExamSetup | Screen::CramSetup => {}
     }
 }
 
@@ -134,5 +140,57 @@ fn study_key(ctx: AppCtx, e: &KeyboardEvent, ch: Option<char>, ctrl: bool) {
             }
             _ => {}
         },
+    }
+}
+
+fn exam_key(ctx: AppCtx, e: &KeyboardEvent, ch: Option<char>) {
+    use super::exam::{exam_act, exam_mark, exam_next, exam_submit};
+    let (kind, revealed, showing_verdict, picked) = {
+        let exam = ctx.exam.read();
+        let Some(s) = exam.as_ref() else { return };
+        let Some(v) = s.current() else { return };
+        (
+            v.kind,
+            s.revealed,
+            s.verdict.is_some(),
+            !s.picked.is_empty(),
+        )
+    };
+    let space_or_enter = matches!(e.key(), Key::Enter) || ch == Some(' ');
+    if showing_verdict {
+        if space_or_enter {
+            exam_next(ctx);
+        }
+        return;
+    }
+    match kind {
+        "flashcard" if !revealed && space_or_enter => exam_submit(ctx, None),
+        "flashcard" if revealed => match ch {
+            Some('y') => exam_mark(ctx, true),
+            Some('n') => exam_mark(ctx, false),
+            _ => {}
+        },
+        "true_false" => match ch {
+            Some('t') => exam_submit(ctx, Some(true)),
+            Some('f') => exam_submit(ctx, Some(false)),
+            _ => {}
+        },
+        "multiple_choice" => {
+            if space_or_enter {
+                if picked {
+                    exam_submit(ctx, None);
+                }
+            } else if let Some(c) = ch {
+                let shown = match c {
+                    '1'..='9' => Some(c as usize - '1' as usize),
+                    'a'..='j' => Some(c as usize - 'a' as usize),
+                    _ => None,
+                };
+                if let Some(i) = shown {
+                    exam_act(ctx, |s, _| s.toggle_shown_choice(i));
+                }
+            }
+        }
+        _ => {}
     }
 }

@@ -1,6 +1,8 @@
 //! UI components, one per file, each a thin view over core state.
 
 mod banner;
+mod cram;
+mod exam;
 mod help;
 mod home;
 pub mod keys;
@@ -8,6 +10,8 @@ mod settings;
 mod study;
 
 pub use banner::Banner;
+pub use cram::CramSetup;
+pub use exam::{ExamSetup, ExamView};
 pub use help::Help;
 pub use home::Home;
 pub use settings::SettingsView;

@@ -65,16 +65,26 @@ pub fn Study() -> Element {
         (Some(id), Some(lib)) => lib.set(id).map(|s| s.title.clone()).unwrap_or_default(),
         _ => "All decks".to_owned(),
     };
+    let title = if session.cram.is_some() {
+        format!("Cram · {title}")
+    } else {
+        title
+    };
+    let cramming = session.cram.as_ref().is_some_and(|c| !c.counts_as_reviews);
     let r = session.remaining;
     let pct = (session.progress() * 100.0).round();
     rsx! {
         header { class: "study-top",
             button { class: "link", aria_keyshortcuts: "Escape", onclick: move |_| leave(ctx), "← Decks" }
             h1 { class: "study-title", "{title}" }
-            p { class: "remaining", aria_label: "Remaining today",
-                span { class: "count new", "{r.new} new" }
-                span { class: "count learning", "{r.learning} learning" }
-                span { class: "count due", "{r.review} review" }
+            if session.cram.is_some() {
+                p { class: "remaining", aria_label: "Remaining", span { class: "count due", "{r.review} to go" } }
+            } else {
+                p { class: "remaining", aria_label: "Remaining today",
+                    span { class: "count new", "{r.new} new" }
+                    span { class: "count learning", "{r.learning} learning" }
+                    span { class: "count due", "{r.review} review" }
+                }
             }
             button {
                 class: "link",
@@ -95,7 +105,7 @@ pub fn Study() -> Element {
         }
         main { class: "study",
             match &session.current {
-                Some(current) => rsx! { CardPanel { current: current.clone() } },
+                Some(current) => rsx! { CardPanel { current: current.clone(), cramming } },
                 None => rsx! { SummaryPanel { session: session.clone() } },
             }
         }
@@ -104,7 +114,7 @@ pub fn Study() -> Element {
 }
 
 #[component]
-fn CardPanel(current: Current) -> Element {
+fn CardPanel(current: Current, cramming: bool) -> Element {
     let view = &current.view;
     let phase_key = match current.phase {
         Phase::Question => "q",
@@ -127,7 +137,7 @@ fn CardPanel(current: Current) -> Element {
                 Phase::Question => rsx! { QuestionInput { current: current.clone() } },
                 Phase::Answered { verdict } => rsx! {
                     Feedback { current: current.clone(), verdict: verdict.clone() }
-                    Ratings { current: current.clone(), suggested: verdict.suggested_rating() }
+                    Ratings { current: current.clone(), suggested: verdict.suggested_rating(), cramming }
                 },
             }
         }
@@ -326,7 +336,7 @@ fn choice_class(view: &CardView, current: &Current, index: usize) -> &'static st
 }
 
 #[component]
-fn Ratings(current: Current, suggested: Rating) -> Element {
+fn Ratings(current: Current, suggested: Rating, cramming: bool) -> Element {
     let ctx: AppCtx = use_context();
     rsx! {
         div {
@@ -347,7 +357,11 @@ fn Ratings(current: Current, suggested: Rating) -> Element {
                     onclick: move |_| rate(ctx, r),
                     kbd { class: "hint", "{r.number()}" }
                     span { class: "rating-name", "{r.name()}" }
-                    span { class: "rating-interval", "{current.outcomes.get(r).interval}" }
+                    if cramming {
+                        span { class: "rating-interval", if r == Rating::Again { "see again" } else { "done" } }
+                    } else {
+                        span { class: "rating-interval", "{current.outcomes.get(r).interval}" }
+                    }
                 }
             }
         }
