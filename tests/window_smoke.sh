@@ -112,6 +112,16 @@ shot home-dark; not_blank home-dark
 key 1
 shot study-dark; not_blank study-dark
 [ "$(log_lines review)" -eq 3 ] || fail "reopening changed the log"
+
+# Settings from the keyboard: S, Tab to "New cards per day", type, Enter.
+key Escape
+key s
+key Tab Tab Tab
+key ctrl+a
+xdotool type --delay 40 "7"; key Return
+shot settings
+grep -q '"new_per_day": 7' "$KIOKU_DATA_DIR/settings.json" || fail "settings were not saved"
+grep -q '"theme": "dark"' "$KIOKU_DATA_DIR/settings.json" || fail "saving settings lost the theme"
 grep -q panicked "$tmp/app.log" && fail "kioku panicked"
 
 echo "smoke: ok (screenshots in $out)"
