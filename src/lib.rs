@@ -11,6 +11,7 @@ pub mod markdown;
 pub mod progress;
 pub mod schedule;
 pub mod session;
+pub mod stats;
 pub mod store;
 pub mod text;
 pub mod ui;

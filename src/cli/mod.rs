@@ -4,6 +4,7 @@
 mod check;
 mod decks;
 mod plumbing;
+mod stats;
 mod study;
 
 use std::path::PathBuf;
@@ -75,6 +76,15 @@ pub enum Command {
     },
     /// Undo the latest answer.
     Undo,
+    /// Statistics: cards by state, reviews per day, due forecast, true
+    /// retention, answer time, streak and memory-state distributions.
+    Stats {
+        /// Only this set [default: all sets]
+        set: Option<String>,
+        /// Print JSON (shape documented in the README).
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 impl Cli {
@@ -101,6 +111,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             plumbing::answer(&ctx, &card, &rating, json)
         }
         Some(Command::Undo) => plumbing::undo(&ctx),
+        Some(Command::Stats { set, json }) => stats::run(&ctx, set.as_deref(), json),
     }
 }
 
