@@ -12,6 +12,7 @@ pub mod markdown;
 pub mod progress;
 pub mod schedule;
 pub mod session;
+pub mod stats;
 pub mod store;
 pub mod study;
 pub mod text;

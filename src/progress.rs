@@ -9,6 +9,28 @@ use crate::bank::{CardKey, SetId};
 use crate::schedule::{CardState, FuzzFactor, Now, ScheduleError, Scheduler, StudyDay};
 use crate::store::{Event, EventId, Mode, ReviewEvent};
 
+/// The reviews that move the schedule: `study` reviews that are not
+/// undone, in time order (stable, so answers given at the same instant keep
+/// their order in the log).
+pub fn schedule_reviews(events: &[Event]) -> Vec<&ReviewEvent> {
+    let undone: HashSet<&EventId> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Undo(u) => Some(&u.undoes),
+            Event::Review(_) => None,
+        })
+        .collect();
+    let mut reviews: Vec<&ReviewEvent> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Review(r) if r.mode == Mode::Study && !undone.contains(&r.id) => Some(r),
+            _ => None,
+        })
+        .collect();
+    reviews.sort_by_key(|r| r.at);
+    reviews
+}
+
 /// One card's progress.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CardProgress {
@@ -59,27 +81,23 @@ pub struct Progress {
 
 impl Progress {
     /// Replay every device's events: undone reviews are dropped, the rest
-    /// applied in time order. The sort is stable, so answers given at the
-    /// same instant keep their order in the log.
+    /// applied in time order (see [`schedule_reviews`]).
     pub fn replay(events: &[Event], scheduler: &Scheduler) -> Result<Progress, ScheduleError> {
-        let undone: HashSet<&EventId> = events
-            .iter()
-            .filter_map(|e| match e {
-                Event::Undo(u) => Some(&u.undoes),
-                Event::Review(_) => None,
-            })
-            .collect();
-        let mut reviews: Vec<&ReviewEvent> = events
-            .iter()
-            .filter_map(|e| match e {
-                Event::Review(r) if r.mode == Mode::Study && !undone.contains(&r.id) => Some(r),
-                _ => None,
-            })
-            .collect();
-        reviews.sort_by_key(|r| r.at);
+        Self::replay_observed(events, scheduler, |_, _| {})
+    }
+
+    /// [`Progress::replay`], calling `observe` with each schedule review and
+    /// the card's progress just before it (for statistics that depend on
+    /// the state a card was in when it was answered).
+    pub fn replay_observed(
+        events: &[Event],
+        scheduler: &Scheduler,
+        mut observe: impl FnMut(&ReviewEvent, &CardProgress),
+    ) -> Result<Progress, ScheduleError> {
         let mut progress = Progress::default();
-        for r in reviews {
+        for r in schedule_reviews(events) {
             if let Some(key) = r.card_key() {
+                observe(r, &progress.card(&key));
                 progress.apply(&key, r, scheduler)?;
             }
         }

@@ -219,6 +219,16 @@ impl Library {
         }
     }
 
+    /// The study day `at` falls in (local time zone, rollover hour).
+    pub fn day_of(&self, at: Timestamp) -> StudyDay {
+        StudyDay::of(at, &self.tz, self.settings().scheduler.rollover_hour)
+    }
+
+    /// The local time zone study days are counted in.
+    pub fn time_zone(&self) -> &TimeZone {
+        &self.tz
+    }
+
     /// The question and card variant for a key, if the set still has it.
     pub fn card(&self, key: &CardKey) -> Option<(&QuestionSet, &Question, CardVariant)> {
         let set = self.set(&key.set)?;

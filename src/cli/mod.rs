@@ -5,6 +5,7 @@ mod check;
 mod decks;
 mod exam;
 mod plumbing;
+mod stats;
 mod study;
 
 use std::path::PathBuf;
@@ -112,6 +113,15 @@ pub enum Command {
         #[arg(long)]
         csv: bool,
     },
+    /// Statistics: cards by state, reviews per day, due forecast, true
+    /// retention, answer time, streak and memory-state distributions.
+    Stats {
+        /// Only this set [default: all sets]
+        set: Option<String>,
+        /// Print JSON (shape documented in the README).
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 impl Cli {
@@ -161,6 +171,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             },
         ),
         Some(Command::Exams { set, json, csv }) => exam::list(&ctx, set.as_deref(), json, csv),
+        Some(Command::Stats { set, json }) => stats::run(&ctx, set.as_deref(), json),
     }
 }
 
