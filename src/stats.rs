@@ -178,7 +178,7 @@ impl Histogram {
     }
 }
 
-/// A self-test result, for the trend chart (filled in once self-tests exist).
+/// A self-test result, for the trend chart, oldest first.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct SelfTestScore {
     pub day: Date,
@@ -360,14 +360,24 @@ pub fn for_library(lib: &Library, set: Option<&SetId>, now: Now) -> Result<Stats
         .and_then(|p| p.get(20).copied())
         .unwrap_or(fsrs::FSRS6_DEFAULT_DECAY);
     let day_of = |at: Timestamp| lib.day_of(at);
-    Ok(compute(&StatsInput {
+    let mut stats = compute(&StatsInput {
         set: set.cloned(),
         cards,
         reviews,
         decay,
         now,
         day_of: &day_of,
-    }))
+    });
+    stats.self_test_trend = lib
+        .exams()
+        .iter()
+        .filter(|e| in_scope(&e.set))
+        .map(|e| SelfTestScore {
+            day: lib.day_of(e.started_at).date(),
+            score: e.score_percent / 100.0,
+        })
+        .collect();
+    Ok(stats)
 }
 
 #[cfg(test)]

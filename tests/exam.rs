@@ -204,6 +204,10 @@ fn a_self_test_leaves_the_schedule_alone_and_is_kept_on_disk() {
     assert_eq!(r.seed, 5);
     assert_eq!(r.total, 63);
     assert!(r.questions.iter().any(|q| q.key == key && q.right));
+    let stats = kioku::stats::for_library(&lib, None, lib.now(t("2026-11-28T11:00:00Z"))).unwrap();
+    assert_eq!(stats.self_test_trend.len(), 1);
+    assert_eq!(stats.self_test_trend[0].day.to_string(), "2026-11-28");
+    assert_eq!(stats.self_test_trend[0].score, r.score_percent / 100.0);
     let decks = lib.decks(lib.now(t("2026-11-28T11:00:00Z")));
     assert_eq!(
         decks[0].new, 19,

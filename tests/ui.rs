@@ -332,3 +332,43 @@ mod exam {
         assert!(html.contains(&first_answer.split_whitespace().next().unwrap().to_string()));
     }
 }
+
+#[test]
+fn statistics_screen_draws_charts_with_text_alternatives() {
+    use kioku::schedule::Rating;
+    use kioku::store::{EventId, Mode};
+    let (_dir, mut lib) = library(&[]);
+    let key = CardKey::parse("japan-russia-covid19/abe-return-year").unwrap();
+    let now = Timestamp::now();
+    let n = lib.now(now);
+    lib.answer(
+        &key,
+        Rating::Good,
+        n,
+        3000,
+        Mode::Study,
+        EventId("a".into()),
+    )
+    .unwrap();
+    let html = render(Boot::with_screen(Ok(lib), Screen::Stats, None));
+    for text in [
+        "Statistics",
+        "All decks",
+        "Reviews per day",
+        "Due in the next 30 days",
+        "True retention",
+        "Stability (days)",
+        "Difficulty (1–10)",
+        "Retrievability now",
+        "3.0 s",
+        "per answer",
+    ] {
+        assert!(html.contains(text), "{text} missing: {html}");
+    }
+    assert!(html.contains(r#"role="img""#));
+    assert!(
+        html.contains("aria-label=\"1 reviews on 1 of the last 365 days.\""),
+        "{html}"
+    );
+    assert!(html.contains("<title>"), "tooltips on the marks");
+}

@@ -36,6 +36,7 @@ pub enum Screen {
     ExamSetup,
     Exam,
     CramSetup,
+    Stats,
 }
 
 /// What the window starts with: the opened library (or why it could not
@@ -113,7 +114,7 @@ pub struct AppCtx {
     /// Errors and warnings to show in the banner.
     pub banner: Signal<Vec<String>>,
     pub help_open: Signal<bool>,
-    /// The set a self-test or cram session is being set up for.
+    /// The set a self-test, cram session or statistics page is for.
     pub exam_set: Signal<Option<SetId>>,
     pub exam: Signal<Option<ExamSession>>,
     /// Whether the finished self-test's result is on disk.
@@ -228,6 +229,7 @@ pub fn App() -> Element {
                 Screen::ExamSetup => rsx! { components::ExamSetup {} },
                 Screen::Exam => rsx! { components::ExamView {} },
                 Screen::CramSetup => rsx! { components::CramSetup {} },
+                Screen::Stats => rsx! { components::StatsView {} },
             }
             if *ctx.help_open.read() {
                 components::Help {}

@@ -50,7 +50,7 @@ pub fn on_key(mut ctx: AppCtx, e: KeyboardEvent) {
         Screen::Home => home_key(ctx, ch),
         Screen::Study => study_key(ctx, &e, ch, ctrl),
         Screen::Exam => exam_key(ctx, &e, ch),
-        Screen::Settings | Screen::ExamSetup | Screen::CramSetup => {}
+        Screen::Settings | Screen::ExamSetup | Screen::CramSetup | Screen::Stats => {}
     }
 }
 

@@ -7,6 +7,7 @@ mod help;
 mod home;
 pub mod keys;
 mod settings;
+mod stats;
 mod study;
 
 pub use banner::Banner;
@@ -15,4 +16,5 @@ pub use exam::{ExamSetup, ExamView};
 pub use help::Help;
 pub use home::Home;
 pub use settings::SettingsView;
+pub use stats::StatsView;
 pub use study::Study;
