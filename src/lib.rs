@@ -5,6 +5,7 @@
 
 pub mod bank;
 pub mod cli;
+pub mod editor;
 pub mod error;
 pub mod exam;
 pub mod grade;

@@ -417,6 +417,29 @@ impl Library {
         }
     }
 
+    /// Save a user set as `sets/ID.json`, atomically, and show it. The
+    /// built-in sets are read-only. Progress is keyed by set and question
+    /// ids, so editing text keeps it.
+    pub fn save_set(&mut self, mut set: QuestionSet) -> Result<std::path::PathBuf, Error> {
+        if self.is_builtin(&set.id) {
+            return Err(Error::Usage(format!(
+                "\"{}\" is built in and read-only; duplicate it to edit",
+                set.id
+            )));
+        }
+        set.schema = None;
+        let mut bytes = serde_json::to_vec_pretty(&set)
+            .map_err(|e| crate::store::StoreError::Encode(e.to_string()))?;
+        bytes.push(b'\n');
+        let path = self.store.sets_dir().join(format!("{}.json", set.id));
+        crate::store::write_atomic(&path, &bytes)?;
+        match self.sets.iter_mut().find(|s| s.id == set.id) {
+            Some(slot) => *slot = set,
+            None => self.sets.push(set),
+        }
+        Ok(path)
+    }
+
     /// Record that event `target` (e.g. a cram answer, which moves no
     /// schedule) is undone.
     pub fn undo_event(&mut self, target: EventId, at: Timestamp, id: EventId) -> Result<(), Error> {

@@ -372,3 +372,26 @@ fn statistics_screen_draws_charts_with_text_alternatives() {
     );
     assert!(html.contains("<title>"), "tooltips on the marks");
 }
+
+#[test]
+fn editor_shows_check_messages_next_to_fields() {
+    use kioku::editor::{Draft, DraftQuestion, EditorState};
+    let (_dir, lib) = library(&[]);
+    let mut draft = Draft::new_set("Capitals", &[]);
+    let mut q = DraftQuestion::new("multiple_choice");
+    q.prompt = "Capital of Japan?".into();
+    q.choices = vec![("Tokyo".into(), false), ("Kyoto".into(), false)];
+    draft.questions.push(q);
+    let state = EditorState::new(draft, false);
+    let html = render(Boot::with_editor(Ok(lib), state));
+    assert!(html.contains("Edit set"), "{html}");
+    assert!(
+        html.contains(
+            "<p class=\"field-error\">&#34;correct&#34; must list at least one choice index</p>"
+        ),
+        "{html}"
+    );
+    assert!(html.contains("1 problem(s) to fix before saving"));
+    assert!(html.contains(r#"aria-label="Choice 1 is correct""#));
+    assert!(html.contains("Make") || html.contains("Add a choice"));
+}

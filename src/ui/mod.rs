@@ -16,6 +16,7 @@ use jiff::Timestamp;
 
 use crate::Error;
 use crate::bank::SetId;
+use crate::editor::EditorState;
 use crate::exam::ExamSession;
 use crate::session::Library;
 use crate::store::{EventId, Theme};
@@ -37,6 +38,7 @@ pub enum Screen {
     Exam,
     CramSetup,
     Stats,
+    Editor,
 }
 
 /// What the window starts with: the opened library (or why it could not
@@ -51,6 +53,7 @@ struct BootState {
     study: Option<StudySession>,
     exam_set: Option<SetId>,
     exam: Option<ExamSession>,
+    editor: Option<EditorState>,
 }
 
 impl Boot {
@@ -69,6 +72,19 @@ impl Boot {
             study,
             exam_set: None,
             exam: None,
+            editor: None,
+        }))))
+    }
+
+    /// Start in the editor.
+    pub fn with_editor(library: Result<Library, String>, editor: EditorState) -> Self {
+        Self(Rc::new(RefCell::new(Some(BootState {
+            library,
+            screen: Screen::Editor,
+            study: None,
+            exam_set: None,
+            exam: None,
+            editor: Some(editor),
         }))))
     }
 
@@ -90,6 +106,7 @@ impl Boot {
             study: None,
             exam_set: Some(set),
             exam,
+            editor: None,
         }))))
     }
 
@@ -100,6 +117,7 @@ impl Boot {
             study: None,
             exam_set: None,
             exam: None,
+            editor: None,
         })
     }
 }
@@ -119,6 +137,7 @@ pub struct AppCtx {
     pub exam: Signal<Option<ExamSession>>,
     /// Whether the finished self-test's result is on disk.
     pub exam_saved: Signal<bool>,
+    pub editor: Signal<Option<EditorState>>,
 }
 
 /// After the screen changes, keyboard focus may sit on an element that was
@@ -200,6 +219,7 @@ pub fn App() -> Element {
             exam_set: Signal::new(state.exam_set),
             exam: Signal::new(state.exam),
             exam_saved: Signal::new(false),
+            editor: Signal::new(state.editor),
         }
     });
     let (theme, text_size) = match &*ctx.library.read() {
@@ -230,6 +250,7 @@ pub fn App() -> Element {
                 Screen::Exam => rsx! { components::ExamView {} },
                 Screen::CramSetup => rsx! { components::CramSetup {} },
                 Screen::Stats => rsx! { components::StatsView {} },
+                Screen::Editor => rsx! { components::Editor {} },
             }
             if *ctx.help_open.read() {
                 components::Help {}

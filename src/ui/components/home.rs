@@ -35,6 +35,7 @@ pub fn Home() -> Element {
             h1 { "kioku" }
             p { class: "tagline", "Study with spaced repetition" }
             nav { class: "top-actions",
+                button { class: "link", onclick: move |_| super::editor::open(ctx, None), "New set" }
                 button { class: "link", onclick: move |_| super::stats::open(ctx, None), "Statistics" }
                 button { class: "link", onclick: move |_| ctx.screen.set(Screen::Settings), "Settings" }
                 button { class: "link", aria_label: "Keyboard shortcuts", onclick: move |_| ctx.help_open.set(true), "?" }
@@ -105,6 +106,13 @@ pub fn Home() -> Element {
                                         move |_| super::stats::open(ctx, Some(id.clone()))
                                     },
                                     "Stats"
+                                }
+                                button {
+                                    onclick: {
+                                        let id = d.id.clone();
+                                        move |_| super::editor::open(ctx, Some(id.clone()))
+                                    },
+                                    if d.builtin { "Copy to edit" } else { "Edit" }
                                 }
                             }
                         }

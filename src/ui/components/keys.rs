@@ -36,7 +36,7 @@ pub fn on_key(mut ctx: AppCtx, e: KeyboardEvent) {
             // A self-test in progress is ended with "Finish now", never by a
             // stray Escape.
             let screen = *ctx.screen.read();
-            if !matches!(screen, Screen::Home | Screen::Exam) {
+            if !matches!(screen, Screen::Home | Screen::Exam | Screen::Editor) {
                 leave(ctx);
             }
         }
@@ -50,7 +50,11 @@ pub fn on_key(mut ctx: AppCtx, e: KeyboardEvent) {
         Screen::Home => home_key(ctx, ch),
         Screen::Study => study_key(ctx, &e, ch, ctrl),
         Screen::Exam => exam_key(ctx, &e, ch),
-        Screen::Settings | Screen::ExamSetup | Screen::CramSetup | Screen::Stats => {}
+        Screen::Settings
+        | Screen::ExamSetup
+        | Screen::CramSetup
+        | Screen::Stats
+        | Screen::Editor => {}
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod banner;
 mod cram;
+mod editor;
 mod exam;
 mod help;
 mod home;
@@ -12,6 +13,7 @@ mod study;
 
 pub use banner::Banner;
 pub use cram::CramSetup;
+pub use editor::Editor;
 pub use exam::{ExamSetup, ExamView};
 pub use help::Help;
 pub use home::Home;
