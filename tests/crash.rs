@@ -67,7 +67,16 @@ fn killed_mid_answer_loses_no_acknowledged_answer() {
                 std::thread::sleep(Duration::from_micros(300));
             }
         });
-        std::thread::sleep(Duration::from_millis(rng.random_range(20..300)));
+        // Start the clock once the first card is on screen, so a slow start
+        // (a busy machine) doesn't eat the time meant for answering; then
+        // kill at a random moment while it answers.
+        for _ in 0..2000 {
+            if headers.load(Ordering::SeqCst) > 0 {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        std::thread::sleep(Duration::from_millis(rng.random_range(0..120)));
         child.kill().unwrap(); // SIGKILL
         child.wait().unwrap();
         reader.join().unwrap();
@@ -76,11 +85,15 @@ fn killed_mid_answer_loses_no_acknowledged_answer() {
         acknowledged += shown.saturating_sub(1);
         killed_with_work_in_flight += usize::from(shown > 0);
     }
+    eprintln!("{acknowledged} answers acknowledged over {KILLS} kills");
     assert!(
-        acknowledged > KILLS,
+        acknowledged > KILLS / 2,
         "the child barely answered: {acknowledged}"
     );
-    assert!(killed_with_work_in_flight > KILLS / 2);
+    assert_eq!(
+        killed_with_work_in_flight, KILLS,
+        "every run showed a card before it was killed"
+    );
     let lib =
         Library::open(dir.path(), TimeZone::UTC, || "unused".into()).expect("the store opens");
     let logged = lib
