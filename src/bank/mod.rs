@@ -5,6 +5,7 @@ pub mod json;
 pub mod model;
 pub mod parse;
 pub mod problem;
+pub mod validate;
 
 use std::fs::File;
 use std::io::Read;
