@@ -15,6 +15,11 @@ pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
 
 /// Parse raw file bytes: refuses non-UTF-8 and empty input, strips a BOM.
 pub fn parse_set_bytes(bytes: &[u8]) -> Result<QuestionSet, Vec<LocatedProblem>> {
+    parse_set(decode_text(bytes)?)
+}
+
+/// The text of a file: UTF-8 (a located problem otherwise), BOM removed.
+pub fn decode_text(bytes: &[u8]) -> Result<&str, Vec<LocatedProblem>> {
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -30,7 +35,7 @@ pub fn parse_set_bytes(bytes: &[u8]) -> Result<QuestionSet, Vec<LocatedProblem>>
             )]);
         }
     };
-    parse_set(text.strip_prefix('\u{feff}').unwrap_or(text))
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
 /// The position just after `text`.

@@ -2,6 +2,7 @@
 //! The only module that imports clap.
 
 mod check;
+mod convert;
 mod decks;
 mod plumbing;
 mod study;
@@ -37,9 +38,18 @@ pub struct Cli {
 pub enum Command {
     /// Check question files and report every problem as PATH:LINE:COL.
     Check {
-        /// Question files (JSON, format version 1).
+        /// Question files: JSON (format version 1) or `.kioku.md` text.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+    },
+    /// Convert a question file between JSON and `.kioku.md` text (by extension).
+    Convert {
+        /// The file to read.
+        #[arg(value_name = "IN")]
+        input: PathBuf,
+        /// The file to write; refused if it exists.
+        #[arg(value_name = "OUT")]
+        output: PathBuf,
     },
     /// List every set with today's counts.
     Decks {
@@ -94,6 +104,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
         None => crate::ui::launch(ctx.data_dir()?),
         Some(Command::Check { files }) => Ok(check::run(&files)),
+        Some(Command::Convert { input, output }) => convert::run(&input, &output),
         Some(Command::Decks { json }) => decks::run(&ctx, json),
         Some(Command::Study { set, new }) => study::run(&ctx, set.as_deref(), new),
         Some(Command::Next { set, json: _ }) => plumbing::next(&ctx, set.as_deref()),

@@ -69,6 +69,8 @@ pub enum StoreError {
     Invalid { path: PathBuf, message: String },
     #[error("cannot encode: {0}")]
     Encode(String),
+    #[error("{}: already exists; nothing was written", path.display())]
+    Exists { path: PathBuf },
     #[error("no data directory: set KIOKU_DATA_DIR or pass --data-dir")]
     NoDataDir,
 }
@@ -101,7 +103,11 @@ pub(crate) fn sync_dir(dir: &Path) -> Result<(), StoreError> {
 /// directory, fsync, rename, fsync the directory. A crash leaves the old
 /// file or the new one, never a torn one.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let dir = path.parent().unwrap_or(Path::new("."));
+    // A bare file name has the empty path as parent: that is ".".
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -123,6 +129,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// Write a file that must not exist yet: refused (`AlreadyExists`) when
+/// it does, so nothing already saved is overwritten. The write is atomic.
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    if fs::symlink_metadata(path).is_ok() {
+        return Err(StoreError::Exists {
+            path: path.to_owned(),
+        });
+    }
+    write_atomic(path, bytes)
 }
 
 /// The default data directory: the platform's user data directory.
