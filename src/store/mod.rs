@@ -71,6 +71,14 @@ pub enum StoreError {
     Encode(String),
     #[error("{}: already exists; nothing was written", path.display())]
     Exists { path: PathBuf },
+    #[error("a set with id \"{id}\" already exists ({}); pass --replace to overwrite it or --set-id to import under another id", path.display())]
+    SetExists { id: String, path: PathBuf },
+    #[error(
+        "\"{id}\" is a built-in set and cannot be replaced; pass --set-id to import under another id"
+    )]
+    BuiltinSet { id: String },
+    #[error("a set with id \"{id}\" is in another file of {}; remove it or pass --set-id", dir.display())]
+    SetElsewhere { id: String, dir: PathBuf },
     #[error("no data directory: set KIOKU_DATA_DIR or pass --data-dir")]
     NoDataDir,
 }
@@ -140,6 +148,15 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         });
     }
     write_atomic(path, bytes)
+}
+
+/// What [`Store::save_set`] wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    pub set_file: PathBuf,
+    /// The media folder, when there were media files.
+    pub media_dir: Option<PathBuf>,
+    pub media_written: usize,
 }
 
 /// The default data directory: the platform's user data directory.
@@ -372,6 +389,48 @@ impl Store {
         settings.save(&path)?;
         self.settings = settings;
         Ok(())
+    }
+
+    /// Save `set` as `sets/ID.json` (atomically, under the lock held by
+    /// this store) and its media into `sets/ID.media/`. An existing set
+    /// file is replaced only when `replace` is set.
+    pub fn save_set(
+        &self,
+        set: &QuestionSet,
+        media: &[bank::formats::MediaFile],
+        replace: bool,
+    ) -> Result<Saved, StoreError> {
+        let dir = self.sets_dir();
+        let path = dir.join(format!("{}.json", set.id));
+        if !replace && fs::symlink_metadata(&path).is_ok() {
+            return Err(StoreError::SetExists {
+                id: set.id.to_string(),
+                path,
+            });
+        }
+        let mut json =
+            serde_json::to_string_pretty(set).map_err(|e| StoreError::Encode(e.to_string()))?;
+        json.push('\n');
+        let mut saved = Saved {
+            set_file: path.clone(),
+            media_dir: None,
+            media_written: 0,
+        };
+        if !media.is_empty() {
+            let mdir = dir.join(format!("{}.media", set.id));
+            fs::create_dir_all(&mdir).map_err(io_err(&mdir, "create"))?;
+            for m in media {
+                // Names were sanitised on import; check again at the edge.
+                if m.name.contains(['/', '\\']) || m.name.starts_with('.') || m.name.is_empty() {
+                    continue;
+                }
+                write_atomic(&mdir.join(&m.name), &m.bytes)?;
+                saved.media_written += 1;
+            }
+            saved.media_dir = Some(mdir);
+        }
+        write_atomic(&path, json.as_bytes())?;
+        Ok(saved)
     }
 
     /// Where the user's question sets live.
