@@ -180,6 +180,22 @@ pub enum Draft {
     },
 }
 
+impl Draft {
+    /// True when the prompt (or cloze text) is blank.
+    pub fn is_blank(&self) -> bool {
+        let text = match self {
+            Draft::Flashcard { prompt, answer, .. } => {
+                return prompt.trim().is_empty() || answer.trim().is_empty();
+            }
+            Draft::Typed { prompt, .. }
+            | Draft::MultipleChoice { prompt, .. }
+            | Draft::TrueFalse { prompt, .. } => prompt,
+            Draft::Cloze { text } => text,
+        };
+        text.trim().is_empty()
+    }
+}
+
 /// Extra fields of a drafted question.
 #[derive(Debug, Clone, Default)]
 pub struct Extras {
