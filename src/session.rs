@@ -14,7 +14,9 @@ use crate::error::Error;
 use crate::exam::ExamResult;
 use crate::progress::{Applied, CardProgress, Progress};
 use crate::schedule::{CardState, FuzzFactor, Now, Outcomes, Rating, Scheduler, StudyDay};
-use crate::store::{Event, EventId, Mode, ReviewEvent, Settings, Store, UndoEvent, Warning};
+use crate::store::{
+    Event, EventId, Mode, ReviewEvent, Settings, Store, StoreError, UndoEvent, Warning,
+};
 
 /// Learning cards due within this many minutes are shown when nothing
 /// else is left, as Anki's "learn ahead limit".
@@ -156,6 +158,44 @@ impl Library {
             tz,
             undo_stack: Vec::new(),
         })
+    }
+
+    /// Add an imported set to the data directory (see [`Store::save_set`]).
+    /// Refuses a built-in id always, and an existing id unless `replace`.
+    pub fn import_set(
+        &mut self,
+        imported: &crate::bank::formats::Imported,
+        replace: bool,
+    ) -> Result<crate::store::Saved, Error> {
+        let id = &imported.set.id;
+        if self.is_builtin(id) {
+            return Err(StoreError::BuiltinSet { id: id.to_string() }.into());
+        }
+        let path = self.store.sets_dir().join(format!("{id}.json"));
+        if self.set(id).is_some() {
+            if !replace {
+                return Err(StoreError::SetExists {
+                    id: id.to_string(),
+                    path,
+                }
+                .into());
+            }
+            if !path.exists() {
+                return Err(StoreError::SetElsewhere {
+                    id: id.to_string(),
+                    dir: self.store.sets_dir(),
+                }
+                .into());
+            }
+        }
+        let saved = self
+            .store
+            .save_set(&imported.set, &imported.media, replace)?;
+        match self.sets.iter_mut().find(|s| &s.id == id) {
+            Some(s) => *s = imported.set.clone(),
+            None => self.sets.push(imported.set.clone()),
+        }
+        Ok(saved)
     }
 
     pub fn sets(&self) -> &[QuestionSet] {

@@ -43,3 +43,24 @@ fn quick_start_is_two_commands_that_exist() {
         );
     }
 }
+
+#[test]
+fn text_format_example_parses_with_every_type() {
+    let text = readme();
+    let examples = blocks(&text, "kioku.md");
+    assert_eq!(examples.len(), 1);
+    let set = kioku::bank::formats::text::parse_text(examples[0])
+        .unwrap_or_else(|p| panic!("README text example: {p:?}"));
+    let mut types: Vec<&str> = set.questions.iter().map(|q| q.body.type_name()).collect();
+    types.sort_unstable();
+    assert_eq!(
+        types,
+        [
+            "cloze",
+            "flashcard",
+            "multiple_choice",
+            "true_false",
+            "typed"
+        ]
+    );
+}

@@ -1,10 +1,12 @@
 //! The question bank: the set model, the JSON file format, its validation,
 //! and the sets built into kioku.
 
+pub mod formats;
 pub mod json;
 pub mod model;
 pub mod parse;
 pub mod problem;
+pub mod validate;
 
 use std::fs::File;
 use std::io::Read;
@@ -34,7 +36,7 @@ pub enum BankError {
 }
 
 /// Attach `path` to positioned problems.
-fn invalid(path: &Path, problems: Vec<problem::LocatedProblem>) -> BankError {
+pub fn invalid(path: &Path, problems: Vec<problem::LocatedProblem>) -> BankError {
     BankError::Invalid(
         problems
             .into_iter()
@@ -54,9 +56,29 @@ fn display_all(ds: &[Diagnostic]) -> String {
         .join("\n")
 }
 
-/// Read and parse a question file. Files over [`MAX_FILE_BYTES`] are refused
+/// True for the text format: a name ending in `.md` (`x.kioku.md`).
+pub fn is_text_path(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+}
+
+/// Read and parse a question file: `.kioku.md` (any `.md`) as the text
+/// format, anything else as JSON. Files over [`MAX_FILE_BYTES`] are refused
 /// before their contents are read.
 pub fn load_set_file(path: &Path) -> Result<QuestionSet, BankError> {
+    let bytes = read_file_limited(path, MAX_FILE_BYTES)?;
+    let text = parse::decode_text(&bytes).map_err(|p| invalid(path, p))?;
+    let parsed = if is_text_path(path) {
+        formats::text::parse_text(text)
+    } else {
+        parse_set(text)
+    };
+    parsed.map_err(|p| invalid(path, p))
+}
+
+/// Read a whole file of at most `limit` bytes; larger files are refused
+/// (as a located "too large" problem) before or while reading.
+pub fn read_file_limited(path: &Path, limit: u64) -> Result<Vec<u8>, BankError> {
     let io = |op| {
         move |source| BankError::Io {
             path: path.to_owned(),
@@ -70,28 +92,20 @@ pub fn load_set_file(path: &Path) -> Result<QuestionSet, BankError> {
         return Err(io("read")(std::io::Error::other("it is a directory")));
     }
     let located = |problems| invalid(path, problems);
-    let too_large = |size| {
-        located(vec![(
-            Pos::START,
-            Problem::TooLarge {
-                size,
-                limit: MAX_FILE_BYTES,
-            },
-        )])
-    };
-    if meta.len() > MAX_FILE_BYTES {
+    let too_large = |size| located(vec![(Pos::START, Problem::TooLarge { size, limit })]);
+    if meta.len() > limit {
         return Err(too_large(meta.len()));
     }
     // The file may grow between the check and the read: read one byte past
     // the limit at most.
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(MAX_FILE_BYTES + 1)
+    file.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(io("read"))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    if bytes.len() as u64 > limit {
         return Err(too_large(bytes.len() as u64));
     }
-    parse_set_bytes(&bytes).map_err(located)
+    Ok(bytes)
 }
 
 /// The interview bank, compiled in so kioku works with nothing on disk.

@@ -3,10 +3,11 @@
 
 use super::json::{self, Located, Member, Value};
 use super::model::{
-    ClozeSegment, ClozeText, FORMAT_VERSION, Question, QuestionBody, QuestionId, QuestionSet,
-    SetId, is_kebab_case, to_kebab_case,
+    ClozeText, FORMAT_VERSION, Question, QuestionBody, QuestionId, QuestionSet, SetId,
 };
 use super::problem::{LocatedProblem, Pos, Problem};
+use super::validate::{Checker, SeenIds};
+pub use super::validate::{MAX_CHOICES, MIN_CHOICES, is_language_tag, parse_cloze};
 use crate::text::suggest;
 
 /// Largest question file accepted, in bytes. Checked before reading.
@@ -14,6 +15,11 @@ pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
 
 /// Parse raw file bytes: refuses non-UTF-8 and empty input, strips a BOM.
 pub fn parse_set_bytes(bytes: &[u8]) -> Result<QuestionSet, Vec<LocatedProblem>> {
+    parse_set(decode_text(bytes)?)
+}
+
+/// The text of a file: UTF-8 (a located problem otherwise), BOM removed.
+pub fn decode_text(bytes: &[u8]) -> Result<&str, Vec<LocatedProblem>> {
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -29,7 +35,7 @@ pub fn parse_set_bytes(bytes: &[u8]) -> Result<QuestionSet, Vec<LocatedProblem>>
             )]);
         }
     };
-    parse_set(text.strip_prefix('\u{feff}').unwrap_or(text))
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
 /// The position just after `text`.
@@ -45,15 +51,13 @@ fn end_pos(text: &str) -> Pos {
 /// Parse the text of a JSON question file.
 pub fn parse_set(src: &str) -> Result<QuestionSet, Vec<LocatedProblem>> {
     let (root, dups) = json::parse(src).map_err(|e| vec![e])?;
-    let mut cx = Cx { problems: dups };
+    let mut cx = Cx {
+        ck: Checker { problems: dups },
+    };
     let set = cx.set(&root);
     match set {
-        Some(set) if cx.problems.is_empty() => Ok(set),
-        _ => {
-            let mut problems = cx.problems;
-            problems.sort_by_key(|(pos, _)| *pos);
-            Err(problems)
-        }
+        Some(set) if cx.ck.problems.is_empty() => Ok(set),
+        _ => Err(cx.ck.into_sorted()),
     }
 }
 
@@ -90,11 +94,8 @@ fn type_fields(type_name: &str) -> &'static [&'static str] {
     }
 }
 
-pub const MIN_CHOICES: usize = 2;
-pub const MAX_CHOICES: usize = 10;
-
 struct Cx {
-    problems: Vec<LocatedProblem>,
+    ck: Checker,
 }
 
 /// An object's members with the field names that are allowed in it.
@@ -115,7 +116,7 @@ impl<'a> Obj<'a> {
 
 impl Cx {
     fn report(&mut self, pos: Pos, p: Problem) {
-        self.problems.push((pos, p));
+        self.ck.report(pos, p);
     }
 
     fn unknown_fields(&mut self, obj: &Obj, known: &[&str], type_name: Option<&'static str>) {
@@ -166,16 +167,7 @@ impl Cx {
 
     fn nonblank(&mut self, v: &Located, name: &str) -> Option<String> {
         match &v.value {
-            Value::String(s) if s.text.trim().is_empty() => {
-                self.report(
-                    v.pos,
-                    Problem::Empty {
-                        field: name.to_owned(),
-                    },
-                );
-                None
-            }
-            Value::String(s) => Some(s.text.clone()),
+            Value::String(s) => self.ck.nonblank(name, &s.text, v.pos),
             _ => {
                 self.wrong(v, name, "a string");
                 None
@@ -246,22 +238,7 @@ impl Cx {
         let v = obj.get("id");
         let id = self.text(obj, "id")?;
         let pos = v.map_or(obj.pos, |v| v.pos);
-        if !is_kebab_case(&id) {
-            let example = match to_kebab_case(&id) {
-                e if e.is_empty() => "my-id".to_owned(),
-                e => e,
-            };
-            self.report(
-                pos,
-                Problem::NotKebabCase {
-                    what,
-                    value: id,
-                    example,
-                },
-            );
-            return None;
-        }
-        Some((id, pos))
+        self.ck.kebab(what, &id, pos).map(|id| (id, pos))
     }
 
     fn set(&mut self, root: &Located) -> Option<QuestionSet> {
@@ -307,13 +284,8 @@ impl Cx {
         let title = self.text(&obj, "title");
         let description = self.opt_text(&obj, "description");
         let language = self.text(&obj, "language").and_then(|l| {
-            if is_language_tag(&l) {
-                Some(l)
-            } else {
-                let pos = obj.get("language").map_or(obj.pos, |v| v.pos);
-                self.report(pos, Problem::BadLanguage(l));
-                None
-            }
+            let pos = obj.get("language").map_or(obj.pos, |v| v.pos);
+            self.ck.language(&l, pos)
         });
         let authors = self.string_list(&obj, "authors");
         let source = self.opt_text(&obj, "source");
@@ -346,7 +318,7 @@ impl Cx {
             self.report(v.pos, Problem::NoQuestions);
             return None;
         }
-        let mut seen: Vec<(String, Pos)> = Vec::new();
+        let mut seen = SeenIds::default();
         let mut out = Vec::with_capacity(items.len());
         let mut ok = true;
         for item in items {
@@ -359,21 +331,11 @@ impl Cx {
         ok.then_some(out)
     }
 
-    fn question(&mut self, v: &Located, seen: &mut Vec<(String, Pos)>) -> Option<Question> {
+    fn question(&mut self, v: &Located, seen: &mut SeenIds) -> Option<Question> {
         let obj = self.object(v, "question")?;
         let id = self.kebab(&obj, "question id");
         if let Some((id, pos)) = &id {
-            if let Some((_, first)) = seen.iter().find(|(s, _)| s == id) {
-                self.report(
-                    *pos,
-                    Problem::DuplicateQuestionId {
-                        id: id.clone(),
-                        first: *first,
-                    },
-                );
-            } else {
-                seen.push((id.clone(), *pos));
-            }
+            seen.check(&mut self.ck, id, *pos);
         }
         let type_name: Option<&'static str> = match obj.get("type") {
             None => {
@@ -500,37 +462,15 @@ impl Cx {
             return None;
         };
         let answers = self.strings(v, "answers")?;
-        if answers.is_empty() {
-            self.report(
-                v.pos,
-                Problem::Empty {
-                    field: "answers".into(),
-                },
-            );
-            return None;
-        }
         let Value::Array(items) = &v.value else {
             return None;
         };
-        let mut ok = true;
-        for (i, a) in answers.iter().enumerate() {
-            let norm = a.trim().to_lowercase();
-            if let Some(first) = answers[..i]
-                .iter()
-                .position(|b| b.trim().to_lowercase() == norm)
-            {
-                self.report(
-                    items[i].pos,
-                    Problem::DuplicateAnswer {
-                        index: i,
-                        first,
-                        text: a.clone(),
-                    },
-                );
-                ok = false;
-            }
-        }
-        ok.then_some(answers)
+        let located: Vec<(String, Pos)> = answers
+            .into_iter()
+            .zip(items)
+            .map(|(a, item)| (a, item.pos))
+            .collect();
+        self.ck.typed_answers(&located, v.pos)
     }
 
     fn choices(&mut self, obj: &Obj) -> Option<Vec<String>> {
@@ -542,59 +482,17 @@ impl Cx {
             self.wrong(v, "choices", "an array of strings");
             return None;
         };
-        let mut ok = true;
-        if items.len() < MIN_CHOICES {
-            self.report(
-                v.pos,
-                Problem::TooFewChoices {
-                    min: MIN_CHOICES,
-                    found: items.len(),
-                },
-            );
-            ok = false;
-        } else if items.len() > MAX_CHOICES {
-            self.report(
-                v.pos,
-                Problem::TooManyChoices {
-                    max: MAX_CHOICES,
-                    found: items.len(),
-                },
-            );
-            ok = false;
-        }
-        let mut out: Vec<String> = Vec::with_capacity(items.len());
-        // (index as written, trimmed text) of the good choices so far.
-        let mut seen: Vec<(usize, &str)> = Vec::with_capacity(items.len());
-        for (index, item) in items.iter().enumerate() {
+        let mut located = Vec::with_capacity(items.len());
+        for item in items {
             match &item.value {
-                Value::String(s) if s.text.trim().is_empty() => {
-                    self.report(item.pos, Problem::EmptyChoice { index });
-                    ok = false;
-                }
-                Value::String(s) => {
-                    let trimmed = s.text.trim();
-                    if let Some(&(first, _)) = seen.iter().find(|(_, t)| *t == trimmed) {
-                        self.report(
-                            item.pos,
-                            Problem::DuplicateChoice {
-                                index,
-                                first,
-                                text: s.text.clone(),
-                            },
-                        );
-                        ok = false;
-                    } else {
-                        seen.push((index, trimmed));
-                    }
-                    out.push(s.text.clone());
-                }
+                Value::String(s) => located.push(Some((s.text.clone(), item.pos))),
                 _ => {
                     self.wrong(item, "choices entry", "a string");
-                    ok = false;
+                    located.push(None);
                 }
             }
         }
-        ok.then_some(out)
+        self.ck.choices(&located, v.pos)
     }
 
     fn correct(&mut self, obj: &Obj, count: Option<usize>) -> Option<Vec<usize>> {
@@ -610,50 +508,23 @@ impl Cx {
             self.wrong(v, "correct", "an array of choice indices");
             return None;
         };
-        if items.is_empty() {
-            self.report(v.pos, Problem::NoCorrectChoice);
-            return None;
-        }
-        let mut out: Vec<usize> = Vec::with_capacity(items.len());
-        let mut ok = true;
+        let mut located = Vec::with_capacity(items.len());
         for item in items {
-            let index = match &item.value {
+            match &item.value {
                 Value::Number(n) => match n.as_i64() {
-                    Some(i) => i,
+                    Some(i) => located.push(Some((i, item.pos))),
                     None => {
                         self.report(item.pos, Problem::NotAnIndex(n.0.clone()));
-                        ok = false;
-                        continue;
+                        located.push(None);
                     }
                 },
                 _ => {
                     self.wrong(item, "correct entry", "a choice index");
-                    ok = false;
-                    continue;
+                    located.push(None);
                 }
-            };
-            if index < 0 {
-                self.report(item.pos, Problem::NegativeIndex { index });
-                ok = false;
-                continue;
             }
-            let as_usize = usize::try_from(index).unwrap_or(usize::MAX);
-            if let Some(count) = count
-                && as_usize >= count
-            {
-                self.report(item.pos, Problem::IndexOutOfRange { index, count });
-                ok = false;
-                continue;
-            }
-            if out.contains(&as_usize) {
-                self.report(item.pos, Problem::DuplicateIndex { index });
-                ok = false;
-                continue;
-            }
-            out.push(as_usize);
         }
-        out.sort_unstable();
-        ok.then_some(out)
+        self.ck.correct(&located, count, v.pos)
     }
 
     fn cloze(&mut self, obj: &Obj) -> Option<ClozeText> {
@@ -665,95 +536,10 @@ impl Cx {
         };
         // Point at the character inside the string when the literal has no
         // escapes (so source columns and text offsets line up).
+        let verbatim = s.verbatim;
         let at = |i: usize| {
-            if s.verbatim {
-                v.pos.right(1 + i)
-            } else {
-                v.pos
-            }
+            if verbatim { v.pos.right(1 + i) } else { v.pos }
         };
-        match parse_cloze(&text) {
-            Ok(c) => Some(c),
-            Err(errors) => {
-                for (i, p) in errors {
-                    let pos = match p {
-                        Problem::NoDeletion => v.pos,
-                        _ => at(i),
-                    };
-                    self.report(pos, p);
-                }
-                None
-            }
-        }
+        self.ck.cloze(&text, v.pos, at)
     }
-}
-
-/// Split cloze text into text and `{{deletions}}`. Errors carry the
-/// character offset of the offending brace.
-pub fn parse_cloze(text: &str) -> Result<ClozeText, Vec<(usize, Problem)>> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut segments = Vec::new();
-    let mut errors = Vec::new();
-    let mut buf = String::new();
-    let mut open: Option<usize> = None;
-    let mut i = 0;
-    while i < chars.len() {
-        let pair = chars.get(i + 1) == Some(&chars[i]);
-        match chars[i] {
-            '{' if pair => {
-                if open.is_some() {
-                    errors.push((i, Problem::NestedDeletion));
-                } else {
-                    if !buf.is_empty() {
-                        segments.push(ClozeSegment::Text(std::mem::take(&mut buf)));
-                    }
-                    open = Some(i);
-                }
-                i += 2;
-                continue;
-            }
-            '}' if pair => {
-                match open.take() {
-                    None => errors.push((i, Problem::UnopenedDeletion)),
-                    Some(start) if buf.trim().is_empty() => {
-                        errors.push((start, Problem::EmptyDeletion));
-                        buf.clear();
-                    }
-                    Some(_) => segments.push(ClozeSegment::Deletion(std::mem::take(&mut buf))),
-                }
-                i += 2;
-                continue;
-            }
-            c @ ('{' | '}') => errors.push((i, Problem::StrayBrace(c))),
-            c => buf.push(c),
-        }
-        i += 1;
-    }
-    if let Some(start) = open {
-        errors.push((start, Problem::UnclosedDeletion));
-    } else if !buf.is_empty() {
-        segments.push(ClozeSegment::Text(buf));
-    }
-    let has_deletion = segments
-        .iter()
-        .any(|s| matches!(s, ClozeSegment::Deletion(_)));
-    if errors.is_empty() && !has_deletion {
-        errors.push((0, Problem::NoDeletion));
-    }
-    if errors.is_empty() {
-        Ok(ClozeText::from_segments(segments))
-    } else {
-        Err(errors)
-    }
-}
-
-/// A loose BCP 47 check: a 2–3 letter primary language and optional
-/// subtags of 1–8 letters or digits (`en`, `ja`, `pt-BR`, `zh-Hant-TW`).
-pub fn is_language_tag(s: &str) -> bool {
-    let mut parts = s.split('-');
-    let primary_ok = parts
-        .next()
-        .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()));
-    primary_ok
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }

@@ -164,6 +164,26 @@ pub enum Problem {
     EmptyDeletion,
     #[error("single brace '{0}' in cloze text; deletions are written {{{{answer}}}}")]
     StrayBrace(char),
+    #[error("a .kioku.md file starts with a \"---\" line that opens the set's front matter")]
+    NoFrontMatter,
+    #[error("the front matter is never closed with a \"---\" line")]
+    UnclosedFrontMatter,
+    #[error(
+        "text outside a question; each question starts with a \"## id\" heading (start a line with \\ to write it as text)"
+    )]
+    TextOutsideQuestion,
+    #[error("this question mixes {first} and {second} markers; each question has one type")]
+    MixedTypes {
+        first: &'static str,
+        second: &'static str,
+    },
+    #[error(
+        "the question has no answer: add \"A:\", \"=\" answers, \"- [x]\" choices, or {{{{...}}}} deletions in \"Q:\""
+    )]
+    NoAnswer,
+    /// A problem particular to an imported format (CSV, GIFT, Aiken, Anki).
+    #[error("{0}")]
+    Format(String),
 }
 
 fn suggestion_text(s: &Option<String>) -> String {

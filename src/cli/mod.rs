@@ -2,11 +2,13 @@
 //! The only module that imports clap.
 
 mod check;
+mod convert;
 mod decks;
 mod exam;
 mod plumbing;
 mod stats;
 mod study;
+mod transfer;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -39,9 +41,44 @@ pub struct Cli {
 pub enum Command {
     /// Check question files and report every problem as PATH:LINE:COL.
     Check {
-        /// Question files (JSON, format version 1).
+        /// Question files: JSON (format version 1) or `.kioku.md` text.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+    },
+    /// Convert a question file between JSON and `.kioku.md` text (by extension).
+    Convert {
+        /// The file to read.
+        #[arg(value_name = "IN")]
+        input: PathBuf,
+        /// The file to write; refused if it exists.
+        #[arg(value_name = "OUT")]
+        output: PathBuf,
+    },
+    /// Import a question file into the data directory as a new set.
+    Import {
+        /// The file: json, md, csv, tsv, anki-tsv (.txt), gift, aiken or apkg.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The file's format [default: from its extension]
+        #[arg(long, value_name = "F")]
+        format: Option<String>,
+        /// The new set's id [default: from the file name]
+        #[arg(long, value_name = "ID")]
+        set_id: Option<String>,
+        /// Replace an existing set with the same id.
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Export a set as json, md, csv, tsv, anki-tsv, gift or aiken.
+    Export {
+        /// The set's id.
+        set: String,
+        /// The format [default: from -o's extension]
+        #[arg(long, value_name = "F")]
+        format: Option<String>,
+        /// Write to FILE (refused if it exists) instead of stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// List every set with today's counts.
     Decks {
@@ -141,6 +178,18 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
         None => crate::ui::launch(ctx.data_dir()?),
         Some(Command::Check { files }) => Ok(check::run(&files)),
+        Some(Command::Convert { input, output }) => convert::run(&input, &output),
+        Some(Command::Import {
+            file,
+            format,
+            set_id,
+            replace,
+        }) => transfer::import(&ctx, &file, format.as_deref(), set_id.as_deref(), replace),
+        Some(Command::Export {
+            set,
+            format,
+            output,
+        }) => transfer::export(&ctx, &set, format.as_deref(), output.as_deref()),
         Some(Command::Decks { json }) => decks::run(&ctx, json),
         Some(Command::Study { set, new }) => study::run(&ctx, set.as_deref(), new),
         Some(Command::Next { set, json: _ }) => plumbing::next(&ctx, set.as_deref()),

@@ -78,6 +78,16 @@ pub enum StoreError {
     Invalid { path: PathBuf, message: String },
     #[error("cannot encode: {0}")]
     Encode(String),
+    #[error("{}: already exists; nothing was written", path.display())]
+    Exists { path: PathBuf },
+    #[error("a set with id \"{id}\" already exists ({}); pass --replace to overwrite it or --set-id to import under another id", path.display())]
+    SetExists { id: String, path: PathBuf },
+    #[error(
+        "\"{id}\" is a built-in set and cannot be replaced; pass --set-id to import under another id"
+    )]
+    BuiltinSet { id: String },
+    #[error("a set with id \"{id}\" is in another file of {}; remove it or pass --set-id", dir.display())]
+    SetElsewhere { id: String, dir: PathBuf },
     #[error("no data directory: set KIOKU_DATA_DIR or pass --data-dir")]
     NoDataDir,
 }
@@ -110,7 +120,11 @@ pub(crate) fn sync_dir(dir: &Path) -> Result<(), StoreError> {
 /// directory, fsync, rename, fsync the directory. A crash leaves the old
 /// file or the new one, never a torn one.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let dir = path.parent().unwrap_or(Path::new("."));
+    // A bare file name has the empty path as parent: that is ".".
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -132,6 +146,26 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// Write a file that must not exist yet: refused (`AlreadyExists`) when
+/// it does, so nothing already saved is overwritten. The write is atomic.
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    if fs::symlink_metadata(path).is_ok() {
+        return Err(StoreError::Exists {
+            path: path.to_owned(),
+        });
+    }
+    write_atomic(path, bytes)
+}
+
+/// What [`Store::save_set`] wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    pub set_file: PathBuf,
+    /// The media folder, when there were media files.
+    pub media_dir: Option<PathBuf>,
+    pub media_written: usize,
 }
 
 /// The default data directory: the platform's user data directory.
@@ -394,6 +428,48 @@ impl Store {
         settings.save(&path)?;
         self.settings = settings;
         Ok(())
+    }
+
+    /// Save `set` as `sets/ID.json` (atomically, under the lock held by
+    /// this store) and its media into `sets/ID.media/`. An existing set
+    /// file is replaced only when `replace` is set.
+    pub fn save_set(
+        &self,
+        set: &QuestionSet,
+        media: &[bank::formats::MediaFile],
+        replace: bool,
+    ) -> Result<Saved, StoreError> {
+        let dir = self.sets_dir();
+        let path = dir.join(format!("{}.json", set.id));
+        if !replace && fs::symlink_metadata(&path).is_ok() {
+            return Err(StoreError::SetExists {
+                id: set.id.to_string(),
+                path,
+            });
+        }
+        let mut json =
+            serde_json::to_string_pretty(set).map_err(|e| StoreError::Encode(e.to_string()))?;
+        json.push('\n');
+        let mut saved = Saved {
+            set_file: path.clone(),
+            media_dir: None,
+            media_written: 0,
+        };
+        if !media.is_empty() {
+            let mdir = dir.join(format!("{}.media", set.id));
+            fs::create_dir_all(&mdir).map_err(io_err(&mdir, "create"))?;
+            for m in media {
+                // Names were sanitised on import; check again at the edge.
+                if m.name.contains(['/', '\\']) || m.name.starts_with('.') || m.name.is_empty() {
+                    continue;
+                }
+                write_atomic(&mdir.join(&m.name), &m.bytes)?;
+                saved.media_written += 1;
+            }
+            saved.media_dir = Some(mdir);
+        }
+        write_atomic(&path, json.as_bytes())?;
+        Ok(saved)
     }
 
     /// Where the user's question sets live.

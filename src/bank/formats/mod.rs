@@ -1,0 +1,462 @@
+//! Question-set file formats other than JSON: the `.kioku.md` text format
+//! and the import/export formats. Every importer returns a typed set plus
+//! the items it skipped and why; every exporter returns text plus the
+//! questions it could not write. Nothing here prints.
+
+pub mod aiken;
+pub mod anki;
+pub mod apkg;
+pub mod csv;
+pub mod gift;
+pub mod html;
+pub mod text;
+
+use std::fmt;
+use std::path::Path;
+
+use super::model::{FORMAT_VERSION, Question, QuestionBody, QuestionId, QuestionSet, SetId};
+use super::problem::{LocatedProblem, Pos, Problem};
+use super::validate::{Checker, SeenIds};
+
+/// A file format kioku imports or exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Md,
+    Csv,
+    Tsv,
+    AnkiTsv,
+    Gift,
+    Aiken,
+    Apkg,
+}
+
+impl Format {
+    pub const ALL: [Format; 8] = [
+        Format::Json,
+        Format::Md,
+        Format::Csv,
+        Format::Tsv,
+        Format::AnkiTsv,
+        Format::Gift,
+        Format::Aiken,
+        Format::Apkg,
+    ];
+
+    /// The name used on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Md => "md",
+            Format::Csv => "csv",
+            Format::Tsv => "tsv",
+            Format::AnkiTsv => "anki-tsv",
+            Format::Gift => "gift",
+            Format::Aiken => "aiken",
+            Format::Apkg => "apkg",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// Guess from a file name: `.json`, `.md`, `.csv`, `.tsv`, `.txt`
+    /// (Anki's text export), `.gift`, `.aiken`, `.apkg`.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "json" => Format::Json,
+            "md" => Format::Md,
+            "csv" => Format::Csv,
+            "tsv" => Format::Tsv,
+            "txt" => Format::AnkiTsv,
+            "gift" => Format::Gift,
+            "aiken" => Format::Aiken,
+            "apkg" => Format::Apkg,
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Something left out of an import or export, named so the user can find it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// The question id, or where in the source file (`line 12`, `note 3`).
+    pub item: String,
+    pub reason: String,
+}
+
+impl fmt::Display for Skipped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.item, self.reason)
+    }
+}
+
+/// A media file from an Anki package, its name already made safe.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MediaFile {
+    /// A plain file name: no separators, no `..`, not hidden.
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// What an import produced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub set: QuestionSet,
+    pub skipped: Vec<Skipped>,
+    pub media: Vec<MediaFile>,
+}
+
+/// What an export produced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exported {
+    pub text: String,
+    /// Questions left out.
+    pub skipped: Vec<Skipped>,
+    /// Questions written, but with something lost or changed.
+    pub notes: Vec<Skipped>,
+}
+
+/// Names the set an import creates: the file's stem unless given.
+#[derive(Debug, Clone)]
+pub struct ImportMeta {
+    pub id: SetId,
+    pub title: String,
+}
+
+impl ImportMeta {
+    /// From `--set-id` or the file name (`My Deck.apkg` → `my-deck`).
+    pub fn for_file(path: &Path, id: Option<SetId>) -> ImportMeta {
+        let stem = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .map(|n| n.split('.').next().unwrap_or(n))
+            .unwrap_or("imported");
+        let title = if stem.trim().is_empty() {
+            "Imported".to_owned()
+        } else {
+            stem.to_owned()
+        };
+        let id = id
+            .or_else(|| SetId::new(&super::model::to_kebab_case(stem)))
+            .unwrap_or_else(|| SetId::trusted("imported"));
+        ImportMeta { id, title }
+    }
+}
+
+/// A question as read from a foreign format, before validation.
+#[derive(Debug, Clone)]
+pub enum Draft {
+    Flashcard {
+        prompt: String,
+        answer: String,
+        reversible: bool,
+    },
+    Typed {
+        prompt: String,
+        answers: Vec<String>,
+    },
+    MultipleChoice {
+        prompt: String,
+        choices: Vec<String>,
+        /// Indices from 0, as written.
+        correct: Vec<i64>,
+        shuffle: bool,
+    },
+    TrueFalse {
+        prompt: String,
+        answer: bool,
+    },
+    Cloze {
+        text: String,
+    },
+}
+
+impl Draft {
+    /// True when the prompt (or cloze text) is blank.
+    pub fn is_blank(&self) -> bool {
+        let text = match self {
+            Draft::Flashcard { prompt, answer, .. } => {
+                return prompt.trim().is_empty() || answer.trim().is_empty();
+            }
+            Draft::Typed { prompt, .. }
+            | Draft::MultipleChoice { prompt, .. }
+            | Draft::TrueFalse { prompt, .. } => prompt,
+            Draft::Cloze { text } => text,
+        };
+        text.trim().is_empty()
+    }
+}
+
+/// Extra fields of a drafted question.
+#[derive(Debug, Clone, Default)]
+pub struct Extras {
+    pub id: Option<String>,
+    pub explanation: Option<String>,
+    pub source: Option<String>,
+    pub tags: Vec<String>,
+}
+
+/// Turns drafts into a validated set with the same checks as JSON, each
+/// problem located at the draft's place in the source file.
+#[derive(Debug, Default)]
+pub struct Builder {
+    ck: Checker,
+    ids: SeenIds,
+    taken: Vec<String>,
+    questions: Vec<Question>,
+    pub skipped: Vec<Skipped>,
+}
+
+impl Builder {
+    pub fn report(&mut self, pos: Pos, p: Problem) {
+        self.ck.report(pos, p);
+    }
+
+    pub fn error(&mut self, pos: Pos, message: impl Into<String>) {
+        self.ck.report(pos, Problem::Format(message.into()));
+    }
+
+    pub fn skip(&mut self, item: impl Into<String>, reason: impl Into<String>) {
+        self.skipped.push(Skipped {
+            item: item.into(),
+            reason: reason.into(),
+        });
+    }
+
+    /// A fresh id from the prompt when none was written.
+    fn derive_id(&self, prompt: &str) -> String {
+        let mut base: String = super::model::to_kebab_case(prompt)
+            .split('-')
+            .take(6)
+            .collect::<Vec<_>>()
+            .join("-");
+        if base.is_empty() {
+            base = "q".to_owned();
+        }
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.taken.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        id
+    }
+
+    /// Validate and add one drafted question found at `pos`.
+    pub fn add(&mut self, pos: Pos, draft: Draft, extras: Extras) {
+        let ck = &mut self.ck;
+        let body = match draft {
+            Draft::Flashcard {
+                prompt,
+                answer,
+                reversible,
+            } => {
+                let p = ck.nonblank("prompt", &prompt, pos);
+                let a = ck.nonblank("answer", &answer, pos);
+                p.zip(a).map(|(prompt, answer)| QuestionBody::Flashcard {
+                    prompt,
+                    answer,
+                    reversible,
+                })
+            }
+            Draft::Typed { prompt, answers } => {
+                let p = ck.nonblank("prompt", &prompt, pos);
+                let located: Vec<(String, Pos)> = answers.into_iter().map(|a| (a, pos)).collect();
+                let a = ck.typed_answers(&located, pos);
+                p.zip(a)
+                    .map(|(prompt, answers)| QuestionBody::Typed { prompt, answers })
+            }
+            Draft::MultipleChoice {
+                prompt,
+                choices,
+                correct,
+                shuffle,
+            } => {
+                let p = ck.nonblank("prompt", &prompt, pos);
+                let count = choices.len();
+                let items: Vec<Option<(String, Pos)>> =
+                    choices.into_iter().map(|c| Some((c, pos))).collect();
+                let c = ck.choices(&items, pos);
+                let idx: Vec<Option<(i64, Pos)>> =
+                    correct.into_iter().map(|i| Some((i, pos))).collect();
+                let k = ck.correct(&idx, Some(count), pos);
+                match (p, c, k) {
+                    (Some(prompt), Some(choices), Some(correct)) => {
+                        Some(QuestionBody::MultipleChoice {
+                            prompt,
+                            choices,
+                            correct,
+                            shuffle,
+                        })
+                    }
+                    _ => None,
+                }
+            }
+            Draft::TrueFalse { prompt, answer } => ck
+                .nonblank("prompt", &prompt, pos)
+                .map(|prompt| QuestionBody::TrueFalse { prompt, answer }),
+            Draft::Cloze { text } => ck
+                .cloze(&text, pos, |_| pos)
+                .map(|text| QuestionBody::Cloze { text }),
+        };
+        let id = match extras.id {
+            Some(id) => ck.kebab("question id", &id, pos),
+            None => body.as_ref().map(|b| self.derive_id(&b.prompt_text())),
+        };
+        let ck = &mut self.ck;
+        let explanation = match extras.explanation {
+            Some(e) if e.trim().is_empty() => Ok(None),
+            Some(e) => Ok(Some(e)),
+            None => Ok::<_, ()>(None),
+        };
+        let tags: Vec<String> = extras
+            .tags
+            .into_iter()
+            .filter(|t| !t.trim().is_empty())
+            .collect();
+        let source = extras.source.filter(|s| !s.trim().is_empty());
+        if let Some(id) = &id {
+            self.ids.check(ck, id, pos);
+            self.taken.push(id.clone());
+        }
+        if let (Some(id), Some(body), Ok(explanation)) = (id, body, explanation)
+            && let Some(id) = QuestionId::new(&id)
+        {
+            self.questions.push(Question {
+                id,
+                body,
+                explanation,
+                source,
+                tags,
+            });
+        }
+    }
+
+    /// The set, or every problem found.
+    pub fn finish(
+        mut self,
+        meta: &ImportMeta,
+        media: Vec<MediaFile>,
+    ) -> Result<Imported, Vec<LocatedProblem>> {
+        if self.questions.is_empty() && self.ck.problems.is_empty() {
+            self.ck.report(Pos::START, Problem::NoQuestions);
+        }
+        if !self.ck.problems.is_empty() {
+            return Err(self.ck.into_sorted());
+        }
+        Ok(Imported {
+            set: QuestionSet {
+                schema: None,
+                kioku: FORMAT_VERSION,
+                id: meta.id.clone(),
+                title: meta.title.clone(),
+                description: None,
+                language: "en".to_owned(),
+                authors: Vec::new(),
+                source: None,
+                tags: Vec::new(),
+                questions: self.questions,
+            },
+            skipped: self.skipped,
+            media,
+        })
+    }
+}
+
+/// The position of 1-based `line`, column 1.
+pub fn line_pos(line: u64) -> Pos {
+    Pos {
+        line: u32::try_from(line).unwrap_or(u32::MAX),
+        column: 1,
+    }
+}
+
+/// Why an import failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The file was read but is not valid in its format: every problem.
+    #[error("{}", .0.iter().map(|(p, m)| format!("{p}: {m}")).collect::<Vec<_>>().join("\n"))]
+    Invalid(Vec<LocatedProblem>),
+    /// A package (`.apkg`) that cannot be read.
+    #[error(transparent)]
+    Package(#[from] apkg::ApkgError),
+}
+
+/// Parse `bytes` (the contents of a file in `format`) into a set.
+pub fn import(bytes: &[u8], format: Format, meta: &ImportMeta) -> Result<Imported, ImportError> {
+    if format == Format::Apkg {
+        return Ok(apkg::import(bytes, meta)?);
+    }
+    let text = super::parse::decode_text(bytes).map_err(ImportError::Invalid)?;
+    let plain = |set: Result<QuestionSet, Vec<LocatedProblem>>| {
+        set.map(|set| Imported {
+            set,
+            skipped: Vec::new(),
+            media: Vec::new(),
+        })
+        .map_err(ImportError::Invalid)
+    };
+    match format {
+        Format::Json => plain(super::parse::parse_set(text)),
+        Format::Md => plain(text::parse_text(text)),
+        Format::Csv => csv::import(text, b',', meta).map_err(ImportError::Invalid),
+        Format::Tsv => csv::import(text, b'\t', meta).map_err(ImportError::Invalid),
+        Format::AnkiTsv => anki::import(text, meta).map_err(ImportError::Invalid),
+        Format::Gift => gift::import(text, meta).map_err(ImportError::Invalid),
+        Format::Aiken => aiken::import(text, meta).map_err(ImportError::Invalid),
+        Format::Apkg => Err(ImportError::Invalid(Vec::new())),
+    }
+}
+
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(
+        "kioku imports .apkg packages but does not write them; export anki-tsv and import that in Anki"
+    )]
+    Unsupported,
+    #[error("cannot encode: {0}")]
+    Encode(String),
+    #[error("no question of the set can be written as {0}")]
+    Nothing(Format),
+}
+
+/// Write `set` in `format`.
+pub fn export(set: &QuestionSet, format: Format) -> Result<Exported, ExportError> {
+    let out = match format {
+        Format::Json => {
+            let mut text = serde_json::to_string_pretty(set)
+                .map_err(|e| ExportError::Encode(e.to_string()))?;
+            text.push('\n');
+            Exported {
+                text,
+                skipped: Vec::new(),
+                notes: Vec::new(),
+            }
+        }
+        Format::Md => Exported {
+            text: text::to_text(set),
+            skipped: Vec::new(),
+            notes: Vec::new(),
+        },
+        Format::Csv => csv::export(set, b',')?,
+        Format::Tsv => csv::export(set, b'\t')?,
+        Format::AnkiTsv => anki::export(set),
+        Format::Gift => gift::export(set),
+        Format::Aiken => aiken::export(set),
+        Format::Apkg => return Err(ExportError::Unsupported),
+    };
+    if out.skipped.len() == set.questions.len() {
+        return Err(ExportError::Nothing(format));
+    }
+    Ok(out)
+}

@@ -1,0 +1,40 @@
+//! `kioku convert IN OUT`
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::Error;
+use crate::bank::formats::text::to_text;
+use crate::bank::{BankError, is_text_path, load_set_file};
+use crate::store::{StoreError, write_new};
+
+/// Read `input` (JSON or text, by extension), write it as the other form
+/// chosen by `output`'s extension. An existing `output` is never replaced.
+pub fn run(input: &Path, output: &Path) -> Result<ExitCode, Error> {
+    let set = match load_set_file(input) {
+        Ok(set) => set,
+        Err(BankError::Invalid(diagnostics)) => {
+            for d in diagnostics {
+                eprintln!("{d}");
+            }
+            return Ok(ExitCode::FAILURE);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let bytes = if is_text_path(output) {
+        to_text(&set)
+    } else {
+        let mut json = serde_json::to_string_pretty(&set)
+            .map_err(|e| Error::Store(StoreError::Encode(e.to_string())))?;
+        json.push('\n');
+        json
+    };
+    write_new(output, bytes.as_bytes())?;
+    println!(
+        "{} -> {}: {} questions",
+        input.display(),
+        output.display(),
+        set.questions.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,172 @@
+//! `kioku convert`, `import` and `export`: exact output.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn kioku(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kioku"))
+        .args(args)
+        .current_dir(dir)
+        .env("KIOKU_DATA_DIR", "data")
+        .output()
+        .expect("run kioku")
+}
+
+fn out(o: &Output) -> (String, String, Option<i32>) {
+    (
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+        o.status.code(),
+    )
+}
+
+const SET: &str = "---\nkioku: 1\nid: caps\ntitle: Capitals\nlanguage: en\n---\n\n## japan\nQ: Capital of Japan?\nA: Tokyo\n\n## tf\nT: Tokyo is in Japan.\n";
+
+#[test]
+fn convert_text_to_json_and_refuse_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("caps.kioku.md"), SET).unwrap();
+    let o = kioku(dir.path(), &["convert", "caps.kioku.md", "caps.json"]);
+    assert_eq!(
+        out(&o),
+        (
+            "caps.kioku.md -> caps.json: 2 questions\n".into(),
+            String::new(),
+            Some(0)
+        )
+    );
+    let json = fs::read_to_string(dir.path().join("caps.json")).unwrap();
+    assert!(json.contains("\"type\": \"true_false\""));
+    let o = kioku(dir.path(), &["convert", "caps.kioku.md", "caps.json"]);
+    assert_eq!(
+        out(&o),
+        (
+            String::new(),
+            "error: caps.json: already exists; nothing was written\n".into(),
+            Some(1)
+        )
+    );
+    let o = kioku(dir.path(), &["check", "caps.kioku.md"]);
+    assert_eq!(out(&o).0, "caps.kioku.md: ok (2 questions, 2 cards)\n");
+}
+
+#[test]
+fn convert_reports_located_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("bad.kioku.md"),
+        SET.replace("A: Tokyo", "A: Tokyo\n= Tokyo"),
+    )
+    .unwrap();
+    let o = kioku(dir.path(), &["convert", "bad.kioku.md", "bad.json"]);
+    assert_eq!(
+        out(&o),
+        (
+            String::new(),
+            "bad.kioku.md:11:1: error: this question mixes A: and = markers; each question has one type\n".into(),
+            Some(1)
+        )
+    );
+    assert!(!dir.path().join("bad.json").exists());
+}
+
+#[test]
+fn import_then_export_and_refusals() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("quiz.gift"),
+        "::q::2+2? {=4 ~5}\n\n::f::Flash {}\n",
+    )
+    .unwrap();
+    let o = kioku(dir.path(), &["import", "quiz.gift"]);
+    assert_eq!(
+        out(&o),
+        (
+            "created data/sets/quiz.json: set \"quiz\", 1 questions, 1 cards (from quiz.gift)\n"
+                .into(),
+            "warning: line 3: essay questions (empty { }) have no answer to check\n".into(),
+            Some(0)
+        )
+    );
+    let o = kioku(dir.path(), &["import", "quiz.gift"]);
+    assert_eq!(
+        out(&o),
+        (
+            String::new(),
+            "error: a set with id \"quiz\" already exists (data/sets/quiz.json); pass --replace to overwrite it or --set-id to import under another id\n".into(),
+            Some(1)
+        )
+    );
+    let o = kioku(
+        dir.path(),
+        &[
+            "import",
+            "quiz.gift",
+            "--set-id",
+            "japan-russia-covid19",
+            "--replace",
+        ],
+    );
+    assert_eq!(
+        out(&o).1,
+        "error: \"japan-russia-covid19\" is a built-in set and cannot be replaced; pass --set-id to import under another id\n"
+    );
+    assert_eq!(
+        out(&kioku(dir.path(), &["import", "quiz.gift", "--replace"])).2,
+        Some(0)
+    );
+
+    let o = kioku(dir.path(), &["export", "quiz", "--format", "aiken"]);
+    assert_eq!(
+        out(&o),
+        (
+            "2+2?\nA. 4\nB. 5\nANSWER: A\n\n".into(),
+            String::new(),
+            Some(0)
+        )
+    );
+    let o = kioku(dir.path(), &["export", "quiz", "-o", "quiz.csv"]);
+    assert_eq!(
+        out(&o),
+        (
+            "wrote quiz.csv: 1 of 1 questions as csv\n".into(),
+            String::new(),
+            Some(0)
+        )
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("quiz.csv")).unwrap(),
+        "id,type,prompt,answer,choices,correct,explanation,source,tags\nq,multiple_choice,2+2?,,4|5,0,,,\n"
+    );
+}
+
+#[test]
+fn import_reports_located_errors_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("bad.csv"),
+        "type,prompt,answer\ntrue_false,Sky is blue,maybe\n",
+    )
+    .unwrap();
+    let o = kioku(dir.path(), &["import", "bad.csv"]);
+    assert_eq!(
+        out(&o),
+        (
+            String::new(),
+            "bad.csv:2:1: error: a true_false answer is true or false, found \"maybe\"\n".into(),
+            Some(1)
+        )
+    );
+    assert!(!dir.path().join("data/sets/bad.json").exists());
+}
+
+#[test]
+fn export_needs_a_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = kioku(dir.path(), &["export", "japan-russia-covid19"]);
+    assert_eq!(
+        out(&o).1,
+        "error: pass --format (json, md, csv, tsv, anki-tsv, gift, aiken, apkg) or -o FILE\n"
+    );
+}
