@@ -10,6 +10,10 @@ pub enum Error {
     Store(#[from] crate::store::StoreError),
     #[error(transparent)]
     Schedule(#[from] crate::schedule::ScheduleError),
+    #[error(transparent)]
+    Optimize(#[from] crate::optimize::OptimizeError),
+    #[error(transparent)]
+    Csv(#[from] crate::revlog::CsvError),
     /// A command-line argument that names nothing kioku has.
     #[error("{0}")]
     Usage(String),
