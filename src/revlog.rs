@@ -9,8 +9,10 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
+use serde::Serialize;
+
 use crate::progress::schedule_reviews;
-use crate::schedule::{Rating, StudyDay};
+use crate::schedule::{CardState, FuzzFactor, Now, Rating, ScheduleError, Scheduler, StudyDay};
 use crate::store::Event;
 
 /// CSV files larger than this are refused before they are read, in bytes.
@@ -198,6 +200,98 @@ pub fn parse_csv(
     Err(CsvError::Rows(errors))
 }
 
+/// A card's memory after replaying its reviews, for `kioku memory`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CardMemory {
+    pub card_id: String,
+    /// `learning`, `review` or `relearning`.
+    pub state: &'static str,
+    pub reviews: u32,
+    /// Times forgotten in review.
+    pub lapses: u32,
+    /// Days until retrievability falls to 90%.
+    pub stability: f32,
+    /// 1–10.
+    pub difficulty: f32,
+    /// Probability of recall now, 0–1 (whole study days since the last
+    /// review, as the scheduler counts them).
+    pub retrievability: f32,
+    pub last_review: Timestamp,
+    /// When the card is next due: a date (`YYYY-MM-DD`, a study day) in
+    /// review, an instant (RFC 3339) on (re)learning steps.
+    pub due: String,
+}
+
+/// Replay `reviews` through kioku's scheduler, card by card in time order
+/// (with the same per-card fuzz as the user's own cards), and report each
+/// card's memory at `now`. Cards come back sorted by id.
+pub fn replay(
+    reviews: &[LogReview],
+    scheduler: &Scheduler,
+    now: Now,
+) -> Result<Vec<CardMemory>, ScheduleError> {
+    let mut sorted: Vec<&LogReview> = reviews.iter().collect();
+    sorted.sort_by(|a, b| a.card.cmp(&b.card).then(a.at.cmp(&b.at)));
+    let decay = scheduler
+        .settings()
+        .parameters
+        .as_ref()
+        .and_then(|p| p.get(20).copied())
+        .unwrap_or(fsrs::FSRS6_DEFAULT_DECAY);
+    let mut out: Vec<CardMemory> = Vec::new();
+    let mut i = 0;
+    while i < sorted.len() {
+        let card = &sorted[i].card;
+        let (mut state, mut count, mut lapses, mut last) = (CardState::New, 0u32, 0u32, None);
+        while i < sorted.len() && &sorted[i].card == card {
+            let r = sorted[i];
+            let fuzz = FuzzFactor::for_card(card, count);
+            let next = scheduler.answer(
+                &state,
+                r.rating,
+                Now {
+                    at: r.at,
+                    day: r.day,
+                },
+                fuzz,
+            )?;
+            lapses += u32::from(
+                matches!(state, CardState::Review(_)) && !matches!(next, CardState::Review(_)),
+            );
+            state = next;
+            count += 1;
+            last = Some(r.at);
+            i += 1;
+        }
+        let (Some(memory), Some(last_day), Some(last_review)) =
+            (state.memory(), state.last_review(), last)
+        else {
+            continue;
+        };
+        let due = match state {
+            CardState::Review(r) => r.due.to_string(),
+            CardState::Learning(l) | CardState::Relearning(l) => l.due.to_string(),
+            CardState::New => String::new(),
+        };
+        out.push(CardMemory {
+            card_id: card.clone(),
+            state: state.name(),
+            reviews: count,
+            lapses,
+            stability: memory.stability,
+            difficulty: memory.difficulty,
+            retrievability: fsrs::current_retrievability(
+                memory.into(),
+                now.day.days_since(last_day) as f32,
+                decay,
+            ),
+            last_review,
+            due,
+        });
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,6 +369,45 @@ mod tests {
             err.starts_with("log.csv:1: error: the header must name"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn replay_matches_the_scheduler_card_by_card() {
+        let rows = parse(
+            "card_id,review_rating,review_time\n\
+             b,4,2024-03-01T10:00:00Z\n\
+             a,3,2024-03-01T10:00:00Z\n\
+             a,3,2024-03-01T10:10:00Z\n\
+             a,1,2024-03-05T10:00:00Z\n",
+        )
+        .unwrap();
+        let scheduler = Scheduler::new(crate::schedule::SchedulerSettings::default()).unwrap();
+        let at: Timestamp = "2024-03-05T12:00:00Z".parse().unwrap();
+        let now = Now {
+            at,
+            day: StudyDay::of(at, &TimeZone::UTC, 4),
+        };
+        let cards = replay(&rows, &scheduler, now).unwrap();
+        assert_eq!(cards.len(), 2);
+        let a = &cards[0];
+        assert_eq!(
+            (a.card_id.as_str(), a.state, a.reviews, a.lapses),
+            ("a", "relearning", 3, 1)
+        );
+        // Relearning step of 10 minutes after the lapse.
+        assert_eq!(a.due, "2024-03-05T10:10:00Z");
+        // Answered today: nothing forgotten yet.
+        assert_eq!(a.retrievability, 1.0);
+        let b = &cards[1];
+        assert_eq!((b.state, b.lapses), ("review", 0));
+        // Easy on a new card: stability w3, difficulty 1.
+        assert!((b.stability - 8.2956).abs() < 1e-4 && b.difficulty == 1.0);
+        assert!(
+            b.retrievability < 0.99 && b.retrievability > 0.9,
+            "{}",
+            b.retrievability
+        );
+        assert!(b.due.starts_with("2024-03-"), "{}", b.due);
     }
 
     #[test]
