@@ -12,6 +12,10 @@ pub enum Error {
     Schedule(#[from] crate::schedule::ScheduleError),
     #[error(transparent)]
     Exam(#[from] crate::exam::ExamError),
+    #[error(transparent)]
+    Optimize(#[from] crate::optimize::OptimizeError),
+    #[error(transparent)]
+    Csv(#[from] crate::revlog::CsvError),
     /// A command-line argument that names nothing kioku has.
     #[error("{0}")]
     Usage(String),

@@ -5,6 +5,7 @@ mod check;
 mod convert;
 mod decks;
 mod exam;
+mod optimize;
 mod plumbing;
 mod stats;
 mod study;
@@ -159,6 +160,29 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Fit FSRS parameters to your review history (or a CSV review log) and
+    /// compare them with the defaults.
+    Optimize {
+        /// Fit on this CSV instead: card_id,review_rating,review_time[,review_duration].
+        #[arg(long, value_name = "FILE.csv")]
+        reviews: Option<PathBuf>,
+        /// Print JSON (shape documented in the README).
+        #[arg(long)]
+        json: bool,
+        /// Save the fitted parameters to the settings if they beat the defaults.
+        #[arg(long)]
+        apply: bool,
+    },
+    /// Replay a CSV review log with the current parameters and print each
+    /// card's memory state and next due date.
+    Memory {
+        /// The CSV review log: card_id,review_rating,review_time[,review_duration].
+        #[arg(long, value_name = "FILE.csv")]
+        reviews: PathBuf,
+        /// Print JSON: a list of {card_id, state, stability, difficulty, retrievability, last_review, due, ...}.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 impl Cli {
@@ -221,6 +245,12 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         ),
         Some(Command::Exams { set, json, csv }) => exam::list(&ctx, set.as_deref(), json, csv),
         Some(Command::Stats { set, json }) => stats::run(&ctx, set.as_deref(), json),
+        Some(Command::Optimize {
+            reviews,
+            json,
+            apply,
+        }) => optimize::optimize(&ctx, reviews.as_deref(), json, apply),
+        Some(Command::Memory { reviews, json }) => optimize::memory(&ctx, &reviews, json),
     }
 }
 
