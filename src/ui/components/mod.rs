@@ -7,6 +7,7 @@ mod exam;
 mod help;
 mod home;
 pub mod keys;
+mod optimizer;
 mod settings;
 mod stats;
 mod study;

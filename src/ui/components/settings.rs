@@ -104,6 +104,7 @@ pub fn SettingsView() -> Element {
                         value: f.text_size.clone(), error: error_for(Field::TextSize),
                         oninput: move |v| form.write().text_size = v }
                 }
+                super::optimizer::Optimizer {}
                 div { class: "form-actions",
                     button { class: "primary", r#type: "submit", "Save" }
                     button { r#type: "button", onclick: move |_| ctx.screen.set(Screen::Home), "Cancel" }
