@@ -33,8 +33,8 @@ pub fn Optimizer() -> Element {
                 continue;
             };
             let snap = j.progress.snapshot();
-            if snap.total > 0 {
-                percent.set((snap.done * 100 / snap.total) as u32);
+            if let Some(p) = (snap.done * 100).checked_div(snap.total) {
+                percent.set(p as u32);
             }
             let done = j.result.lock().ok().and_then(|mut r| r.take());
             if let Some(r) = done {
