@@ -14,6 +14,7 @@ pub mod schedule;
 pub mod session;
 pub mod store;
 pub mod study;
+pub mod synth;
 pub mod text;
 pub mod ui;
 
