@@ -132,6 +132,15 @@ pub fn read_jsonl<T: serde::de::DeserializeOwned>(
     path: &Path,
     kind: LogKind,
 ) -> Result<LogContents<T>, StoreError> {
+    // Only regular files: a directory, a FIFO or a device (say a symlink to
+    // /dev/zero) would fail, block or never end.
+    let meta = std::fs::metadata(path).map_err(io_err(path, "open"))?;
+    if !meta.is_file() {
+        return Err(StoreError::Invalid {
+            path: path.to_owned(),
+            message: "not a regular file (a directory or a device?)".into(),
+        });
+    }
     let file = File::open(path).map_err(io_err(path, "open"))?;
     read_log_from(path, BufReader::new(file), kind)
 }
@@ -228,6 +237,11 @@ fn read_log_from<T: serde::de::DeserializeOwned>(
 pub struct LogWriter {
     path: PathBuf,
     file: File,
+    /// Length of the file up to its last complete line.
+    len: u64,
+    /// A failed append may have left part of a line that could not be cut
+    /// off: the next line then starts with a newline of its own.
+    torn: bool,
 }
 
 impl LogWriter {
@@ -262,11 +276,17 @@ impl LogWriter {
             }
             file.seek(SeekFrom::End(0)).map_err(io_err(path, "seek"))?;
         }
+        let len = file
+            .metadata()
+            .map_err(io_err(path, "read metadata of"))?
+            .len();
         let mut writer = LogWriter {
             path: path.to_owned(),
             file,
+            len,
+            torn: false,
         };
-        if !exists || writer.file.metadata().map(|m| m.len()).unwrap_or(0) == 0 {
+        if len == 0 {
             // Key order as in the review log: version first, then device.
             let line = format!(
                 "{{{}:{},\"device\":{}}}",
@@ -283,15 +303,29 @@ impl LogWriter {
     }
 
     fn write_line(&mut self, line: &str) -> Result<(), StoreError> {
-        let mut bytes = Vec::with_capacity(line.len() + 1);
+        let mut bytes = Vec::with_capacity(line.len() + 2);
+        if self.torn {
+            bytes.push(b'\n');
+        }
         bytes.extend_from_slice(line.as_bytes());
         bytes.push(b'\n');
         // One write of the whole line, then fdatasync: the answer counts
         // only once this returns.
-        self.file
+        let result = self
+            .file
             .write_all(&bytes)
-            .map_err(io_err(&self.path, "append to"))?;
-        self.file.sync_data().map_err(io_err(&self.path, "sync"))
+            .map_err(io_err(&self.path, "append to"))
+            .and_then(|()| self.file.sync_data().map_err(io_err(&self.path, "sync")));
+        match result {
+            Ok(()) => {
+                self.len += bytes.len() as u64;
+                self.torn = false;
+            }
+            // A full disk can leave part of the line: cut it off so the
+            // next answer starts on a line of its own.
+            Err(_) => self.torn = self.file.set_len(self.len).is_err(),
+        }
+        result
     }
 
     /// Append one event durably.
