@@ -49,6 +49,7 @@ fn main() -> Res<()> {
         "open" => open(Path::new(arg(1)?)),
         "answer" => answer(Path::new(arg(1)?), arg(2)?.parse()?),
         "replay" => replay(Path::new(arg(1)?)),
+        "phases" => phases(Path::new(arg(1)?)),
         "optimize" => optimize(Path::new(arg(1)?)),
         "bank" => bank(Path::new(arg(1)?)),
         "all" => all(
@@ -134,6 +135,43 @@ fn answer(dir: &Path, n: usize) -> Res<()> {
         pct(0.99),
         pct(1.0),
         lib.store().log_path().display()
+    );
+    Ok(())
+}
+
+/// Where the open time goes: reading the logs, loading the sets,
+/// replaying.
+fn phases(dir: &Path) -> Res<()> {
+    let list = |sub: &str, ext: &str| -> Res<Vec<PathBuf>> {
+        let mut v: Vec<PathBuf> = std::fs::read_dir(dir.join(sub))?
+            .map(|e| e.map(|e| e.path()))
+            .collect::<Result<_, _>>()?;
+        v.retain(|p| p.extension().is_some_and(|e| e == ext));
+        Ok(v)
+    };
+    let t = Instant::now();
+    let mut events = Vec::new();
+    for p in list("reviews", "jsonl")? {
+        events.extend(kioku::store::log::read_log(&p)?.events);
+    }
+    let logs = t.elapsed();
+    let t = Instant::now();
+    let mut cards = 0;
+    for p in list("sets", "json")? {
+        cards += kioku::bank::load_set_file(&p)?.card_count();
+    }
+    let sets = t.elapsed();
+    let scheduler = kioku::schedule::Scheduler::new(Default::default())?;
+    let t = Instant::now();
+    let p = Progress::replay(&events, &scheduler)?;
+    let replayed = t.elapsed();
+    std::hint::black_box(p);
+    println!(
+        "{{\"events\":{},\"read_logs_ms\":{:.0},\"cards\":{cards},\"load_sets_ms\":{:.0},\"replay_ms\":{:.0}}}",
+        events.len(),
+        ms(logs),
+        ms(sets),
+        ms(replayed)
     );
     Ok(())
 }

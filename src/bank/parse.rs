@@ -346,7 +346,8 @@ impl Cx {
             self.report(v.pos, Problem::NoQuestions);
             return None;
         }
-        let mut seen: Vec<(String, Pos)> = Vec::new();
+        // Question ids seen so far: a map, so checking a set stays linear.
+        let mut seen: std::collections::HashMap<String, Pos> = std::collections::HashMap::new();
         let mut out = Vec::with_capacity(items.len());
         let mut ok = true;
         for item in items {
@@ -359,11 +360,15 @@ impl Cx {
         ok.then_some(out)
     }
 
-    fn question(&mut self, v: &Located, seen: &mut Vec<(String, Pos)>) -> Option<Question> {
+    fn question(
+        &mut self,
+        v: &Located,
+        seen: &mut std::collections::HashMap<String, Pos>,
+    ) -> Option<Question> {
         let obj = self.object(v, "question")?;
         let id = self.kebab(&obj, "question id");
         if let Some((id, pos)) = &id {
-            if let Some((_, first)) = seen.iter().find(|(s, _)| s == id) {
+            if let Some(first) = seen.get(id) {
                 self.report(
                     *pos,
                     Problem::DuplicateQuestionId {
@@ -372,7 +377,7 @@ impl Cx {
                     },
                 );
             } else {
-                seen.push((id.clone(), *pos));
+                seen.insert(id.clone(), *pos);
             }
         }
         let type_name: Option<&'static str> = match obj.get("type") {
