@@ -18,6 +18,7 @@ pub mod session;
 pub mod stats;
 pub mod store;
 pub mod study;
+pub mod synth;
 pub mod text;
 pub mod ui;
 

@@ -2,6 +2,7 @@
 //! what replaying it through the scheduler gives.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write;
 
 use jiff::Timestamp;
 
@@ -76,7 +77,10 @@ pub struct Applied {
 #[derive(Debug, Clone, Default)]
 pub struct Progress {
     cards: HashMap<CardKey, CardProgress>,
-    days: HashMap<(SetId, StudyDay), DayCount>,
+    /// Per set, per day: looked up by `&SetId` without cloning it.
+    days: HashMap<SetId, HashMap<StudyDay, DayCount>>,
+    /// Reused for the card key text that seeds the fuzz.
+    key_text: String,
 }
 
 impl Progress {
@@ -110,7 +114,8 @@ impl Progress {
 
     pub fn day_count(&self, set: &SetId, day: StudyDay) -> DayCount {
         self.days
-            .get(&(set.clone(), day))
+            .get(set)
+            .and_then(|d| d.get(&day))
             .copied()
             .unwrap_or_default()
     }
@@ -132,20 +137,30 @@ impl Progress {
             at: review.at,
             day: review.day,
         };
-        let fuzz = FuzzFactor::for_card(&key.to_string(), previous.reviews);
+        self.key_text.clear();
+        // Writing to a String cannot fail.
+        let _ = write!(self.key_text, "{key}");
+        let fuzz = FuzzFactor::for_card(&self.key_text, previous.reviews);
         let state = scheduler.answer(&previous.state, review.rating, now, fuzz)?;
         let lapsed = matches!(previous.state, CardState::Review(_))
             && !matches!(state, CardState::Review(_));
-        self.cards.insert(
-            key.clone(),
-            CardProgress {
-                state,
-                reviews: previous.reviews + 1,
-                lapses: previous.lapses + u32::from(lapsed),
-                last_at: Some(review.at),
-            },
-        );
-        let count = self.days.entry((key.set.clone(), review.day)).or_default();
+        let next = CardProgress {
+            state,
+            reviews: previous.reviews + 1,
+            lapses: previous.lapses + u32::from(lapsed),
+            last_at: Some(review.at),
+        };
+        match self.cards.get_mut(key) {
+            Some(slot) => *slot = next,
+            None => {
+                self.cards.insert(key.clone(), next);
+            }
+        }
+        let days = match self.days.get_mut(&key.set) {
+            Some(days) => days,
+            None => self.days.entry(key.set.clone()).or_default(),
+        };
+        let count = days.entry(review.day).or_default();
         count.total += 1;
         match previous.state {
             CardState::New => count.new += 1,
@@ -161,7 +176,11 @@ impl Progress {
 
     /// Take back an [`Applied`] review (the most recent one for its card).
     pub fn revert(&mut self, applied: &Applied) {
-        if let Some(count) = self.days.get_mut(&(applied.key.set.clone(), applied.day)) {
+        if let Some(count) = self
+            .days
+            .get_mut(&applied.key.set)
+            .and_then(|d| d.get_mut(&applied.day))
+        {
             count.total = count.total.saturating_sub(1);
             match applied.previous.state {
                 CardState::New => count.new = count.new.saturating_sub(1),

@@ -1,7 +1,9 @@
 //! Crash safety: a child `kioku study` answers cards in a loop and is
 //! killed with SIGKILL at random moments, again and again. Every answer it
 //! acknowledged (by showing the next card) must be in the log, and the
-//! store must open every time.
+//! store must open every time. Likewise a child saving settings and a
+//! question set in a loop (`store::write_atomic`) is killed at random
+//! moments: each file is always the old or the new version, never torn.
 
 #![cfg(unix)]
 
@@ -16,7 +18,7 @@ use kioku::session::Library;
 use kioku::store::Event;
 use rand::{Rng, SeedableRng};
 
-const KILLS: usize = 120;
+const KILLS: usize = 200;
 
 #[test]
 fn killed_mid_answer_loses_no_acknowledged_answer() {
@@ -67,16 +69,14 @@ fn killed_mid_answer_loses_no_acknowledged_answer() {
                 std::thread::sleep(Duration::from_micros(300));
             }
         });
-        // Start the clock once the first card is on screen, so a slow start
-        // (a busy machine) doesn't eat the time meant for answering; then
-        // kill at a random moment while it answers.
-        for _ in 0..2000 {
-            if headers.load(Ordering::SeqCst) > 0 {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(5));
+        // Kill at a random moment once the child is answering (startup
+        // time varies with the machine's load; killing during it tests
+        // nothing).
+        let started = std::time::Instant::now();
+        while headers.load(Ordering::SeqCst) == 0 && started.elapsed() < Duration::from_secs(10) {
+            std::thread::sleep(Duration::from_millis(1));
         }
-        std::thread::sleep(Duration::from_millis(rng.random_range(0..120)));
+        std::thread::sleep(Duration::from_millis(rng.random_range(0..70)));
         child.kill().unwrap(); // SIGKILL
         child.wait().unwrap();
         reader.join().unwrap();
@@ -115,4 +115,90 @@ fn killed_mid_answer_loses_no_acknowledged_answer() {
     for w in lib.warnings() {
         assert!(w.message.contains("cut short"), "unexpected warning: {w}");
     }
+}
+
+/// Set by the parent for the child run of [`atomic_writer_child`].
+const CHILD_DIR: &str = "KIOKU_TEST_ATOMIC_CHILD_DIR";
+
+fn set_text(version: usize) -> String {
+    kioku::synth::set_file("crash-set", 1 + version % 40, version as u64)
+}
+
+/// Not a test on its own: the child process of
+/// `killed_mid_save_leaves_the_old_or_the_new_file`, which runs this test
+/// binary again with only this function selected.
+#[test]
+#[ignore = "run as a child process by killed_mid_save_leaves_the_old_or_the_new_file"]
+fn atomic_writer_child() {
+    let Some(dir) = std::env::var_os(CHILD_DIR) else {
+        return;
+    };
+    let dir = std::path::PathBuf::from(dir);
+    let mut lib = Library::open(&dir, TimeZone::UTC, || "child".into()).unwrap();
+    let set_path = lib.store().sets_dir().join("crash-set.json");
+    for i in 0.. {
+        let mut settings = lib.settings().clone();
+        settings.text_size = 80 + (i % 121) as u16;
+        lib.save_settings(settings).unwrap();
+        kioku::store::write_atomic(&set_path, set_text(i).as_bytes()).unwrap();
+        if i == 0 {
+            println!("ready");
+        }
+    }
+}
+
+#[test]
+fn killed_mid_save_leaves_the_old_or_the_new_file() {
+    const SAVE_KILLS: usize = 60;
+    let dir = tempfile::tempdir().unwrap();
+    let mut rng = rand::rngs::StdRng::seed_from_u64(11);
+    let settings_path = dir.path().join("settings.json");
+    let set_path = dir.path().join("sets").join("crash-set.json");
+    let valid_sets: std::collections::HashSet<String> = (0..40).map(set_text).collect();
+    let mut changed = 0;
+    let mut last_settings = Vec::new();
+    for _ in 0..SAVE_KILLS {
+        let mut child = Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--exact",
+                "atomic_writer_child",
+                "--ignored",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env(CHILD_DIR, dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let mut lines = BufReader::new(stdout).lines();
+        // Wait until the first save is done, then kill at a random moment.
+        assert!(
+            lines.any(|l| l.is_ok_and(|l| l.ends_with("ready"))),
+            "the child did not start"
+        );
+        std::thread::sleep(Duration::from_micros(rng.random_range(0..20_000)));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        // Old or new, never torn: both files parse and are versions the
+        // child wrote.
+        let bytes = std::fs::read(&settings_path).unwrap();
+        let settings: kioku::store::Settings = serde_json::from_slice(&bytes)
+            .unwrap_or_else(|e| panic!("torn settings.json ({e}): {bytes:?}"));
+        settings.validate().unwrap();
+        let text = std::fs::read_to_string(&set_path).unwrap();
+        assert!(valid_sets.contains(&text), "torn set file: {text}");
+        kioku::bank::load_set_file(&set_path).unwrap();
+        changed += usize::from(bytes != last_settings);
+        last_settings = bytes;
+    }
+    assert!(changed > SAVE_KILLS / 2, "the saves barely ran: {changed}");
+    // Leftover temporary files are ignored: the store opens cleanly.
+    let lib = Library::open(dir.path(), TimeZone::UTC, || "unused".into()).unwrap();
+    assert!(lib.warnings().is_empty(), "{:?}", lib.warnings());
+    assert!(
+        lib.set(&kioku::bank::SetId::new("crash-set").unwrap())
+            .is_some()
+    );
 }

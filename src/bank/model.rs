@@ -64,9 +64,14 @@ macro_rules! kebab_id {
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let s = String::deserialize(d)?;
-                Self::new(&s).ok_or_else(|| {
-                    serde::de::Error::custom(format!("\"{s}\" is not a kebab-case id"))
-                })
+                if is_kebab_case(&s) {
+                    // The string read is kept: no second allocation.
+                    Ok(Self(s))
+                } else {
+                    Err(serde::de::Error::custom(format!(
+                        "\"{s}\" is not a kebab-case id"
+                    )))
+                }
             }
         }
 

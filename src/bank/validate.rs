@@ -234,12 +234,13 @@ impl Checker {
 
 /// Remembers question ids to report duplicates.
 #[derive(Debug, Default)]
-pub struct SeenIds(Vec<(String, Pos)>);
+pub struct SeenIds(std::collections::HashMap<String, Pos>);
 
 impl SeenIds {
     /// Record `id` at `pos`; reports it when it was seen before.
     pub fn check(&mut self, cx: &mut Checker, id: &str, pos: Pos) -> bool {
-        if let Some((_, first)) = self.0.iter().find(|(s, _)| s == id) {
+        // A map, so checking a 10k-question set stays linear.
+        if let Some(first) = self.0.get(id) {
             cx.report(
                 pos,
                 Problem::DuplicateQuestionId {
@@ -249,7 +250,7 @@ impl SeenIds {
             );
             false
         } else {
-            self.0.push((id.to_owned(), pos));
+            self.0.insert(id.to_owned(), pos);
             true
         }
     }

@@ -124,7 +124,40 @@ pub struct LogContents<T> {
 /// Read a review log. Lines that are not valid events are reported and
 /// skipped; the file is never modified.
 pub fn read_log(path: &Path) -> Result<LogContents<Event>, StoreError> {
-    read_jsonl(path, REVIEWS)
+    read_jsonl_with(path, REVIEWS, Some(fast_event))
+}
+
+/// Lines as kioku writes them start with the tag: parse the rest straight
+/// into the variant, skipping the buffering serde does for tagged enums
+/// (a third of the time of reading a log). Anything else, and any error,
+/// goes the general way, which gives the same event for every line this
+/// accepts.
+fn fast_event(line: &mut [u8]) -> Option<Event> {
+    const REVIEW: &[u8] = br#"{"type":"review","#;
+    const UNDO: &[u8] = br#"{"type":"undo","#;
+    let (prefix, review) = if line.starts_with(REVIEW) {
+        (REVIEW.len(), true)
+    } else if line.starts_with(UNDO) {
+        (UNDO.len(), false)
+    } else {
+        return None;
+    };
+    // `{"type":"review",` + rest  →  `{` + rest, in place.
+    let at = prefix - 1;
+    let saved = line[at];
+    line[at] = b'{';
+    let rest = &line[at..];
+    let event = if review {
+        serde_json::from_slice::<ReviewEvent>(rest)
+            .ok()
+            .map(Event::Review)
+    } else {
+        serde_json::from_slice::<UndoEvent>(rest)
+            .ok()
+            .map(Event::Undo)
+    };
+    line[at] = saved;
+    event
 }
 
 /// Read any append-only log of `kind`.
@@ -132,14 +165,36 @@ pub fn read_jsonl<T: serde::de::DeserializeOwned>(
     path: &Path,
     kind: LogKind,
 ) -> Result<LogContents<T>, StoreError> {
+    read_jsonl_with(path, kind, None)
+}
+
+/// A parser for lines in the usual form; `None` from it means "parse the
+/// general way".
+type FastLine<T> = fn(&mut [u8]) -> Option<T>;
+
+fn read_jsonl_with<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    kind: LogKind,
+    fast: Option<FastLine<T>>,
+) -> Result<LogContents<T>, StoreError> {
+    // Only regular files: a directory, a FIFO or a device (say a symlink to
+    // /dev/zero) would fail, block or never end.
+    let meta = std::fs::metadata(path).map_err(io_err(path, "open"))?;
+    if !meta.is_file() {
+        return Err(StoreError::Invalid {
+            path: path.to_owned(),
+            message: "not a regular file (a directory or a device?)".into(),
+        });
+    }
     let file = File::open(path).map_err(io_err(path, "open"))?;
-    read_log_from(path, BufReader::new(file), kind)
+    read_log_from(path, BufReader::with_capacity(1 << 16, file), kind, fast)
 }
 
 fn read_log_from<T: serde::de::DeserializeOwned>(
     path: &Path,
     mut reader: impl BufRead,
     kind: LogKind,
+    fast: Option<FastLine<T>>,
 ) -> Result<LogContents<T>, StoreError> {
     let mut out = LogContents {
         device: None,
@@ -174,6 +229,13 @@ fn read_log_from<T: serde::de::DeserializeOwned>(
                 "the last line was cut short (kioku stopped while writing it); it was never confirmed and is ignored".into(),
             ));
             break;
+        }
+        // Not the first line, which should be the header.
+        if line_no > 1
+            && let Some(event) = fast.and_then(|f| f(&mut buf))
+        {
+            out.events.push(event);
+            continue;
         }
         let Ok(text) = std::str::from_utf8(&buf) else {
             out.warnings
@@ -228,6 +290,11 @@ fn read_log_from<T: serde::de::DeserializeOwned>(
 pub struct LogWriter {
     path: PathBuf,
     file: File,
+    /// Length of the file up to its last complete line.
+    len: u64,
+    /// A failed append may have left part of a line that could not be cut
+    /// off: the next line then starts with a newline of its own.
+    torn: bool,
 }
 
 impl LogWriter {
@@ -262,11 +329,17 @@ impl LogWriter {
             }
             file.seek(SeekFrom::End(0)).map_err(io_err(path, "seek"))?;
         }
+        let len = file
+            .metadata()
+            .map_err(io_err(path, "read metadata of"))?
+            .len();
         let mut writer = LogWriter {
             path: path.to_owned(),
             file,
+            len,
+            torn: false,
         };
-        if !exists || writer.file.metadata().map(|m| m.len()).unwrap_or(0) == 0 {
+        if len == 0 {
             // Key order as in the review log: version first, then device.
             let line = format!(
                 "{{{}:{},\"device\":{}}}",
@@ -283,15 +356,29 @@ impl LogWriter {
     }
 
     fn write_line(&mut self, line: &str) -> Result<(), StoreError> {
-        let mut bytes = Vec::with_capacity(line.len() + 1);
+        let mut bytes = Vec::with_capacity(line.len() + 2);
+        if self.torn {
+            bytes.push(b'\n');
+        }
         bytes.extend_from_slice(line.as_bytes());
         bytes.push(b'\n');
         // One write of the whole line, then fdatasync: the answer counts
         // only once this returns.
-        self.file
+        let result = self
+            .file
             .write_all(&bytes)
-            .map_err(io_err(&self.path, "append to"))?;
-        self.file.sync_data().map_err(io_err(&self.path, "sync"))
+            .map_err(io_err(&self.path, "append to"))
+            .and_then(|()| self.file.sync_data().map_err(io_err(&self.path, "sync")));
+        match result {
+            Ok(()) => {
+                self.len += bytes.len() as u64;
+                self.torn = false;
+            }
+            // A full disk can leave part of the line: cut it off so the
+            // next answer starts on a line of its own.
+            Err(_) => self.torn = self.file.set_len(self.len).is_err(),
+        }
+        result
     }
 
     /// Append one event durably.
@@ -340,7 +427,13 @@ mod tests {
             format!("{{\"kioku_reviews\":1,\"device\":\"d\"}}\n{good}\nnot json\n").into_bytes();
         text.extend_from_slice(b"\xff\n");
         text.extend_from_slice(format!("{good}\n{}", &good[..20]).as_bytes());
-        let out = read_log_from::<Event>(Path::new("r.jsonl"), text.as_slice(), REVIEWS).unwrap();
+        let out = read_log_from::<Event>(
+            Path::new("r.jsonl"),
+            text.as_slice(),
+            REVIEWS,
+            Some(fast_event),
+        )
+        .unwrap();
         assert_eq!(out.events.len(), 2);
         assert_eq!(out.device.as_deref(), Some("d"));
         let lines: Vec<Option<u64>> = out.warnings.iter().map(|w| w.line).collect();
@@ -352,8 +445,47 @@ mod tests {
     #[test]
     fn a_newer_version_is_refused() {
         let text = "{\"kioku_reviews\":2,\"device\":\"d\",\"new\":true}\n";
-        let err =
-            read_log_from::<Event>(Path::new("r.jsonl"), text.as_bytes(), REVIEWS).unwrap_err();
+        let err = read_log_from::<Event>(Path::new("r.jsonl"), text.as_bytes(), REVIEWS, None)
+            .unwrap_err();
         assert!(matches!(err, StoreError::NewerVersion { found: 2, .. }));
+    }
+
+    #[test]
+    fn the_fast_path_gives_what_the_general_one_gives() {
+        let good = serde_json::to_string(&review("a1")).unwrap();
+        let undo = serde_json::to_string(&Event::Undo(UndoEvent {
+            id: EventId("u1".into()),
+            undoes: EventId("a1".into()),
+            at: "2026-11-28T02:00:00Z".parse().unwrap(),
+        }))
+        .unwrap();
+        let lines = [
+            good.clone(),
+            undo.clone(),
+            good.replace("\"mode\"", "\"type\":\"review\",\"mode\""),
+            good.replace("\"mode\":\"study\"", "\"undoes\":\"x\",\"mode\":\"study\""),
+            undo.replace("\"at\"", "\"rating\":\"good\",\"at\""),
+            good.replace("\"type\":\"review\"", "\"type\":\"undo\""),
+            good.replace("\"id\":\"a1\"", "\"id\":\"a\\u0031\""),
+            good.replace("}", "} x"),
+            format!("{good}\r"),
+            good[..good.len() - 1].to_owned(),
+        ];
+        for line in lines {
+            let mut bytes = line.clone().into_bytes();
+            let fast = fast_event(&mut bytes);
+            assert_eq!(bytes, line.as_bytes(), "the line is left as it was");
+            let general = serde_json::from_str::<Event>(line.trim_end()).ok();
+            if fast.is_some() {
+                assert_eq!(fast, general, "{line}");
+            }
+            let text = format!("{{\"kioku_reviews\":1,\"device\":\"d\"}}\n{line}\n");
+            let with =
+                read_log_from(Path::new("r"), text.as_bytes(), REVIEWS, Some(fast_event)).unwrap();
+            let without =
+                read_log_from::<Event>(Path::new("r"), text.as_bytes(), REVIEWS, None).unwrap();
+            assert_eq!(with.events, without.events, "{line}");
+            assert_eq!(with.warnings, without.warnings, "{line}");
+        }
     }
 }
