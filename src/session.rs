@@ -160,6 +160,74 @@ impl Library {
         })
     }
 
+    /// Read `file` in `format` (guessed from the extension when `None`)
+    /// and add it as a new set, as `kioku import` does. Returns what was
+    /// created and what was skipped.
+    pub fn import_file(
+        &mut self,
+        file: &Path,
+        format: Option<crate::bank::formats::Format>,
+        replace: bool,
+    ) -> Result<crate::bank::formats::Imported, Error> {
+        use crate::bank::formats::{self, Format, ImportError, ImportMeta};
+        let format = format.or_else(|| Format::from_path(file)).ok_or_else(|| {
+            Error::Usage(format!(
+                "cannot tell the format of {} from its extension; choose one",
+                file.display()
+            ))
+        })?;
+        let limit = if format == Format::Apkg {
+            formats::apkg::MAX_TOTAL_BYTES
+        } else {
+            bank::MAX_FILE_BYTES
+        };
+        let bytes = bank::read_file_limited(file, limit)?;
+        let imported = match formats::import(&bytes, format, &ImportMeta::for_file(file, None)) {
+            Ok(i) => i,
+            Err(ImportError::Invalid(problems)) => {
+                return Err(bank::BankError::Invalid(
+                    problems
+                        .into_iter()
+                        .map(|(pos, problem)| bank::Diagnostic {
+                            path: file.to_owned(),
+                            pos,
+                            problem,
+                        })
+                        .collect(),
+                )
+                .into());
+            }
+            Err(ImportError::Package(e)) => {
+                return Err(Error::Usage(format!("{}: error: {e}", file.display())));
+            }
+        };
+        self.import_set(&imported, replace)?;
+        Ok(imported)
+    }
+
+    /// Write set `id` to a new file in `format`, as `kioku export -o` does;
+    /// never overwrites a file.
+    pub fn export_file(
+        &self,
+        id: &SetId,
+        format: Option<crate::bank::formats::Format>,
+        file: &Path,
+    ) -> Result<crate::bank::formats::Exported, Error> {
+        use crate::bank::formats::{self, Format};
+        let format = format.or_else(|| Format::from_path(file)).ok_or_else(|| {
+            Error::Usage(format!(
+                "cannot tell the format of {} from its extension; choose one",
+                file.display()
+            ))
+        })?;
+        let set = self
+            .set(id)
+            .ok_or_else(|| Error::Usage(format!("no set \"{id}\"")))?;
+        let out = formats::export(set, format).map_err(|e| Error::Usage(e.to_string()))?;
+        crate::store::write_new(file, out.text.as_bytes())?;
+        Ok(out)
+    }
+
     /// Add an imported set to the data directory (see [`Store::save_set`]).
     /// Refuses a built-in id always, and an existing id unless `replace`.
     pub fn import_set(

@@ -74,3 +74,35 @@ fn built_in_sets_are_read_only() {
             .is_none()
     );
 }
+
+#[test]
+fn the_editor_imports_and_exports_files_like_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(dir.path(), TimeZone::UTC, || "dev".into()).unwrap();
+    let apkg =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/deck.apkg");
+    let imported = lib.import_file(&apkg, None, false).unwrap();
+    let id = imported.set.id.clone();
+    assert!(lib.set(&id).is_some());
+    assert!(dir.path().join(format!("sets/{id}.json")).is_file());
+    // Importing the same file again is refused without replace.
+    let again = lib.import_file(&apkg, None, false).unwrap_err().to_string();
+    assert!(again.contains(id.as_str()), "{again}");
+    // Export the built-in set as GIFT; flashcards and cloze are left out.
+    let out = dir.path().join("bank.gift");
+    let exported = lib
+        .export_file(&SetId::new("japan-russia-covid19").unwrap(), None, &out)
+        .unwrap();
+    assert!(!exported.skipped.is_empty());
+    assert!(std::fs::read_to_string(&out).unwrap().contains("::"));
+    // Never overwrites.
+    assert!(
+        lib.export_file(&SetId::new("japan-russia-covid19").unwrap(), None, &out)
+            .is_err()
+    );
+    // A broken file gives located errors naming it.
+    let bad = dir.path().join("bad.kioku.md");
+    std::fs::write(&bad, "---\nkioku: 1\n---\n## q\nQ: x\n").unwrap();
+    let err = lib.import_file(&bad, None, false).unwrap_err().to_string();
+    assert!(err.starts_with(&format!("{}:", bad.display())), "{err}");
+}

@@ -136,6 +136,7 @@ pub fn Editor() -> Element {
                     p { class: "field-error", "{set_problem(\"questions\")}" }
                 }
             }
+            Transfer { set_id: d.id.clone(), saved: state.existing && !state.dirty }
             div { class: "editor-body",
                 nav { class: "question-list", aria_label: "Questions",
                     ol {
@@ -380,6 +381,91 @@ fn TextArea(
                 oninput: move |e| oninput.call(e.value()),
                 onkeydown: move |e| if e.key() != Key::Escape { e.stop_propagation() } }
             if !error.is_empty() { p { class: "field-error", "{error}" } }
+        }
+    }
+}
+
+/// Import a file as a new set, or export the saved set, by path — the
+/// same actions as `kioku import` and `kioku export -o`.
+#[component]
+fn Transfer(set_id: String, saved: bool) -> Element {
+    let mut ctx: AppCtx = use_context();
+    let mut path = use_signal(String::new);
+    let mut format = use_signal(|| "auto".to_owned());
+    let mut report = use_signal(Vec::<String>::new);
+    let chosen = move || {
+        crate::bank::formats::Format::ALL
+            .into_iter()
+            .find(|f| f.name() == format.read().as_str())
+    };
+    let import = move |_| {
+        let file = std::path::PathBuf::from(path.read().trim());
+        let result = match ctx.library.write().as_mut() {
+            Some(lib) => lib.import_file(&file, chosen(), false),
+            None => return,
+        };
+        match result {
+            Ok(imported) => {
+                let mut lines = vec![format!(
+                    "Imported \"{}\": {} questions.",
+                    imported.set.title,
+                    imported.set.questions.len()
+                )];
+                lines.extend(imported.skipped.iter().map(|s| format!("Skipped {s}")));
+                report.set(lines);
+                let id = imported.set.id.clone();
+                open(ctx, Some(id));
+            }
+            Err(e) => report.set(e.to_string().lines().map(str::to_owned).collect()),
+        }
+    };
+    let set_for_export = set_id.clone();
+    let export = move |_| {
+        let file = std::path::PathBuf::from(path.read().trim());
+        let Some(id) = SetId::new(&set_for_export) else {
+            return;
+        };
+        let result = match ctx.library.read().as_ref() {
+            Some(lib) => lib.export_file(&id, chosen(), &file),
+            None => return,
+        };
+        match result {
+            Ok(out) => {
+                let mut lines = vec![format!("Wrote {}.", file.display())];
+                lines.extend(out.skipped.iter().map(|s| format!("Left out {s}")));
+                lines.extend(out.notes.iter().map(|s| format!("Changed {s}")));
+                report.set(lines);
+            }
+            Err(e) => report.set(e.to_string().lines().map(str::to_owned).collect()),
+        }
+    };
+    rsx! {
+        fieldset { class: "transfer",
+            legend { "Import / export" }
+            div { class: "field",
+                label { r#for: "transfer-path", "File path" }
+                // Uncontrolled: the field keeps what is typed, the signal follows.
+                input { id: "transfer-path", r#type: "text", placeholder: "/home/me/deck.apkg",
+                    oninput: move |e| path.set(e.value()),
+                    onkeydown: move |e| if e.key() != Key::Escape { e.stop_propagation() } }
+            }
+            div { class: "field",
+                label { r#for: "transfer-format", "Format" }
+                select { id: "transfer-format", value: "{format}", onchange: move |e| format.set(e.value()),
+                    option { value: "auto", "From the file's extension" }
+                    for f in crate::bank::formats::Format::ALL { option { value: f.name(), "{f.name()}" } }
+                }
+            }
+            div { class: "form-actions",
+                button { r#type: "button", disabled: path.read().trim().is_empty(), onclick: import, "Import as a new set" }
+                button { r#type: "button", disabled: path.read().trim().is_empty() || !saved, onclick: export,
+                    title: if saved { "" } else { "Save first" }, "Export this set" }
+            }
+            if !report.read().is_empty() {
+                ul { class: "transfer-report", role: "status",
+                    for line in report.read().iter() { li { "{line}" } }
+                }
+            }
         }
     }
 }
