@@ -167,18 +167,7 @@ pub struct StudySession {
 impl StudySession {
     /// Start on the first due card at `now`.
     pub fn start(lib: &Library, set: Option<SetId>, now: Timestamp) -> Result<Self, Error> {
-        let mut s = StudySession {
-            set,
-            cram: None,
-            current: None,
-            remaining: Remaining::default(),
-            studied: 0,
-            right: 0,
-            started_at: now,
-            announcement: String::new(),
-        };
-        s.advance(lib, now)?;
-        Ok(s)
+        Self::begin(lib, set, None, now)
     }
 
     /// Start a cram session over `cards`.
@@ -189,13 +178,23 @@ impl StudySession {
         counts_as_reviews: bool,
         now: Timestamp,
     ) -> Result<Self, Error> {
+        let cram = Cram {
+            queue: cards.into(),
+            counts_as_reviews,
+            history: Vec::new(),
+        };
+        Self::begin(lib, Some(set), Some(cram), now)
+    }
+
+    fn begin(
+        lib: &Library,
+        set: Option<SetId>,
+        cram: Option<Cram>,
+        now: Timestamp,
+    ) -> Result<Self, Error> {
         let mut s = StudySession {
-            set: Some(set),
-            cram: Some(Cram {
-                queue: cards.into(),
-                counts_as_reviews,
-                history: Vec::new(),
-            }),
+            set,
+            cram,
             current: None,
             remaining: Remaining::default(),
             studied: 0,

@@ -21,6 +21,15 @@ fn char_of(e: &KeyboardEvent) -> Option<char> {
     }
 }
 
+/// The choice (0-based, screen order) that key `c` picks: 1–9 or a–j.
+fn choice_key(c: char) -> Option<usize> {
+    match c {
+        '1'..='9' => Some(c as usize - '1' as usize),
+        'a'..='j' => Some(c as usize - 'a' as usize),
+        _ => None,
+    }
+}
+
 pub fn on_key(mut ctx: AppCtx, e: KeyboardEvent) {
     let ch = char_of(&e);
     let ctrl = e.modifiers().ctrl() || e.modifiers().meta();
@@ -128,18 +137,11 @@ fn study_key(ctx: AppCtx, e: &KeyboardEvent, ch: Option<char>, ctrl: bool) {
                     if picked {
                         submit(ctx, None);
                     }
-                } else if let Some(c) = ch {
-                    let shown = match c {
-                        '1'..='9' => Some(c as usize - '1' as usize),
-                        'a'..='j' => Some(c as usize - 'a' as usize),
-                        _ => None,
-                    };
-                    if let Some(i) = shown {
-                        act(ctx, |s, _| {
-                            s.toggle_shown_choice(i);
-                            Ok(())
-                        });
-                    }
+                } else if let Some(i) = ch.and_then(choice_key) {
+                    act(ctx, |s, _| {
+                        s.toggle_shown_choice(i);
+                        Ok(())
+                    });
                 }
             }
             _ => {}
@@ -184,15 +186,8 @@ fn exam_key(ctx: AppCtx, e: &KeyboardEvent, ch: Option<char>) {
                 if picked {
                     exam_submit(ctx, None);
                 }
-            } else if let Some(c) = ch {
-                let shown = match c {
-                    '1'..='9' => Some(c as usize - '1' as usize),
-                    'a'..='j' => Some(c as usize - 'a' as usize),
-                    _ => None,
-                };
-                if let Some(i) = shown {
-                    exam_act(ctx, |s, _| s.toggle_shown_choice(i));
-                }
+            } else if let Some(i) = ch.and_then(choice_key) {
+                exam_act(ctx, |s, _| s.toggle_shown_choice(i));
             }
         }
         _ => {}
