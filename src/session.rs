@@ -536,11 +536,7 @@ impl Library {
             )));
         }
         set.schema = None;
-        let mut bytes = serde_json::to_vec_pretty(&set)
-            .map_err(|e| crate::store::StoreError::Encode(e.to_string()))?;
-        bytes.push(b'\n');
-        let path = self.store.sets_dir().join(format!("{}.json", set.id));
-        crate::store::write_atomic(&path, &bytes)?;
+        let path = self.store.save_set(&set, &[], true)?.set_file;
         match self.sets.iter_mut().find(|s| s.id == set.id) {
             Some(slot) => *slot = set,
             None => self.sets.push(set),

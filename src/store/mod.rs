@@ -235,47 +235,20 @@ impl Store {
             Err(e) => return Err(e),
         };
         let own_log = root.join("reviews").join(format!("{device}.jsonl"));
-        let mut own_complete = None;
-        for path in sorted_entries(&root.join("reviews"), "jsonl")? {
-            let is_own = path == own_log;
-            match log::read_log(&path) {
-                Ok(contents) => {
-                    if is_own {
-                        own_complete = Some(contents.complete_len);
-                    }
-                    loaded.events.extend(contents.events);
-                    loaded.warnings.extend(contents.warnings);
-                }
-                // This device's own log must be readable to be appended to.
-                Err(e) if is_own => return Err(e),
-                Err(e) => loaded.warnings.push(Warning {
-                    path: path.clone(),
-                    line: None,
-                    message: format!("{e}; skipped"),
-                }),
-            }
-        }
+        let own_complete = read_logs(
+            &own_log,
+            log::read_log,
+            &mut loaded.events,
+            &mut loaded.warnings,
+        )?;
         let writer = LogWriter::open(&own_log, log::REVIEWS, &device, own_complete)?;
         let own_exams = root.join("exams").join(format!("{device}.jsonl"));
-        let mut own_exams_complete = None;
-        for path in sorted_entries(&root.join("exams"), "jsonl")? {
-            let is_own = path == own_exams;
-            match log::read_jsonl::<ExamResult>(&path, EXAMS) {
-                Ok(contents) => {
-                    if is_own {
-                        own_exams_complete = Some(contents.complete_len);
-                    }
-                    loaded.exams.extend(contents.events);
-                    loaded.warnings.extend(contents.warnings);
-                }
-                Err(e) if is_own => return Err(e),
-                Err(e) => loaded.warnings.push(Warning {
-                    path: path.clone(),
-                    line: None,
-                    message: format!("{e}; skipped"),
-                }),
-            }
-        }
+        let own_exams_complete = read_logs(
+            &own_exams,
+            |p| log::read_jsonl(p, EXAMS),
+            &mut loaded.exams,
+            &mut loaded.warnings,
+        )?;
         let exam_writer = LogWriter::open(&own_exams, EXAMS, &device, own_exams_complete)?;
         for path in sorted_entries(&root.join("sets"), "json")? {
             match bank::load_set_file(&path) {
@@ -476,6 +449,39 @@ impl Store {
     pub fn sets_dir(&self) -> PathBuf {
         self.root.join("sets")
     }
+}
+
+/// Read every device's log beside `own` (this device's): their entries
+/// into `out`, problems into `warnings`. Another device's unreadable log is
+/// skipped with a warning; this device's must be readable to be appended
+/// to. Returns the complete length of this device's log, if it exists.
+fn read_logs<T>(
+    own: &Path,
+    read: fn(&Path) -> Result<log::LogContents<T>, StoreError>,
+    out: &mut Vec<T>,
+    warnings: &mut Vec<Warning>,
+) -> Result<Option<u64>, StoreError> {
+    let mut own_complete = None;
+    let dir = own.parent().unwrap_or(Path::new("."));
+    for path in sorted_entries(dir, "jsonl")? {
+        let is_own = path == own;
+        match read(&path) {
+            Ok(contents) => {
+                if is_own {
+                    own_complete = Some(contents.complete_len);
+                }
+                out.extend(contents.events);
+                warnings.extend(contents.warnings);
+            }
+            Err(e) if is_own => return Err(e),
+            Err(e) => warnings.push(Warning {
+                path: path.clone(),
+                line: None,
+                message: format!("{e}; skipped"),
+            }),
+        }
+    }
+    Ok(own_complete)
 }
 
 /// Files in `dir` with extension `ext`, sorted by name.
