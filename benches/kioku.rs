@@ -11,11 +11,11 @@ use std::path::Path;
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
-use kioku::bank::CardKey;
-use kioku::progress::Progress;
-use kioku::schedule::Rating;
-use kioku::session::Library;
-use kioku::store::{Event, EventId, Mode};
+use kioku_core::bank::CardKey;
+use kioku_core::library::Library;
+use kioku_core::review::progress::Progress;
+use kioku_core::review::{Event, EventId, Mode};
+use kioku_core::scheduler::Rating;
 
 fn sizes() -> Vec<usize> {
     std::env::var("KIOKU_BENCH_SIZES")
@@ -37,8 +37,8 @@ fn today() -> Timestamp {
 
 fn generate(dir: &Path, questions: usize) {
     let end = "2026-11-28T00:00:00Z".parse().unwrap();
-    let spec = kioku::synth::Spec::new(questions, questions * 10, end, 1);
-    kioku::synth::generate(dir, &spec).unwrap();
+    let spec = kioku_core::synth::Spec::new(questions, questions * 10, end, 1);
+    kioku_core::synth::generate(dir, &spec).unwrap();
 }
 
 fn open(dir: &Path) -> Library {
@@ -109,15 +109,15 @@ fn benches(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("bank");
     g.bench_function("builtin_sets", |b| {
-        b.iter(|| kioku::bank::builtin_sets().unwrap())
+        b.iter(|| kioku_core::bank::builtin_sets().unwrap())
     });
-    let text = kioku::synth::set_file("synth-10k", 10_000, 1);
+    let text = kioku_core::synth::set_file("synth-10k", 10_000, 1);
     g.sample_size(10);
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.bench_function("parse_10k_questions", |b| {
         b.iter_batched(
             || text.clone(),
-            |t| kioku::bank::parse_set(&t).unwrap(),
+            |t| kioku_core::bank::parse_set(&t).unwrap(),
             BatchSize::LargeInput,
         )
     });

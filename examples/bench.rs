@@ -25,11 +25,11 @@ use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
-use kioku::bank::CardKey;
-use kioku::progress::Progress;
-use kioku::schedule::Rating;
-use kioku::session::Library;
-use kioku::store::{Event, EventId, Mode};
+use kioku_core::bank::CardKey;
+use kioku_core::library::Library;
+use kioku_core::review::progress::Progress;
+use kioku_core::review::{Event, EventId, Mode};
+use kioku_core::scheduler::Rating;
 
 type Res<T> = Result<T, Box<dyn std::error::Error>>;
 
@@ -152,16 +152,16 @@ fn phases(dir: &Path) -> Res<()> {
     let t = Instant::now();
     let mut events = Vec::new();
     for p in list("reviews", "jsonl")? {
-        events.extend(kioku::store::log::read_log(&p)?.events);
+        events.extend(kioku_core::store::log::read_log(&p)?.events);
     }
     let logs = t.elapsed();
     let t = Instant::now();
     let mut cards = 0;
     for p in list("sets", "json")? {
-        cards += kioku::bank::load_set_file(&p)?.card_count();
+        cards += kioku_core::bank::load_set_file(&p)?.card_count();
     }
     let sets = t.elapsed();
-    let scheduler = kioku::schedule::Scheduler::new(Default::default())?;
+    let scheduler = kioku_core::scheduler::Scheduler::new(Default::default())?;
     let t = Instant::now();
     let p = Progress::replay(&events, &scheduler)?;
     let replayed = t.elapsed();
@@ -266,17 +266,17 @@ fn optimize(dir: &Path) -> Res<()> {
 
 fn bank(work: &Path) -> Res<()> {
     let t = Instant::now();
-    let sets = kioku::bank::builtin_sets()?;
+    let sets = kioku_core::bank::builtin_sets()?;
     let builtin = t.elapsed();
     let cards: usize = sets.iter().map(|s| s.card_count()).sum();
     let path = work.join("set-10k.json");
     if !path.exists() {
         std::fs::create_dir_all(work)?;
-        std::fs::write(&path, kioku::synth::set_file("synth-10k", 10_000, 1))?;
+        std::fs::write(&path, kioku_core::synth::set_file("synth-10k", 10_000, 1))?;
     }
     let bytes = std::fs::metadata(&path)?.len();
     let t = Instant::now();
-    let set = kioku::bank::load_set_file(&path)?;
+    let set = kioku_core::bank::load_set_file(&path)?;
     let big = t.elapsed();
     println!(
         "{{\"builtin_ms\":{:.2},\"builtin_cards\":{cards},\"set10k_ms\":{:.1},\"set10k_bytes\":{bytes},\"set10k_cards\":{},\"vmhwm_kb\":{}}}",
@@ -332,9 +332,9 @@ fn all(work: &Path, sizes: &str) -> Res<()> {
         let dir = work.join(format!("{q}"));
         if !dir.join("sets").exists() {
             let end = END.parse()?;
-            let spec = kioku::synth::Spec::new(q, r, end, 1);
+            let spec = kioku_core::synth::Spec::new(q, r, end, 1);
             let t = Instant::now();
-            let s = kioku::synth::generate(&dir, &spec)?;
+            let s = kioku_core::synth::generate(&dir, &spec)?;
             println!(
                 "generated {}: {} reviews, {:.1}% pass, log {:.1} MB, sets {:.1} MB, in {:.1} s",
                 dir.display(),

@@ -20,9 +20,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let reviews: usize = args[2].parse()?;
     let seed: u64 = args.get(3).map(|s| s.parse()).transpose()?.unwrap_or(1);
     let end = "2026-11-28T00:00:00Z".parse()?;
-    let spec = kioku::synth::Spec::new(questions, reviews, end, seed);
+    let spec = kioku_core::synth::Spec::new(questions, reviews, end, seed);
     let start = std::time::Instant::now();
-    let s = kioku::synth::generate(&dir, &spec)?;
+    let s = kioku_core::synth::generate(&dir, &spec)?;
     println!(
         "{}: {} questions in {} sets, {} reviews ({:.1}% pass, {} cards seen), log {:.1} MB, sets {:.1} MB, in {:.1} s",
         dir.display(),

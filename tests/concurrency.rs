@@ -6,8 +6,8 @@
 use std::process::{Command, Stdio};
 
 use jiff::tz::TimeZone;
-use kioku::session::Library;
-use kioku::store::Event;
+use kioku_core::library::Library;
+use kioku_core::review::Event;
 
 #[test]
 fn processes_racing_for_a_fresh_data_dir_succeed_or_are_refused_cleanly() {

@@ -10,11 +10,11 @@ use std::process::Command;
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
-use kioku::Error;
-use kioku::bank::CardKey;
-use kioku::schedule::Rating;
-use kioku::session::Library;
-use kioku::store::{Event, EventId, Mode};
+use kioku_core::bank::CardKey;
+use kioku_core::library::Library;
+use kioku_core::library::LibraryError as Error;
+use kioku_core::review::{Event, EventId, Mode};
+use kioku_core::scheduler::Rating;
 
 const KEY: &str = "japan-russia-covid19/abe-cancelled-moscow-visit";
 const OTHER: &str = "japan-russia-covid19/moscow-visit-anniversary";
@@ -129,7 +129,7 @@ fn damaged_files_are_reported_by_name_and_never_rewritten() {
     )
     .unwrap();
     // Sets: truncated, empty, NUL bytes, a directory, a newer format.
-    let set = kioku::synth::set_file("my-set", 5, 1);
+    let set = kioku_core::synth::set_file("my-set", 5, 1);
     fs::write(root.join("sets/truncated.json"), &set[..set.len() / 2]).unwrap();
     fs::write(root.join("sets/empty.json"), b"").unwrap();
     fs::write(root.join("sets/nul.json"), [0u8; 100]).unwrap();
@@ -168,7 +168,7 @@ fn damaged_files_are_reported_by_name_and_never_rewritten() {
     ids.sort();
     assert_eq!(ids, ["a1", "a2", "b1", "b2"]);
     assert!(
-        lib.set(&kioku::bank::SetId::new("my-set").unwrap())
+        lib.set(&kioku_core::bank::SetId::new("my-set").unwrap())
             .is_some()
     );
     // Answering and trying to save settings rewrite nothing but this

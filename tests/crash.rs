@@ -14,8 +14,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use jiff::tz::TimeZone;
-use kioku::session::Library;
-use kioku::store::Event;
+use kioku_core::library::Library;
+use kioku_core::review::Event;
 use rand::{Rng, SeedableRng};
 
 const KILLS: usize = 200;
@@ -121,7 +121,7 @@ fn killed_mid_answer_loses_no_acknowledged_answer() {
 const CHILD_DIR: &str = "KIOKU_TEST_ATOMIC_CHILD_DIR";
 
 fn set_text(version: usize) -> String {
-    kioku::synth::set_file("crash-set", 1 + version % 40, version as u64)
+    kioku_core::synth::set_file("crash-set", 1 + version % 40, version as u64)
 }
 
 /// Not a test on its own: the child process of
@@ -140,7 +140,7 @@ fn atomic_writer_child() {
         let mut settings = lib.settings().clone();
         settings.text_size = 80 + (i % 121) as u16;
         lib.save_settings(settings).unwrap();
-        kioku::store::write_atomic(&set_path, set_text(i).as_bytes()).unwrap();
+        kioku_core::store::write_atomic(&set_path, set_text(i).as_bytes()).unwrap();
         if i == 0 {
             println!("ready");
         }
@@ -184,12 +184,12 @@ fn killed_mid_save_leaves_the_old_or_the_new_file() {
         // Old or new, never torn: both files parse and are versions the
         // child wrote.
         let bytes = std::fs::read(&settings_path).unwrap();
-        let settings: kioku::store::Settings = serde_json::from_slice(&bytes)
+        let settings: kioku_core::store::Settings = serde_json::from_slice(&bytes)
             .unwrap_or_else(|e| panic!("torn settings.json ({e}): {bytes:?}"));
         settings.validate().unwrap();
         let text = std::fs::read_to_string(&set_path).unwrap();
         assert!(valid_sets.contains(&text), "torn set file: {text}");
-        kioku::bank::load_set_file(&set_path).unwrap();
+        kioku_core::bank::load_set_file(&set_path).unwrap();
         changed += usize::from(bytes != last_settings);
         last_settings = bytes;
     }
@@ -198,7 +198,7 @@ fn killed_mid_save_leaves_the_old_or_the_new_file() {
     let lib = Library::open(dir.path(), TimeZone::UTC, || "unused".into()).unwrap();
     assert!(lib.warnings().is_empty(), "{:?}", lib.warnings());
     assert!(
-        lib.set(&kioku::bank::SetId::new("crash-set").unwrap())
+        lib.set(&kioku_core::bank::SetId::new("crash-set").unwrap())
             .is_some()
     );
 }

@@ -7,12 +7,12 @@ use std::process::{Command, Stdio};
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
-use kioku::bank::{CardKey, SetId};
-use kioku::exam::{Exam, ExamAnswer, ExamConfig};
-use kioku::grade::Response;
-use kioku::schedule::Rating;
-use kioku::session::Library;
-use kioku::store::{EventId, Mode};
+use kioku_core::bank::{CardKey, SetId};
+use kioku_core::exam::{Exam, ExamAnswer, ExamConfig};
+use kioku_core::grader::Response;
+use kioku_core::library::Library;
+use kioku_core::review::{EventId, Mode};
+use kioku_core::scheduler::Rating;
 
 fn open(dir: &Path) -> Library {
     Library::open(dir, TimeZone::UTC, || "dev".into()).unwrap()
@@ -51,7 +51,7 @@ fn every_type_is_scored_like_study_mode() {
     let dir = tempfile::tempdir().unwrap();
     let lib = with_every_type(dir.path());
     let start = t("2026-11-28T10:00:00Z");
-    let mut exam = Exam::new(&lib, all_cards("every-type", 1), start).unwrap();
+    let mut exam = new_exam(&lib, all_cards("every-type", 1), start).unwrap();
     assert_eq!(exam.items.len(), 8);
     let answers = [
         ("every-type/capital", ExamAnswer::SelfMarked(true)), // right
@@ -82,7 +82,7 @@ fn every_type_is_scored_like_study_mode() {
         exam.answer(i, a);
     }
     // cloze-two#c1 is left unanswered: wrong.
-    let r = exam.finish(&lib, t("2026-11-28T10:03:20Z"));
+    let r = exam.finish(t("2026-11-28T10:03:20Z"));
     assert_eq!((r.points, r.total), (5, 8));
     assert_eq!(r.score_percent, 62.5);
     assert_eq!(r.duration_s, 200);
@@ -125,32 +125,32 @@ fn the_seed_reproduces_the_test_and_retry_takes_only_mistakes() {
     let now = t("2026-11-28T10:00:00Z");
     let mut config = ExamConfig::new(SetId::new("japan-russia-covid19").unwrap(), 1234);
     config.count = Some(10);
-    let a = Exam::new(&lib, config.clone(), now).unwrap();
-    let b = Exam::new(&lib, config.clone(), now).unwrap();
+    let a = new_exam(&lib, config.clone(), now).unwrap();
+    let b = new_exam(&lib, config.clone(), now).unwrap();
     assert_eq!(
         a.items, b.items,
         "same seed, same questions and choice order"
     );
     let mut other = config.clone();
     other.seed = 99;
-    assert_ne!(a.items, Exam::new(&lib, other, now).unwrap().items);
+    assert_ne!(a.items, new_exam(&lib, other, now).unwrap().items);
     assert_eq!(a.items.len(), 10);
     // Tags filter.
     let mut tagged = config.clone();
     tagged.tags = vec!["outlook".into()];
     tagged.count = None;
-    let outlook = Exam::new(&lib, tagged, now).unwrap();
+    let outlook = new_exam(&lib, tagged, now).unwrap();
     for v in &outlook.items {
         let (_, q, _) = lib.card(&v.key).unwrap();
         assert!(q.tags.iter().any(|t| t == "outlook"));
     }
     // Retry mistakes: nothing answered, so all 10 are mistakes; answer
     // three right-ish and retry the rest.
-    let result = a.finish(&lib, now);
+    let result = a.finish(now);
     let mut retry = config.clone();
     retry.only = result.mistakes()[..4].to_vec();
     retry.count = None;
-    let again = Exam::new(&lib, retry.clone(), now).unwrap();
+    let again = new_exam(&lib, retry.clone(), now).unwrap();
     let mut got: Vec<CardKey> = again.items.iter().map(|v| v.key.clone()).collect();
     got.sort();
     let mut want = retry.only.clone();
@@ -184,11 +184,11 @@ fn a_self_test_leaves_the_schedule_alone_and_is_kept_on_disk() {
         )
         .unwrap();
         let before = lib.progress().card(&key);
-        let mut exam = Exam::new(&lib, all_cards("japan-russia-covid19", 5), now).unwrap();
+        let mut exam = new_exam(&lib, all_cards("japan-russia-covid19", 5), now).unwrap();
         for i in 0..exam.items.len() {
             exam.answer(i, ExamAnswer::Response(Response::Typed("2012".into())));
         }
-        let result = exam.finish(&lib, t("2026-11-28T10:30:00Z"));
+        let result = exam.finish(t("2026-11-28T10:30:00Z"));
         lib.record_exam(result).unwrap();
         assert_eq!(lib.progress().card(&key), before, "unchanged in memory");
         before
@@ -204,7 +204,8 @@ fn a_self_test_leaves_the_schedule_alone_and_is_kept_on_disk() {
     assert_eq!(r.seed, 5);
     assert_eq!(r.total, 63);
     assert!(r.questions.iter().any(|q| q.key == key && q.right));
-    let stats = kioku::stats::for_library(&lib, None, lib.now(t("2026-11-28T11:00:00Z"))).unwrap();
+    let stats =
+        kioku_core::stats::for_library(&lib, None, lib.now(t("2026-11-28T11:00:00Z"))).unwrap();
     assert_eq!(stats.self_test_trend.len(), 1);
     assert_eq!(stats.self_test_trend[0].day.to_string(), "2026-11-28");
     assert_eq!(stats.self_test_trend[0].score, r.score_percent / 100.0);
@@ -301,4 +302,16 @@ fn cli_exam_json_and_exams_csv() {
     assert_eq!(lines.len(), 3);
     assert!(lines[1].starts_with("2026-11-28T10:00:00Z,japan-russia-covid19,7,"));
     assert!(lines[2].ends_with(",3,0.0,0"), "{}", lines[2]);
+}
+
+/// A self-test on `config.set` of `lib`.
+fn new_exam(
+    lib: &kioku_core::library::Library,
+    config: kioku_core::exam::ExamConfig,
+    now: jiff::Timestamp,
+) -> Result<kioku_core::exam::Exam, kioku_core::exam::ExamError> {
+    let set = lib
+        .set(&config.set)
+        .expect("the test's set is in the library");
+    kioku_core::exam::Exam::new(set, config, now)
 }

@@ -7,9 +7,9 @@ use std::time::Instant;
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
-use kioku::optimize::{self, FitProgress, TrainingSet, WORKLOAD_RETENTIONS, WorkloadConfig};
-use kioku::revlog::{self, LogReview};
-use kioku::schedule::{Rating, SchedulerSettings, StudyDay};
+use kioku_core::optimizer::{self, FitProgress, TrainingSet, WORKLOAD_RETENTIONS, WorkloadConfig};
+use kioku_core::review::revlog::{self, LogReview};
+use kioku_core::scheduler::{Rating, SchedulerSettings, StudyDay};
 
 /// The shared review log (12,580 reviews), beside the repository.
 fn shared_log() -> PathBuf {
@@ -79,12 +79,12 @@ fn a_fit_on_a_small_synthetic_history_beats_the_defaults() {
     let reviews = log_reviews(&synthetic(120));
     let set = TrainingSet::from_reviews(&reviews);
     assert!(
-        set.items.len() >= optimize::MIN_ITEMS_FOR_FULL_FIT,
+        set.items.len() >= optimizer::MIN_ITEMS_FOR_FULL_FIT,
         "{}",
         set.items.len()
     );
     let progress = FitProgress::new();
-    let fit = optimize::fit(&set, 1, &progress).unwrap();
+    let fit = optimizer::fit(&set, 1, &progress).unwrap();
     assert_eq!(fit.parameters.len(), 21);
     assert_eq!(fit.reviews, set.items.len());
     assert_eq!(fit.reviews_needed, 0);
@@ -103,7 +103,7 @@ fn a_fit_on_the_shared_review_log_beats_the_defaults() {
     assert_eq!(reviews.len(), 12_580);
     let set = TrainingSet::from_reviews(&reviews);
     let started = Instant::now();
-    let fit = optimize::fit(&set, 1, &FitProgress::new()).unwrap();
+    let fit = optimizer::fit(&set, 1, &FitProgress::new()).unwrap();
     // Measured, not asserted: timing goals belong in benchmarks.
     eprintln!(
         "fit on {} items took {:.2} s; log loss {:.4} → {:.4}, RMSE(bins) {:.4} → {:.4}",
@@ -122,14 +122,23 @@ fn a_fit_on_the_shared_review_log_beats_the_defaults() {
 #[test]
 fn lower_desired_retention_means_less_work() {
     let config = WorkloadConfig::from_settings(&SchedulerSettings::default(), 200, 7);
-    let w = optimize::workload(&fsrs::DEFAULT_PARAMETERS, &WORKLOAD_RETENTIONS, &config).unwrap();
+    let w = optimizer::workload(
+        &optimizer::DEFAULT_PARAMETERS,
+        &WORKLOAD_RETENTIONS,
+        &config,
+    )
+    .unwrap();
     assert_eq!(w.len(), 4);
     for pair in w.windows(2) {
         assert!(pair[0].reviews_per_day < pair[1].reviews_per_day, "{w:?}");
         assert!(pair[0].memorized < pair[1].memorized, "{w:?}");
     }
     // The same seed gives the same numbers.
-    let again = optimize::workload(&fsrs::DEFAULT_PARAMETERS, &WORKLOAD_RETENTIONS, &config);
+    let again = optimizer::workload(
+        &optimizer::DEFAULT_PARAMETERS,
+        &WORKLOAD_RETENTIONS,
+        &config,
+    );
     assert_eq!(again.unwrap(), w);
 }
 
@@ -235,14 +244,14 @@ fn kioku_memory_lists_every_card() {
 /// Write `history` as this data directory's review log for the built-in
 /// set's cards.
 fn write_own_history(dir: &Path, history: &[(usize, Rating, i32)]) {
-    let lib = kioku::session::Library::open(dir, TimeZone::UTC, || "dev".into()).unwrap();
+    let lib = kioku_core::library::Library::open(dir, TimeZone::UTC, || "dev".into()).unwrap();
     let set = &lib.sets()[0];
     let keys: Vec<_> = set.cards().map(|c| c.key(&set.id)).collect();
     let mut text = String::from("{\"kioku_reviews\":1,\"device\":\"other\"}\n");
     for (i, &(card, rating, day)) in history.iter().enumerate() {
         let key = &keys[card % keys.len()];
-        let event = kioku::store::Event::Review(kioku::store::ReviewEvent {
-            id: kioku::store::EventId(format!("{i:016x}")),
+        let event = kioku_core::review::Event::Review(kioku_core::review::ReviewEvent {
+            id: kioku_core::review::EventId(format!("{i:016x}")),
             set: key.set.clone(),
             question: key.question.clone(),
             card: key.variant_suffix(),
@@ -250,7 +259,7 @@ fn write_own_history(dir: &Path, history: &[(usize, Rating, i32)]) {
             at: Timestamp::from_second(1_700_000_000 + i64::from(day) * 86_400 + i as i64).unwrap(),
             day: StudyDay(19_000 + day),
             duration_ms: 4000,
-            mode: kioku::store::Mode::Study,
+            mode: kioku_core::review::Mode::Study,
         });
         text.push_str(&serde_json::to_string(&event).unwrap());
         text.push('\n');

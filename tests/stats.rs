@@ -14,11 +14,12 @@
 
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
-use kioku::bank::CardKey;
-use kioku::schedule::Rating::{self, Again, Easy, Good};
-use kioku::session::Library;
-use kioku::stats::{self, Stats};
-use kioku::store::{EventId, Mode, Settings};
+use kioku_core::bank::CardKey;
+use kioku_core::library::Library;
+use kioku_core::review::{EventId, Mode};
+use kioku_core::scheduler::Rating::{self, Again, Easy, Good};
+use kioku_core::stats::{self, Stats};
+use kioku_core::store::Settings;
 
 /// 10:00 UTC on day `day` after 2026-01-01.
 fn at(day: i64, hour: i64) -> Timestamp {
@@ -38,7 +39,7 @@ impl Fixture {
         let dir = tempfile::tempdir().unwrap();
         let mut lib = Library::open(dir.path(), TimeZone::UTC, || "dev".into()).unwrap();
         let mut settings = Settings::default();
-        settings.scheduler.desired_retention = kioku::schedule::Retention::new(0.70).unwrap();
+        settings.scheduler.desired_retention = kioku_core::scheduler::Retention::new(0.70).unwrap();
         settings.scheduler.learning_steps = "".parse().unwrap();
         settings.scheduler.relearning_steps = "10m".parse().unwrap();
         lib.save_settings(settings).unwrap();

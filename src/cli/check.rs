@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::bank::{BankError, load_set_file};
+use kioku_core::bank::{BankError, load_set_file};
 
 /// Check every file; print `PATH: ok (...)` on stdout for good ones and
 /// each problem on stderr. Exit 1 if any file has a problem.

@@ -3,10 +3,10 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::Error;
-use crate::bank::formats::text::to_text;
-use crate::bank::{BankError, is_text_path, load_set_file};
-use crate::store::{StoreError, write_new};
+use crate::cli::Error;
+use kioku_core::bank::formats::text::to_text;
+use kioku_core::bank::{BankError, is_text_path, load_set_file};
+use kioku_core::store::{StoreError, write_new};
 
 /// Read `input` (JSON or text, by extension), write it as the other form
 /// chosen by `output`'s extension. An existing `output` is never replaced.

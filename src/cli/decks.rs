@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use super::Context;
-use crate::Error;
+use crate::cli::Error;
 
 pub(super) fn run(ctx: &Context, json: bool) -> Result<ExitCode, Error> {
     let lib = ctx.open()?;

@@ -6,9 +6,10 @@ use std::process::ExitCode;
 
 use super::study::{Input, Term, ask_answer, out_err, parse_response, show_feedback};
 use super::{Context, set_arg};
-use crate::Error;
-use crate::exam::{Exam, ExamAnswer, ExamConfig, ExamResult, Feedback};
-use crate::grade::Verdict;
+use crate::cli::Error;
+use kioku_core::bank::QuestionKind;
+use kioku_core::exam::{Exam, ExamAnswer, ExamConfig, ExamResult, Feedback};
+use kioku_core::grader::Verdict;
 
 /// What `kioku exam` was asked for.
 pub(super) struct ExamArgs {
@@ -41,7 +42,10 @@ pub(super) fn run(ctx: &Context, args: ExamArgs) -> Result<ExitCode, Error> {
     } else {
         Feedback::AtEnd
     };
-    let mut exam = Exam::new(&lib, config, ctx.now()?)?;
+    let qs = lib
+        .set(&config.set)
+        .ok_or_else(|| Error::Usage(format!("no set \"{}\"", config.set)))?;
+    let mut exam = Exam::new(qs, config, ctx.now()?)?;
     // With --json, stdout carries only the result; the test goes to stderr.
     let stdin = std::io::stdin();
     let result = if args.json {
@@ -49,13 +53,13 @@ pub(super) fn run(ctx: &Context, args: ExamArgs) -> Result<ExitCode, Error> {
             input: stdin.lock(),
             out: std::io::stderr().lock(),
         };
-        take(&mut term, &mut exam, &lib, ctx)?
+        take(&mut term, &mut exam, ctx)?
     } else {
         let mut term = Term {
             input: stdin.lock(),
             out: std::io::stdout().lock(),
         };
-        let result = take(&mut term, &mut exam, &lib, ctx)?;
+        let result = take(&mut term, &mut exam, ctx)?;
         report(&mut term, &result)?;
         result
     };
@@ -72,7 +76,6 @@ pub(super) fn run(ctx: &Context, args: ExamArgs) -> Result<ExitCode, Error> {
 fn take<R: BufRead, W: Write>(
     term: &mut Term<R, W>,
     exam: &mut Exam,
-    lib: &crate::session::Library,
     ctx: &Context,
 ) -> Result<ExamResult, Error> {
     let n = exam.items.len();
@@ -101,7 +104,7 @@ fn take<R: BufRead, W: Write>(
         };
         let answer = match parse_response(&view, &line) {
             Some(r) => ExamAnswer::Response(r),
-            None if view.kind == "flashcard" => {
+            None if view.kind == QuestionKind::Flashcard => {
                 term.say(&format!("Answer: {}", view.answer))?;
                 match term.ask("Did you know it? (y/n) ")? {
                     Input::Quit => break,
@@ -112,15 +115,15 @@ fn take<R: BufRead, W: Write>(
                 }
             }
             // Unreadable input (e.g. "x" for true/false) is a wrong answer.
-            None => ExamAnswer::Response(crate::grade::Response::Typed(line)),
+            None => ExamAnswer::Response(kioku_core::grader::Response::Typed(line)),
         };
         exam.answer(i, answer);
         if exam.config.feedback == Feedback::AfterEach {
-            let verdict = exam.verdict(lib, i).unwrap_or(Verdict::Wrong);
+            let verdict = exam.verdict(i).unwrap_or(Verdict::Wrong);
             show_feedback(term, &view, &verdict)?;
         }
     }
-    Ok(exam.finish(lib, ctx.now()?))
+    Ok(exam.finish(ctx.now()?))
 }
 
 fn report<R: BufRead, W: Write>(term: &mut Term<R, W>, r: &ExamResult) -> Result<(), Error> {

@@ -4,6 +4,7 @@
 mod check;
 mod convert;
 mod decks;
+pub mod error;
 mod exam;
 mod optimize;
 mod plumbing;
@@ -11,16 +12,17 @@ mod stats;
 mod study;
 mod transfer;
 
+pub use error::Error;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use jiff::Timestamp;
 
-use crate::Error;
-use crate::bank::SetId;
-use crate::session::Library;
-use crate::store::EventId;
+use kioku_core::bank::SetId;
+use kioku_core::library::Library;
+use kioku_core::review::EventId;
 
 /// Study with quizzes and flashcards. With no command, opens the app.
 #[derive(Debug, Parser)]
@@ -200,7 +202,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         now: cli.now,
     };
     match cli.command {
-        None => crate::ui::launch(ctx.data_dir()?),
+        None => open_app(&ctx),
         Some(Command::Check { files }) => Ok(check::run(&files)),
         Some(Command::Convert { input, output }) => convert::run(&input, &output),
         Some(Command::Import {
@@ -254,6 +256,50 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
     }
 }
 
+/// The desktop app's binary, installed beside this one.
+pub const APP_BINARY: &str = "kioku-app";
+
+/// Open the desktop app: start `kioku-app` from this binary's folder on
+/// the same data directory and wait for it. This binary links no GUI, so
+/// every other command starts in milliseconds.
+fn open_app(ctx: &Context) -> Result<ExitCode, Error> {
+    let data_dir = ctx.data_dir()?;
+    let exe = std::env::current_exe()
+        .map_err(|e| Error::App(format!("cannot find where kioku is installed: {e}")))?;
+    let app = exe.with_file_name(format!("{APP_BINARY}{}", std::env::consts::EXE_SUFFIX));
+    if !app.is_file() {
+        return Err(Error::App(format!(
+            "the desktop app is not installed: {} is missing. Install both with \
+             `cargo install --path .` from kioku's source, or build it with \
+             `cargo build --bin {APP_BINARY}`",
+            app.display()
+        )));
+    }
+    let mut cmd = std::process::Command::new(&app);
+    cmd.arg("--data-dir").arg(&data_dir);
+    if let Some(now) = ctx.now {
+        cmd.arg("--now").arg(now.to_string());
+    }
+    let status = cmd
+        .status()
+        .map_err(|e| Error::App(format!("cannot start {}: {e}", app.display())))?;
+    Ok(match status.code() {
+        Some(0) => ExitCode::SUCCESS,
+        Some(c) => ExitCode::from(u8::try_from(c).unwrap_or(1)),
+        None => ExitCode::FAILURE,
+    })
+}
+
+/// Where a command's data directory is: `--data-dir`, else
+/// `KIOKU_DATA_DIR`, else the user's data directory.
+pub fn data_dir(cli: &Cli) -> Result<PathBuf, Error> {
+    Context {
+        data_dir: cli.data_dir.clone(),
+        now: cli.now,
+    }
+    .data_dir()
+}
+
 /// What every command that touches progress needs: the edges (clock,
 /// environment, randomness) in one place.
 struct Context {
@@ -269,7 +315,8 @@ impl Context {
         if let Some(d) = std::env::var_os("KIOKU_DATA_DIR").filter(|d| !d.is_empty()) {
             return Ok(PathBuf::from(d));
         }
-        crate::store::default_data_dir().ok_or(Error::Store(crate::store::StoreError::NoDataDir))
+        kioku_core::store::default_data_dir()
+            .ok_or(Error::Store(kioku_core::store::StoreError::NoDataDir))
     }
 
     /// The current time: `--now`, else `KIOKU_NOW`, else the clock.

@@ -6,13 +6,13 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use super::Context;
-use crate::Error;
-use crate::optimize::{
+use crate::cli::Error;
+use kioku_core::library::Library;
+use kioku_core::optimizer::{
     self, Fit, FitProgress, Phase, TrainingSet, WORKLOAD_RETENTIONS, Workload, WorkloadConfig,
 };
-use crate::revlog::{self, CsvError, LogReview};
-use crate::schedule::{Scheduler, SchedulerSettings};
-use crate::session::Library;
+use kioku_core::review::revlog::{self, CsvError, LogReview};
+use kioku_core::scheduler::{Scheduler, SchedulerSettings};
 
 /// Seed for the workload simulation, so its numbers are reproducible.
 const WORKLOAD_SEED: u64 = 42;
@@ -55,7 +55,7 @@ fn fit_with_progress(set: &TrainingSet, relearning_steps: usize) -> Result<Fit, 
     let started = Instant::now();
     let mut drew = false;
     let result = std::thread::scope(|scope| {
-        let worker = scope.spawn(|| optimize::fit(set, relearning_steps, &progress));
+        let worker = scope.spawn(|| optimizer::fit(set, relearning_steps, &progress));
         while !worker.is_finished() {
             std::thread::sleep(Duration::from_millis(100));
             if started.elapsed() > Duration::from_secs(1) {
@@ -90,7 +90,7 @@ fn workload(
     cards: usize,
 ) -> Result<Vec<Workload>, Error> {
     let config = WorkloadConfig::from_settings(settings, cards.max(100), WORKLOAD_SEED);
-    Ok(optimize::workload(
+    Ok(optimizer::workload(
         parameters,
         &WORKLOAD_RETENTIONS,
         &config,
@@ -123,7 +123,7 @@ pub(super) fn optimize(
     let chosen = if fit.beats_default() {
         fit.parameters.clone()
     } else {
-        fsrs::DEFAULT_PARAMETERS.to_vec()
+        optimizer::DEFAULT_PARAMETERS.to_vec()
     };
     let workload = workload(&settings, &chosen, set.cards)?;
     let mut text = String::new();
@@ -135,8 +135,8 @@ pub(super) fn optimize(
             history_reviews: usize,
             cards: usize,
             reviews_needed: usize,
-            default: optimize::Metrics,
-            fitted: optimize::Metrics,
+            default: optimizer::Metrics,
+            fitted: optimizer::Metrics,
             better: bool,
             workload: &'a [Workload],
         }

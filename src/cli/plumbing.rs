@@ -5,11 +5,11 @@ use std::process::ExitCode;
 use serde_json::json;
 
 use super::{Context, new_event_id, set_arg};
-use crate::Error;
-use crate::bank::CardKey;
-use crate::schedule::{CardState, Interval, Outcomes, Rating};
-use crate::session::Library;
-use crate::store::Mode;
+use crate::cli::Error;
+use kioku_core::bank::CardKey;
+use kioku_core::library::Library;
+use kioku_core::review::Mode;
+use kioku_core::scheduler::{CardState, Interval, Outcomes, Rating};
 
 fn intervals(o: &Outcomes) -> serde_json::Value {
     let one = |i: Interval| json!({ "label": i.to_string(), "seconds": i.seconds() });

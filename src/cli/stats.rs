@@ -3,8 +3,8 @@
 use std::process::ExitCode;
 
 use super::{Context, set_arg};
-use crate::Error;
-use crate::stats::{self, Histogram, Pass, RetentionWindow, Stats};
+use crate::cli::Error;
+use kioku_core::stats::{self, Histogram, Pass, RetentionWindow, Stats};
 
 pub(super) fn run(ctx: &Context, set: Option<&str>, json: bool) -> Result<ExitCode, Error> {
     let lib = ctx.open()?;

@@ -6,11 +6,13 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use super::{Context, new_event_id, set_arg};
-use crate::Error;
-use crate::grade::{Response, Verdict, grade};
-use crate::schedule::{Outcomes, Rating};
-use crate::session::{CardView, Library};
-use crate::store::Mode;
+use crate::cli::Error;
+use kioku_core::bank::QuestionKind;
+use kioku_core::card::CardView;
+use kioku_core::grader::{Response, Verdict, grade};
+use kioku_core::library::Library;
+use kioku_core::review::Mode;
+use kioku_core::scheduler::{Outcomes, Rating};
 
 /// What the learner typed at a prompt.
 pub(super) enum Input {
@@ -144,11 +146,11 @@ pub(super) fn ask_answer<R: BufRead, W: Write>(
 ) -> Result<Input, Error> {
     term.say(&view.prompt)?;
     match view.kind {
-        "flashcard" => term.ask("(Enter to show the answer) "),
-        "typed" => term.ask("Your answer: "),
-        "cloze" => term.ask("Missing text: "),
-        "true_false" => term.ask("True or false? (t/f) "),
-        "multiple_choice" => {
+        QuestionKind::Flashcard => term.ask("(Enter to show the answer) "),
+        QuestionKind::Typed => term.ask("Your answer: "),
+        QuestionKind::Cloze => term.ask("Missing text: "),
+        QuestionKind::TrueFalse => term.ask("True or false? (t/f) "),
+        QuestionKind::MultipleChoice => {
             for (i, c) in view.choices.iter().flatten().enumerate() {
                 term.say(&format!("  {}) {}", letter(i), c.text))?;
             }
@@ -159,7 +161,6 @@ pub(super) fn ask_answer<R: BufRead, W: Write>(
                 term.ask("Your choice: ")
             }
         }
-        _ => term.ask("> "),
     }
 }
 
@@ -171,13 +172,14 @@ fn letter(i: usize) -> char {
 /// input that can't be read (then the learner grades themselves).
 pub(super) fn parse_response(view: &CardView, input: &str) -> Option<Response> {
     match view.kind {
-        "typed" | "cloze" => Some(Response::Typed(input.to_owned())),
-        "true_false" => match input.trim().to_ascii_lowercase().as_str() {
+        QuestionKind::Flashcard => None,
+        QuestionKind::Typed | QuestionKind::Cloze => Some(Response::Typed(input.to_owned())),
+        QuestionKind::TrueFalse => match input.trim().to_ascii_lowercase().as_str() {
             "t" | "true" | "y" | "yes" => Some(Response::TrueFalse(true)),
             "f" | "false" | "n" | "no" => Some(Response::TrueFalse(false)),
             _ => None,
         },
-        "multiple_choice" => {
+        QuestionKind::MultipleChoice => {
             let choices = view.choices.as_ref()?;
             let mut picked = Vec::new();
             for part in input.split([',', ' ']).filter(|p| !p.is_empty()) {
@@ -190,7 +192,6 @@ pub(super) fn parse_response(view: &CardView, input: &str) -> Option<Response> {
             }
             Some(Response::Choices(picked))
         }
-        _ => None,
     }
 }
 
@@ -251,7 +252,7 @@ fn summary<R: BufRead, W: Write>(
     term: &mut Term<R, W>,
     lib: &Library,
     ctx: &Context,
-    set: Option<&crate::bank::SetId>,
+    set: Option<&kioku_core::bank::SetId>,
     studied: u32,
     graded: u32,
     right: u32,

@@ -4,13 +4,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::{Context, set_arg};
-use crate::Error;
-use crate::bank::formats::{self, Format, ImportError, ImportMeta};
-use crate::bank::{BankError, Diagnostic, MAX_FILE_BYTES, SetId, read_file_limited};
-use crate::store::write_new;
-
-/// Largest `.apkg` read, in bytes.
-const MAX_PACKAGE_BYTES: u64 = formats::apkg::MAX_TOTAL_BYTES;
+use crate::cli::Error;
+use kioku_core::bank::formats::Format;
+use kioku_core::bank::{BankError, SetId};
+use kioku_core::library::{LibraryError, read_import};
 
 fn format_arg(name: Option<&str>, path: Option<&Path>) -> Result<Format, Error> {
     let names = || {
@@ -53,47 +50,20 @@ pub(super) fn import(
         })?),
         None => None,
     };
-    let limit = if format == Format::Apkg {
-        MAX_PACKAGE_BYTES
-    } else {
-        MAX_FILE_BYTES
-    };
-    let diagnostics = |problems: Vec<crate::bank::problem::LocatedProblem>| {
-        for (pos, problem) in problems {
-            eprintln!(
-                "{}",
-                Diagnostic {
-                    path: file.to_owned(),
-                    pos,
-                    problem
-                }
-            );
-        }
-        Ok(ExitCode::FAILURE)
-    };
-    let bytes = match read_file_limited(file, limit) {
-        Ok(b) => b,
-        Err(BankError::Invalid(ds)) => {
+    let imported = match read_import(file, Some(format), id) {
+        Ok(i) => i,
+        Err(LibraryError::Bank(BankError::Invalid(ds))) => {
             for d in ds {
                 eprintln!("{d}");
             }
             return Ok(ExitCode::FAILURE);
         }
-        Err(e) => return Err(e.into()),
-    };
-    let meta = ImportMeta::for_file(file, id.clone());
-    let mut imported = match formats::import(&bytes, format, &meta) {
-        Ok(i) => i,
-        Err(ImportError::Invalid(problems)) => return diagnostics(problems),
-        Err(ImportError::Package(e)) => {
-            eprintln!("{}: error: {e}", file.display());
+        Err(LibraryError::Package { path, message }) => {
+            eprintln!("{}: error: {message}", path.display());
             return Ok(ExitCode::FAILURE);
         }
+        Err(e) => return Err(e.into()),
     };
-    // JSON and text files name their own set; --set-id renames it.
-    if let Some(id) = id {
-        imported.set.id = id;
-    }
     let mut lib = ctx.open()?;
     let saved = lib.import_set(&imported, replace)?;
     println!(
@@ -128,18 +98,18 @@ pub(super) fn export(
     let Some(id) = set_arg(&lib, Some(set))? else {
         return Ok(ExitCode::FAILURE);
     };
-    let Some(qs) = lib.set(&id) else {
-        return Ok(ExitCode::FAILURE);
+    let total = lib.set(&id).map_or(0, |qs| qs.questions.len());
+    let out = match output {
+        Some(path) => lib.export_file(&id, Some(format), path)?,
+        None => lib.export(&id, format)?,
     };
-    let out = formats::export(qs, format).map_err(|e| Error::Usage(e.to_string()))?;
     match output {
         Some(path) => {
-            write_new(path, out.text.as_bytes())?;
             println!(
                 "wrote {}: {} of {} questions as {format}",
                 path.display(),
-                qs.questions.len() - out.skipped.len(),
-                qs.questions.len()
+                total - out.skipped.len(),
+                total
             );
         }
         None => print!("{}", out.text),

@@ -1,0 +1,28 @@
+//! Problems with the data directory or an action, shown until dismissed.
+
+use dioxus::prelude::*;
+
+use crate::AppCtx;
+
+#[component]
+pub fn Banner() -> Element {
+    let mut ctx: AppCtx = use_context();
+    let messages = ctx.banner.read().clone();
+    if messages.is_empty() {
+        return rsx! {};
+    }
+    rsx! {
+        div { class: "banner", role: "alert",
+            ul {
+                for m in messages.iter() {
+                    li { "{m}" }
+                }
+            }
+            button {
+                class: "link",
+                onclick: move |_| ctx.banner.write().clear(),
+                "Dismiss"
+            }
+        }
+    }
+}

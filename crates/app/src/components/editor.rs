@@ -1,0 +1,476 @@
+//! The editor for instructors: set details, questions of every type with a
+//! form each, live checking with `kioku check`'s messages next to the
+//! fields, a live preview, and an atomic save into the data directory.
+
+use dioxus::prelude::*;
+
+use crate::{AppCtx, Screen};
+use kioku_core::bank::QuestionKind;
+use kioku_core::bank::SetId;
+use kioku_core::editor::{Draft, DraftQuestion, EditorState, FieldProblem, Place, make_blank};
+use kioku_core::markdown;
+
+/// Open the editor on `set`: user sets are edited in place, built-in ones
+/// as a copy under a new id.
+pub fn open(mut ctx: AppCtx, set: Option<SetId>) {
+    let state = {
+        let lib = ctx.library.read();
+        let Some(lib) = lib.as_ref() else { return };
+        let ids: Vec<&str> = lib.sets().iter().map(|s| s.id.as_str()).collect();
+        match set.as_ref().and_then(|id| lib.set(id)) {
+            Some(s) if lib.is_builtin(&s.id) => EditorState::new(Draft::duplicate(s, &ids), false),
+            Some(s) => EditorState::new(Draft::from_set(s), true),
+            None => EditorState::new(Draft::new_set("New set", &ids), false),
+        }
+    };
+    ctx.editor.set(Some(state));
+    ctx.screen.set(Screen::Editor);
+    crate::refocus();
+}
+
+fn edit(ctx: AppCtx, f: impl FnOnce(&mut EditorState)) {
+    let mut editor = ctx.editor;
+    if let Some(e) = editor.write().as_mut() {
+        f(e);
+    }
+}
+
+fn save(mut ctx: AppCtx) {
+    let set = {
+        let mut editor = ctx.editor.write();
+        let Some(e) = editor.as_mut() else { return };
+        e.draft.assign_ids();
+        match e.draft.check() {
+            Ok(set) => set,
+            Err(_) => return, // the problems are already shown by the fields
+        }
+    };
+    let saved = match ctx.library.write().as_mut() {
+        Some(lib) => lib.save_set(set),
+        None => return,
+    };
+    match saved {
+        Ok(_) => edit(ctx, |e| {
+            e.dirty = false;
+            e.existing = true;
+            e.confirm_leave = false;
+        }),
+        Err(e) => ctx.fail(crate::describe(&e)),
+    }
+}
+
+fn leave(mut ctx: AppCtx, force: bool) {
+    let dirty = ctx.editor.read().as_ref().is_some_and(|e| e.dirty);
+    if dirty && !force {
+        edit(ctx, |e| e.confirm_leave = true);
+        return;
+    }
+    ctx.editor.set(None);
+    ctx.screen.set(Screen::Home);
+    crate::refocus();
+}
+
+fn problems_at<'a>(problems: &'a [FieldProblem], place: &Place) -> Vec<&'a str> {
+    problems
+        .iter()
+        .filter(|p| &p.place == place)
+        .map(|p| p.message.as_str())
+        .collect()
+}
+
+#[component]
+pub fn Editor() -> Element {
+    let ctx: AppCtx = use_context();
+    let Some(state) = ctx.editor.read().clone() else {
+        return rsx! {};
+    };
+    // Live check, with ids filled in as saving would.
+    let mut checked = state.draft.clone();
+    checked.assign_ids();
+    let problems = checked.check().err().unwrap_or_default();
+    let set_problem = |key: &str| problems_at(&problems, &Place::Set(key.to_owned())).join(" ");
+    let d = &state.draft;
+    let status = if !problems.is_empty() {
+        format!("{} problem(s) to fix before saving", problems.len())
+    } else if state.dirty {
+        "Unsaved changes".to_owned()
+    } else {
+        "Saved".to_owned()
+    };
+    rsx! {
+        header { class: "top",
+            button { class: "link", onclick: move |_| leave(ctx, false), "← Decks" }
+            h1 { "Edit set" }
+            p { class: "tagline", role: "status", "{status}" }
+            nav { class: "top-actions",
+                button { class: "primary", disabled: !problems.is_empty() || !state.dirty, onclick: move |_| save(ctx), "Save" }
+            }
+        }
+        if state.confirm_leave {
+            div { class: "banner", role: "alertdialog", aria_label: "Unsaved changes",
+                p { "You have unsaved changes." }
+                button { class: "primary", disabled: !problems.is_empty(), onclick: move |_| { save(ctx); leave(ctx, false); }, "Save and leave" }
+                button { onclick: move |_| leave(ctx, true), "Discard changes" }
+                button { onclick: move |_| edit(ctx, |e| e.confirm_leave = false), "Keep editing" }
+            }
+        }
+        main { class: "editor",
+            fieldset { class: "set-meta",
+                legend { "Set" }
+                TextField { id: "set-title", label: "Title", value: d.title.clone(), error: set_problem("title"),
+                    oninput: move |v| edit(ctx, |e| e.edit(|d| d.title = v)) }
+                if state.existing {
+                    p { class: "hint-text", "Id: " code { "{d.id}" } " (fixed: progress is kept by it)" }
+                } else {
+                    TextField { id: "set-id", label: "Id (kebab-case, fixed once saved)", value: d.id.clone(), error: set_problem("id"),
+                        oninput: move |v| edit(ctx, |e| e.edit(|d| d.id = v)) }
+                }
+                TextArea { id: "set-description", label: "Description (Markdown)", value: d.description.clone(), error: set_problem("description"),
+                    oninput: move |v| edit(ctx, |e| e.edit(|d| d.description = v)) }
+                TextField { id: "set-language", label: "Language (e.g. en)", value: d.language.clone(), error: set_problem("language"),
+                    oninput: move |v| edit(ctx, |e| e.edit(|d| d.language = v)) }
+                TextField { id: "set-authors", label: "Authors (comma-separated)", value: d.authors.clone(), error: set_problem("authors"),
+                    oninput: move |v| edit(ctx, |e| e.edit(|d| d.authors = v)) }
+                TextField { id: "set-source", label: "Source material", value: d.source.clone(), error: set_problem("source"),
+                    oninput: move |v| edit(ctx, |e| e.edit(|d| d.source = v)) }
+                if !set_problem("questions").is_empty() {
+                    p { class: "field-error", "{set_problem(\"questions\")}" }
+                }
+            }
+            Transfer { set_id: d.id.clone(), saved: state.existing && !state.dirty }
+            div { class: "editor-body",
+                nav { class: "question-list", aria_label: "Questions",
+                    ol {
+                        for (i, q) in d.questions.iter().enumerate() {
+                            {
+                                let bad = problems.iter().any(|p| matches!(&p.place, Place::Question { index, .. } if *index == i));
+                                let label = excerpt(q);
+                                let selected = state.selected == Some(i);
+                                rsx! {
+                                    li { key: "{i}", class: if selected { "selected" } else { "" },
+                                        button { class: "q-pick", aria_current: if selected { "true" } else { "false" },
+                                            onclick: move |_| edit(ctx, |e| e.selected = Some(i)),
+                                            span { class: "q-num", "{i + 1}." }
+                                            span { class: "q-text", "{label}" }
+                                            if bad { span { class: "q-bad", aria_label: "has problems", " ⚠" } }
+                                        }
+                                        button { class: "icon", aria_label: "Move question {i + 1} up", onclick: move |_| edit(ctx, |e| e.move_question(i, true)), "↑" }
+                                        button { class: "icon", aria_label: "Move question {i + 1} down", onclick: move |_| edit(ctx, |e| e.move_question(i, false)), "↓" }
+                                        button { class: "icon", aria_label: "Delete question {i + 1}", onclick: move |_| edit(ctx, |e| e.delete_question(i)), "✕" }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    div { class: "add-question",
+                        span { "Add:" }
+                        for t in QuestionKind::ALL {
+                            button { onclick: move |_| edit(ctx, |e| e.add_question(t)), {t.as_str().replace('_', " ")} }
+                        }
+                    }
+                }
+                if let Some(i) = state.selected.filter(|&i| i < d.questions.len()) {
+                    QuestionForm { index: i, question: d.questions[i].clone(), problems: problems.clone() }
+                } else {
+                    p { class: "hint-text", "Add a question to start." }
+                }
+            }
+        }
+    }
+}
+
+fn excerpt(q: &DraftQuestion) -> String {
+    let text = if q.kind == QuestionKind::Cloze {
+        &q.text
+    } else {
+        &q.prompt
+    };
+    let t: String = text.chars().take(48).collect();
+    if t.trim().is_empty() {
+        format!("(new {})", q.kind.as_str().replace('_', " "))
+    } else {
+        t
+    }
+}
+
+#[component]
+fn QuestionForm(index: usize, question: DraftQuestion, problems: Vec<FieldProblem>) -> Element {
+    let ctx: AppCtx = use_context();
+    let i = index;
+    let q = question;
+    let err = |key: &str| {
+        problems_at(
+            &problems,
+            &Place::Question {
+                index: i,
+                key: key.to_owned(),
+            },
+        )
+        .join(" ")
+    };
+    let set_q = move |f: Box<dyn FnOnce(&mut DraftQuestion)>| {
+        edit(ctx, |e| {
+            e.edit(|d| {
+                if let Some(q) = d.questions.get_mut(i) {
+                    f(q);
+                }
+            })
+        })
+    };
+    rsx! {
+        section { class: "question-form", aria_label: "Question {i + 1}",
+            h2 { "Question {i + 1}" }
+            if !q.id.is_empty() {
+                p { class: "hint-text", "Id: " code { "{q.id}" } }
+            }
+            if !err("question").is_empty() || !err("id").is_empty() {
+                p { class: "field-error", {[err("question"), err("id")].iter().filter(|m| !m.is_empty()).cloned().collect::<Vec<_>>().join(" ")} }
+            }
+            div { class: "field",
+                label { r#for: "q-type", "Type" }
+                select { id: "q-type", value: "{q.kind}",
+                    onchange: move |e| {
+                        if let Some(k) = QuestionKind::from_name(&e.value()) {
+                            set_q(Box::new(move |q| q.kind = k))
+                        }
+                    },
+                    for t in QuestionKind::ALL { option { value: t.as_str(), {t.as_str().replace('_', " ")} } }
+                }
+            }
+            if q.kind == QuestionKind::Cloze {
+                TextArea { id: "cloze-text", label: "Text: write each blank as {{answer}}", value: q.text.clone(), error: err("text"),
+                    oninput: move |v| set_q(Box::new(move |q| q.text = v)) }
+                button { r#type: "button",
+                    onclick: move |_| async move {
+                        let mut js = document::eval(r#"const t = document.getElementById('cloze-text'); dioxus.send([t.selectionStart, t.selectionEnd]);"#);
+                        if let Ok((s, e)) = js.recv::<(usize, usize)>().await {
+                            let text = ctx.editor.read().as_ref().and_then(|st| st.draft.questions.get(i).map(|q| q.text.clone()));
+                            if let Some(new) = text.and_then(|t| make_blank(&t, s, e)) {
+                                set_q(Box::new(move |q| q.text = new));
+                            }
+                        }
+                    },
+                    "Make the selected text a blank"
+                }
+            } else {
+                TextArea { id: "q-prompt", label: "Prompt (Markdown)", value: q.prompt.clone(), error: err("prompt"),
+                    oninput: move |v| set_q(Box::new(move |q| q.prompt = v)) }
+            }
+            match q.kind {
+                QuestionKind::Flashcard => rsx! {
+                    TextArea { id: "q-answer", label: "Answer (Markdown)", value: q.answer.clone(), error: err("answer"),
+                        oninput: move |v| set_q(Box::new(move |q| q.answer = v)) }
+                    label { class: "check radio-line",
+                        input { r#type: "checkbox", checked: q.reversible, onchange: move |e: FormEvent| { let c = e.checked(); set_q(Box::new(move |q| q.reversible = c)) } }
+                        "Also study it answer → prompt"
+                    }
+                },
+                QuestionKind::Typed => rsx! {
+                    fieldset { class: "list-field",
+                        legend { "Accepted answers (the first is shown)" }
+                        for (j, a) in q.answers.iter().enumerate() {
+                            div { class: "list-row", key: "{j}",
+                                input { r#type: "text", aria_label: "Accepted answer {j + 1}", value: "{a}",
+                                    oninput: move |e| { let v = e.value(); set_q(Box::new(move |q| if let Some(x) = q.answers.get_mut(j) { *x = v })) },
+                                    onkeydown: move |e| e.stop_propagation() }
+                                button { class: "icon", aria_label: "Remove answer {j + 1}", onclick: move |_| set_q(Box::new(move |q| { if q.answers.len() > 1 { q.answers.remove(j); } })), "✕" }
+                            }
+                        }
+                        button { r#type: "button", onclick: move |_| set_q(Box::new(|q| q.answers.push(String::new()))), "Add an answer" }
+                        if !err("answers").is_empty() { p { class: "field-error", "{err(\"answers\")}" } }
+                    }
+                },
+                QuestionKind::MultipleChoice => rsx! {
+                    fieldset { class: "list-field",
+                        legend { "Choices (tick the right ones; several = select all that apply)" }
+                        for (j, (c, ok)) in q.choices.iter().enumerate() {
+                            div { class: "list-row", key: "{j}",
+                                input { r#type: "checkbox", aria_label: "Choice {j + 1} is correct", checked: *ok,
+                                    onchange: move |e: FormEvent| { let v = e.checked(); set_q(Box::new(move |q| if let Some(x) = q.choices.get_mut(j) { x.1 = v })) } }
+                                input { r#type: "text", aria_label: "Choice {j + 1}", value: "{c}",
+                                    oninput: move |e| { let v = e.value(); set_q(Box::new(move |q| if let Some(x) = q.choices.get_mut(j) { x.0 = v })) },
+                                    onkeydown: move |e| e.stop_propagation() }
+                                button { class: "icon", aria_label: "Remove choice {j + 1}", onclick: move |_| set_q(Box::new(move |q| { q.choices.remove(j); })), "✕" }
+                            }
+                        }
+                        button { r#type: "button", onclick: move |_| set_q(Box::new(|q| q.choices.push((String::new(), false)))), "Add a choice" }
+                        label { class: "check radio-line",
+                            input { r#type: "checkbox", checked: q.shuffle, onchange: move |e: FormEvent| { let c = e.checked(); set_q(Box::new(move |q| q.shuffle = c)) } }
+                            "Shuffle the choices when shown"
+                        }
+                        if !err("choices").is_empty() || !err("correct").is_empty() {
+                            p { class: "field-error", {[err("choices"), err("correct")].iter().filter(|m| !m.is_empty()).cloned().collect::<Vec<_>>().join(" ")} }
+                        }
+                    }
+                },
+                QuestionKind::TrueFalse => rsx! {
+                    div { class: "field",
+                        span { class: "label", "The statement is" }
+                        div { class: "check-list",
+                            label { class: "check", input { r#type: "radio", name: "truth-{i}", checked: q.truth, onchange: move |_| set_q(Box::new(|q| q.truth = true)) } "True" }
+                            label { class: "check", input { r#type: "radio", name: "truth-{i}", checked: !q.truth, onchange: move |_| set_q(Box::new(|q| q.truth = false)) } "False" }
+                        }
+                    }
+                },
+                QuestionKind::Cloze => rsx! {},
+            }
+            TextArea { id: "q-explanation", label: "Explanation (Markdown, shown after answering)", value: q.explanation.clone(), error: err("explanation"),
+                oninput: move |v| set_q(Box::new(move |q| q.explanation = v)) }
+            TextArea { id: "q-source", label: "Source quote (the passage that supports the answer)", value: q.source.clone(), error: err("source"),
+                oninput: move |v| set_q(Box::new(move |q| q.source = v)) }
+            TextField { id: "q-tags", label: "Tags (comma-separated)", value: q.tags.clone(), error: err("tags"),
+                oninput: move |v| set_q(Box::new(move |q| q.tags = v)) }
+            section { class: "preview", aria_label: "Preview",
+                h3 { "Preview" }
+                div { class: "card",
+                    div { class: "prompt", dangerous_inner_html: markdown::to_html(&preview_prompt(&q)) }
+                    if q.kind == QuestionKind::MultipleChoice {
+                        ul { class: "choices-result",
+                            for (c, ok) in q.choices.iter() {
+                                li { class: if *ok { "right" } else { "" }, span { dangerous_inner_html: markdown::to_inline_html(c) } }
+                            }
+                        }
+                    }
+                    if q.kind == QuestionKind::Flashcard && !q.answer.is_empty() {
+                        div { class: "answer", span { class: "answer-label", "Answer" } div { dangerous_inner_html: markdown::to_html(&q.answer) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The prompt as students see it (a cloze with its blanks shown).
+fn preview_prompt(q: &DraftQuestion) -> String {
+    if q.kind == QuestionKind::Cloze {
+        match kioku_core::bank::parse::parse_cloze(&q.text) {
+            Ok(c) => c.render_blanked(None),
+            Err(_) => q.text.clone(),
+        }
+    } else {
+        q.prompt.clone()
+    }
+}
+
+#[component]
+fn TextField(
+    id: &'static str,
+    label: &'static str,
+    value: String,
+    error: String,
+    oninput: EventHandler<String>,
+) -> Element {
+    rsx! {
+        div { class: if error.is_empty() { "field" } else { "field invalid" },
+            label { r#for: id, "{label}" }
+            input { id: id, r#type: "text", value: "{value}", aria_invalid: "{!error.is_empty()}",
+                oninput: move |e| oninput.call(e.value()),
+                onkeydown: move |e| if e.key() != Key::Escape { e.stop_propagation() } }
+            if !error.is_empty() { p { class: "field-error", "{error}" } }
+        }
+    }
+}
+
+#[component]
+fn TextArea(
+    id: &'static str,
+    label: &'static str,
+    value: String,
+    error: String,
+    oninput: EventHandler<String>,
+) -> Element {
+    rsx! {
+        div { class: if error.is_empty() { "field wide" } else { "field wide invalid" },
+            label { r#for: id, "{label}" }
+            textarea { id: id, rows: "3", value: "{value}", aria_invalid: "{!error.is_empty()}",
+                oninput: move |e| oninput.call(e.value()),
+                onkeydown: move |e| if e.key() != Key::Escape { e.stop_propagation() } }
+            if !error.is_empty() { p { class: "field-error", "{error}" } }
+        }
+    }
+}
+
+/// Import a file as a new set, or export the saved set, by path — the
+/// same actions as `kioku import` and `kioku export -o`.
+#[component]
+fn Transfer(set_id: String, saved: bool) -> Element {
+    let mut ctx: AppCtx = use_context();
+    let mut path = use_signal(String::new);
+    let mut format = use_signal(|| "auto".to_owned());
+    let mut report = use_signal(Vec::<String>::new);
+    let chosen = move || {
+        kioku_core::bank::formats::Format::ALL
+            .into_iter()
+            .find(|f| f.name() == format.read().as_str())
+    };
+    let import = move |_| {
+        let file = std::path::PathBuf::from(path.read().trim());
+        let result = match ctx.library.write().as_mut() {
+            Some(lib) => lib.import_file(&file, chosen(), None, false),
+            None => return,
+        };
+        match result {
+            Ok(imported) => {
+                let mut lines = vec![format!(
+                    "Imported \"{}\": {} questions.",
+                    imported.set.title,
+                    imported.set.questions.len()
+                )];
+                lines.extend(imported.skipped.iter().map(|s| format!("Skipped {s}")));
+                report.set(lines);
+                let id = imported.set.id.clone();
+                open(ctx, Some(id));
+            }
+            Err(e) => report.set(crate::describe(&e).lines().map(str::to_owned).collect()),
+        }
+    };
+    let set_for_export = set_id.clone();
+    let export = move |_| {
+        let file = std::path::PathBuf::from(path.read().trim());
+        let Some(id) = SetId::new(&set_for_export) else {
+            return;
+        };
+        let result = match ctx.library.read().as_ref() {
+            Some(lib) => lib.export_file(&id, chosen(), &file),
+            None => return,
+        };
+        match result {
+            Ok(out) => {
+                let mut lines = vec![format!("Wrote {}.", file.display())];
+                lines.extend(out.skipped.iter().map(|s| format!("Left out {s}")));
+                lines.extend(out.notes.iter().map(|s| format!("Changed {s}")));
+                report.set(lines);
+            }
+            Err(e) => report.set(crate::describe(&e).lines().map(str::to_owned).collect()),
+        }
+    };
+    rsx! {
+        fieldset { class: "transfer",
+            legend { "Import / export" }
+            div { class: "field",
+                label { r#for: "transfer-path", "File path" }
+                // Uncontrolled: the field keeps what is typed, the signal follows.
+                input { id: "transfer-path", r#type: "text", placeholder: "/home/me/deck.apkg",
+                    oninput: move |e| path.set(e.value()),
+                    onkeydown: move |e| if e.key() != Key::Escape { e.stop_propagation() } }
+            }
+            div { class: "field",
+                label { r#for: "transfer-format", "Format" }
+                select { id: "transfer-format", value: "{format}", onchange: move |e| format.set(e.value()),
+                    option { value: "auto", "From the file's extension" }
+                    for f in kioku_core::bank::formats::Format::ALL { option { value: f.name(), "{f.name()}" } }
+                }
+            }
+            div { class: "form-actions",
+                button { r#type: "button", disabled: path.read().trim().is_empty(), onclick: import, "Import as a new set" }
+                button { r#type: "button", disabled: path.read().trim().is_empty() || !saved, onclick: export,
+                    title: if saved { "" } else { "Save first" }, "Export this set" }
+            }
+            if !report.read().is_empty() {
+                ul { class: "transfer-report", role: "status",
+                    for line in report.read().iter() { li { "{line}" } }
+                }
+            }
+        }
+    }
+}

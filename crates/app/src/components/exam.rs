@@ -1,0 +1,533 @@
+//! Self-test screens: set up a test, take it, and see the result with a
+//! review of every question. Nothing here changes the review schedule.
+
+use dioxus::prelude::*;
+
+use super::study::stop_activation_keys;
+use crate::{AppCtx, Screen, now};
+use kioku_core::bank::QuestionKind;
+use kioku_core::bank::SetId;
+use kioku_core::exam::{Exam, ExamAnswer, ExamConfig, ExamResult, ExamSession, Feedback};
+use kioku_core::grader::Verdict;
+use kioku_core::markdown;
+
+/// Open the setup screen for `set`.
+pub fn open_setup(mut ctx: AppCtx, set: SetId) {
+    ctx.exam_set.set(Some(set));
+    ctx.exam.set(None);
+    ctx.screen.set(Screen::ExamSetup);
+    crate::refocus();
+}
+
+/// Run `f` on the exam session, then save the result if it ended.
+pub fn exam_act(ctx: AppCtx, f: impl FnOnce(&mut ExamSession)) {
+    let mut exam = ctx.exam;
+    let mut exam = exam.write();
+    if let Some(e) = exam.as_mut() {
+        f(e);
+    }
+    drop(exam);
+    save_if_finished(ctx);
+    crate::refocus();
+}
+
+/// Save the result once, when the test ends.
+fn save_if_finished(mut ctx: AppCtx) {
+    let result = {
+        let mut exam = ctx.exam.write();
+        match exam.as_mut() {
+            Some(e) if e.result.is_some() && !*ctx.exam_saved.read() => e.result.clone(),
+            _ => None,
+        }
+    };
+    if let Some(r) = result {
+        let saved = match ctx.library.write().as_mut() {
+            Some(lib) => lib.record_exam(r),
+            None => return,
+        };
+        match saved {
+            Ok(()) => ctx.exam_saved.set(true),
+            Err(e) => ctx.fail(e),
+        }
+    }
+}
+
+/// Submit what is typed or picked (or `tf` for true/false).
+pub fn exam_submit(ctx: AppCtx, tf: Option<bool>) {
+    exam_act(ctx, |e| {
+        if let Some(a) = e.pending_answer(tf) {
+            e.submit(a, now());
+        } else if e
+            .current()
+            .is_some_and(|v| v.kind == QuestionKind::Flashcard)
+        {
+            e.revealed = true;
+        }
+    });
+}
+
+pub fn exam_mark(ctx: AppCtx, knew: bool) {
+    exam_act(ctx, |e| e.submit(ExamAnswer::SelfMarked(knew), now()));
+}
+
+pub fn exam_next(ctx: AppCtx) {
+    exam_act(ctx, |e| e.next(now()));
+}
+
+fn start(mut ctx: AppCtx, config: ExamConfig) {
+    let exam = match ctx.library.read().as_ref() {
+        Some(lib) => match lib.set(&config.set) {
+            Some(set) => Exam::new(set, config, now()),
+            None => return,
+        },
+        None => return,
+    };
+    match exam {
+        Ok(exam) => {
+            ctx.exam_saved.set(false);
+            ctx.exam.set(Some(ExamSession::new(exam)));
+            ctx.screen.set(Screen::Exam);
+            crate::refocus();
+        }
+        Err(e) => ctx.fail(e),
+    }
+}
+
+#[component]
+pub fn ExamSetup() -> Element {
+    let mut ctx: AppCtx = use_context();
+    let Some(set_id) = ctx.exam_set.read().clone() else {
+        return rsx! {};
+    };
+    let (title, tags, types, past) = match ctx
+        .library
+        .read()
+        .as_ref()
+        .and_then(|lib| lib.set(&set_id).map(|s| (lib, s)))
+    {
+        Some((lib, s)) => {
+            let mut tags: Vec<String> = s.questions.iter().flat_map(|q| q.tags.clone()).collect();
+            tags.sort();
+            tags.dedup();
+            let mut types: Vec<QuestionKind> = s.questions.iter().map(|q| q.body.kind()).collect();
+            types.sort_unstable_by_key(|k| k.as_str());
+            types.dedup();
+            let past: Vec<ExamResult> = lib
+                .exams()
+                .iter()
+                .filter(|r| r.set == set_id)
+                .cloned()
+                .collect();
+            (s.title.clone(), tags, types, past)
+        }
+        None => return rsx! {},
+    };
+    let mut count = use_signal(|| "20".to_owned());
+    let mut minutes = use_signal(String::new);
+    let mut after_each = use_signal(|| false);
+    let mut chosen_tags = use_signal(Vec::<String>::new);
+    let mut chosen_types = use_signal(Vec::<QuestionKind>::new);
+    let mut error = use_signal(|| None::<String>);
+    let set_for_start = set_id.clone();
+    let begin = move |_| {
+        let mut config = ExamConfig::new(set_for_start.clone(), rand::random());
+        let c = count.read().trim().to_owned();
+        config.count = if c.is_empty() || c.eq_ignore_ascii_case("all") {
+            None
+        } else {
+            match c.parse::<usize>() {
+                Ok(n) if n > 0 => Some(n),
+                _ => {
+                    error.set(Some(
+                        "Number of questions: enter a whole number, or leave it empty for all."
+                            .into(),
+                    ));
+                    return;
+                }
+            }
+        };
+        let m = minutes.read().trim().to_owned();
+        config.time_limit = if m.is_empty() {
+            None
+        } else {
+            match m.parse::<u32>() {
+                Ok(n) if (1..=600).contains(&n) => Some(n),
+                _ => {
+                    error.set(Some(
+                        "Time limit: enter minutes from 1 to 600, or leave it empty for none."
+                            .into(),
+                    ));
+                    return;
+                }
+            }
+        };
+        config.feedback = if *after_each.read() {
+            Feedback::AfterEach
+        } else {
+            Feedback::AtEnd
+        };
+        config.tags = chosen_tags.read().clone();
+        config.types = chosen_types.read().clone();
+        error.set(None);
+        start(ctx, config);
+    };
+    rsx! {
+        header { class: "top",
+            button { class: "link", onclick: move |_| ctx.screen.set(Screen::Home), "← Decks" }
+            h1 { "Self-test" }
+        }
+        main { class: "settings exam-setup",
+            p { class: "lead", "Test yourself on " strong { "{title}" } ". Your review schedule is not changed." }
+            form {
+                onsubmit: move |e| {
+                    e.prevent_default();
+                },
+                fieldset {
+                    legend { "Questions" }
+                    div { class: "field",
+                        label { r#for: "exam-count", "Number of questions" }
+                        input { id: "exam-count", r#type: "text", value: "{count}", aria_describedby: "exam-count-hint",
+                            oninput: move |e| count.set(e.value()),
+                            onkeydown: move |e| if e.key() != Key::Escape { e.stop_propagation() } }
+                        p { id: "exam-count-hint", class: "hint-text", "Leave empty for every question." }
+                    }
+                    if !tags.is_empty() {
+                        div { class: "field checks", role: "group", aria_label: "Only these tags",
+                            span { class: "label", "Only these tags" }
+                            div { class: "check-list",
+                                for t in tags.into_iter() {
+                                    label { class: "check",
+                                        input { r#type: "checkbox", checked: chosen_tags.read().contains(&t),
+                                            onchange: {
+                                                let t = t.clone();
+                                                move |e: FormEvent| {
+                                                    let mut v = chosen_tags.write();
+                                                    if e.checked() { v.push(t.clone()) } else { v.retain(|x| x != &t) }
+                                                }
+                                            }
+                                        }
+                                        "{t}"
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    div { class: "field checks", role: "group", aria_label: "Only these types",
+                        span { class: "label", "Only these types" }
+                        div { class: "check-list",
+                            for t in types.into_iter() {
+                                label { class: "check",
+                                    input { r#type: "checkbox", checked: chosen_types.read().contains(&t),
+                                        onchange: move |e: FormEvent| {
+                                            let mut v = chosen_types.write();
+                                            if e.checked() { v.push(t) } else { v.retain(|x| *x != t) }
+                                        }
+                                    }
+                                    {t.as_str().replace('_', " ")}
+                                }
+                            }
+                        }
+                    }
+                }
+                fieldset {
+                    legend { "Conditions" }
+                    div { class: "field",
+                        label { r#for: "exam-minutes", "Time limit (minutes)" }
+                        input { id: "exam-minutes", r#type: "text", value: "{minutes}", aria_describedby: "exam-minutes-hint",
+                            oninput: move |e| minutes.set(e.value()),
+                            onkeydown: move |e| if e.key() != Key::Escape { e.stop_propagation() } }
+                        p { id: "exam-minutes-hint", class: "hint-text", "Leave empty for no limit." }
+                    }
+                    div { class: "field",
+                        span { class: "label", "Feedback" }
+                        label { class: "check",
+                            input { r#type: "checkbox", checked: *after_each.read(), onchange: move |e: FormEvent| after_each.set(e.checked()) }
+                            "Show right or wrong after each question (otherwise only at the end)"
+                        }
+                    }
+                }
+                if let Some(e) = error.read().as_ref() {
+                    p { class: "form-error", role: "alert", "{e}" }
+                }
+                div { class: "form-actions",
+                    button { class: "primary", r#type: "button", onclick: begin, "Start the test" }
+                }
+            }
+            PastResults { results: past }
+        }
+    }
+}
+
+/// Past results with a score trend (an SVG line with a text alternative).
+#[component]
+fn PastResults(results: Vec<ExamResult>) -> Element {
+    if results.is_empty() {
+        return rsx! { p { class: "hint-text", "No self-tests on this set yet." } };
+    }
+    let n = results.len();
+    let points: Vec<String> = results
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let x = if n == 1 {
+                150.0
+            } else {
+                10.0 + 280.0 * i as f64 / (n - 1) as f64
+            };
+            let y = 70.0 - r.score_percent * 0.6;
+            format!("{x:.1},{y:.1}")
+        })
+        .collect();
+    let summary = results
+        .iter()
+        .map(|r| format!("{:.0}%", r.score_percent))
+        .collect::<Vec<_>>()
+        .join(", ");
+    rsx! {
+        section { class: "past", aria_labelledby: "past-title",
+            h2 { id: "past-title", "Past results" }
+            svg {
+                class: "trend",
+                view_box: "0 0 300 80",
+                role: "img",
+                "aria-label": "Score trend, oldest first: {summary}",
+                line { x1: "10", y1: "70", x2: "290", y2: "70", class: "axis" }
+                line { x1: "10", y1: "10", x2: "290", y2: "10", class: "axis faint" }
+                polyline { points: points.join(" "), class: "trend-line" }
+                for p in points.iter() {
+                    circle {
+                        cx: p.split(',').next().unwrap_or("0"),
+                        cy: p.split(',').nth(1).unwrap_or("0"),
+                        r: "3",
+                        class: "trend-dot",
+                    }
+                }
+            }
+            table { class: "results",
+                thead { tr { th { "When" } th { "Score" } th { "Time" } th { "Seed" } } }
+                tbody {
+                    for r in results.iter().rev() {
+                        tr {
+                            td { {r.started_at.strftime("%Y-%m-%d %H:%M").to_string()} }
+                            td { "{r.points}/{r.total} ({r.score_percent:.1}%)" }
+                            td { "{r.duration_s / 60}m {r.duration_s % 60}s" }
+                            td { "{r.seed}" }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[component]
+pub fn ExamView() -> Element {
+    let ctx: AppCtx = use_context();
+    let Some(session) = ctx.exam.read().clone() else {
+        return rsx! {};
+    };
+    // A one-second tick for the countdown; the test ends when time is up.
+    let mut tick = use_signal(|| 0u64);
+    use_future(move || async move {
+        loop {
+            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+            tick += 1;
+            let over = ctx
+                .exam
+                .read()
+                .as_ref()
+                .is_some_and(|e| e.result.is_none() && e.out_of_time(now()));
+            if over {
+                exam_act(ctx, |e| e.finish(now()));
+            }
+        }
+    });
+    let _ = tick.read();
+    if let Some(result) = &session.result {
+        return rsx! { ExamResults { result: result.clone() } };
+    }
+    let total = session.exam.items.len();
+    let remaining = session
+        .exam
+        .deadline()
+        .map(|d| (d.as_second() - now().as_second()).max(0));
+    let Some(view) = session.current().cloned() else {
+        return rsx! {};
+    };
+    let pct = (session.index as f64 * 100.0 / total.max(1) as f64).round();
+    rsx! {
+        header { class: "study-top",
+            button { class: "link", onclick: move |_| exam_act(ctx, |e| e.finish(now())), "Finish now" }
+            h1 { class: "study-title", "Self-test · question {session.index + 1} of {total}" }
+            if let Some(s) = remaining {
+                p { class: if s < 60 { "countdown urgent" } else { "countdown" }, role: "timer", aria_label: "Time left",
+                    "{s / 60}:{s % 60:02}"
+                }
+            }
+        }
+        div { class: "progress", role: "progressbar", aria_label: "Test progress", aria_valuemin: "0", aria_valuemax: "100", aria_valuenow: "{pct}",
+            div { class: "progress-fill", style: "width: {pct}%" }
+        }
+        main { class: "study",
+            article { class: "card card-{view.kind}", tabindex: "-1", "data-focus-home": "true", aria_label: "Question",
+                div { class: "card-kind", "Question {session.index + 1}" }
+                div { class: "prompt", dangerous_inner_html: markdown::to_html(&view.prompt) }
+                if let Some(v) = &session.verdict {
+                    ExamFeedback { verdict: v.clone(), answer: view.answer.clone(), explanation: view.explanation.clone() }
+                    button { class: "primary", onkeydown: move |e| stop_activation_keys(&e), onclick: move |_| exam_next(ctx),
+                        onmounted: move |e| async move { let _ = e.set_focus(true).await; },
+                        "Next" kbd { class: "hint", "Enter" } }
+                } else {
+                    ExamInput { session: session.clone() }
+                }
+            }
+        }
+    }
+}
+
+#[component]
+fn ExamFeedback(verdict: Verdict, answer: String, explanation: Option<String>) -> Element {
+    let (class, text) = match verdict.is_correct() {
+        Some(true) => ("verdict right", "✓ Correct"),
+        _ => ("verdict wrong", "✗ Not quite"),
+    };
+    rsx! {
+        div { class: "{class}", role: "status", "{text}" }
+        div { class: "answer",
+            span { class: "answer-label", "Answer" }
+            div { dangerous_inner_html: markdown::to_html(&answer) }
+        }
+        if let Some(e) = &explanation {
+            div { class: "explanation", dangerous_inner_html: markdown::to_html(e) }
+        }
+    }
+}
+
+#[component]
+fn ExamInput(session: ExamSession) -> Element {
+    let ctx: AppCtx = use_context();
+    let Some(view) = session.current().cloned() else {
+        return rsx! {};
+    };
+    match view.kind {
+        QuestionKind::Typed | QuestionKind::Cloze => rsx! {
+            form { class: "answer-form", onsubmit: move |e| { e.prevent_default(); exam_submit(ctx, None); },
+                label { r#for: "exam-answer", if view.kind == QuestionKind::Cloze { "Missing text" } else { "Your answer" } }
+                input { id: "exam-answer", r#type: "text", autocomplete: "off", spellcheck: "false", value: "{session.typed}",
+                    oninput: move |e| exam_act(ctx, |s| s.typed = e.value()),
+                    onkeydown: move |e| {
+                        if e.key() != Key::Escape { e.stop_propagation(); }
+                        if e.key() == Key::Enter { e.prevent_default(); exam_submit(ctx, None); }
+                    },
+                    onmounted: move |e| async move { let _ = e.set_focus(true).await; },
+                }
+                button { class: "primary", r#type: "submit", "Next" kbd { class: "hint", "Enter" } }
+            }
+        },
+        QuestionKind::MultipleChoice => rsx! {
+            fieldset { class: "choices",
+                legend { if view.select_all { "Select all that apply. Scored all or nothing." } else { "Pick one." } }
+                for (i, c) in view.choices.clone().unwrap_or_default().into_iter().enumerate() {
+                    button {
+                        class: if session.picked.contains(&c.index) { "choice picked" } else { "choice" },
+                        role: if view.select_all { "checkbox" } else { "radio" },
+                        aria_checked: "{session.picked.contains(&c.index)}",
+                        onkeydown: move |e| stop_activation_keys(&e),
+                        onclick: move |_| exam_act(ctx, |s| s.toggle_shown_choice(i)),
+                        kbd { class: "hint", "{i + 1}" }
+                        span { dangerous_inner_html: markdown::to_inline_html(&c.text) }
+                    }
+                }
+            }
+            button { class: "primary", disabled: session.picked.is_empty(), onkeydown: move |e| stop_activation_keys(&e),
+                onclick: move |_| exam_submit(ctx, None), "Next" kbd { class: "hint", "Enter" } }
+        },
+        QuestionKind::TrueFalse => rsx! {
+            div { class: "tf",
+                button { class: "primary", onkeydown: move |e| stop_activation_keys(&e), onclick: move |_| exam_submit(ctx, Some(true)), "True" kbd { class: "hint", "T" } }
+                button { class: "primary", onkeydown: move |e| stop_activation_keys(&e), onclick: move |_| exam_submit(ctx, Some(false)), "False" kbd { class: "hint", "F" } }
+            }
+        },
+        _ => {
+            if session.revealed {
+                rsx! {
+                    div { class: "answer",
+                        span { class: "answer-label", "Answer" }
+                        div { dangerous_inner_html: markdown::to_html(&view.answer) }
+                    }
+                    p { "Did you know it?" }
+                    div { class: "tf",
+                        button { class: "primary", onkeydown: move |e| stop_activation_keys(&e), onclick: move |_| exam_mark(ctx, true), "I knew it" kbd { class: "hint", "Y" } }
+                        button { onkeydown: move |e| stop_activation_keys(&e), onclick: move |_| exam_mark(ctx, false), "I didn't" kbd { class: "hint", "N" } }
+                    }
+                }
+            } else {
+                rsx! {
+                    button { class: "primary reveal", onkeydown: move |e| stop_activation_keys(&e), onclick: move |_| exam_submit(ctx, None),
+                        "Show answer" kbd { class: "hint", "Space" } }
+                }
+            }
+        }
+    }
+}
+
+#[component]
+fn ExamResults(result: ExamResult) -> Element {
+    let mut ctx: AppCtx = use_context();
+    let mistakes = result.mistakes();
+    let retry_set = result.set.clone();
+    let seed = result.seed;
+    let retry_cfg = move || {
+        let mut c = ExamConfig::new(retry_set.clone(), seed);
+        c.count = None;
+        c.only = mistakes.clone();
+        c
+    };
+    let has_mistakes = result.points < result.total;
+    rsx! {
+        header { class: "top",
+            button { class: "link", onclick: move |_| ctx.screen.set(Screen::Home), "← Decks" }
+            h1 { "Self-test result" }
+        }
+        main { class: "study exam-result",
+            section { class: "summary", aria_labelledby: "score-title",
+                h2 { id: "score-title", "Score: {result.points} / {result.total} ({result.score_percent:.1}%)" }
+                dl { class: "stats",
+                    div { dt { "Right" } dd { "{result.points}" } }
+                    div { dt { "Wrong or unanswered" } dd { "{result.total - result.points}" } }
+                    div { dt { "Time" } dd { "{result.duration_s / 60}m {result.duration_s % 60}s" } }
+                }
+                p { class: "hint-text", "Select-all questions count only when every pick is right. Your review schedule was not changed." }
+                div { class: "summary-actions",
+                    if has_mistakes {
+                        button { class: "primary", onclick: move |_| start(ctx, retry_cfg()),
+                            onmounted: move |e| async move { let _ = e.set_focus(true).await; },
+                            "Retry mistakes" }
+                    }
+                    button { onclick: move |_| ctx.screen.set(Screen::Home), "Back to decks" }
+                }
+            }
+            h2 { class: "section-title", "Every question" }
+            ol { class: "review-list",
+                for q in result.questions.iter() {
+                    li { class: if q.right { "review right" } else { "review wrong" },
+                        div { class: "review-head",
+                            span { class: "mark", if q.right { "✓" } else { "✗" } }
+                            div { class: "prompt-small", dangerous_inner_html: markdown::to_html(&q.prompt) }
+                        }
+                        p { "Your answer: " strong { {q.given.clone().unwrap_or_else(|| "(none)".to_owned())} } }
+                        if !q.right {
+                            p { "Right answer: " strong { dangerous_inner_html: markdown::to_inline_html(&q.correct_answer) } }
+                        }
+                        if let Some(e) = &q.explanation {
+                            div { class: "explanation", dangerous_inner_html: markdown::to_html(e) }
+                        }
+                        if let Some(s) = &q.source {
+                            blockquote { class: "source-inline", "“{s}”" }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! The `?` overlay listing every keyboard shortcut.
+
+use dioxus::prelude::*;
+
+use crate::AppCtx;
+
+/// (keys, what they do), grouped by screen.
+pub const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
+    (
+        "Everywhere",
+        &[
+            ("?", "Show or hide this list"),
+            ("Esc", "Back / close"),
+            ("Tab", "Move between controls"),
+        ],
+    ),
+    ("Decks", &[("1–9", "Study deck 1–9"), ("S", "Settings")]),
+    (
+        "Studying",
+        &[
+            (
+                "Space / Enter",
+                "Show the answer; after answering, rate Good (or the suggested rating)",
+            ),
+            ("1 2 3 4", "Rate Again, Hard, Good, Easy"),
+            ("1–9 or A–J", "Pick a choice (multiple choice)"),
+            ("T / F", "Answer true or false"),
+            ("Ctrl+Z", "Undo the last answer"),
+        ],
+    ),
+    (
+        "Self-test",
+        &[
+            ("Enter", "Next question"),
+            ("1–9 or A–J", "Pick a choice"),
+            ("T / F", "Answer true or false"),
+            ("Y / N", "Mark a flashcard as known or not"),
+        ],
+    ),
+];
+
+#[component]
+pub fn Help() -> Element {
+    let mut ctx: AppCtx = use_context();
+    rsx! {
+        div { class: "overlay", role: "dialog", aria_modal: "true", aria_labelledby: "help-title",
+            div { class: "dialog",
+                h2 { id: "help-title", "Keyboard shortcuts" }
+                for (group, keys) in SHORTCUTS.iter() {
+                    h3 { "{group}" }
+                    dl { class: "shortcuts",
+                        for (k, what) in keys.iter() {
+                            dt { kbd { "{k}" } }
+                            dd { "{what}" }
+                        }
+                    }
+                }
+                button {
+                    class: "primary",
+                    onclick: move |_| ctx.help_open.set(false),
+                    onmounted: move |e| async move {
+                        let _ = e.set_focus(true).await;
+                    },
+                    "Close"
+                }
+            }
+        }
+    }
+}

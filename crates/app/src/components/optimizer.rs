@@ -1,0 +1,164 @@
+//! "Optimize parameters": fit FSRS-6 to the user's own history off the UI
+//! thread, with a progress bar and Cancel, then offer to save the fitted
+//! parameters only if they predict the history better than the defaults.
+//! Also the expected daily workload for a few desired retentions.
+
+use std::sync::{Arc, Mutex};
+
+use dioxus::prelude::*;
+
+use crate::AppCtx;
+use kioku_core::optimizer::{self, Fit, FitProgress, TrainingSet, Workload, WorkloadConfig};
+
+/// A fit running on its own thread.
+#[derive(Clone)]
+struct Job {
+    progress: FitProgress,
+    result: Arc<Mutex<Option<Result<Fit, String>>>>,
+}
+
+#[component]
+pub fn Optimizer() -> Element {
+    let mut ctx: AppCtx = use_context();
+    let mut job = use_signal(|| None::<Job>);
+    let mut shown = use_signal(|| None::<Result<Fit, String>>);
+    let mut percent = use_signal(|| 0u32);
+    let mut applied = use_signal(|| false);
+    let mut workload = use_signal(|| None::<Result<Vec<Workload>, String>>);
+    // Poll the running fit a few times a second; the window stays free.
+    use_future(move || async move {
+        loop {
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            let Some(j) = job.read().clone() else {
+                continue;
+            };
+            let snap = j.progress.snapshot();
+            if let Some(p) = (snap.done * 100).checked_div(snap.total) {
+                percent.set(p as u32);
+            }
+            let done = j.result.lock().ok().and_then(|mut r| r.take());
+            if let Some(r) = done {
+                shown.set(Some(r));
+                job.set(None);
+            }
+        }
+    });
+    let start = move |_| {
+        let (reviews, relearning) = match ctx.library.read().as_ref() {
+            Some(lib) => (
+                kioku_core::review::revlog::from_events(lib.events()),
+                lib.settings().scheduler.relearning_steps.len(),
+            ),
+            None => return,
+        };
+        let progress = FitProgress::new();
+        let result = Arc::new(Mutex::new(None));
+        let j = Job {
+            progress: progress.clone(),
+            result: result.clone(),
+        };
+        std::thread::spawn(move || {
+            let set = TrainingSet::from_reviews(&reviews);
+            let r = optimizer::fit(&set, relearning, &progress).map_err(|e| e.to_string());
+            if let Ok(mut slot) = result.lock() {
+                *slot = Some(r);
+            }
+        });
+        percent.set(0);
+        applied.set(false);
+        shown.set(None);
+        job.set(Some(j));
+    };
+    let apply = move |_| {
+        let Some(Ok(fit)) = shown.read().clone() else {
+            return;
+        };
+        let result = match ctx.library.write().as_mut() {
+            Some(lib) => {
+                let mut s = lib.settings().clone();
+                s.scheduler.parameters = Some(fit.parameters.clone());
+                lib.save_settings(s)
+            }
+            None => return,
+        };
+        match result {
+            Ok(()) => applied.set(true),
+            Err(e) => ctx.fail(e),
+        }
+    };
+    let estimate = move |_| {
+        let (params, config) = match ctx.library.read().as_ref() {
+            Some(lib) => {
+                let s = &lib.settings().scheduler;
+                let cards = lib.sets().iter().map(|q| q.card_count()).sum::<usize>();
+                (
+                    s.parameters
+                        .clone()
+                        .unwrap_or_else(|| optimizer::DEFAULT_PARAMETERS.to_vec()),
+                    WorkloadConfig::from_settings(s, cards, 42),
+                )
+            }
+            None => return,
+        };
+        workload.set(Some(
+            optimizer::workload(&params, &optimizer::WORKLOAD_RETENTIONS, &config)
+                .map_err(|e| e.to_string()),
+        ));
+    };
+    let running = job.read().is_some();
+    rsx! {
+        fieldset { class: "optimizer",
+            legend { "Fit the scheduler to your memory" }
+            p { class: "hint-text", "FSRS can learn from your own review history how fast you forget, as Anki does. Nothing changes until you choose to use the result." }
+            if running {
+                div { class: "progress", role: "progressbar", aria_label: "Optimizing", aria_valuemin: "0", aria_valuemax: "100", aria_valuenow: "{percent}",
+                    div { class: "progress-fill", style: "width: {percent}%" }
+                }
+                p { role: "status", "Optimizing… {percent}%" }
+                button { r#type: "button", onclick: move |_| if let Some(j) = job.read().as_ref() { j.progress.cancel() }, "Cancel" }
+            } else {
+                button { r#type: "button", class: "primary", onclick: start, "Optimize parameters" }
+            }
+            match shown.read().clone() {
+                Some(Ok(fit)) => rsx! {
+                    table { class: "results",
+                        thead { tr { th { "" } th { "Log loss" } th { "RMSE (bins)" } } }
+                        tbody {
+                            tr { td { "Default parameters" } td { "{fit.default.log_loss:.4}" } td { "{fit.default.rmse_bins * 100.0:.2}%" } }
+                            tr { td { "Fitted to your {fit.history_reviews} reviews" } td { "{fit.fitted.log_loss:.4}" } td { "{fit.fitted.rmse_bins * 100.0:.2}%" } }
+                        }
+                    }
+                    if fit.reviews_needed > 0 {
+                        p { class: "hint-text", "With {fit.reviews_needed} more reviews after a card's first day, all parameters can be fitted." }
+                    }
+                    if *applied.read() {
+                        p { class: "saved", role: "status", "Saved: the scheduler now uses your parameters." }
+                    } else if fit.beats_default() {
+                        button { r#type: "button", class: "primary", onclick: apply, "Use the fitted parameters" }
+                    } else {
+                        p { "The fitted parameters are not better than the defaults on your history, so they are not offered." }
+                    }
+                },
+                Some(Err(e)) => rsx! { p { class: "form-error", role: "alert", "{e}" } },
+                None => rsx! {},
+            }
+            h3 { "Desired retention and workload" }
+            button { r#type: "button", onclick: estimate, "Estimate daily workload" }
+            if let Some(w) = workload.read().clone() {
+                match w {
+                    Ok(rows) => rsx! {
+                        table { class: "results",
+                            thead { tr { th { "Retention" } th { "Reviews / day" } th { "Minutes / day" } } }
+                            tbody {
+                                for r in rows.iter() {
+                                    tr { td { "{r.desired_retention * 100.0:.0}%" } td { "{r.reviews_per_day:.1}" } td { "{r.minutes_per_day:.1}" } }
+                                }
+                            }
+                        }
+                    },
+                    Err(e) => rsx! { p { class: "form-error", "{e}" } },
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! Settings: scheduling and appearance, validated by the core, saved
+//! atomically through it.
+
+use dioxus::prelude::*;
+
+use crate::{AppCtx, Screen};
+use kioku_core::store::{Field, Settings, SettingsForm, Theme};
+
+#[component]
+pub fn SettingsView() -> Element {
+    let mut ctx: AppCtx = use_context();
+    let base: Settings = ctx
+        .library
+        .read()
+        .as_ref()
+        .map(|l| l.settings().clone())
+        .unwrap_or_default();
+    let mut form = use_signal(|| SettingsForm::from_settings(&base));
+    let mut errors = use_signal(Vec::<(Field, String)>::new);
+    let mut saved = use_signal(|| false);
+    let error_for = move |f: Field| {
+        errors
+            .read()
+            .iter()
+            .find(|(g, _)| *g == f)
+            .map(|(_, m)| m.clone())
+    };
+    let mut save = move |_: ()| {
+        let base: Settings = match ctx.library.read().as_ref() {
+            Some(l) => l.settings().clone(),
+            None => return,
+        };
+        match form.read().to_settings(&base) {
+            Err(e) => {
+                errors.set(e);
+                saved.set(false);
+            }
+            Ok(settings) => {
+                errors.set(Vec::new());
+                let result = match ctx.library.write().as_mut() {
+                    Some(lib) => lib.save_settings(settings),
+                    None => return,
+                };
+                match result {
+                    Ok(()) => saved.set(true),
+                    Err(e) => ctx.fail(e),
+                }
+            }
+        }
+    };
+    let f = form.read().clone();
+    rsx! {
+        header { class: "top",
+            button { class: "link", onclick: move |_| ctx.screen.set(Screen::Home), "← Decks" }
+            h1 { "Settings" }
+        }
+        main { class: "settings",
+            form {
+                onsubmit: move |e| {
+                    e.prevent_default();
+                    save(());
+                },
+                fieldset {
+                    legend { "Scheduling" }
+                    NumberField { id: "retention", label: "Desired retention (%)", hint: "How likely you should be to remember a card when it comes due: 70–99. Higher means more reviews.",
+                        value: f.retention.clone(), error: error_for(Field::Retention),
+                        oninput: move |v| form.write().retention = v }
+                    NumberField { id: "new-per-day", label: "New cards per day", hint: "Per deck.",
+                        value: f.new_per_day.clone(), error: error_for(Field::NewPerDay),
+                        oninput: move |v| form.write().new_per_day = v }
+                    NumberField { id: "reviews-per-day", label: "Reviews per day", hint: "Per deck.",
+                        value: f.reviews_per_day.clone(), error: error_for(Field::ReviewsPerDay),
+                        oninput: move |v| form.write().reviews_per_day = v }
+                    NumberField { id: "learning-steps", label: "Learning steps", hint: "Delays before a new card graduates, e.g. 1m 10m (m, h, d).",
+                        value: f.learning_steps.clone(), error: error_for(Field::LearningSteps),
+                        oninput: move |v| form.write().learning_steps = v }
+                    NumberField { id: "relearning-steps", label: "Relearning steps", hint: "Delays after forgetting a card, e.g. 10m.",
+                        value: f.relearning_steps.clone(), error: error_for(Field::RelearningSteps),
+                        oninput: move |v| form.write().relearning_steps = v }
+                    NumberField { id: "rollover", label: "New day starts at (hour)", hint: "0–23, local time. Reviews before it count for the day before.",
+                        value: f.rollover_hour.clone(), error: error_for(Field::RolloverHour),
+                        oninput: move |v| form.write().rollover_hour = v }
+                }
+                fieldset {
+                    legend { "Appearance" }
+                    div { class: "field",
+                        label { r#for: "theme", "Theme" }
+                        select {
+                            id: "theme",
+                            value: match f.theme { Theme::System => "system", Theme::Light => "light", Theme::Dark => "dark" },
+                            onchange: move |e| {
+                                form.write().theme = match e.value().as_str() {
+                                    "light" => Theme::Light,
+                                    "dark" => Theme::Dark,
+                                    _ => Theme::System,
+                                };
+                            },
+                            option { value: "system", "Follow the system" }
+                            option { value: "light", "Light" }
+                            option { value: "dark", "Dark" }
+                        }
+                    }
+                    NumberField { id: "text-size", label: "Text size (%)", hint: "80–200.",
+                        value: f.text_size.clone(), error: error_for(Field::TextSize),
+                        oninput: move |v| form.write().text_size = v }
+                }
+                super::optimizer::Optimizer {}
+                div { class: "form-actions",
+                    button { class: "primary", r#type: "submit", "Save" }
+                    button { r#type: "button", onclick: move |_| ctx.screen.set(Screen::Home), "Cancel" }
+                    if *saved.read() {
+                        span { class: "saved", role: "status", "Saved." }
+                    }
+                    if !errors.read().is_empty() {
+                        span { class: "form-error", role: "alert", "Fix the fields marked below." }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[component]
+fn NumberField(
+    id: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    value: String,
+    error: Option<String>,
+    oninput: EventHandler<String>,
+) -> Element {
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    rsx! {
+        div { class: if error.is_some() { "field invalid" } else { "field" },
+            label { r#for: id, "{label}" }
+            input {
+                id: id,
+                r#type: "text",
+                value: "{value}",
+                aria_invalid: "{error.is_some()}",
+                aria_describedby: if error.is_some() { "{hint_id} {error_id}" } else { "{hint_id}" },
+                oninput: move |e| oninput.call(e.value()),
+                onkeydown: move |e| {
+                    if e.key() != Key::Escape {
+                        e.stop_propagation();
+                    }
+                },
+            }
+            p { id: "{hint_id}", class: "hint-text", "{hint}" }
+            if let Some(m) = &error {
+                p { id: "{error_id}", class: "field-error", "{m}" }
+            }
+        }
+    }
+}

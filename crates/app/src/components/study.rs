@@ -1,0 +1,414 @@
+//! The study screen: one card at a time, answer, rate, and a summary.
+
+use dioxus::prelude::*;
+
+use crate::{AppCtx, Screen, new_event_id, now};
+use kioku_core::bank::QuestionKind;
+use kioku_core::card::CardView;
+use kioku_core::grader::Verdict;
+use kioku_core::markdown;
+use kioku_core::scheduler::Rating;
+use kioku_core::study::{Current, Phase, StudySession};
+
+/// Run `f` on the session and the library; errors go to the banner.
+pub fn act(
+    ctx: AppCtx,
+    f: impl FnOnce(
+        &mut StudySession,
+        &mut kioku_core::library::Library,
+    ) -> Result<(), kioku_core::library::LibraryError>,
+) {
+    let mut study = ctx.study;
+    let mut library = ctx.library;
+    let mut study = study.write();
+    let mut library = library.write();
+    if let (Some(s), Some(lib)) = (study.as_mut(), library.as_mut())
+        && let Err(e) = f(s, lib)
+    {
+        ctx.fail(e);
+    }
+    crate::refocus();
+}
+
+pub fn submit(ctx: AppCtx, tf: Option<bool>) {
+    act(ctx, |s, lib| {
+        s.submit(lib, tf);
+        Ok(())
+    });
+}
+
+pub fn rate(ctx: AppCtx, rating: Rating) {
+    act(ctx, |s, lib| s.rate(lib, rating, now(), new_event_id()));
+}
+
+pub fn undo(ctx: AppCtx) {
+    act(ctx, |s, lib| s.undo(lib, now(), new_event_id()).map(|_| ()));
+}
+
+pub fn leave(mut ctx: AppCtx) {
+    ctx.study.set(None);
+    ctx.screen.set(Screen::Home);
+    crate::refocus();
+}
+
+/// "From the interview" for interview-based sets, "From the source" else.
+fn source_label(view: &CardView) -> &'static str {
+    match &view.source_title {
+        Some(t) if t.to_ascii_lowercase().starts_with("interview") => "From the interview",
+        _ => "From the source",
+    }
+}
+
+#[component]
+pub fn Study() -> Element {
+    let ctx: AppCtx = use_context();
+    let Some(session) = ctx.study.read().clone() else {
+        return rsx! {};
+    };
+    let title = match (&session.set, &*ctx.library.read()) {
+        (Some(id), Some(lib)) => lib.set(id).map(|s| s.title.clone()).unwrap_or_default(),
+        _ => "All decks".to_owned(),
+    };
+    let title = if session.cram.is_some() {
+        format!("Cram · {title}")
+    } else {
+        title
+    };
+    let cramming = session.cram.as_ref().is_some_and(|c| !c.counts_as_reviews);
+    let r = session.remaining;
+    let pct = (session.progress() * 100.0).round();
+    rsx! {
+        header { class: "study-top",
+            button { class: "link", aria_keyshortcuts: "Escape", onclick: move |_| leave(ctx), "← Decks" }
+            h1 { class: "study-title", "{title}" }
+            if session.cram.is_some() {
+                p { class: "remaining", aria_label: "Remaining", span { class: "count due", "{r.review} to go" } }
+            } else {
+                p { class: "remaining", aria_label: "Remaining today",
+                    span { class: "count new", "{r.new} new" }
+                    span { class: "count learning", "{r.learning} learning" }
+                    span { class: "count due", "{r.review} review" }
+                }
+            }
+            button {
+                class: "link",
+                aria_keyshortcuts: "Control+Z",
+                disabled: session.studied == 0,
+                onclick: move |_| undo(ctx),
+                "Undo"
+            }
+        }
+        div {
+            class: "progress",
+            role: "progressbar",
+            aria_label: "Session progress",
+            aria_valuemin: "0",
+            aria_valuemax: "100",
+            aria_valuenow: "{pct}",
+            div { class: "progress-fill", style: "width: {pct}%" }
+        }
+        main { class: "study",
+            match &session.current {
+                Some(current) => rsx! { CardPanel { current: current.clone(), cramming } },
+                None => rsx! { SummaryPanel { session: session.clone() } },
+            }
+        }
+        div { class: "visually-hidden", role: "status", aria_live: "polite", "{session.announcement}" }
+    }
+}
+
+#[component]
+fn CardPanel(current: Current, cramming: bool) -> Element {
+    let view = &current.view;
+    let phase_key = match current.phase {
+        Phase::Question => "q",
+        Phase::Answered { .. } => "a",
+    };
+    rsx! {
+        article {
+            class: "card card-{view.kind}",
+            key: "{view.key}-{phase_key}",
+            aria_label: "Card",
+            tabindex: "-1",
+            "data-focus-home": "true",
+            // Keyboard focus follows the card so shortcuts keep working.
+            onmounted: move |e| async move {
+                let _ = e.set_focus(true).await;
+            },
+            div { class: "card-kind", "{kind_label(view.kind)}" }
+            div { class: "prompt", dangerous_inner_html: markdown::to_html(&view.prompt) }
+            match &current.phase {
+                Phase::Question => rsx! { QuestionInput { current: current.clone() } },
+                Phase::Answered { verdict } => rsx! {
+                    Feedback { current: current.clone(), verdict: verdict.clone() }
+                    Ratings { current: current.clone(), suggested: verdict.suggested_rating(), cramming }
+                },
+            }
+        }
+        if view.kind != QuestionKind::Flashcard || matches!(current.phase, Phase::Answered { .. }) {
+            p { class: "key-hint", "Press ? for shortcuts" }
+        }
+    }
+}
+
+fn kind_label(kind: QuestionKind) -> &'static str {
+    match kind {
+        QuestionKind::Flashcard => "Flashcard",
+        QuestionKind::Typed => "Type the answer",
+        QuestionKind::MultipleChoice => "Multiple choice",
+        QuestionKind::TrueFalse => "True or false",
+        QuestionKind::Cloze => "Fill in the blank",
+    }
+}
+
+#[component]
+fn QuestionInput(current: Current) -> Element {
+    let ctx: AppCtx = use_context();
+    let view = &current.view;
+    match view.kind {
+        QuestionKind::Typed | QuestionKind::Cloze => {
+            let empty = current.typed.is_empty();
+            let label = if view.kind == QuestionKind::Cloze {
+                "Missing text"
+            } else {
+                "Your answer"
+            };
+            rsx! {
+                form {
+                    class: "answer-form",
+                    onsubmit: move |e| {
+                        e.prevent_default();
+                        submit(ctx, None);
+                    },
+                    label { r#for: "answer", "{label}" }
+                    input {
+                        id: "answer",
+                        r#type: "text",
+                        autocomplete: "off",
+                        spellcheck: "false",
+                        value: "{current.typed}",
+                        oninput: move |e| act(ctx, |s, _| {
+                            s.set_typed(e.value());
+                            Ok(())
+                        }),
+                        onkeydown: move |e| {
+                            // Typing must not trigger the card shortcuts, but
+                            // Ctrl+Z in an empty field undoes the last answer.
+                            let ctrl = e.modifiers().ctrl() || e.modifiers().meta();
+                            let session_undo = ctrl && e.key() == Key::Character("z".into()) && empty;
+                            if e.key() != Key::Escape && !session_undo {
+                                e.stop_propagation();
+                            }
+                            if e.key() == Key::Enter {
+                                e.prevent_default();
+                                submit(ctx, None);
+                            }
+                        },
+                        onmounted: move |e| async move {
+                            let _ = e.set_focus(true).await;
+                        },
+                    }
+                    button { class: "primary", r#type: "submit", "Check" kbd { class: "hint", "Enter" } }
+                }
+            }
+        }
+        QuestionKind::MultipleChoice => {
+            let choices = view.choices.clone().unwrap_or_default();
+            let select_all = view.select_all;
+            rsx! {
+                fieldset { class: "choices",
+                    legend {
+                        if select_all { "Select all that apply. All must be right to score." } else { "Pick one." }
+                    }
+                    for (i, c) in choices.into_iter().enumerate() {
+                        button {
+                            class: if current.picked.contains(&c.index) { "choice picked" } else { "choice" },
+                            role: if select_all { "checkbox" } else { "radio" },
+                            aria_checked: "{current.picked.contains(&c.index)}",
+                            aria_keyshortcuts: "{i + 1}",
+                            onkeydown: move |e| stop_activation_keys(&e),
+                            onclick: move |_| act(ctx, |s, _| {
+                                s.toggle_shown_choice(i);
+                                Ok(())
+                            }),
+                            kbd { class: "hint", "{i + 1}" }
+                            span { dangerous_inner_html: markdown::to_inline_html(&c.text) }
+                        }
+                    }
+                }
+                button {
+                    class: "primary",
+                    disabled: current.picked.is_empty(),
+                    onkeydown: move |e| stop_activation_keys(&e),
+                    onclick: move |_| submit(ctx, None),
+                    "Check" kbd { class: "hint", "Enter" }
+                }
+            }
+        }
+        QuestionKind::TrueFalse => rsx! {
+            div { class: "tf",
+                button { class: "primary", aria_keyshortcuts: "T", onkeydown: move |e| stop_activation_keys(&e), onclick: move |_| submit(ctx, Some(true)), "True" kbd { class: "hint", "T" } }
+                button { class: "primary", aria_keyshortcuts: "F", onkeydown: move |e| stop_activation_keys(&e), onclick: move |_| submit(ctx, Some(false)), "False" kbd { class: "hint", "F" } }
+            }
+        },
+        _ => rsx! {
+            button {
+                class: "primary reveal",
+                aria_keyshortcuts: "Space",
+                onkeydown: move |e| stop_activation_keys(&e),
+                onclick: move |_| submit(ctx, None),
+                "Show answer" kbd { class: "hint", "Space" }
+            }
+        },
+    }
+}
+
+/// A focused button handles Enter and Space itself (as a click): keep the
+/// card shortcuts from acting on the same key press too.
+pub fn stop_activation_keys(e: &KeyboardEvent) {
+    if matches!(e.key(), Key::Enter) || e.key() == Key::Character(" ".into()) {
+        e.stop_propagation();
+    }
+}
+
+#[component]
+fn Feedback(current: Current, verdict: Verdict) -> Element {
+    let view = &current.view;
+    let (class, text) = match &verdict {
+        Verdict::SelfGraded => ("verdict neutral", "How well did you know it?".to_owned()),
+        Verdict::Correct => ("verdict right", "✓ Correct".to_owned()),
+        Verdict::CorrectWithTypo { expected } => (
+            "verdict right",
+            format!("✓ Correct, with a typo: “{expected}”"),
+        ),
+        Verdict::Wrong => ("verdict wrong", "✗ Not quite".to_owned()),
+    };
+    let typed = view.kind.is_typed() && !matches!(verdict, Verdict::SelfGraded | Verdict::Correct);
+    rsx! {
+        div { class: "{class}", role: "status", "{text}" }
+        if typed {
+            p { class: "you-wrote", "You wrote: " span { class: "mine", if current.typed.trim().is_empty() { "(nothing)" } else { "{current.typed}" } } }
+        }
+        if let Some(choices) = &view.choices {
+            ul { class: "choices-result",
+                for c in choices.iter() {
+                    li {
+                        class: choice_class(view, &current, c.index),
+                        span { dangerous_inner_html: markdown::to_inline_html(&c.text) }
+                        if is_correct_choice(view, c.index) { span { class: "tag", " ✓ right answer" } }
+                        if current.picked.contains(&c.index) { span { class: "tag", " · your pick" } }
+                    }
+                }
+            }
+        } else {
+            div { class: "answer",
+                span { class: "answer-label", "Answer" }
+                div { dangerous_inner_html: markdown::to_html(&view.answer) }
+            }
+        }
+        if let Some(e) = &view.explanation {
+            div { class: "explanation", dangerous_inner_html: markdown::to_html(e) }
+        }
+        if let Some(s) = &view.source {
+            figure { class: "source",
+                figcaption { "{source_label(view)}" }
+                blockquote { "“{s}”" }
+            }
+        }
+    }
+}
+
+fn is_correct_choice(view: &CardView, index: usize) -> bool {
+    // The answer text lists the right choices; compare by text.
+    view.choices
+        .as_ref()
+        .and_then(|cs| cs.iter().find(|c| c.index == index))
+        .is_some_and(|c| view.answer.split("; ").any(|a| a == c.text))
+}
+
+fn choice_class(view: &CardView, current: &Current, index: usize) -> &'static str {
+    match (
+        is_correct_choice(view, index),
+        current.picked.contains(&index),
+    ) {
+        (true, _) => "right",
+        (false, true) => "wrong",
+        _ => "",
+    }
+}
+
+#[component]
+fn Ratings(current: Current, suggested: Rating, cramming: bool) -> Element {
+    let ctx: AppCtx = use_context();
+    rsx! {
+        div {
+            class: "ratings",
+            role: "group",
+            aria_label: "Rate your answer",
+            tabindex: "-1",
+            // Mounted as the answer appears: take focus so 1–4 and Space work
+            // even when the focused input just went away.
+            onmounted: move |e| async move {
+                let _ = e.set_focus(true).await;
+            },
+            for r in Rating::ALL {
+                button {
+                    class: if r == suggested { "rating rating-{r.number()} suggested" } else { "rating rating-{r.number()}" },
+                    aria_keyshortcuts: "{r.number()}",
+                    onkeydown: move |e| stop_activation_keys(&e),
+                    onclick: move |_| rate(ctx, r),
+                    kbd { class: "hint", "{r.number()}" }
+                    span { class: "rating-name", "{r.name()}" }
+                    if cramming {
+                        span { class: "rating-interval", if r == Rating::Again { "see again" } else { "done" } }
+                    } else {
+                        span { class: "rating-interval", "{current.outcomes.get(r).interval}" }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[component]
+fn SummaryPanel(session: StudySession) -> Element {
+    let ctx: AppCtx = use_context();
+    let summary = match &*ctx.library.read() {
+        Some(lib) => session.summary(lib, now()),
+        None => return rsx! {},
+    };
+    let next = if summary.more_now {
+        "More cards are due now.".to_owned()
+    } else if let Some(t) = summary.next_due {
+        let mins = ((t.as_second() - now().as_second()).max(0) + 59) / 60;
+        format!("The next card is due in {mins} min.")
+    } else {
+        "Nothing else is due today.".to_owned()
+    };
+    let (m, s) = (summary.seconds / 60, summary.seconds % 60);
+    let set = session.set.clone();
+    rsx! {
+        section { class: "summary", aria_labelledby: "summary-title",
+            h2 { id: "summary-title", if summary.studied == 0 { "Nothing due right now" } else { "Session done" } }
+            dl { class: "stats",
+                div { dt { "Cards studied" } dd { "{summary.studied}" } }
+                div { dt { "Accuracy" } dd { "{summary.accuracy}%" } }
+                div { dt { "Time" } dd { "{m}m {s}s" } }
+            }
+            p { class: "next-due", "{next}" }
+            div { class: "summary-actions",
+                button {
+                    class: "primary",
+                    onmounted: move |e| async move {
+                        let _ = e.set_focus(true).await;
+                    },
+                    onclick: move |_| leave(ctx),
+                    "Back to decks"
+                }
+                if summary.more_now || summary.next_due.is_some() {
+                    button { onclick: move |_| super::home::start_study(ctx, set.clone()), "Study again" }
+                }
+            }
+        }
+    }
+}

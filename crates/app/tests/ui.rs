@@ -1,0 +1,409 @@
+//! Component tests: render screens to HTML with dioxus-ssr on fixture state
+//! and check content, labels and ARIA attributes. No window needed.
+
+use std::path::Path;
+
+use dioxus::prelude::*;
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use kioku_app::{App, Boot, Screen};
+use kioku_core::bank::CardKey;
+use kioku_core::library::Library;
+use kioku_core::study::{Current, Phase, StudySession};
+
+fn library(extra_sets: &[&str]) -> (tempfile::TempDir, Library) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("sets")).unwrap();
+    for set in extra_sets {
+        let src = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join(set);
+        std::fs::copy(&src, dir.path().join("sets").join(src.file_name().unwrap())).unwrap();
+    }
+    let lib = Library::open(dir.path(), TimeZone::UTC, || "test-device".into()).unwrap();
+    (dir, lib)
+}
+
+fn render(boot: Boot) -> String {
+    let mut dom = VirtualDom::new(App).with_root_context(boot);
+    dom.rebuild_in_place();
+    dioxus_ssr::render(&dom)
+}
+
+fn t() -> Timestamp {
+    "2026-11-28T10:00:00Z".parse().unwrap()
+}
+
+/// A session showing `key` in `phase`, with `typed`/`picked` filled in.
+fn session_on(
+    lib: &Library,
+    key: &str,
+    answered: bool,
+    typed: &str,
+    picked: &[usize],
+) -> StudySession {
+    let mut s = StudySession::start(lib, None, t()).unwrap();
+    let key = CardKey::parse(key).unwrap();
+    let view = lib.card_view(&key).unwrap();
+    let outcomes = lib.outcomes(&key, lib.now(t())).unwrap();
+    s.current = Some(Current {
+        view,
+        outcomes,
+        phase: Phase::Question,
+        shown_at: t(),
+        typed: typed.to_owned(),
+        picked: picked.to_vec(),
+    });
+    if answered {
+        s.submit(lib, Some(true));
+    }
+    s
+}
+
+fn study_html(extra: &[&str], key: &str, answered: bool, typed: &str, picked: &[usize]) -> String {
+    let (_dir, lib) = library(extra);
+    let session = session_on(&lib, key, answered, typed, picked);
+    render(Boot::with_screen(Ok(lib), Screen::Study, Some(session)))
+}
+
+#[test]
+fn home_lists_the_builtin_deck_with_counts_and_actions() {
+    let (_dir, lib) = library(&[]);
+    let html = render(Boot::new(Ok(lib)));
+    assert!(
+        html.contains("COVID-19 and Japan–Russia relations"),
+        "{html}"
+    );
+    assert!(html.contains("20 new"));
+    assert!(html.contains("0 due"));
+    assert!(html.contains("63 cards"));
+    assert!(html.contains(r#"role="progressbar""#));
+    assert!(html.contains(r#"aria-label="Mastered""#));
+    assert!(html.contains(">Study"));
+    assert!(html.contains(r#"aria-label="Keyboard shortcuts""#));
+}
+
+#[test]
+fn a_data_dir_that_cannot_be_opened_shows_a_banner() {
+    let html = render(Boot::new(Err(
+        "another kioku is using /tmp/x (it holds /tmp/x/kioku.lock); close it first".into(),
+    )));
+    assert!(html.contains(r#"role="alert""#));
+    assert!(html.contains("another kioku is using /tmp/x"));
+    assert!(
+        html.contains("No question sets yet"),
+        "the empty state explains what to do"
+    );
+}
+
+#[test]
+fn flashcard_question_and_answer() {
+    let key = "japan-russia-covid19/abe-cancelled-moscow-visit";
+    let q = study_html(&[], key, false, "", &[]);
+    assert!(
+        q.contains("what was the biggest impact COVID-19 had"),
+        "{q}"
+    );
+    assert!(q.contains("Show answer"));
+    assert!(q.contains(r#"aria-keyshortcuts="Space""#));
+    assert!(q.contains(r#"aria-live="polite""#));
+    assert!(q.contains("20 new"));
+    let a = study_html(&[], key, true, "", &[]);
+    assert!(a.contains("Prime Minister Abe had to cancel his scheduled visit to Moscow."));
+    assert!(a.contains("From the interview"));
+    assert!(a.contains("Again"));
+    assert!(
+        a.contains(">1m<"),
+        "Again is labelled with its interval: {a}"
+    );
+    assert!(a.contains(">10m<"), "Good is labelled with its interval");
+    assert!(a.contains(r#"aria-label="Rate your answer""#));
+    assert!(a.contains(r#"aria-keyshortcuts="4""#));
+}
+
+#[test]
+fn typed_card_shows_what_differed() {
+    let key = "japan-russia-covid19/abe-return-year";
+    let q = study_html(&[], key, false, "", &[]);
+    assert!(
+        q.contains(r#"<label for="answer">Your answer</label>"#),
+        "{q}"
+    );
+    assert!(q.contains(r#"type="text""#));
+    let wrong = study_html(&[], key, true, "2013", &[]);
+    assert!(wrong.contains("Not quite"), "{wrong}");
+    assert!(wrong.contains("You wrote: "));
+    assert!(wrong.contains("2013"));
+    assert!(wrong.contains("2012"));
+    assert!(
+        wrong.contains("rating rating-1 suggested"),
+        "Again is suggested after a wrong answer"
+    );
+    let right = study_html(&[], key, true, "2012", &[]);
+    assert!(right.contains("✓ Correct"));
+    assert!(right.contains("rating rating-3 suggested"));
+}
+
+#[test]
+fn multiple_choice_select_all_and_result() {
+    let key = "japan-russia-covid19/two-pillars-select";
+    let q = study_html(&[], key, false, "", &[]);
+    assert!(
+        q.contains("Select all that apply. All must be right to score."),
+        "{q}"
+    );
+    assert!(q.contains(r#"role="checkbox""#));
+    assert!(q.contains(r#"aria-checked="false""#));
+    // Picking only one of the two right answers scores nothing.
+    let a = study_html(&[], key, true, "", &[0]);
+    assert!(a.contains("Not quite"), "{a}");
+    assert!(a.contains("✓ right answer"));
+    assert!(a.contains("your pick"));
+    let single = study_html(&[], "japan-russia-covid19/abe-summit-goal", false, "", &[]);
+    assert!(single.contains(r#"role="radio""#));
+    assert!(single.contains("Pick one."));
+}
+
+#[test]
+fn true_false_and_cloze() {
+    let tf = study_html(
+        &[],
+        "japan-russia-covid19/japan-joined-milder-sanctions",
+        false,
+        "",
+        &[],
+    );
+    assert!(tf.contains(">True<") && tf.contains(">False<"), "{tf}");
+    assert!(tf.contains(r#"aria-keyshortcuts="T""#));
+    let cz = study_html(
+        &[],
+        "japan-russia-covid19/more-than-partnership-less-than-alliance#c2",
+        false,
+        "",
+        &[],
+    );
+    assert!(
+        cz.contains("more than a strategic partnership but less than a [...]"),
+        "{cz}"
+    );
+    assert!(cz.contains("Missing text"));
+    let answered = study_html(
+        &[],
+        "japan-russia-covid19/more-than-partnership-less-than-alliance#c2",
+        true,
+        "formal military alliance",
+        &[],
+    );
+    assert!(answered.contains("✓ Correct"), "{answered}");
+}
+
+#[test]
+fn settings_screen_has_labelled_fields() {
+    let (_dir, lib) = library(&[]);
+    let html = render(Boot::with_screen(Ok(lib), Screen::Settings, None));
+    for label in [
+        "Desired retention (%)",
+        "New cards per day",
+        "Reviews per day",
+        "Learning steps",
+        "Relearning steps",
+        "New day starts at (hour)",
+        "Theme",
+        "Text size (%)",
+    ] {
+        assert!(html.contains(label), "{label} missing: {html}");
+    }
+    assert!(html.contains(r#"value="1m 10m""#));
+    assert!(html.contains(r#"aria-describedby="retention-hint""#));
+}
+
+#[test]
+fn hostile_card_content_never_reaches_the_webview() {
+    let set = "tests/fixtures/sets/hostile/hostile.json";
+    let (_dir, lib) = library(&[set]);
+    let mut pages = vec![render(Boot::new(Ok(lib)))];
+    for (key, answered, picked) in [
+        ("hostile/flash", false, vec![]),
+        ("hostile/flash", true, vec![]),
+        ("hostile/typed", true, vec![]),
+        ("hostile/mc", false, vec![]),
+        ("hostile/mc", true, vec![0]),
+        ("hostile/tf", true, vec![]),
+        ("hostile/cz#c1", true, vec![]),
+    ] {
+        pages.push(study_html(&[set], key, answered, "x", &picked));
+    }
+    for html in pages {
+        assert_no_active_content(&html);
+        // The text itself is still shown, escaped.
+        assert!(html.contains("&lt;") || html.contains("&#60;"), "{html}");
+    }
+}
+
+/// Text is escaped by construction (a raw `<` only ever starts a tag the
+/// app wrote), so check every tag: no script-capable element, no event
+/// handler attribute, no `javascript:` or `data:` link.
+fn assert_no_active_content(html: &str) {
+    for tag in html.split('<').skip(1) {
+        let tag = tag.split('>').next().unwrap_or("").to_ascii_lowercase();
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        assert!(
+            ![
+                "script", "iframe", "img", "svg", "style", "object", "embed", "link", "meta"
+            ]
+            .contains(&name.as_str()),
+            "<{tag}> in:\n{html}"
+        );
+        for attr in tag.split_whitespace().skip(1) {
+            assert!(!attr.starts_with("on"), "handler in <{tag}>");
+            for url_attr in ["href=", "src=", "action="] {
+                if let Some(v) = attr.strip_prefix(url_attr) {
+                    let v = v.trim_matches('"');
+                    assert!(
+                        !v.starts_with("javascript") && !v.starts_with("data"),
+                        "<{tag}>"
+                    );
+                }
+            }
+        }
+    }
+}
+
+mod exam {
+    use super::*;
+    use kioku_core::bank::SetId;
+    use kioku_core::exam::{ExamAnswer, ExamConfig, ExamSession};
+    use kioku_core::grader::Response;
+
+    fn set() -> SetId {
+        SetId::new("japan-russia-covid19").unwrap()
+    }
+
+    #[test]
+    fn setup_offers_count_tags_types_time_limit_and_feedback() {
+        let (_dir, lib) = library(&[]);
+        let html = render(Boot::with_exam(Ok(lib), set(), None));
+        for text in [
+            "Self-test",
+            "Number of questions",
+            "Only these tags",
+            "outlook",
+            "Only these types",
+            "Time limit (minutes)",
+            "Show right or wrong after each question",
+            "Start the test",
+            "No self-tests on this set yet.",
+        ] {
+            assert!(html.contains(text), "{text} missing: {html}");
+        }
+        assert!(html.contains("Your review schedule is not changed."));
+    }
+
+    #[test]
+    fn a_question_with_a_countdown_and_the_result_review() {
+        let (_dir, lib) = library(&[]);
+        let mut config = ExamConfig::new(set(), 3);
+        config.count = Some(4);
+        config.time_limit = Some(10);
+        let exam = new_exam(&lib, config, Timestamp::now()).unwrap();
+        let session = ExamSession::new(exam);
+        let html = render(Boot::with_exam(Ok(lib), set(), Some(session.clone())));
+        assert!(html.contains("question 1 of 4"), "{html}");
+        assert!(html.contains(r#"role="timer""#));
+        assert!(
+            html.contains("9:5") || html.contains("10:00"),
+            "countdown shown: {html}"
+        );
+
+        let (_dir, lib) = library(&[]);
+        let mut s = session;
+        let first_answer = s.exam.items[0].answer.clone();
+        s.exam
+            .answer(0, ExamAnswer::Response(Response::Typed("wrong".into())));
+        s.finish(s.exam.started_at);
+        let html = render(Boot::with_exam(Ok(lib), set(), Some(s)));
+        assert!(html.contains("Score: "), "{html}");
+        assert!(html.contains("Retry mistakes"));
+        assert!(html.contains("Every question"));
+        assert!(html.contains("Your answer: "));
+        assert!(html.contains("(none)"), "unanswered questions say so");
+        assert!(html.contains(&first_answer.split_whitespace().next().unwrap().to_string()));
+    }
+}
+
+#[test]
+fn statistics_screen_draws_charts_with_text_alternatives() {
+    use kioku_core::review::{EventId, Mode};
+    use kioku_core::scheduler::Rating;
+    let (_dir, mut lib) = library(&[]);
+    let key = CardKey::parse("japan-russia-covid19/abe-return-year").unwrap();
+    let now = Timestamp::now();
+    let n = lib.now(now);
+    lib.answer(
+        &key,
+        Rating::Good,
+        n,
+        3000,
+        Mode::Study,
+        EventId("a".into()),
+    )
+    .unwrap();
+    let html = render(Boot::with_screen(Ok(lib), Screen::Stats, None));
+    for text in [
+        "Statistics",
+        "All decks",
+        "Reviews per day",
+        "Due in the next 30 days",
+        "True retention",
+        "Stability (days)",
+        "Difficulty (1–10)",
+        "Retrievability now",
+        "3.0 s",
+        "per answer",
+    ] {
+        assert!(html.contains(text), "{text} missing: {html}");
+    }
+    assert!(html.contains(r#"role="img""#));
+    assert!(
+        html.contains("aria-label=\"1 reviews on 1 of the last 365 days.\""),
+        "{html}"
+    );
+    assert!(html.contains("<title>"), "tooltips on the marks");
+}
+
+#[test]
+fn editor_shows_check_messages_next_to_fields() {
+    use kioku_core::editor::{Draft, DraftQuestion, EditorState};
+    let (_dir, lib) = library(&[]);
+    let mut draft = Draft::new_set("Capitals", &[]);
+    let mut q = DraftQuestion::new(kioku_core::bank::QuestionKind::MultipleChoice);
+    q.prompt = "Capital of Japan?".into();
+    q.choices = vec![("Tokyo".into(), false), ("Kyoto".into(), false)];
+    draft.questions.push(q);
+    let state = EditorState::new(draft, false);
+    let html = render(Boot::with_editor(Ok(lib), state));
+    assert!(html.contains("Edit set"), "{html}");
+    assert!(
+        html.contains(
+            "<p class=\"field-error\">&#34;correct&#34; must list at least one choice index</p>"
+        ),
+        "{html}"
+    );
+    assert!(html.contains("1 problem(s) to fix before saving"));
+    assert!(html.contains(r#"aria-label="Choice 1 is correct""#));
+    assert!(html.contains("Make") || html.contains("Add a choice"));
+}
+
+/// A self-test on `config.set` of `lib`.
+fn new_exam(
+    lib: &kioku_core::library::Library,
+    config: kioku_core::exam::ExamConfig,
+    now: jiff::Timestamp,
+) -> Result<kioku_core::exam::Exam, kioku_core::exam::ExamError> {
+    let set = lib
+        .set(&config.set)
+        .expect("the test's set is in the library");
+    kioku_core::exam::Exam::new(set, config, now)
+}

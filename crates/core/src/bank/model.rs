@@ -1,0 +1,515 @@
+//! The question bank as typed values: what a parsed question file is.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// The question-set format version this kioku reads and writes.
+pub const FORMAT_VERSION: i64 = 1;
+
+/// True when `s` is kebab-case: lowercase ASCII letters and digits in
+/// groups joined by single hyphens (`abe-visit-2020`).
+pub fn is_kebab_case(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// The kebab-case form of arbitrary text (`"Abe's Visit!"` → `abe-s-visit`),
+/// used to suggest a valid id and to derive ids from prompts.
+pub fn to_kebab_case(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+macro_rules! kebab_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        #[serde(transparent)]
+        pub struct $name(String);
+
+        impl $name {
+            /// `Some` when `s` is kebab-case.
+            pub fn new(s: &str) -> Option<Self> {
+                is_kebab_case(s).then(|| Self(s.to_owned()))
+            }
+
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+
+            /// For literals known to be kebab-case; anything else is
+            /// replaced by the valid id `"x"` rather than kept.
+            #[allow(dead_code)]
+            pub(crate) fn trusted(s: &'static str) -> Self {
+                Self::new(s).unwrap_or_else(|| Self("x".to_owned()))
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = String::deserialize(d)?;
+                if is_kebab_case(&s) {
+                    // The string read is kept: no second allocation.
+                    Ok(Self(s))
+                } else {
+                    Err(serde::de::Error::custom(format!(
+                        "\"{s}\" is not a kebab-case id"
+                    )))
+                }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+kebab_id!(
+    /// A set's id: kebab-case, stable for the life of the set, because
+    /// progress is keyed by set id and question id.
+    SetId
+);
+kebab_id!(
+    /// A question's id: kebab-case, unique within its set, and never changed
+    /// when the question's text is edited.
+    QuestionId
+);
+
+/// A question set: the contents of one question file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuestionSet {
+    #[serde(rename = "$schema", skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Always [`FORMAT_VERSION`] once parsed.
+    pub kioku: i64,
+    pub id: SetId,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// A BCP 47 language tag such as `en`.
+    pub language: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    /// What the material comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Never empty; ids are unique.
+    pub questions: Vec<Question>,
+}
+
+impl QuestionSet {
+    /// Every card of the set, in set order.
+    pub fn cards(&self) -> impl Iterator<Item = Card<'_>> {
+        self.questions.iter().flat_map(move |q| {
+            q.card_variants().into_iter().map(move |variant| Card {
+                question: q,
+                variant,
+            })
+        })
+    }
+
+    pub fn card_count(&self) -> usize {
+        self.questions.iter().map(|q| q.card_variants().len()).sum()
+    }
+
+    pub fn question(&self, id: &QuestionId) -> Option<&Question> {
+        self.questions.iter().find(|q| &q.id == id)
+    }
+}
+
+/// One question. Its `body` holds what differs by type.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Question {
+    pub id: QuestionId,
+    #[serde(flatten)]
+    pub body: QuestionBody,
+    /// Markdown shown after answering.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<String>,
+    /// The verbatim passage of the source material that supports the answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+}
+
+impl Question {
+    /// The cards this question is studied as: one, two for a reversible
+    /// flashcard, one per deletion for a cloze.
+    pub fn card_variants(&self) -> Vec<CardVariant> {
+        match &self.body {
+            QuestionBody::Flashcard {
+                reversible: true, ..
+            } => vec![CardVariant::Forward, CardVariant::Reverse],
+            QuestionBody::Cloze { text } => (1..=text.deletion_count())
+                .map(|n| CardVariant::Cloze(n as u16))
+                .collect(),
+            _ => vec![CardVariant::Forward],
+        }
+    }
+
+    /// The prompt, or for a cloze its text with every deletion blanked.
+    pub fn prompt_text(&self) -> String {
+        self.body.prompt_text()
+    }
+}
+
+impl QuestionBody {
+    /// The prompt, or for a cloze its text with every deletion blanked.
+    pub fn prompt_text(&self) -> String {
+        match self {
+            QuestionBody::Flashcard { prompt, .. }
+            | QuestionBody::Typed { prompt, .. }
+            | QuestionBody::MultipleChoice { prompt, .. }
+            | QuestionBody::TrueFalse { prompt, .. } => prompt.clone(),
+            QuestionBody::Cloze { text } => text.render_blanked(None),
+        }
+    }
+}
+
+/// The type-specific part of a question. Serialises with a `type` tag, as
+/// in the file format.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum QuestionBody {
+    Flashcard {
+        prompt: String,
+        answer: String,
+        /// Also study answer → prompt.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        reversible: bool,
+    },
+    Typed {
+        prompt: String,
+        /// One or more accepted answers; the first is the one shown.
+        answers: Vec<String>,
+    },
+    MultipleChoice {
+        prompt: String,
+        /// 2–10 distinct, non-empty choices.
+        choices: Vec<String>,
+        /// Indices into `choices`, ascending, at least one. Several mean
+        /// "select all that apply".
+        correct: Vec<usize>,
+        /// Shuffle the choices when shown (default true).
+        #[serde(skip_serializing_if = "is_true")]
+        shuffle: bool,
+    },
+    TrueFalse {
+        prompt: String,
+        answer: bool,
+    },
+    Cloze {
+        text: ClozeText,
+    },
+}
+
+/// A question's type: the `type` field of the file formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    Flashcard,
+    Typed,
+    MultipleChoice,
+    TrueFalse,
+    Cloze,
+}
+
+impl QuestionKind {
+    /// Every kind, in the order the editor offers them.
+    pub const ALL: [QuestionKind; 5] = [
+        QuestionKind::Flashcard,
+        QuestionKind::Typed,
+        QuestionKind::MultipleChoice,
+        QuestionKind::TrueFalse,
+        QuestionKind::Cloze,
+    ];
+
+    /// The name as written in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuestionKind::Flashcard => "flashcard",
+            QuestionKind::Typed => "typed",
+            QuestionKind::MultipleChoice => "multiple_choice",
+            QuestionKind::TrueFalse => "true_false",
+            QuestionKind::Cloze => "cloze",
+        }
+    }
+
+    /// The kind named `name` in a file, if there is one.
+    pub fn from_name(name: &str) -> Option<QuestionKind> {
+        QuestionKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
+    /// Whether the learner answers by typing text.
+    pub fn is_typed(self) -> bool {
+        matches!(self, QuestionKind::Typed | QuestionKind::Cloze)
+    }
+}
+
+impl std::fmt::Display for QuestionKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl QuestionBody {
+    /// The question's type.
+    pub fn kind(&self) -> QuestionKind {
+        match self {
+            QuestionBody::Flashcard { .. } => QuestionKind::Flashcard,
+            QuestionBody::Typed { .. } => QuestionKind::Typed,
+            QuestionBody::MultipleChoice { .. } => QuestionKind::MultipleChoice,
+            QuestionBody::TrueFalse { .. } => QuestionKind::TrueFalse,
+            QuestionBody::Cloze { .. } => QuestionKind::Cloze,
+        }
+    }
+
+    /// The name of the type as written in files.
+    pub fn type_name(&self) -> &'static str {
+        self.kind().as_str()
+    }
+}
+
+/// Which card of a question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CardVariant {
+    /// The question as written (every type but cloze).
+    Forward,
+    /// A reversible flashcard studied answer → prompt.
+    Reverse,
+    /// The n-th deletion of a cloze, 1-based.
+    Cloze(u16),
+}
+
+impl CardVariant {
+    /// The suffix after `#` in a card key, if any.
+    fn suffix(self) -> Option<String> {
+        match self {
+            CardVariant::Forward => None,
+            CardVariant::Reverse => Some("reverse".to_owned()),
+            CardVariant::Cloze(n) => Some(format!("c{n}")),
+        }
+    }
+
+    fn from_suffix(s: &str) -> Option<Self> {
+        if s == "reverse" {
+            return Some(CardVariant::Reverse);
+        }
+        let n: u16 = s.strip_prefix('c')?.parse().ok()?;
+        (n >= 1).then_some(CardVariant::Cloze(n))
+    }
+}
+
+/// A card's identity across sessions and devices: `SET/QUESTION`, with
+/// `#reverse` or `#cN` (1-based) for the other cards of a question.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CardKey {
+    pub set: SetId,
+    pub question: QuestionId,
+    pub variant: CardVariant,
+}
+
+impl CardKey {
+    /// Parse `set/question[#variant]`.
+    pub fn parse(s: &str) -> Option<CardKey> {
+        let (set, rest) = s.split_once('/')?;
+        let (question, variant) = match rest.split_once('#') {
+            Some((q, v)) => (q, CardVariant::from_suffix(v)?),
+            None => (rest, CardVariant::Forward),
+        };
+        Some(CardKey {
+            set: SetId::new(set)?,
+            question: QuestionId::new(question)?,
+            variant,
+        })
+    }
+
+    /// The variant as stored in the review log (`None` for the main card).
+    pub fn variant_suffix(&self) -> Option<String> {
+        self.variant.suffix()
+    }
+
+    /// Rebuild from the review log's fields.
+    pub fn from_parts(set: SetId, question: QuestionId, suffix: Option<&str>) -> Option<CardKey> {
+        let variant = match suffix {
+            None => CardVariant::Forward,
+            Some(s) => CardVariant::from_suffix(s)?,
+        };
+        Some(CardKey {
+            set,
+            question,
+            variant,
+        })
+    }
+}
+
+impl Serialize for CardKey {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl fmt::Display for CardKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.set, self.question)?;
+        if let Some(s) = self.variant.suffix() {
+            write!(f, "#{s}")?;
+        }
+        Ok(())
+    }
+}
+
+/// One studiable card: a question and which side or deletion of it.
+#[derive(Debug, Clone, Copy)]
+pub struct Card<'a> {
+    pub question: &'a Question,
+    pub variant: CardVariant,
+}
+
+impl Card<'_> {
+    pub fn key(&self, set: &SetId) -> CardKey {
+        CardKey {
+            set: set.clone(),
+            question: self.question.id.clone(),
+            variant: self.variant,
+        }
+    }
+}
+
+/// A piece of cloze text: plain text or a hidden part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClozeSegment {
+    Text(String),
+    Deletion(String),
+}
+
+/// Cloze text, parsed: at least one deletion, braces balanced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClozeText {
+    segments: Vec<ClozeSegment>,
+}
+
+impl ClozeText {
+    /// Built by the parser, which guarantees at least one deletion.
+    pub(crate) fn from_segments(segments: Vec<ClozeSegment>) -> Self {
+        Self { segments }
+    }
+
+    pub fn segments(&self) -> &[ClozeSegment] {
+        &self.segments
+    }
+
+    pub fn deletion_count(&self) -> usize {
+        self.segments
+            .iter()
+            .filter(|s| matches!(s, ClozeSegment::Deletion(_)))
+            .count()
+    }
+
+    /// The hidden text of deletion `n` (1-based).
+    pub fn deletion(&self, n: usize) -> Option<&str> {
+        self.segments
+            .iter()
+            .filter_map(|s| match s {
+                ClozeSegment::Deletion(d) => Some(d.as_str()),
+                ClozeSegment::Text(_) => None,
+            })
+            .nth(n.checked_sub(1)?)
+    }
+
+    /// The text with deletion `blank` (1-based) shown as `[...]` and the
+    /// others filled in; with `None`, every deletion is blanked.
+    pub fn render_blanked(&self, blank: Option<usize>) -> String {
+        let mut out = String::new();
+        let mut n = 0;
+        for s in &self.segments {
+            match s {
+                ClozeSegment::Text(t) => out.push_str(t),
+                ClozeSegment::Deletion(d) => {
+                    n += 1;
+                    if blank.is_none_or(|b| b == n) {
+                        out.push_str("[...]");
+                    } else {
+                        out.push_str(d);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The source form, with `{{...}}` around deletions.
+    pub fn source_text(&self) -> String {
+        let mut out = String::new();
+        for s in &self.segments {
+            match s {
+                ClozeSegment::Text(t) => out.push_str(t),
+                ClozeSegment::Deletion(d) => {
+                    out.push_str("{{");
+                    out.push_str(d);
+                    out.push_str("}}");
+                }
+            }
+        }
+        out
+    }
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+impl Serialize for ClozeText {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.source_text())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kebab_case_rules() {
+        for ok in ["a", "abe-visit", "q1", "2012-return"] {
+            assert!(is_kebab_case(ok), "{ok}");
+        }
+        for bad in ["", "Abe", "a--b", "-a", "a-", "a_b", "a b", "é"] {
+            assert!(!is_kebab_case(bad), "{bad}");
+        }
+        assert_eq!(to_kebab_case("Abe's Visit, 2020!"), "abe-s-visit-2020");
+        assert_eq!(to_kebab_case("__"), "");
+    }
+
+    #[test]
+    fn card_keys_round_trip() {
+        for k in ["s/q", "s/q#reverse", "set-1/q-2#c3"] {
+            assert_eq!(CardKey::parse(k).unwrap().to_string(), k);
+        }
+        for bad in ["s", "s/Q", "s/q#c0", "s/q#x", "/q", "s/q#"] {
+            assert!(CardKey::parse(bad).is_none(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! Moving sets in and out: import from a file, export to one, and saving
+//! a set edited in the app. `kioku import`/`export` and the app's import
+//! panel call these same functions.
+
+use std::path::{Path, PathBuf};
+
+use super::{Library, LibraryError};
+use crate::bank::formats::{self, Exported, Format, ImportError, ImportMeta, Imported};
+use crate::bank::{self, QuestionSet, SetId};
+use crate::store::{Saved, StoreError};
+
+impl Library {
+    /// Read `file` in `format` (guessed from the extension when `None`)
+    /// and add it as a new set, as `kioku import` does. Returns what was
+    /// created and what was skipped.
+    pub fn import_file(
+        &mut self,
+        file: &Path,
+        format: Option<Format>,
+        set_id: Option<SetId>,
+        replace: bool,
+    ) -> Result<Imported, LibraryError> {
+        let imported = read_import(file, format, set_id)?;
+        self.import_set(&imported, replace)?;
+        Ok(imported)
+    }
+
+    /// Write set `id` to a new file in `format`, as `kioku export -o` does;
+    /// never overwrites a file.
+    pub fn export_file(
+        &self,
+        id: &SetId,
+        format: Option<Format>,
+        file: &Path,
+    ) -> Result<Exported, LibraryError> {
+        let format = format
+            .or_else(|| Format::from_path(file))
+            .ok_or_else(|| LibraryError::UnknownFormat(file.to_owned()))?;
+        let out = self.export(id, format)?;
+        crate::store::write_new(file, out.text.as_bytes())?;
+        Ok(out)
+    }
+
+    /// Set `id` in `format`, with what the format could not carry.
+    pub fn export(&self, id: &SetId, format: Format) -> Result<Exported, LibraryError> {
+        let set = self
+            .set(id)
+            .ok_or_else(|| LibraryError::NoSet(id.clone()))?;
+        formats::export(set, format).map_err(|e| LibraryError::Export(e.to_string()))
+    }
+
+    /// Add an imported set to the data directory (see
+    /// [`crate::store::Store::save_set`]). Refuses a built-in id always,
+    /// and an existing id unless `replace`.
+    pub fn import_set(
+        &mut self,
+        imported: &Imported,
+        replace: bool,
+    ) -> Result<Saved, LibraryError> {
+        let id = &imported.set.id;
+        if self.is_builtin(id) {
+            return Err(StoreError::BuiltinSet { id: id.to_string() }.into());
+        }
+        let path = self.store.sets_dir().join(format!("{id}.json"));
+        if self.set(id).is_some() {
+            if !replace {
+                return Err(StoreError::SetExists {
+                    id: id.to_string(),
+                    path,
+                }
+                .into());
+            }
+            if !path.exists() {
+                return Err(StoreError::SetElsewhere {
+                    id: id.to_string(),
+                    dir: self.store.sets_dir(),
+                }
+                .into());
+            }
+        }
+        let saved = self
+            .store
+            .save_set(&imported.set, &imported.media, replace)?;
+        match self.sets.iter_mut().find(|s| &s.id == id) {
+            Some(s) => *s = imported.set.clone(),
+            None => self.sets.push(imported.set.clone()),
+        }
+        Ok(saved)
+    }
+
+    /// Save a user set as `sets/ID.json`, atomically, and show it. The
+    /// built-in sets are read-only. Progress is keyed by set and question
+    /// ids, so editing text keeps it.
+    pub fn save_set(&mut self, mut set: QuestionSet) -> Result<PathBuf, LibraryError> {
+        if self.is_builtin(&set.id) {
+            return Err(LibraryError::BuiltinReadOnly(set.id));
+        }
+        set.schema = None;
+        let path = self.store.save_set(&set, &[], true)?.set_file;
+        match self.sets.iter_mut().find(|s| s.id == set.id) {
+            Some(slot) => *slot = set,
+            None => self.sets.push(set),
+        }
+        Ok(path)
+    }
+}
+
+/// Read `file` in `format` (from its extension when `None`) as a set to
+/// import, within the format's size limit, named `set_id` if given (else
+/// as the file names it, or after the file). Nothing is saved.
+pub fn read_import(
+    file: &Path,
+    format: Option<Format>,
+    set_id: Option<SetId>,
+) -> Result<Imported, LibraryError> {
+    let format = format
+        .or_else(|| Format::from_path(file))
+        .ok_or_else(|| LibraryError::UnknownFormat(file.to_owned()))?;
+    let limit = if format == Format::Apkg {
+        formats::apkg::MAX_TOTAL_BYTES
+    } else {
+        bank::MAX_FILE_BYTES
+    };
+    let bytes = bank::read_file_limited(file, limit)?;
+    match formats::import(&bytes, format, &ImportMeta::for_file(file, set_id.clone())) {
+        Ok(mut i) => {
+            // JSON and text files name their own set; `set_id` renames it.
+            if let Some(id) = set_id {
+                i.set.id = id;
+            }
+            Ok(i)
+        }
+        Err(ImportError::Invalid(problems)) => Err(bank::invalid(file, problems).into()),
+        Err(ImportError::Package(e)) => Err(LibraryError::Package {
+            path: file.to_owned(),
+            message: e.to_string(),
+        }),
+    }
+}

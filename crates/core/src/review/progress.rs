@@ -1,0 +1,197 @@
+//! Card states derived from the review log. The log is the truth; this is
+//! what replaying it through the scheduler gives.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write;
+
+use jiff::Timestamp;
+
+use crate::bank::{CardKey, SetId};
+use crate::review::{Event, EventId, Mode, ReviewEvent};
+use crate::scheduler::{CardState, FuzzFactor, Now, ScheduleError, Scheduler, StudyDay};
+
+/// The reviews that move the schedule: `study` reviews that are not
+/// undone, in time order (stable, so answers given at the same instant keep
+/// their order in the log).
+pub fn schedule_reviews(events: &[Event]) -> Vec<&ReviewEvent> {
+    let undone: HashSet<&EventId> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Undo(u) => Some(&u.undoes),
+            Event::Review(_) => None,
+        })
+        .collect();
+    let mut reviews: Vec<&ReviewEvent> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Review(r) if r.mode == Mode::Study && !undone.contains(&r.id) => Some(r),
+            _ => None,
+        })
+        .collect();
+    reviews.sort_by_key(|r| r.at);
+    reviews
+}
+
+/// One card's progress.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CardProgress {
+    pub state: CardState,
+    /// Scheduled reviews so far (seeds the fuzz of the next one).
+    pub reviews: u32,
+    /// Times forgotten in review.
+    pub lapses: u32,
+    pub last_at: Option<Timestamp>,
+}
+
+impl Default for CardProgress {
+    fn default() -> Self {
+        Self {
+            state: CardState::New,
+            reviews: 0,
+            lapses: 0,
+            last_at: None,
+        }
+    }
+}
+
+/// Answers given on one study day in one set, for the daily limits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DayCount {
+    /// New cards seen for the first time.
+    pub new: u32,
+    /// Cards answered while in review state.
+    pub review: u32,
+    /// All scheduled answers.
+    pub total: u32,
+}
+
+/// What applying one review changed, so it can be taken back.
+#[derive(Debug, Clone)]
+pub struct Applied {
+    pub key: CardKey,
+    pub previous: CardProgress,
+    pub day: StudyDay,
+}
+
+/// All cards' progress.
+#[derive(Debug, Clone, Default)]
+pub struct Progress {
+    cards: HashMap<CardKey, CardProgress>,
+    /// Per set, per day: looked up by `&SetId` without cloning it.
+    days: HashMap<SetId, HashMap<StudyDay, DayCount>>,
+    /// Reused for the card key text that seeds the fuzz.
+    key_text: String,
+}
+
+impl Progress {
+    /// Replay every device's events: undone reviews are dropped, the rest
+    /// applied in time order (see [`schedule_reviews`]).
+    pub fn replay(events: &[Event], scheduler: &Scheduler) -> Result<Progress, ScheduleError> {
+        Self::replay_observed(events, scheduler, |_, _| {})
+    }
+
+    /// [`Progress::replay`], calling `observe` with each schedule review and
+    /// the card's progress just before it (for statistics that depend on
+    /// the state a card was in when it was answered).
+    pub fn replay_observed(
+        events: &[Event],
+        scheduler: &Scheduler,
+        mut observe: impl FnMut(&ReviewEvent, &CardProgress),
+    ) -> Result<Progress, ScheduleError> {
+        let mut progress = Progress::default();
+        for r in schedule_reviews(events) {
+            if let Some(key) = r.card_key() {
+                observe(r, &progress.card(&key));
+                progress.apply(&key, r, scheduler)?;
+            }
+        }
+        Ok(progress)
+    }
+
+    pub fn card(&self, key: &CardKey) -> CardProgress {
+        self.cards.get(key).copied().unwrap_or_default()
+    }
+
+    pub fn day_count(&self, set: &SetId, day: StudyDay) -> DayCount {
+        self.days
+            .get(set)
+            .and_then(|d| d.get(&day))
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// Every card with history.
+    pub fn cards(&self) -> impl Iterator<Item = (&CardKey, &CardProgress)> {
+        self.cards.iter()
+    }
+
+    /// Apply a study review of `key`.
+    pub fn apply(
+        &mut self,
+        key: &CardKey,
+        review: &ReviewEvent,
+        scheduler: &Scheduler,
+    ) -> Result<Applied, ScheduleError> {
+        let previous = self.card(key);
+        let now = Now {
+            at: review.at,
+            day: review.day,
+        };
+        self.key_text.clear();
+        // Writing to a String cannot fail.
+        let _ = write!(self.key_text, "{key}");
+        let fuzz = FuzzFactor::for_card(&self.key_text, previous.reviews);
+        let state = scheduler.answer(&previous.state, review.rating, now, fuzz)?;
+        let lapsed = matches!(previous.state, CardState::Review(_))
+            && !matches!(state, CardState::Review(_));
+        let next = CardProgress {
+            state,
+            reviews: previous.reviews + 1,
+            lapses: previous.lapses + u32::from(lapsed),
+            last_at: Some(review.at),
+        };
+        match self.cards.get_mut(key) {
+            Some(slot) => *slot = next,
+            None => {
+                self.cards.insert(key.clone(), next);
+            }
+        }
+        let days = match self.days.get_mut(&key.set) {
+            Some(days) => days,
+            None => self.days.entry(key.set.clone()).or_default(),
+        };
+        let count = days.entry(review.day).or_default();
+        count.total += 1;
+        match previous.state {
+            CardState::New => count.new += 1,
+            CardState::Review(_) => count.review += 1,
+            _ => {}
+        }
+        Ok(Applied {
+            key: key.clone(),
+            previous,
+            day: review.day,
+        })
+    }
+
+    /// Take back an [`Applied`] review (the most recent one for its card).
+    pub fn revert(&mut self, applied: &Applied) {
+        if let Some(count) = self
+            .days
+            .get_mut(&applied.key.set)
+            .and_then(|d| d.get_mut(&applied.day))
+        {
+            count.total = count.total.saturating_sub(1);
+            match applied.previous.state {
+                CardState::New => count.new = count.new.saturating_sub(1),
+                CardState::Review(_) => count.review = count.review.saturating_sub(1),
+                _ => {}
+            }
+        }
+        if applied.previous.reviews == 0 {
+            self.cards.remove(&applied.key);
+        } else {
+            self.cards.insert(applied.key.clone(), applied.previous);
+        }
+    }
+}

@@ -1,0 +1,507 @@
+//! The progress store: everything kioku keeps on disk, in one data
+//! directory of files a person can read.
+//!
+//! ```text
+//! DATA_DIR/
+//!   kioku.lock                 held while a kioku has the directory open
+//!   devices/HOSTNAME.json      this machine's device id (one file per machine)
+//!   reviews/DEVICE.jsonl       this device's review log, append-only
+//!   exams/DEVICE.jsonl         this device's self-test results, append-only
+//!   settings.json              settings, written atomically
+//!   sets/*.json                the user's question sets
+//! ```
+//!
+//! Every device appends only to its own log, so data directories synced by
+//! any file-sync tool merge by union with no conflicts.
+
+pub mod log;
+mod settings;
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+pub use log::LogWriter;
+pub use settings::{Field, Settings, SettingsForm, Theme};
+
+use crate::bank::{self, QuestionSet};
+use crate::review::Event;
+
+/// The self-test results log, `exams/DEVICE.jsonl`.
+pub const EXAMS: log::LogKind = log::LogKind {
+    header_key: "kioku_exams",
+    version: 1,
+    what: "self-test result",
+};
+
+/// Format version of `devices/*.json`.
+const DEVICE_VERSION: u32 = 1;
+
+/// Something in the data directory that could not be used but did not
+/// stop kioku: shown to the user, and nothing is deleted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub path: PathBuf,
+    /// 1-based line, where it applies.
+    pub line: Option<u64>,
+    pub message: String,
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}: {}", self.path.display(), self.message),
+            None => write!(f, "{}: {}", self.path.display(), self.message),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{}: cannot {op}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        op: &'static str,
+        source: std::io::Error,
+    },
+    #[error("another kioku is using {} (it holds {}); close it first", dir.display(), lock.display())]
+    Locked { dir: PathBuf, lock: PathBuf },
+    #[error("{}: written by a newer kioku (format version {found}; this kioku reads {supported}); update kioku, the file is left as it is", path.display())]
+    NewerVersion {
+        path: PathBuf,
+        found: u64,
+        supported: u64,
+    },
+    #[error("{}: {message}", path.display())]
+    Invalid { path: PathBuf, message: String },
+    #[error("cannot encode: {0}")]
+    Encode(String),
+    #[error("{}: already exists; nothing was written", path.display())]
+    Exists { path: PathBuf },
+    #[error("a set with id \"{id}\" already exists ({})", path.display())]
+    SetExists { id: String, path: PathBuf },
+    #[error("\"{id}\" is a built-in set and cannot be replaced")]
+    BuiltinSet { id: String },
+    #[error("a set with id \"{id}\" is in another file of {}", dir.display())]
+    SetElsewhere { id: String, dir: PathBuf },
+    #[error("no data directory could be found for this user")]
+    NoDataDir,
+}
+
+pub(crate) fn io_err<'a>(
+    path: &'a Path,
+    op: &'static str,
+) -> impl FnOnce(std::io::Error) -> StoreError + 'a {
+    move |source| StoreError::Io {
+        path: path.to_owned(),
+        op,
+        source,
+    }
+}
+
+/// fsync a directory so a new or renamed entry in it survives a crash.
+pub(crate) fn sync_dir(dir: &Path) -> Result<(), StoreError> {
+    #[cfg(unix)]
+    {
+        File::open(dir)
+            .and_then(|d| d.sync_all())
+            .map_err(io_err(dir, "sync directory"))?;
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+/// Write `bytes` to `path` atomically: a temporary file in the same
+/// directory, fsync, rename, fsync the directory. A crash leaves the old
+/// file or the new one, never a torn one.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    // A bare file name has the empty path as parent: that is ".".
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut f = OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&tmp)
+            .map_err(io_err(&tmp, "create"))?;
+        f.write_all(bytes).map_err(io_err(&tmp, "write"))?;
+        f.sync_all().map_err(io_err(&tmp, "sync"))?;
+        fs::rename(&tmp, path).map_err(io_err(path, "replace"))?;
+        sync_dir(dir)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Write a file that must not exist yet: refused (`AlreadyExists`) when
+/// it does, so nothing already saved is overwritten. The write is atomic.
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    if fs::symlink_metadata(path).is_ok() {
+        return Err(StoreError::Exists {
+            path: path.to_owned(),
+        });
+    }
+    write_atomic(path, bytes)
+}
+
+/// What [`Store::save_set`] wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    pub set_file: PathBuf,
+    /// The media folder, when there were media files.
+    pub media_dir: Option<PathBuf>,
+    pub media_written: usize,
+}
+
+/// The default data directory: the platform's user data directory.
+pub fn default_data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "kioku").map(|d| d.data_dir().to_owned())
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DeviceFile {
+    kioku_device: u32,
+    id: String,
+}
+
+/// Everything read when the data directory was opened.
+#[derive(Debug)]
+pub struct Loaded<X> {
+    /// Every device's events, in no particular order.
+    pub events: Vec<Event>,
+    /// The user's sets from `sets/`.
+    pub sets: Vec<QuestionSet>,
+    /// Every device's self-test results (of the caller's type), in no
+    /// particular order.
+    pub exams: Vec<X>,
+    pub warnings: Vec<Warning>,
+}
+
+/// An open data directory: holds the lock for as long as it lives.
+#[derive(Debug)]
+pub struct Store {
+    root: PathBuf,
+    device: String,
+    writer: LogWriter,
+    exam_writer: LogWriter,
+    settings: Settings,
+    /// False when settings.json exists but could not be read: then it is
+    /// never overwritten, so nothing the user wrote is lost.
+    settings_writable: bool,
+    _lock: File,
+}
+
+impl Store {
+    /// Open (creating if needed) the data directory at `root`.
+    /// `new_device_id` is called once, the first time this machine uses
+    /// the directory (randomness stays at the edge).
+    pub fn open<X: serde::de::DeserializeOwned>(
+        root: &Path,
+        new_device_id: impl FnOnce() -> String,
+    ) -> Result<(Store, Loaded<X>), StoreError> {
+        fs::create_dir_all(root).map_err(io_err(root, "create"))?;
+        let lock = Self::lock(root)?;
+        for sub in ["reviews", "exams", "sets", "devices"] {
+            let p = root.join(sub);
+            fs::create_dir_all(&p).map_err(io_err(&p, "create"))?;
+        }
+        let mut loaded = Loaded {
+            events: Vec::new(),
+            sets: Vec::new(),
+            exams: Vec::new(),
+            warnings: Vec::new(),
+        };
+        let device = Self::load_device(root, new_device_id)?;
+        let (settings, settings_writable) = match Settings::load(&root.join("settings.json")) {
+            Ok(s) => (s.unwrap_or_default(), true),
+            Err(StoreError::Invalid { path, message }) => {
+                loaded.warnings.push(Warning {
+                    path,
+                    line: None,
+                    message: format!("{message}; using default settings until it is fixed (the file is left as it is)"),
+                });
+                (Settings::default(), false)
+            }
+            Err(e) => return Err(e),
+        };
+        let own_log = root.join("reviews").join(format!("{device}.jsonl"));
+        let own_complete = read_logs(
+            &own_log,
+            log::read_log,
+            &mut loaded.events,
+            &mut loaded.warnings,
+        )?;
+        let writer = LogWriter::open(&own_log, log::REVIEWS, &device, own_complete)?;
+        let own_exams = root.join("exams").join(format!("{device}.jsonl"));
+        let own_exams_complete = read_logs(
+            &own_exams,
+            |p| log::read_jsonl(p, EXAMS),
+            &mut loaded.exams,
+            &mut loaded.warnings,
+        )?;
+        let exam_writer = LogWriter::open(&own_exams, EXAMS, &device, own_exams_complete)?;
+        for path in sorted_entries(&root.join("sets"), "json")? {
+            match bank::load_set_file(&path) {
+                Ok(set) => loaded.sets.push(set),
+                Err(e) => loaded.warnings.push(Warning {
+                    path: path.clone(),
+                    line: None,
+                    message: format!("question set not loaded:\n{e}"),
+                }),
+            }
+        }
+        let store = Store {
+            root: root.to_owned(),
+            device,
+            writer,
+            exam_writer,
+            settings,
+            settings_writable,
+            _lock: lock,
+        };
+        Ok((store, loaded))
+    }
+
+    fn lock(root: &Path) -> Result<File, StoreError> {
+        let path = root.join("kioku.lock");
+        let file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(io_err(&path, "open"))?;
+        match file.try_lock() {
+            Ok(()) => Ok(file),
+            Err(fs::TryLockError::WouldBlock) => Err(StoreError::Locked {
+                dir: root.to_owned(),
+                lock: path,
+            }),
+            Err(fs::TryLockError::Error(e)) => Err(io_err(&path, "lock")(e)),
+        }
+    }
+
+    /// This machine's device id, created once per machine. The file is
+    /// named after the host so that a synced directory gives each machine
+    /// its own id (and its own log).
+    fn load_device(root: &Path, new_id: impl FnOnce() -> String) -> Result<String, StoreError> {
+        let host: String = gethostname::gethostname()
+            .to_string_lossy()
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' || c == '.' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        let host = if host.is_empty() {
+            "this-device".to_owned()
+        } else {
+            host
+        };
+        let path = root.join("devices").join(format!("{host}.json"));
+        match fs::read(&path) {
+            Ok(bytes) => {
+                let v: serde_json::Value =
+                    serde_json::from_slice(&bytes).map_err(|e| StoreError::Invalid {
+                        path: path.clone(),
+                        message: format!("not a device file ({e}); fix or remove it"),
+                    })?;
+                if let Some(found) = v.get("kioku_device").and_then(serde_json::Value::as_u64)
+                    && found > u64::from(DEVICE_VERSION)
+                {
+                    return Err(StoreError::NewerVersion {
+                        path,
+                        found,
+                        supported: u64::from(DEVICE_VERSION),
+                    });
+                }
+                let d: DeviceFile = serde_json::from_value(v).map_err(|e| StoreError::Invalid {
+                    path: path.clone(),
+                    message: format!("not a device file ({e}); fix or remove it"),
+                })?;
+                if d.id.is_empty() || !d.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+                    return Err(StoreError::Invalid {
+                        path,
+                        message: format!(
+                            "device id \"{}\" must be letters, digits and hyphens",
+                            d.id
+                        ),
+                    });
+                }
+                Ok(d.id)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let id = new_id();
+                let file = DeviceFile {
+                    kioku_device: DEVICE_VERSION,
+                    id: id.clone(),
+                };
+                let mut bytes = serde_json::to_vec_pretty(&file)
+                    .map_err(|e| StoreError::Encode(e.to_string()))?;
+                bytes.push(b'\n');
+                write_atomic(&path, &bytes)?;
+                Ok(id)
+            }
+            Err(e) => Err(io_err(&path, "read")(e)),
+        }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn device(&self) -> &str {
+        &self.device
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Append an event to this device's log; returns once it is on disk.
+    pub fn record(&mut self, event: &Event) -> Result<(), StoreError> {
+        self.writer.append(event)
+    }
+
+    /// Append a finished self-test to this device's results, durably.
+    pub fn record_exam(&mut self, result: &impl Serialize) -> Result<(), StoreError> {
+        self.exam_writer.append(result)
+    }
+
+    pub fn log_path(&self) -> &Path {
+        self.writer.path()
+    }
+
+    /// Validate and save settings atomically.
+    pub fn save_settings(&mut self, settings: Settings) -> Result<(), StoreError> {
+        let path = self.root.join("settings.json");
+        if !self.settings_writable {
+            return Err(StoreError::Invalid {
+                path,
+                message: "could not be read when kioku started, so it is not overwritten; fix or remove it, then restart kioku".into(),
+            });
+        }
+        settings.validate().map_err(|e| StoreError::Invalid {
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
+        settings.save(&path)?;
+        self.settings = settings;
+        Ok(())
+    }
+
+    /// Save `set` as `sets/ID.json` (atomically, under the lock held by
+    /// this store) and its media into `sets/ID.media/`. An existing set
+    /// file is replaced only when `replace` is set.
+    pub fn save_set(
+        &self,
+        set: &QuestionSet,
+        media: &[bank::formats::MediaFile],
+        replace: bool,
+    ) -> Result<Saved, StoreError> {
+        let dir = self.sets_dir();
+        let path = dir.join(format!("{}.json", set.id));
+        if !replace && fs::symlink_metadata(&path).is_ok() {
+            return Err(StoreError::SetExists {
+                id: set.id.to_string(),
+                path,
+            });
+        }
+        let mut json =
+            serde_json::to_string_pretty(set).map_err(|e| StoreError::Encode(e.to_string()))?;
+        json.push('\n');
+        let mut saved = Saved {
+            set_file: path.clone(),
+            media_dir: None,
+            media_written: 0,
+        };
+        if !media.is_empty() {
+            let mdir = dir.join(format!("{}.media", set.id));
+            fs::create_dir_all(&mdir).map_err(io_err(&mdir, "create"))?;
+            for m in media {
+                // Names were sanitised on import; check again at the edge.
+                if m.name.contains(['/', '\\']) || m.name.starts_with('.') || m.name.is_empty() {
+                    continue;
+                }
+                write_atomic(&mdir.join(&m.name), &m.bytes)?;
+                saved.media_written += 1;
+            }
+            saved.media_dir = Some(mdir);
+        }
+        write_atomic(&path, json.as_bytes())?;
+        Ok(saved)
+    }
+
+    /// Where the user's question sets live.
+    pub fn sets_dir(&self) -> PathBuf {
+        self.root.join("sets")
+    }
+}
+
+/// Read every device's log beside `own` (this device's): their entries
+/// into `out`, problems into `warnings`. Another device's unreadable log is
+/// skipped with a warning; this device's must be readable to be appended
+/// to. Returns the complete length of this device's log, if it exists.
+fn read_logs<T>(
+    own: &Path,
+    read: fn(&Path) -> Result<log::LogContents<T>, StoreError>,
+    out: &mut Vec<T>,
+    warnings: &mut Vec<Warning>,
+) -> Result<Option<u64>, StoreError> {
+    let mut own_complete = None;
+    let dir = own.parent().unwrap_or(Path::new("."));
+    for path in sorted_entries(dir, "jsonl")? {
+        let is_own = path == own;
+        match read(&path) {
+            Ok(contents) => {
+                if is_own {
+                    own_complete = Some(contents.complete_len);
+                }
+                out.extend(contents.events);
+                warnings.extend(contents.warnings);
+            }
+            Err(e) if is_own => return Err(e),
+            Err(e) => warnings.push(Warning {
+                path: path.clone(),
+                line: None,
+                message: format!("{e}; skipped"),
+            }),
+        }
+    }
+    Ok(own_complete)
+}
+
+/// Files in `dir` with extension `ext`, sorted by name.
+fn sorted_entries(dir: &Path, ext: &str) -> Result<Vec<PathBuf>, StoreError> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).map_err(io_err(dir, "list"))? {
+        let entry = entry.map_err(io_err(dir, "list"))?;
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == ext)
+            && !path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        {
+            out.push(path);
+        }
+    }
+    out.sort();
+    Ok(out)
+}

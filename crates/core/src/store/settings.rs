@@ -1,0 +1,231 @@
+//! `settings.json`: the scheduler's settings and the app's appearance.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::{StoreError, io_err, write_atomic};
+use crate::scheduler::{SchedulerSettings, SettingsError};
+
+/// Format version of `settings.json`.
+pub const SETTINGS_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+/// Everything the user can set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    /// Always [`SETTINGS_VERSION`] when written by this kioku.
+    pub kioku_settings: u32,
+    pub scheduler: SchedulerSettings,
+    pub theme: Theme,
+    /// Text size in percent of the default, 80–200.
+    pub text_size: u16,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            kioku_settings: SETTINGS_VERSION,
+            scheduler: SchedulerSettings::default(),
+            theme: Theme::System,
+            text_size: 100,
+        }
+    }
+}
+
+impl Settings {
+    pub fn validate(&self) -> Result<(), SettingsError> {
+        self.scheduler.validate()?;
+        if !(80..=200).contains(&self.text_size) {
+            return Err(SettingsError::Range {
+                name: "text size",
+                min: 80,
+                max: 200,
+                value: u32::from(self.text_size),
+            });
+        }
+        Ok(())
+    }
+
+    /// `None` when the file does not exist yet.
+    pub(super) fn load(path: &Path) -> Result<Option<Settings>, StoreError> {
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(io_err(path, "read")(e)),
+        };
+        let invalid = |message: String| StoreError::Invalid {
+            path: path.to_owned(),
+            message,
+        };
+        let value: serde_json::Value =
+            serde_json::from_slice(&bytes).map_err(|e| invalid(format!("not valid JSON ({e})")))?;
+        if let Some(v) = value
+            .get("kioku_settings")
+            .and_then(serde_json::Value::as_u64)
+            && v > u64::from(SETTINGS_VERSION)
+        {
+            return Err(StoreError::NewerVersion {
+                path: path.to_owned(),
+                found: v,
+                supported: u64::from(SETTINGS_VERSION),
+            });
+        }
+        let settings: Settings =
+            serde_json::from_value(value).map_err(|e| invalid(e.to_string()))?;
+        settings.validate().map_err(|e| invalid(e.to_string()))?;
+        Ok(Some(settings))
+    }
+
+    pub(super) fn save(&self, path: &Path) -> Result<(), StoreError> {
+        let mut copy = self.clone();
+        copy.kioku_settings = SETTINGS_VERSION;
+        let mut bytes =
+            serde_json::to_vec_pretty(&copy).map_err(|e| StoreError::Encode(e.to_string()))?;
+        bytes.push(b'\n');
+        write_atomic(path, &bytes)
+    }
+}
+
+/// The settings screen's fields as typed, turned into [`Settings`] with a
+/// message per bad field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SettingsForm {
+    /// Percent, e.g. "90".
+    pub retention: String,
+    pub new_per_day: String,
+    pub reviews_per_day: String,
+    pub learning_steps: String,
+    pub relearning_steps: String,
+    pub rollover_hour: String,
+    pub theme: Theme,
+    /// Percent, e.g. "100".
+    pub text_size: String,
+}
+
+/// A field of [`SettingsForm`] with a problem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Retention,
+    NewPerDay,
+    ReviewsPerDay,
+    LearningSteps,
+    RelearningSteps,
+    RolloverHour,
+    TextSize,
+}
+
+impl SettingsForm {
+    pub fn from_settings(s: &Settings) -> Self {
+        let sch = &s.scheduler;
+        Self {
+            retention: format!("{}", (sch.desired_retention.get() * 100.0).round()),
+            new_per_day: sch.new_per_day.to_string(),
+            reviews_per_day: sch.reviews_per_day.to_string(),
+            learning_steps: sch.learning_steps.to_string(),
+            relearning_steps: sch.relearning_steps.to_string(),
+            rollover_hour: sch.rollover_hour.to_string(),
+            theme: s.theme,
+            text_size: s.text_size.to_string(),
+        }
+    }
+
+    /// The settings these fields describe, based on `base` (which keeps
+    /// what the form does not show, such as fitted parameters).
+    pub fn to_settings(&self, base: &Settings) -> Result<Settings, Vec<(Field, String)>> {
+        let mut errors = Vec::new();
+        let mut out = base.clone();
+        let number = |text: &str,
+                      field: Field,
+                      min: u32,
+                      max: u32,
+                      errors: &mut Vec<(Field, String)>|
+         -> Option<u32> {
+            match text.trim().parse::<u32>() {
+                Ok(n) if (min..=max).contains(&n) => Some(n),
+                _ => {
+                    errors.push((field, format!("Enter a whole number from {min} to {max}.")));
+                    None
+                }
+            }
+        };
+        if let Some(r) = number(&self.retention, Field::Retention, 70, 99, &mut errors)
+            && let Ok(r) = crate::scheduler::Retention::new(r as f32 / 100.0)
+        {
+            out.scheduler.desired_retention = r;
+        }
+        if let Some(n) = number(&self.new_per_day, Field::NewPerDay, 0, 9999, &mut errors) {
+            out.scheduler.new_per_day = n;
+        }
+        if let Some(n) = number(
+            &self.reviews_per_day,
+            Field::ReviewsPerDay,
+            0,
+            99_999,
+            &mut errors,
+        ) {
+            out.scheduler.reviews_per_day = n;
+        }
+        if let Some(n) = number(&self.rollover_hour, Field::RolloverHour, 0, 23, &mut errors) {
+            out.scheduler.rollover_hour = n as u8;
+        }
+        if let Some(n) = number(&self.text_size, Field::TextSize, 80, 200, &mut errors) {
+            out.text_size = n as u16;
+        }
+        match self.learning_steps.parse() {
+            Ok(s) => out.scheduler.learning_steps = s,
+            Err(e) => errors.push((Field::LearningSteps, format!("{e}."))),
+        }
+        match self.relearning_steps.parse() {
+            Ok(s) => out.scheduler.relearning_steps = s,
+            Err(e) => errors.push((Field::RelearningSteps, format!("{e}."))),
+        }
+        out.theme = self.theme;
+        if errors.is_empty() {
+            Ok(out)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn form_round_trips_and_reports_each_bad_field() {
+        let s = Settings::default();
+        let form = SettingsForm::from_settings(&s);
+        assert_eq!(form.retention, "90");
+        assert_eq!(form.learning_steps, "1m 10m");
+        assert_eq!(form.to_settings(&s).unwrap(), s);
+        let bad = SettingsForm {
+            retention: "50".into(),
+            learning_steps: "1m ten".into(),
+            text_size: "abc".into(),
+            ..form
+        };
+        let errors = bad.to_settings(&s).unwrap_err();
+        let fields: Vec<Field> = errors.iter().map(|(f, _)| *f).collect();
+        assert_eq!(
+            fields,
+            [Field::Retention, Field::TextSize, Field::LearningSteps]
+        );
+        assert_eq!(errors[0].1, "Enter a whole number from 70 to 99.");
+        assert!(
+            errors[2].1.contains("\"ten\" is not a step"),
+            "{}",
+            errors[2].1
+        );
+    }
+}

@@ -1,0 +1,162 @@
+//! `.apkg` import: the genanki fixture, and hostile packages built here.
+
+use std::io::{Cursor, Read, Write};
+use std::path::Path;
+
+use kioku_core::bank::formats::apkg::{ApkgError, import};
+use kioku_core::bank::formats::{ImportMeta, Imported};
+use kioku_core::bank::{QuestionBody, SetId};
+use zip::write::SimpleFileOptions;
+
+fn fixture() -> Vec<u8> {
+    std::fs::read(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+            .join("tests/fixtures/import/deck.apkg"),
+    )
+    .unwrap()
+}
+
+fn meta() -> ImportMeta {
+    ImportMeta::for_file(Path::new("deck.apkg"), None::<SetId>)
+}
+
+fn collection() -> Vec<u8> {
+    let mut z = zip::ZipArchive::new(Cursor::new(fixture())).unwrap();
+    let mut out = Vec::new();
+    z.by_name("collection.anki2")
+        .unwrap()
+        .read_to_end(&mut out)
+        .unwrap();
+    out
+}
+
+fn package(members: &[(&str, &[u8], bool)]) -> Vec<u8> {
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, bytes, stored) in members {
+        let opts = if *stored {
+            SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored)
+        } else {
+            SimpleFileOptions::default()
+        };
+        w.start_file(*name, opts.large_file(bytes.len() > 1 << 30))
+            .unwrap();
+        w.write_all(bytes).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+#[test]
+fn genanki_fixture_imports() {
+    let Imported {
+        set,
+        skipped,
+        media,
+    } = import(&fixture(), &meta()).unwrap();
+    assert_eq!(set.id.as_str(), "deck");
+    assert_eq!(set.questions.len(), 3);
+    assert_eq!(
+        set.questions[0].body,
+        QuestionBody::Flashcard {
+            prompt: "Capital of Japan?".into(),
+            answer: "Tokyo".into(),
+            reversible: false
+        }
+    );
+    assert_eq!(set.questions[0].tags, ["geo"]);
+    let QuestionBody::Cloze { text } = &set.questions[1].body else {
+        panic!()
+    };
+    assert_eq!(
+        text.source_text(),
+        "{{Tokyo}} became the capital in {{1868}}."
+    );
+    assert_eq!(
+        set.questions[1].explanation.as_deref(),
+        Some("Before: Kyoto")
+    );
+    // HTML flattened; the script and its contents are gone.
+    assert_eq!(
+        set.questions[2].body,
+        QuestionBody::Flashcard {
+            prompt: "Bold & safe".into(),
+            answer: "line one\nline two\n[image: cat.png]".into(),
+            reversible: false,
+        }
+    );
+    assert_eq!(media.len(), 1);
+    assert_eq!(media[0].name, "cat.png");
+    assert!(media[0].bytes.starts_with(b"\x89PNG"));
+    assert_eq!(skipped.len(), 1);
+    assert_eq!(
+        skipped[0].to_string(),
+        "note 2: imported without its cloze hints"
+    );
+}
+
+#[test]
+fn media_names_that_escape_are_refused() {
+    let db = collection();
+    let map = br#"{"0": "../evil.txt", "1": "/etc/passwd", "2": "sub/dir.txt", "3": ".hidden", "4": "ok.txt"}"#;
+    let pkg = package(&[
+        ("collection.anki2", &db, false),
+        ("media", map, false),
+        ("0", b"x", false),
+        ("1", b"x", false),
+        ("2", b"x", false),
+        ("3", b"x", false),
+        ("4", b"fine", false),
+    ]);
+    let imported = import(&pkg, &meta()).unwrap();
+    let names: Vec<&str> = imported.media.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, ["ok.txt"]);
+    let refused: Vec<String> = imported.skipped.iter().map(|s| s.item.clone()).collect();
+    for bad in ["../evil.txt", "/etc/passwd", "sub/dir.txt", ".hidden"] {
+        assert!(
+            refused.contains(&format!("media \"{bad}\"")),
+            "{bad}: {refused:?}"
+        );
+    }
+}
+
+#[test]
+fn a_zip_bomb_is_refused() {
+    let zeros = vec![0u8; 8 * 1024 * 1024];
+    let pkg = package(&[("collection.anki2", &zeros, false)]);
+    assert!(matches!(
+        import(&pkg, &meta()),
+        Err(ApkgError::Ratio { .. })
+    ));
+}
+
+#[test]
+fn an_oversized_member_is_refused() {
+    let big = vec![7u8; 101 * 1024 * 1024];
+    let pkg = package(&[("collection.anki2", &big, true)]);
+    let err = import(&pkg, &meta()).unwrap_err();
+    assert!(matches!(err, ApkgError::MemberTooLarge { .. }), "{err}");
+}
+
+#[test]
+fn a_broken_zip_is_refused() {
+    let err = import(b"PK\x03\x04 this is not a zip", &meta()).unwrap_err();
+    assert!(matches!(err, ApkgError::NotZip(_)), "{err}");
+    let mut cut = fixture();
+    cut.truncate(cut.len() / 2);
+    assert!(import(&cut, &meta()).is_err());
+}
+
+#[test]
+fn new_format_only_packages_get_a_clear_message() {
+    let pkg = package(&[("collection.anki21b", b"zstd...", false)]);
+    let err = import(&pkg, &meta()).unwrap_err();
+    assert!(
+        err.to_string().contains("Support older Anki versions"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_database_that_is_not_sqlite_is_an_error() {
+    let pkg = package(&[("collection.anki2", b"not sqlite", false)]);
+    assert!(matches!(import(&pkg, &meta()), Err(ApkgError::Database(_))));
+}

@@ -1,0 +1,114 @@
+//! Editing sets: saved atomically into the data dir, progress kept by
+//! question id, built-in sets read-only.
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use kioku_core::bank::{CardKey, SetId};
+use kioku_core::editor::Draft;
+use kioku_core::library::Library;
+use kioku_core::review::{EventId, Mode};
+use kioku_core::scheduler::Rating;
+
+#[test]
+fn editing_text_keeps_progress_and_survives_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let now: Timestamp = "2026-11-28T10:00:00Z".parse().unwrap();
+    let copy_id;
+    {
+        let mut lib = Library::open(dir.path(), TimeZone::UTC, || "dev".into()).unwrap();
+        let builtin = lib.sets()[0].clone();
+        let ids: Vec<&str> = lib.sets().iter().map(|s| s.id.as_str()).collect();
+        let mut draft = Draft::duplicate(&builtin, &ids);
+        copy_id = draft.id.clone();
+        assert_eq!(copy_id, "japan-russia-covid19-copy");
+        let set = draft.check().unwrap();
+        lib.save_set(set).unwrap();
+        let key = CardKey::parse(&format!("{copy_id}/abe-return-year")).unwrap();
+        lib.answer(
+            &key,
+            Rating::Good,
+            lib.now(now),
+            1,
+            Mode::Study,
+            EventId("e".into()),
+        )
+        .unwrap();
+        // Reword the question; its id stays, so its progress stays.
+        let i = draft
+            .questions
+            .iter()
+            .position(|q| q.id == "abe-return-year")
+            .unwrap();
+        draft.questions[i].prompt = "In which year did Abe come back to government?".into();
+        draft.questions.remove(0); // deleting another question keeps the log intact
+        lib.save_set(draft.check().unwrap()).unwrap();
+        assert_eq!(lib.progress().card(&key).reviews, 1);
+    }
+    let lib = Library::open(dir.path(), TimeZone::UTC, || "dev".into()).unwrap();
+    assert!(lib.warnings().is_empty(), "{:?}", lib.warnings());
+    let set = lib.set(&SetId::new(&copy_id).unwrap()).unwrap();
+    assert_eq!(set.questions.len(), 59);
+    let key = CardKey::parse(&format!("{copy_id}/abe-return-year")).unwrap();
+    assert_eq!(
+        lib.card_view(&key).unwrap().prompt,
+        "In which year did Abe come back to government?"
+    );
+    assert_eq!(lib.progress().card(&key).reviews, 1);
+    assert_eq!(lib.events().len(), 1, "nothing was removed from the log");
+}
+
+#[test]
+fn built_in_sets_are_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(dir.path(), TimeZone::UTC, || "dev".into()).unwrap();
+    let set = lib.sets()[0].clone();
+    let err = lib.save_set(set).unwrap_err();
+    assert!(
+        matches!(&err, kioku_core::library::LibraryError::BuiltinReadOnly(id) if id.as_str() == "japan-russia-covid19"),
+        "{err:?}"
+    );
+    assert!(
+        std::fs::read_dir(dir.path().join("sets"))
+            .unwrap()
+            .next()
+            .is_none()
+    );
+}
+
+#[test]
+fn the_editor_imports_and_exports_files_like_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(dir.path(), TimeZone::UTC, || "dev".into()).unwrap();
+    let apkg = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .join("tests/fixtures/import/deck.apkg");
+    let imported = lib.import_file(&apkg, None, None, false).unwrap();
+    let id = imported.set.id.clone();
+    assert!(lib.set(&id).is_some());
+    assert!(dir.path().join(format!("sets/{id}.json")).is_file());
+    // Importing the same file again is refused without replace.
+    let again = lib
+        .import_file(&apkg, None, None, false)
+        .unwrap_err()
+        .to_string();
+    assert!(again.contains(id.as_str()), "{again}");
+    // Export the built-in set as GIFT; flashcards and cloze are left out.
+    let out = dir.path().join("bank.gift");
+    let exported = lib
+        .export_file(&SetId::new("japan-russia-covid19").unwrap(), None, &out)
+        .unwrap();
+    assert!(!exported.skipped.is_empty());
+    assert!(std::fs::read_to_string(&out).unwrap().contains("::"));
+    // Never overwrites.
+    assert!(
+        lib.export_file(&SetId::new("japan-russia-covid19").unwrap(), None, &out)
+            .is_err()
+    );
+    // A broken file gives located errors naming it.
+    let bad = dir.path().join("bad.kioku.md");
+    std::fs::write(&bad, "---\nkioku: 1\n---\n## q\nQ: x\n").unwrap();
+    let err = lib
+        .import_file(&bad, None, None, false)
+        .unwrap_err()
+        .to_string();
+    assert!(err.starts_with(&format!("{}:", bad.display())), "{err}");
+}
