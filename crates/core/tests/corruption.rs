@@ -6,7 +6,6 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
@@ -278,9 +277,20 @@ fn settings_from_a_newer_kioku_are_refused_and_left_alone() {
 
 /// A small tmpfs mounted for one test; unmounted when dropped. `None`
 /// where mounting is not allowed (not root, or no mount namespace rights).
+///
+/// Mounted with the mount(2) system call, not by running `mount`: a child
+/// process forked while another test holds a data directory's lock shares
+/// the lock's open file until it execs, so under load that test's reopen
+/// found the directory "locked" by a `mount` that had not started yet.
+/// With no child processes in this binary, no lock outlives its `Store`.
 struct Tmpfs {
     path: PathBuf,
     _dir: tempfile::TempDir,
+}
+
+fn c_path(p: &Path) -> std::ffi::CString {
+    use std::os::unix::ffi::OsStrExt;
+    std::ffi::CString::new(p.as_os_str().as_bytes()).expect("no NUL in a temp path")
 }
 
 impl Tmpfs {
@@ -288,32 +298,50 @@ impl Tmpfs {
         let dir = tempfile::tempdir().ok()?;
         let path = dir.path().join("mnt");
         fs::create_dir(&path).ok()?;
-        let ok = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
-            .arg(&path)
-            .stderr(std::process::Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success());
-        if !ok {
+        let target = c_path(&path);
+        let opts = std::ffi::CString::new(format!("size={size}")).ok()?;
+        // SAFETY: every pointer is a valid NUL-terminated string that
+        // outlives the call.
+        let rc = unsafe {
+            libc::mount(
+                c"tmpfs".as_ptr(),
+                target.as_ptr(),
+                c"tmpfs".as_ptr(),
+                0,
+                opts.as_ptr().cast(),
+            )
+        };
+        if rc != 0 {
             eprintln!("note: cannot mount a tmpfs here; the full-disk case is not exercised");
             return None;
         }
         Some(Tmpfs { path, _dir: dir })
     }
 
-    fn remount(&self, opts: &str) {
-        let ok = Command::new("mount")
-            .args(["-o", &format!("remount,{opts}")])
-            .arg(&self.path)
-            .status()
-            .unwrap();
-        assert!(ok.success());
+    /// Make the file system read-only.
+    fn remount_read_only(&self) {
+        let target = c_path(&self.path);
+        // SAFETY: as in `mount`; a remount needs no source or type.
+        let rc = unsafe {
+            libc::mount(
+                std::ptr::null(),
+                target.as_ptr(),
+                std::ptr::null(),
+                libc::MS_REMOUNT | libc::MS_RDONLY,
+                std::ptr::null(),
+            )
+        };
+        assert_eq!(rc, 0, "remount read-only: {}", std::io::Error::last_os_error());
     }
 }
 
 impl Drop for Tmpfs {
     fn drop(&mut self) {
-        let _ = Command::new("umount").arg("-l").arg(&self.path).status();
+        let target = c_path(&self.path);
+        // SAFETY: as in `mount`.
+        unsafe {
+            libc::umount2(target.as_ptr(), libc::MNT_DETACH);
+        }
     }
 }
 
@@ -392,7 +420,7 @@ fn a_read_only_data_dir_gives_a_clear_error_and_changes_nothing() {
         answer(&mut lib, KEY, "2026-11-28T10:00:00Z", "a1").unwrap();
     }
     let before = snapshot(&root);
-    fs_.remount("ro");
+    fs_.remount_read_only();
     let err = open(&root).unwrap_err().to_string();
     assert!(
         err.contains("kioku.lock") && err.contains("Read-only file system"),

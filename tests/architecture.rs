@@ -1,0 +1,118 @@
+//! The dependency rule, checked: the core knows no UI and no command line,
+//! and the `kioku` binary loads no GUI libraries.
+//!
+//! Cargo already refuses an import of `kioku_app` or `clap` from the core
+//! (they are not its dependencies); these tests keep anyone from adding
+//! them, directly or through another crate.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+/// Crates that bring a UI or a command-line parser.
+const FRONT_END_CRATES: [&str; 7] = [
+    "dioxus",
+    "wry",
+    "tao",
+    "webkit2gtk",
+    "gtk",
+    "clap",
+    "kioku-app",
+];
+
+/// Cargo.lock as package name -> the names it depends on (every version
+/// of a name merged: the rule is about names).
+fn lock_graph() -> BTreeMap<String, BTreeSet<String>> {
+    let lock = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.lock"))
+        .expect("Cargo.lock is committed");
+    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for block in lock.split("[[package]]").skip(1) {
+        let mut name = None;
+        let mut deps = BTreeSet::new();
+        let mut in_deps = false;
+        for line in block.lines() {
+            let line = line.trim();
+            if let Some(n) = line.strip_prefix("name = ") {
+                name = Some(n.trim_matches('"').to_owned());
+            } else if line.starts_with("dependencies = [") {
+                in_deps = true;
+            } else if in_deps && line.starts_with(']') {
+                in_deps = false;
+            } else if in_deps {
+                let dep = line.trim_matches(|c| c == '"' || c == ',');
+                let dep_name = dep.split(' ').next().unwrap_or(dep);
+                deps.insert(dep_name.to_owned());
+            }
+        }
+        if let Some(n) = name {
+            graph.entry(n).or_default().extend(deps);
+        }
+    }
+    graph
+}
+
+/// Every package `root` depends on, directly or not, with one path to it.
+fn reachable(
+    graph: &BTreeMap<String, BTreeSet<String>>,
+    root: &str,
+) -> BTreeMap<String, Vec<String>> {
+    let mut seen: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut stack = vec![(root.to_owned(), vec![root.to_owned()])];
+    while let Some((name, path)) = stack.pop() {
+        for dep in graph.get(&name).into_iter().flatten() {
+            if !seen.contains_key(dep) {
+                let mut p = path.clone();
+                p.push(dep.clone());
+                seen.insert(dep.clone(), p.clone());
+                stack.push((dep.clone(), p));
+            }
+        }
+    }
+    seen
+}
+
+#[test]
+fn the_core_depends_on_no_ui_and_no_command_line() {
+    let graph = lock_graph();
+    assert!(graph.contains_key("kioku-core"), "kioku-core is in Cargo.lock");
+    let deps = reachable(&graph, "kioku-core");
+    assert!(deps.contains_key("fsrs"), "the walk found the core's own dependencies");
+    let bad: Vec<String> = deps
+        .iter()
+        .filter(|(name, _)| {
+            FRONT_END_CRATES
+                .iter()
+                .any(|f| *name == f || name.starts_with(&format!("{f}-")))
+        })
+        .map(|(_, path)| path.join(" -> "))
+        .collect();
+    assert!(bad.is_empty(), "the core depends on front-end crates:\n{}", bad.join("\n"));
+}
+
+#[test]
+fn the_rule_catches_a_front_end_dependency() {
+    // The walk itself must see one: the app does depend on dioxus.
+    let deps = reachable(&lock_graph(), "kioku-app");
+    assert!(deps.contains_key("dioxus") && deps.contains_key("kioku-core"));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_command_line_binary_links_no_gui_libraries() {
+    let out = std::process::Command::new("ldd")
+        .arg(env!("CARGO_BIN_EXE_kioku"))
+        .output();
+    let Ok(out) = out else {
+        eprintln!("note: no ldd here; the linked libraries are not checked");
+        return;
+    };
+    let libs = String::from_utf8_lossy(&out.stdout);
+    for gui in ["gtk", "webkit", "libX11", "glib", "gdk", "xdo"] {
+        assert!(!libs.contains(gui), "kioku links {gui}:\n{libs}");
+    }
+    // The app's binary does, so the check can fail.
+    let app = std::process::Command::new("ldd")
+        .arg(env!("CARGO_BIN_EXE_kioku-app"))
+        .output()
+        .expect("ldd ran once already");
+    assert!(String::from_utf8_lossy(&app.stdout).contains("webkit"));
+}
