@@ -73,9 +73,15 @@ fn reachable(
 #[test]
 fn the_core_depends_on_no_ui_and_no_command_line() {
     let graph = lock_graph();
-    assert!(graph.contains_key("kioku-core"), "kioku-core is in Cargo.lock");
+    assert!(
+        graph.contains_key("kioku-core"),
+        "kioku-core is in Cargo.lock"
+    );
     let deps = reachable(&graph, "kioku-core");
-    assert!(deps.contains_key("fsrs"), "the walk found the core's own dependencies");
+    assert!(
+        deps.contains_key("fsrs"),
+        "the walk found the core's own dependencies"
+    );
     let bad: Vec<String> = deps
         .iter()
         .filter(|(name, _)| {
@@ -85,7 +91,11 @@ fn the_core_depends_on_no_ui_and_no_command_line() {
         })
         .map(|(_, path)| path.join(" -> "))
         .collect();
-    assert!(bad.is_empty(), "the core depends on front-end crates:\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "the core depends on front-end crates:\n{}",
+        bad.join("\n")
+    );
 }
 
 #[test]

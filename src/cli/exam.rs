@@ -8,8 +8,7 @@ use super::study::{Input, Term, ask_answer, out_err, parse_response, show_feedba
 use super::{Context, set_arg};
 use crate::cli::Error;
 use kioku_core::bank::QuestionKind;
-use kioku_core::exam::{Exam, ExamAnswer, ExamConfig, ExamResult, Feedback};
-use kioku_core::grader::Verdict;
+use kioku_core::exam::{Exam, ExamAnswer, ExamConfig, ExamResult, ExamSession, Feedback};
 
 /// What `kioku exam` was asked for.
 pub(super) struct ExamArgs {
@@ -45,7 +44,7 @@ pub(super) fn run(ctx: &Context, args: ExamArgs) -> Result<ExitCode, Error> {
     let qs = lib
         .set(&config.set)
         .ok_or_else(|| Error::Usage(format!("no set \"{}\"", config.set)))?;
-    let mut exam = Exam::new(qs, config, ctx.now()?)?;
+    let mut session = ExamSession::new(Exam::new(qs, config, ctx.now()?)?);
     // With --json, stdout carries only the result; the test goes to stderr.
     let stdin = std::io::stdin();
     let result = if args.json {
@@ -53,13 +52,13 @@ pub(super) fn run(ctx: &Context, args: ExamArgs) -> Result<ExitCode, Error> {
             input: stdin.lock(),
             out: std::io::stderr().lock(),
         };
-        take(&mut term, &mut exam, ctx)?
+        take(&mut term, &mut session, ctx)?
     } else {
         let mut term = Term {
             input: stdin.lock(),
             out: std::io::stdout().lock(),
         };
-        let result = take(&mut term, &mut exam, ctx)?;
+        let result = take(&mut term, &mut session, ctx)?;
         report(&mut term, &result)?;
         result
     };
@@ -72,31 +71,28 @@ pub(super) fn run(ctx: &Context, args: ExamArgs) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Ask every question; returns the scored result.
+/// Ask every question through the same `ExamSession` the app drives;
+/// returns the scored result.
 fn take<R: BufRead, W: Write>(
     term: &mut Term<R, W>,
-    exam: &mut Exam,
+    session: &mut ExamSession,
     ctx: &Context,
 ) -> Result<ExamResult, Error> {
-    let n = exam.items.len();
+    let n = session.exam.items.len();
     term.say(&format!(
         "Self-test: {n} questions from {} (seed {}). Select-all questions score only if every pick is right.",
-        exam.config.set, exam.config.seed
+        session.exam.config.set, session.exam.config.seed
     ))?;
-    if let Some(m) = exam.config.time_limit {
+    if let Some(m) = session.exam.config.time_limit {
         term.say(&format!("Time limit: {m} minutes."))?;
     }
     term.say("Type q to stop early (unanswered questions count as wrong).")?;
-    for i in 0..n {
-        if exam
-            .deadline()
-            .is_some_and(|d| ctx.now().is_ok_and(|now| now >= d))
-        {
+    while let Some(view) = session.current().cloned() {
+        if session.out_of_time(ctx.now()?) {
             term.say("\nTime is up.")?;
             break;
         }
-        let view = exam.items[i].clone();
-        term.say(&format!("\nQuestion {}/{n}", i + 1))?;
+        term.say(&format!("\nQuestion {}/{n}", session.index + 1))?;
         let line = match ask_answer(term, &view)? {
             Input::Quit => break,
             Input::Undo => "u".to_owned(),
@@ -117,13 +113,20 @@ fn take<R: BufRead, W: Write>(
             // Unreadable input (e.g. "x" for true/false) is a wrong answer.
             None => ExamAnswer::Response(kioku_core::grader::Response::Typed(line)),
         };
-        exam.answer(i, answer);
-        if exam.config.feedback == Feedback::AfterEach {
-            let verdict = exam.verdict(i).unwrap_or(Verdict::Wrong);
+        let now = ctx.now()?;
+        session.submit(answer, now);
+        // With feedback after each question the session holds the verdict
+        // until the learner moves on.
+        if let Some(verdict) = session.verdict.clone() {
             show_feedback(term, &view, &verdict)?;
+            session.next(now);
         }
     }
-    Ok(exam.finish(ctx.now()?))
+    session.finish(ctx.now()?);
+    session
+        .result
+        .clone()
+        .ok_or_else(|| Error::Usage("the self-test did not finish".into()))
 }
 
 fn report<R: BufRead, W: Write>(term: &mut Term<R, W>, r: &ExamResult) -> Result<(), Error> {

@@ -331,7 +331,12 @@ impl Tmpfs {
                 std::ptr::null(),
             )
         };
-        assert_eq!(rc, 0, "remount read-only: {}", std::io::Error::last_os_error());
+        assert_eq!(
+            rc,
+            0,
+            "remount read-only: {}",
+            std::io::Error::last_os_error()
+        );
     }
 }
 
