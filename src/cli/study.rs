@@ -3,16 +3,15 @@
 
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
-use std::time::Instant;
 
 use super::{Context, new_event_id, set_arg};
 use crate::cli::Error;
 use kioku_core::bank::QuestionKind;
 use kioku_core::card::CardView;
-use kioku_core::grader::{Response, Verdict, grade};
+use kioku_core::grader::{Response, Verdict};
 use kioku_core::library::Library;
-use kioku_core::review::Mode;
 use kioku_core::scheduler::{Outcomes, Rating};
+use kioku_core::study::{Current, Phase, StudySession};
 
 /// What the learner typed at a prompt.
 pub(super) enum Input {
@@ -65,78 +64,62 @@ pub(super) fn run(
         input: stdin.lock(),
         out: std::io::stdout().lock(),
     };
-    let started = Instant::now();
-    let (mut studied, mut graded, mut right, mut new_seen) = (0u32, 0u32, 0u32, 0u32);
-    loop {
-        let now = lib.now(ctx.now()?);
-        let mut queue = lib.queue(set.as_ref(), now);
-        if new_cap.is_some_and(|cap| new_seen >= cap) {
-            queue.new.clear();
-        }
-        let Some(key) = queue.next(now.at).cloned() else {
-            break;
-        };
-        let Some(view) = lib.card_view(&key) else {
-            break;
-        };
-        let is_new =
-            queue.new.first() == Some(&key) && queue.learning.is_empty() && queue.review.is_empty();
+    // The same session the app drives: queue, grading, answer times,
+    // undo and the per-session new-card limit all live in the core.
+    let mut session = StudySession::start_limited(&lib, set, new_cap, ctx.now()?)?;
+    'cards: while let Some(card) = session.current.clone() {
+        let r = &session.remaining;
         term.say(&format!(
             "\n[new {} · learning {} · review {}]  {}",
-            queue.new.len(),
-            queue.learning.len() + queue.learning_later.len(),
-            queue.review.len(),
-            key
+            r.new, r.learning, r.review, card.view.key
         ))?;
-        let shown = Instant::now();
-        let response = match ask_answer(&mut term, &view)? {
-            Input::Quit => break,
-            Input::Undo => {
-                undo(&mut lib, &mut term, ctx)?;
-                continue;
+        // Read an answer; what cannot be read is self-graded.
+        let tf = loop {
+            let line = match ask_answer(&mut term, &card.view)? {
+                Input::Quit => break 'cards,
+                Input::Undo => {
+                    undo(&mut session, &mut lib, &mut term, ctx)?;
+                    continue 'cards;
+                }
+                Input::Line(l) => l,
+            };
+            match parse_response(&card.view, &line) {
+                Some(Response::TrueFalse(b)) => break Some(b),
+                Some(Response::Typed(t)) => session.set_typed(t),
+                Some(Response::Choices(picked)) => {
+                    if let Some(c) = &mut session.current {
+                        c.picked = picked;
+                    }
+                }
+                Some(Response::Revealed) => {}
+                None => {
+                    session.reveal();
+                }
             }
-            Input::Line(r) => r,
+            break None;
         };
-        let verdict = match parse_response(&view, &response) {
-            Some(r) => {
-                let (_, q, variant) = lib
-                    .card(&key)
-                    .ok_or_else(|| Error::Usage(format!("card {key} vanished")))?;
-                grade(&q.body, variant, &r)
-            }
-            None => Verdict::SelfGraded,
+        session.submit(&lib, tf);
+        let verdict = match &session.current {
+            Some(Current {
+                phase: Phase::Answered { verdict },
+                ..
+            }) => verdict.clone(),
+            _ => Verdict::SelfGraded,
         };
-        show_feedback(&mut term, &view, &verdict)?;
-        let outcomes = lib.outcomes(&key, now)?;
-        let rating = match ask_rating(&mut term, &outcomes, verdict.suggested_rating())? {
+        show_feedback(&mut term, &card.view, &verdict)?;
+        let suggested = session.suggested_rating();
+        let rating = match ask_rating(&mut term, &card.outcomes, suggested)? {
             Input::Quit => break,
             Input::Undo => {
                 // Undo here means "undo the previous card", as in the app.
-                undo(&mut lib, &mut term, ctx)?;
+                undo(&mut session, &mut lib, &mut term, ctx)?;
                 continue;
             }
-            Input::Line(r) => Rating::parse(&r).unwrap_or(verdict.suggested_rating()),
+            Input::Line(r) => Rating::parse(&r).unwrap_or(suggested),
         };
-        let duration = u64::try_from(shown.elapsed().as_millis()).unwrap_or(u64::MAX);
-        // Time of the answer, not of the question: the clock may be injected.
-        let now = lib.now(ctx.now()?);
-        lib.answer(&key, rating, now, duration, Mode::Study, new_event_id())?;
-        studied += 1;
-        new_seen += u32::from(is_new);
-        // Self-graded cards count as right unless rated Again.
-        graded += 1;
-        right += u32::from(verdict.is_correct().unwrap_or(rating != Rating::Again));
+        session.rate(&mut lib, rating, ctx.now()?, new_event_id())?;
     }
-    summary(
-        &mut term,
-        &lib,
-        ctx,
-        set.as_ref(),
-        studied,
-        graded,
-        right,
-        started,
-    )?;
+    summary(&mut term, &session, &lib, ctx)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -237,41 +220,38 @@ fn ask_rating<R: BufRead, W: Write>(
 }
 
 fn undo<R: BufRead, W: Write>(
+    session: &mut StudySession,
     lib: &mut Library,
     term: &mut Term<R, W>,
     ctx: &Context,
 ) -> Result<(), Error> {
-    match lib.undo(ctx.now()?, new_event_id())? {
-        Some(key) => term.say(&format!("Undid the answer to {key}.")),
-        None => term.say("Nothing to undo."),
+    if session.undo(lib, ctx.now()?, new_event_id())? {
+        let key = session.current.as_ref().map(|c| c.view.key.to_string());
+        term.say(&format!("Undid the answer to {}.", key.unwrap_or_default()))
+    } else {
+        term.say("Nothing to undo.")
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn summary<R: BufRead, W: Write>(
     term: &mut Term<R, W>,
+    session: &StudySession,
     lib: &Library,
     ctx: &Context,
-    set: Option<&kioku_core::bank::SetId>,
-    studied: u32,
-    graded: u32,
-    right: u32,
-    started: Instant,
 ) -> Result<(), Error> {
-    let secs = started.elapsed().as_secs();
-    let accuracy = (right * 100).checked_div(graded).unwrap_or(0);
+    let now = ctx.now()?;
+    let s = session.summary(lib, now);
     term.say(&format!(
-        "\nStudied {studied} cards · {accuracy}% right · {}m {}s",
-        secs / 60,
-        secs % 60
+        "\nStudied {} cards · {}% right · {}m {}s",
+        s.studied,
+        s.accuracy,
+        s.seconds / 60,
+        s.seconds % 60
     ))?;
-    let now = lib.now(ctx.now()?);
-    let queue = lib.queue(set, now);
-    let due_now = !(queue.learning.is_empty() && queue.review.is_empty() && queue.new.is_empty());
-    let next = if due_now {
+    let next = if s.more_now {
         "more cards are due now".to_owned()
-    } else if let Some((due, _)) = queue.learning_later.first() {
-        let mins = (due.as_second() - now.at.as_second()).max(0) / 60 + 1;
+    } else if let Some(due) = s.next_due {
+        let mins = (due.as_second() - now.as_second()).max(0) / 60 + 1;
         format!("next card in {mins}m")
     } else {
         "no more cards today".to_owned()

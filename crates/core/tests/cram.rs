@@ -110,3 +110,39 @@ fn filters_new_and_recently_wrong_and_shuffle_is_seeded() {
     all_sorted.sort();
     assert_eq!(sorted, all_sorted, "a shuffle, not a selection");
 }
+
+#[test]
+fn a_session_new_card_limit_stops_new_cards_and_undo_gives_one_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(dir.path(), TimeZone::UTC, || "dev".into()).unwrap();
+    let now = t("2026-11-28T10:00:00Z");
+    let mut s = StudySession::start_limited(&lib, Some(set()), Some(2), now).unwrap();
+    assert_eq!(s.remaining.new, 20, "the daily limit still shows");
+    for i in 0..2 {
+        s.reveal();
+        s.rate(&mut lib, Rating::Easy, now, EventId(format!("e{i}")))
+            .unwrap();
+    }
+    assert!(s.is_done(), "no third new card: {:?}", s.current);
+    assert_eq!((s.new_seen, s.remaining.new), (2, 0));
+    // Undo brings the last card back and frees its place.
+    assert!(s.undo(&mut lib, now, EventId("u".into())).unwrap());
+    assert_eq!(s.new_seen, 1);
+    assert!(!s.is_done());
+}
+
+#[test]
+fn reveal_shows_the_answer_without_a_verdict() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = Library::open(dir.path(), TimeZone::UTC, || "dev".into()).unwrap();
+    let mut s = StudySession::start(&lib, Some(set()), t("2026-11-28T10:00:00Z")).unwrap();
+    s.reveal();
+    let c = s.current.as_ref().unwrap();
+    assert_eq!(
+        c.phase,
+        kioku_core::study::Phase::Answered {
+            verdict: kioku_core::grader::Verdict::SelfGraded
+        }
+    );
+    assert_eq!(s.suggested_rating(), Rating::Good);
+}

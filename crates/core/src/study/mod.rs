@@ -83,12 +83,28 @@ pub struct StudySession {
     pub started_at: Timestamp,
     /// The latest thing to announce to screen readers.
     pub announcement: String,
+    /// Introduce at most this many new cards in this session (on top of
+    /// the daily limit); `None`: only the daily limit.
+    pub new_limit: Option<u32>,
+    /// New cards introduced in this session.
+    pub new_seen: u32,
 }
 
 impl StudySession {
     /// Start on the first due card at `now`.
     pub fn start(lib: &Library, set: Option<SetId>, now: Timestamp) -> Result<Self, Error> {
-        Self::begin(lib, set, None, now)
+        Self::begin(lib, set, None, None, now)
+    }
+
+    /// Start on the first due card at `now`, introducing at most
+    /// `new_limit` new cards in this session.
+    pub fn start_limited(
+        lib: &Library,
+        set: Option<SetId>,
+        new_limit: Option<u32>,
+        now: Timestamp,
+    ) -> Result<Self, Error> {
+        Self::begin(lib, set, None, new_limit, now)
     }
 
     /// Start a cram session over `cards`.
@@ -104,13 +120,14 @@ impl StudySession {
             counts_as_reviews,
             history: Vec::new(),
         };
-        Self::begin(lib, Some(set), Some(cram), now)
+        Self::begin(lib, Some(set), Some(cram), None, now)
     }
 
     fn begin(
         lib: &Library,
         set: Option<SetId>,
         cram: Option<Cram>,
+        new_limit: Option<u32>,
         now: Timestamp,
     ) -> Result<Self, Error> {
         let mut s = StudySession {
@@ -122,6 +139,8 @@ impl StudySession {
             right: 0,
             started_at: now,
             announcement: String::new(),
+            new_limit,
+            new_seen: 0,
         };
         s.advance(lib, now)?;
         Ok(s)
@@ -139,7 +158,10 @@ impl StudySession {
                 c.queue.front().cloned()
             }
             None => {
-                let queue = lib.queue(self.set.as_ref(), n);
+                let mut queue = lib.queue(self.set.as_ref(), n);
+                if self.new_limit.is_some_and(|cap| self.new_seen >= cap) {
+                    queue.new.clear();
+                }
                 self.remaining = Remaining {
                     new: queue.new.len(),
                     learning: queue.learning.len() + queue.learning_later.len(),
@@ -237,6 +259,19 @@ impl StudySession {
         c.phase = Phase::Answered { verdict };
     }
 
+    /// Show the answer without grading (the learner rates themselves), as
+    /// when no answer could be read.
+    pub fn reveal(&mut self) {
+        if let Some(c) = &mut self.current
+            && c.phase == Phase::Question
+        {
+            self.announcement = format!("Answer: {}", plain(&c.view.answer));
+            c.phase = Phase::Answered {
+                verdict: Verdict::SelfGraded,
+            };
+        }
+    }
+
     /// The rating Space/Enter gives: the suggestion after an auto-graded
     /// answer, Good otherwise.
     pub fn suggested_rating(&self) -> Rating {
@@ -270,7 +305,9 @@ impl StudySession {
             Some(c) if !c.counts_as_reviews => Mode::Cram,
             _ => Mode::Study,
         };
+        let was_new = lib.progress().card(&key).state == crate::scheduler::CardState::New;
         lib.answer(&key, rating, lib.now(now), duration, mode, id.clone())?;
+        self.new_seen += u32::from(was_new && self.cram.is_none());
         if let Some(c) = &mut self.cram
             && let Some(k) = c.queue.pop_front()
         {
@@ -310,6 +347,9 @@ impl StudySession {
             Some(key) => {
                 if had_session_answers {
                     self.studied = self.studied.saturating_sub(1);
+                    if lib.progress().card(&key).state == crate::scheduler::CardState::New {
+                        self.new_seen = self.new_seen.saturating_sub(1);
+                    }
                 }
                 self.advance(lib, now)?;
                 // Show the undone card first, whatever the queue says.
