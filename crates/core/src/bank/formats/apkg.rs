@@ -40,6 +40,10 @@ pub enum ApkgError {
         "this package has only collection.anki21b (Anki 2.1.50+ format, zstd-compressed); in Anki export again with \"Support older Anki versions\" checked"
     )]
     OnlyNewFormat,
+    #[error(
+        "this package holds only Anki's placeholder collection (\"Please update to the latest Anki version\"), without the real collection.anki21b"
+    )]
+    OnlyStub,
     #[error("no collection.anki2 or collection.anki21 in the package")]
     NoCollection,
     #[error("cannot read package member \"{name}\": {reason}")]
