@@ -58,7 +58,9 @@ fn moodle_export_imports() {
     );
     assert_eq!(
         qs[0].explanation.as_deref(),
-        Some("Tokyo has been the capital since 1868.\n\nTokyo: Yes, since 1868.\nKyoto: It was, until 1868.")
+        Some(
+            "Tokyo has been the capital since 1868.\n\nTokyo: Yes, since 1868.\nKyoto: It was, until 1868."
+        )
     );
     assert_eq!(qs[0].tags, ["Capitals"]);
 
@@ -73,7 +75,8 @@ fn moodle_export_imports() {
     );
     let at17 = skipped_at(&imported, "line 17");
     assert!(
-        at17.iter().any(|r| r.contains("canberra city") && r.contains("50%")),
+        at17.iter()
+            .any(|r| r.contains("canberra city") && r.contains("50%")),
         "{at17:?}"
     );
 
@@ -120,7 +123,8 @@ fn moodle_export_imports() {
     assert_eq!(correct, &[0]);
     let at37 = skipped_at(&imported, "line 37");
     assert!(
-        at37.iter().any(|r| r.contains("Amazon") && r.contains("50%")),
+        at37.iter()
+            .any(|r| r.contains("Amazon") && r.contains("50%")),
         "{at37:?}"
     );
     assert_eq!(

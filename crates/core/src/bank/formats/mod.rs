@@ -232,6 +232,11 @@ impl Builder {
         });
     }
 
+    /// True when an earlier question has (or was given) `id`.
+    pub fn is_taken(&self, id: &str) -> bool {
+        self.taken.iter().any(|t| t == id)
+    }
+
     /// A fresh id from the prompt when none was written.
     fn derive_id(&self, prompt: &str) -> String {
         let mut base: String = super::model::to_kebab_case(prompt)
