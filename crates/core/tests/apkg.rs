@@ -159,6 +159,11 @@ fn an_unreadable_new_format_collection_is_an_error() {
 
 /// The members of a real package, with `collection.anki21b` left out.
 fn without_new_collection(pkg: &[u8]) -> Vec<u8> {
+    replace_member(pkg, "collection.anki21b", None)
+}
+
+/// The members of a real package, with member `name` replaced or left out.
+fn replace_member(pkg: &[u8], target: &str, with: Option<&[u8]>) -> Vec<u8> {
     let mut z = zip::ZipArchive::new(Cursor::new(pkg.to_vec())).unwrap();
     let mut members = Vec::new();
     for i in 0..z.len() {
@@ -166,8 +171,10 @@ fn without_new_collection(pkg: &[u8]) -> Vec<u8> {
         let name = f.name().unwrap().into_owned();
         let mut bytes = Vec::new();
         f.read_to_end(&mut bytes).unwrap();
-        if name != "collection.anki21b" {
+        if name != target {
             members.push((name, bytes));
+        } else if let Some(with) = with {
+            members.push((name, with.to_vec()));
         }
     }
     let refs: Vec<(&str, &[u8], bool)> = members
@@ -270,4 +277,15 @@ fn legacy_genanki_deck_names_the_set() {
 fn a_database_that_is_not_sqlite_is_an_error() {
     let pkg = package(&[("collection.anki2", b"not sqlite", false)]);
     assert!(matches!(import(&pkg, &meta()), Err(ApkgError::Database(_))));
+}
+
+#[test]
+fn an_unreadable_modern_media_list_names_each_file_not_copied() {
+    let bad = b"\x28\xb5\x2f\xfd garbage";
+    let pkg = replace_member(&fixture_named("modern.apkg"), "media", Some(bad));
+    let imported = import(&pkg, &meta()).unwrap();
+    assert_eq!(imported.set.questions.len(), 4);
+    assert!(imported.media.is_empty());
+    let items: Vec<&str> = imported.skipped.iter().map(|s| s.item.as_str()).collect();
+    assert_eq!(items, ["media member \"0\""], "{:?}", imported.skipped);
 }

@@ -803,7 +803,13 @@ fn read_media(
     };
     let modern = is_zstd(&map);
     let entries: Vec<(String, String)> = if modern {
-        let list = unzstd("media", &map, total)?;
+        let list = match unzstd("media", &map, total) {
+            Ok(list) => list,
+            Err(e) => {
+                skip_unlisted(zip, b, &format!("its media list could not be read ({e})"));
+                return Ok(media);
+            }
+        };
         let parsed = proto_fields(&list).and_then(|top| {
             top.iter()
                 .filter(|(n, _)| *n == 1)
@@ -867,5 +873,64 @@ fn skip_unlisted(zip: &Zip, b: &mut Builder, why: &str) {
             format!("media member \"{m}\""),
             format!("not copied: {why}"),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn basic(fields: &[&str], templates: &[(&str, &str)]) -> NoteType {
+        NoteType {
+            name: "Custom".into(),
+            cloze: false,
+            fields: fields.iter().map(|f| (*f).to_owned()).collect(),
+            templates: templates
+                .iter()
+                .enumerate()
+                .map(|(i, (q, a))| (format!("Card {}", i + 1), (*q).to_owned(), (*a).to_owned()))
+                .collect(),
+        }
+    }
+
+    fn note(fields: &[&str]) -> Note {
+        Note {
+            model: None,
+            fields: fields.iter().map(|f| (*f).to_owned()).collect(),
+            tags: Vec::new(),
+            decks: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_field_on_no_card_is_named() {
+        let nt = basic(
+            &["Front", "Back", "Extra"],
+            &[("{{Front}}", "{{FrontSide}}<hr id=answer>{{Back}}")],
+        );
+        let m = map_note(&nt, &note(&["Q", "A", "more"])).unwrap();
+        assert_eq!(m.notes, ["field \"Extra\" is on no card, not imported"]);
+        let m = map_note(&nt, &note(&["Q", "A", ""])).unwrap();
+        assert!(m.notes.is_empty());
+    }
+
+    #[test]
+    fn the_optional_reverse_card_follows_its_field() {
+        let nt = basic(
+            &["Front", "Back", "Add Reverse"],
+            &[
+                ("{{Front}}", "{{FrontSide}}<hr id=answer>{{Back}}"),
+                (
+                    "{{#Add Reverse}}{{Back}}{{/Add Reverse}}",
+                    "{{FrontSide}}<hr id=answer>{{Front}}",
+                ),
+            ],
+        );
+        let reversible = |fields: &[&str]| match map_note(&nt, &note(fields)).unwrap().draft {
+            Draft::Flashcard { reversible, .. } => reversible,
+            _ => panic!(),
+        };
+        assert!(!reversible(&["Q", "A", ""]));
+        assert!(reversible(&["Q", "A", "y"]));
     }
 }
