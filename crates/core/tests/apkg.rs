@@ -4,16 +4,21 @@ use std::io::{Cursor, Read, Write};
 use std::path::Path;
 
 use kioku_core::bank::formats::apkg::{ApkgError, import};
-use kioku_core::bank::formats::{ImportMeta, Imported};
+use kioku_core::bank::formats::{self, Format, ImportMeta, Imported};
 use kioku_core::bank::{QuestionBody, SetId};
 use zip::write::SimpleFileOptions;
 
-fn fixture() -> Vec<u8> {
+fn fixture_named(name: &str) -> Vec<u8> {
     std::fs::read(
         Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
-            .join("tests/fixtures/import/deck.apkg"),
+            .join("tests/fixtures/import")
+            .join(name),
     )
     .unwrap()
+}
+
+fn fixture() -> Vec<u8> {
+    fixture_named("deck.apkg")
 }
 
 fn meta() -> ImportMeta {
@@ -146,17 +151,141 @@ fn a_broken_zip_is_refused() {
 }
 
 #[test]
-fn new_format_only_packages_get_a_clear_message() {
+fn an_unreadable_new_format_collection_is_an_error() {
     let pkg = package(&[("collection.anki21b", b"zstd...", false)]);
     let err = import(&pkg, &meta()).unwrap_err();
-    assert!(
-        err.to_string().contains("Support older Anki versions"),
-        "{err}"
+    assert!(err.to_string().contains("collection.anki21b"), "{err}");
+}
+
+/// The members of a real package, with `collection.anki21b` left out.
+fn without_new_collection(pkg: &[u8]) -> Vec<u8> {
+    replace_member(pkg, "collection.anki21b", None)
+}
+
+/// The members of a real package, with member `name` replaced or left out.
+fn replace_member(pkg: &[u8], target: &str, with: Option<&[u8]>) -> Vec<u8> {
+    let mut z = zip::ZipArchive::new(Cursor::new(pkg.to_vec())).unwrap();
+    let mut members = Vec::new();
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).unwrap();
+        let name = f.name().unwrap().into_owned();
+        let mut bytes = Vec::new();
+        f.read_to_end(&mut bytes).unwrap();
+        if name != target {
+            members.push((name, bytes));
+        } else if let Some(with) = with {
+            members.push((name, with.to_vec()));
+        }
+    }
+    let refs: Vec<(&str, &[u8], bool)> = members
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice(), false))
+        .collect();
+    package(&refs)
+}
+
+#[test]
+fn the_update_anki_stub_is_never_imported_as_content() {
+    let pkg = without_new_collection(&fixture_named("modern.apkg"));
+    let err = import(&pkg, &meta()).unwrap_err();
+    assert!(matches!(err, ApkgError::OnlyStub), "{err}");
+    assert!(err.to_string().contains("collection.anki21b"), "{err}");
+}
+
+/// What the modern fixtures (make_modern.py, Anki's own exporter) hold.
+fn check_modern(imported: &Imported, what: &str) {
+    let Imported {
+        set,
+        skipped,
+        media,
+    } = imported;
+    assert_eq!(set.title, "Kioku Modern", "{what}: the deck names the set");
+    assert_eq!(set.questions.len(), 4, "{what}: {:#?}", set.questions);
+    assert_eq!(
+        set.questions[0].body,
+        QuestionBody::Flashcard {
+            prompt: "Capital of Japan?".into(),
+            answer: "Tokyo".into(),
+            reversible: false
+        },
+        "{what}"
     );
+    assert_eq!(set.questions[0].tags, ["geo"], "{what}");
+    assert_eq!(
+        set.questions[1].body,
+        QuestionBody::Flashcard {
+            prompt: "Hund".into(),
+            answer: "dog".into(),
+            reversible: true
+        },
+        "{what}"
+    );
+    assert_eq!(set.questions[1].tags, ["german", "vocab"], "{what}");
+    let QuestionBody::Cloze { text } = &set.questions[2].body else {
+        panic!("{what}: {:?}", set.questions[2].body)
+    };
+    assert_eq!(
+        text.source_text(),
+        "{{Tokyo}} became the capital in {{1868}}.",
+        "{what}"
+    );
+    assert_eq!(
+        set.questions[2].explanation.as_deref(),
+        Some("Before: Kyoto"),
+        "{what}"
+    );
+    assert_eq!(set.questions[2].tags, ["history"], "{what}");
+    assert_eq!(
+        set.questions[3].body,
+        QuestionBody::Flashcard {
+            prompt: "A cat".into(),
+            answer: "[image: cat.png]".into(),
+            reversible: false
+        },
+        "{what}"
+    );
+    assert_eq!(media.len(), 1, "{what}: {skipped:?}");
+    assert_eq!(media[0].name, "cat.png");
+    assert!(media[0].bytes.starts_with(b"\x89PNG"), "{what}");
+    assert!(skipped.is_empty(), "{what}: {skipped:?}");
+}
+
+#[test]
+fn modern_apkg_from_anki_imports() {
+    let imported = import(&fixture_named("modern.apkg"), &meta()).unwrap();
+    check_modern(&imported, "modern.apkg");
+    assert_eq!(imported.set.id.as_str(), "deck");
+}
+
+#[test]
+fn colpkg_from_anki_imports() {
+    let path = Path::new("modern.colpkg");
+    assert_eq!(Format::from_path(path), Some(Format::Apkg));
+    let meta = ImportMeta::for_file(path, None::<SetId>);
+    let imported = formats::import(&fixture_named("modern.colpkg"), Format::Apkg, &meta).unwrap();
+    check_modern(&imported, "modern.colpkg");
+    assert_eq!(imported.set.id.as_str(), "modern");
+}
+
+#[test]
+fn legacy_genanki_deck_names_the_set() {
+    let imported = import(&fixture(), &meta()).unwrap();
+    assert_eq!(imported.set.title, "Kioku Fixture");
 }
 
 #[test]
 fn a_database_that_is_not_sqlite_is_an_error() {
     let pkg = package(&[("collection.anki2", b"not sqlite", false)]);
     assert!(matches!(import(&pkg, &meta()), Err(ApkgError::Database(_))));
+}
+
+#[test]
+fn an_unreadable_modern_media_list_names_each_file_not_copied() {
+    let bad = b"\x28\xb5\x2f\xfd garbage";
+    let pkg = replace_member(&fixture_named("modern.apkg"), "media", Some(bad));
+    let imported = import(&pkg, &meta()).unwrap();
+    assert_eq!(imported.set.questions.len(), 4);
+    assert!(imported.media.is_empty());
+    let items: Vec<&str> = imported.skipped.iter().map(|s| s.item.as_str()).collect();
+    assert_eq!(items, ["media member \"0\""], "{:?}", imported.skipped);
 }

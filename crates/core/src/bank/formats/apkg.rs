@@ -1,7 +1,23 @@
-//! Anki packages (`.apkg`), import only: the legacy layout that Anki's
-//! "support older Anki versions" export and genanki write — a zip holding
-//! `collection.anki21` or `collection.anki2` (SQLite), a `media` JSON map
-//! and numbered media members.
+//! Anki packages (`.apkg`) and collection packages (`.colpkg`), import
+//! only. Two layouts:
+//!
+//! - modern (Anki 2.1.50+, the default export): `collection.anki21b`, a
+//!   zstd-compressed SQLite database of schema 18 (note types in
+//!   `notetypes`, `fields` and `templates`, their settings protobuf), a
+//!   zstd-compressed protobuf `media` list and zstd-compressed numbered
+//!   media members. Beside it sits a stub `collection.anki2` whose one
+//!   note says "Please update to the latest Anki version"; it is never
+//!   imported as content.
+//! - legacy ("support older Anki versions", genanki): `collection.anki21`
+//!   or `collection.anki2` (SQLite, schema 11, note types as JSON in
+//!   `col.models`), a `media` JSON map and plain numbered media members.
+//!
+//! The collection read is the first of `collection.anki21b`,
+//! `collection.anki21`, `collection.anki2` in the package. A note's
+//! question and answer come from its note type's first card template;
+//! other templates that ask the answer are the reverse card. Fields no
+//! template shows, and card types kioku cannot express, are reported in
+//! `skipped`, never dropped silently.
 //!
 //! Reading is bounded: member sizes are taken from the zip directory and
 //! also capped while reading, with limits per member, in total, and on the
@@ -37,10 +53,10 @@ pub enum ApkgError {
         limit: u64,
     },
     #[error(
-        "this package has only collection.anki21b (Anki 2.1.50+ format, zstd-compressed); in Anki export again with \"Support older Anki versions\" checked"
+        "this package holds only Anki's placeholder collection (\"Please update to the latest Anki version\"), without the real collection.anki21b"
     )]
-    OnlyNewFormat,
-    #[error("no collection.anki2 or collection.anki21 in the package")]
+    OnlyStub,
+    #[error("no collection.anki21b, collection.anki21 or collection.anki2 in the package")]
     NoCollection,
     #[error("cannot read package member \"{name}\": {reason}")]
     Member { name: String, reason: String },
@@ -119,14 +135,133 @@ fn read_member(zip: &mut Zip, name: &str, total: &mut u64) -> Result<Option<Vec<
     Ok(Some(bytes))
 }
 
-/// One note as stored: its note type and fields (HTML).
-struct Note {
-    model: Option<(String, bool)>,
-    fields: Vec<String>,
-    tags: Vec<String>,
+/// Decompress a zstd member, bounded like a member read.
+fn unzstd(name: &str, bytes: &[u8], total: &mut u64) -> Result<Vec<u8>, ApkgError> {
+    let member = |reason: String| ApkgError::Member {
+        name: name.to_owned(),
+        reason,
+    };
+    let decoder =
+        zstd::stream::read::Decoder::new(bytes).map_err(|e| member(format!("zstd: {e}")))?;
+    let mut out = Vec::new();
+    decoder
+        .take(MAX_MEMBER_BYTES + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| member(format!("zstd: {e}")))?;
+    let got = out.len() as u64;
+    if got > MAX_MEMBER_BYTES {
+        return Err(ApkgError::MemberTooLarge {
+            name: name.to_owned(),
+            size: got,
+            limit: MAX_MEMBER_BYTES,
+        });
+    }
+    *total += got;
+    if *total > MAX_TOTAL_BYTES {
+        return Err(ApkgError::TotalTooLarge {
+            limit: MAX_TOTAL_BYTES,
+        });
+    }
+    Ok(out)
 }
 
-fn read_notes(db: &[u8]) -> Result<Vec<Note>, ApkgError> {
+/// True when `bytes` start with the zstd frame magic.
+fn is_zstd(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0x28, 0xb5, 0x2f, 0xfd])
+}
+
+/// A protobuf field value: what kioku needs of the wire format.
+enum Proto<'a> {
+    Varint(u64),
+    Bytes(&'a [u8]),
+}
+
+fn varint(buf: &[u8], i: &mut usize) -> Option<u64> {
+    let mut v: u64 = 0;
+    for shift in (0..64).step_by(7) {
+        let b = *buf.get(*i)?;
+        *i += 1;
+        v |= u64::from(b & 0x7f) << shift;
+        if b & 0x80 == 0 {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// The fields of one protobuf message, or `None` when it is malformed.
+fn proto_fields(buf: &[u8]) -> Option<Vec<(u64, Proto<'_>)>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < buf.len() {
+        let key = varint(buf, &mut i)?;
+        let value = match key & 7 {
+            0 => Proto::Varint(varint(buf, &mut i)?),
+            1 => {
+                i = i.checked_add(8).filter(|&e| e <= buf.len())?;
+                continue;
+            }
+            2 => {
+                let len = usize::try_from(varint(buf, &mut i)?).ok()?;
+                let end = i.checked_add(len).filter(|&e| e <= buf.len())?;
+                let b = &buf[i..end];
+                i = end;
+                Proto::Bytes(b)
+            }
+            5 => {
+                i = i.checked_add(4).filter(|&e| e <= buf.len())?;
+                continue;
+            }
+            _ => return None,
+        };
+        out.push((key >> 3, value));
+    }
+    Some(out)
+}
+
+fn proto_string(fields: &[(u64, Proto<'_>)], number: u64) -> String {
+    fields
+        .iter()
+        .rev()
+        .find_map(|(n, v)| match v {
+            Proto::Bytes(b) if *n == number => Some(String::from_utf8_lossy(b).into_owned()),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
+fn proto_varint(fields: &[(u64, Proto<'_>)], number: u64) -> Option<u64> {
+    fields.iter().rev().find_map(|(n, v)| match v {
+        Proto::Varint(x) if *n == number => Some(*x),
+        _ => None,
+    })
+}
+
+/// A note type: its kind, field names and card templates (front, back).
+#[derive(Debug, Clone, Default)]
+struct NoteType {
+    name: String,
+    cloze: bool,
+    fields: Vec<String>,
+    templates: Vec<(String, String, String)>,
+}
+
+/// One note as stored: its note type and fields (HTML).
+struct Note {
+    model: Option<NoteType>,
+    fields: Vec<String>,
+    tags: Vec<String>,
+    /// The decks its cards are in.
+    decks: Vec<i64>,
+}
+
+/// What kioku reads of a collection.
+struct Collection {
+    notes: Vec<Note>,
+    decks: BTreeMap<i64, String>,
+}
+
+fn read_collection(db: &[u8]) -> Result<Collection, ApkgError> {
     static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let path = std::env::temp_dir().join(format!("kioku-apkg-{}-{n}.sqlite", std::process::id()));
@@ -143,51 +278,422 @@ fn read_notes(db: &[u8]) -> Result<Vec<Note>, ApkgError> {
             .map_err(temp)?;
         f.write_all(db).map_err(temp)?;
     }
-    let result = notes_from(&path);
+    let result = collection_from(&path);
     let _ = std::fs::remove_file(&path);
     result
 }
 
-fn notes_from(path: &std::path::Path) -> Result<Vec<Note>, ApkgError> {
-    let e = |e: rusqlite::Error| ApkgError::Database(e.to_string());
-    let conn =
-        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .map_err(e)?;
+fn db_err(e: rusqlite::Error) -> ApkgError {
+    ApkgError::Database(e.to_string())
+}
+
+/// Prepare `sql`, naming it in the error.
+fn prepare<'c>(
+    conn: &'c rusqlite::Connection,
+    sql: &str,
+) -> Result<rusqlite::Statement<'c>, ApkgError> {
+    conn.prepare(sql)
+        .map_err(|e| ApkgError::Database(format!("{e} ({sql})")))
+}
+
+/// Note types of schema 11: JSON in `col.models`.
+fn legacy_note_types(conn: &rusqlite::Connection) -> Result<BTreeMap<i64, NoteType>, ApkgError> {
     let models: String = conn
         .query_row("SELECT models FROM col", [], |r| r.get(0))
-        .map_err(e)?;
+        .map_err(db_err)?;
     let models: serde_json::Value = serde_json::from_str(&models)
         .map_err(|err| ApkgError::Database(format!("note types: {err}")))?;
-    let mut by_id: BTreeMap<String, (String, bool)> = BTreeMap::new();
-    if let Some(map) = models.as_object() {
-        for (id, m) in map {
-            let name = m["name"].as_str().unwrap_or("").to_owned();
-            let cloze = m["type"].as_i64() == Some(1);
-            by_id.insert(id.clone(), (name, cloze));
-        }
+    let mut by_id = BTreeMap::new();
+    let Some(map) = models.as_object() else {
+        return Ok(by_id);
+    };
+    for (id, m) in map {
+        let Ok(id) = id.parse::<i64>() else { continue };
+        let text = |v: &serde_json::Value| v.as_str().unwrap_or("").to_owned();
+        let list = |key: &str| m[key].as_array().cloned().unwrap_or_default();
+        let mut fields = list("flds");
+        fields.sort_by_key(|f| f["ord"].as_i64());
+        let mut templates = list("tmpls");
+        templates.sort_by_key(|t| t["ord"].as_i64());
+        by_id.insert(
+            id,
+            NoteType {
+                name: text(&m["name"]),
+                cloze: m["type"].as_i64() == Some(1),
+                fields: fields.iter().map(|f| text(&f["name"])).collect(),
+                templates: templates
+                    .iter()
+                    .map(|t| (text(&t["name"]), text(&t["qfmt"]), text(&t["afmt"])))
+                    .collect(),
+            },
+        );
     }
-    let mut stmt = conn
-        .prepare("SELECT mid, tags, flds FROM notes ORDER BY id")
-        .map_err(e)?;
+    Ok(by_id)
+}
+
+/// Note types of schema 15 and later: the `notetypes`, `fields` and
+/// `templates` tables, settings in protobuf (`Notetype.Config.kind`,
+/// `Template.Config.q_format`/`a_format`).
+fn modern_note_types(conn: &rusqlite::Connection) -> Result<BTreeMap<i64, NoteType>, ApkgError> {
+    let mut by_id: BTreeMap<i64, NoteType> = BTreeMap::new();
+    let mut stmt = prepare(conn, "SELECT id, name, config FROM notetypes")?;
     let rows = stmt
         .query_map([], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 r.get::<_, String>(1)?,
+                r.get::<_, Vec<u8>>(2)?,
+            ))
+        })
+        .map_err(db_err)?;
+    for row in rows {
+        let (id, name, config) = row.map_err(db_err)?;
+        let config = proto_fields(&config)
+            .ok_or_else(|| ApkgError::Database(format!("note type \"{name}\": bad settings")))?;
+        let cloze = proto_varint(&config, 1) == Some(1);
+        by_id.insert(
+            id,
+            NoteType {
+                name,
+                cloze,
+                ..NoteType::default()
+            },
+        );
+    }
+    let mut stmt = prepare(conn, "SELECT ntid, ord, name FROM fields")?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
                 r.get::<_, String>(2)?,
             ))
         })
-        .map_err(e)?;
+        .map_err(db_err)?;
+    let mut fields = rows.collect::<Result<Vec<_>, _>>().map_err(db_err)?;
+    fields.sort_by_key(|f| (f.0, f.1));
+    for (ntid, _, name) in fields {
+        if let Some(nt) = by_id.get_mut(&ntid) {
+            nt.fields.push(name);
+        }
+    }
+    let mut stmt = prepare(conn, "SELECT ntid, ord, name, config FROM templates")?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Vec<u8>>(3)?,
+            ))
+        })
+        .map_err(db_err)?;
+    let mut templates = rows.collect::<Result<Vec<_>, _>>().map_err(db_err)?;
+    templates.sort_by_key(|t| (t.0, t.1));
+    for (ntid, _, name, config) in templates {
+        let config = proto_fields(&config).ok_or_else(|| {
+            ApkgError::Database(format!("card template \"{name}\": bad settings"))
+        })?;
+        if let Some(nt) = by_id.get_mut(&ntid) {
+            nt.templates
+                .push((name, proto_string(&config, 1), proto_string(&config, 2)));
+        }
+    }
+    Ok(by_id)
+}
+
+fn table_exists(conn: &rusqlite::Connection, name: &str) -> Result<bool, ApkgError> {
+    conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1",
+        [name],
+        |r| r.get::<_, i64>(0),
+    )
+    .map(|n| n > 0)
+    .map_err(db_err)
+}
+
+fn collection_from(path: &std::path::Path) -> Result<Collection, ApkgError> {
+    let conn =
+        &rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .map_err(db_err)?;
+    // Anki's schema names its own case-insensitive collation; SQLite
+    // cannot read those tables without it.
+    conn.create_collation("unicase", |a, b| a.to_lowercase().cmp(&b.to_lowercase()))
+        .map_err(db_err)?;
+    let modern = table_exists(conn, "notetypes")?;
+    let by_id = if modern {
+        modern_note_types(conn)?
+    } else {
+        legacy_note_types(conn)?
+    };
+    // Deck names: `decks` (parts joined by U+001F) or JSON in `col.decks`.
+    let mut decks = BTreeMap::new();
+    if table_exists(conn, "decks")? {
+        let mut stmt = prepare(conn, "SELECT id, name FROM decks")?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+            .map_err(db_err)?;
+        for row in rows {
+            let (id, name) = row.map_err(db_err)?;
+            decks.insert(id, name.replace('\u{1f}', "::"));
+        }
+    } else if let Ok(json) = conn.query_row("SELECT decks FROM col", [], |r| r.get::<_, String>(0))
+        && let Ok(serde_json::Value::Object(map)) = serde_json::from_str(&json)
+    {
+        for (id, d) in map {
+            if let (Ok(id), Some(name)) = (id.parse::<i64>(), d["name"].as_str()) {
+                decks.insert(id, name.to_owned());
+            }
+        }
+    }
+    let mut card_decks: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
+    if table_exists(conn, "cards")? {
+        let mut stmt = prepare(conn, "SELECT nid, did FROM cards ORDER BY id")?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))
+            .map_err(db_err)?;
+        for row in rows {
+            let (nid, did) = row.map_err(db_err)?;
+            let list = card_decks.entry(nid).or_default();
+            if !list.contains(&did) {
+                list.push(did);
+            }
+        }
+    }
+    let mut stmt = prepare(conn, "SELECT id, mid, tags, flds FROM notes ORDER BY id")?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })
+        .map_err(db_err)?;
     let mut notes = Vec::new();
     for row in rows {
-        let (mid, tags, flds) = row.map_err(e)?;
+        let (id, mid, tags, flds) = row.map_err(db_err)?;
         notes.push(Note {
-            model: by_id.get(&mid.to_string()).cloned(),
+            model: by_id.get(&mid).cloned(),
             fields: flds.split('\u{1f}').map(str::to_owned).collect(),
             tags: tags.split_whitespace().map(str::to_owned).collect(),
+            decks: card_decks.remove(&id).unwrap_or_default(),
         });
     }
-    Ok(notes)
+    Ok(Collection { notes, decks })
+}
+
+/// True for the placeholder collection Anki writes beside
+/// `collection.anki21b`: one note asking the user to update Anki.
+fn is_stub(col: &Collection) -> bool {
+    let [note] = col.notes.as_slice() else {
+        return false;
+    };
+    let front = note.fields.first().map(String::as_str).unwrap_or("");
+    (front.contains("Please update to the latest Anki version") || front.contains(".colpkg/.apkg"))
+        && note.fields.iter().skip(1).all(|f| f.trim().is_empty())
+}
+
+/// A field shown by a template, with the fields it is conditional on.
+#[derive(Debug)]
+struct FieldRef {
+    name: String,
+    cloze: bool,
+    conditions: Vec<(String, bool)>,
+}
+
+/// Template names that are not fields.
+const SPECIAL: [&str; 8] = [
+    "FrontSide",
+    "Tags",
+    "Type",
+    "Deck",
+    "Subdeck",
+    "Card",
+    "CardFlag",
+    "CardID",
+];
+
+/// The fields a card template shows, in order.
+fn template_refs(fmt: &str) -> Vec<FieldRef> {
+    let mut refs = Vec::new();
+    let mut conditions: Vec<(String, bool)> = Vec::new();
+    let mut rest = fmt;
+    while let Some(open) = rest.find("{{") {
+        let Some(close) = rest[open + 2..].find("}}") else {
+            break;
+        };
+        let tag = rest[open + 2..open + 2 + close].trim();
+        rest = &rest[open + 2 + close + 2..];
+        if let Some(name) = tag.strip_prefix('#') {
+            conditions.push((name.trim().to_owned(), true));
+        } else if let Some(name) = tag.strip_prefix('^') {
+            conditions.push((name.trim().to_owned(), false));
+        } else if tag.starts_with('/') {
+            conditions.pop();
+        } else if !tag.starts_with('!') && !tag.is_empty() {
+            let name = tag.rsplit(':').next().unwrap_or(tag).trim();
+            if SPECIAL.contains(&name) {
+                continue;
+            }
+            refs.push(FieldRef {
+                name: name.to_owned(),
+                cloze: tag.split(':').any(|f| f.trim() == "cloze"),
+                conditions: conditions.clone(),
+            });
+        }
+    }
+    refs
+}
+
+/// How one note becomes a question.
+struct Mapped {
+    draft: Draft,
+    explanation: Option<String>,
+    /// What was left out or changed, for `skipped`.
+    notes: Vec<String>,
+}
+
+fn map_note(nt: &NoteType, note: &Note) -> Result<Mapped, String> {
+    let index = |name: &str| nt.fields.iter().position(|f| f == name);
+    let raw = |k: usize| note.fields.get(k).map(String::as_str).unwrap_or("");
+    let text = |k: usize| html::to_text(raw(k));
+    let nonblank = |k: usize| !text(k).trim().is_empty();
+    let holds = |refs: &[FieldRef]| -> bool {
+        refs.iter().all(|r| {
+            r.conditions.iter().all(|(c, want)| {
+                index(c).is_some_and(|k| nonblank(k) == *want) || (index(c).is_none() && !want)
+            })
+        })
+    };
+    let join = |ks: &[usize]| {
+        ks.iter()
+            .map(|&k| text(k))
+            .filter(|t| !t.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let fields_of = |refs: &[FieldRef]| {
+        let mut ks: Vec<usize> = Vec::new();
+        for r in refs {
+            if let Some(k) = index(&r.name)
+                && !ks.contains(&k)
+            {
+                ks.push(k);
+            }
+        }
+        ks
+    };
+    let mut used: Vec<usize> = Vec::new();
+    let mut notes = Vec::new();
+    let (draft, explanation) = if nt.cloze {
+        let front = nt
+            .templates
+            .first()
+            .map(|t| template_refs(&t.1))
+            .unwrap_or_default();
+        let back = nt
+            .templates
+            .first()
+            .map(|t| template_refs(&t.2))
+            .unwrap_or_default();
+        let k = front
+            .iter()
+            .chain(&back)
+            .find(|r| r.cloze)
+            .and_then(|r| index(&r.name))
+            .unwrap_or(0);
+        used.push(k);
+        let (text, hint) = from_anki_cloze(&text(k));
+        if hint {
+            notes.push("imported without its cloze hints".to_owned());
+        }
+        let mut extra: Vec<usize> = fields_of(&front)
+            .into_iter()
+            .chain(fields_of(&back))
+            .filter(|&e| e != k)
+            .collect();
+        extra.dedup();
+        if nt.templates.is_empty() && note.fields.len() > 1 {
+            extra.push(1);
+        }
+        used.extend(&extra);
+        let explanation = join(&extra);
+        (
+            Draft::Cloze { text },
+            (!explanation.trim().is_empty()).then_some(explanation),
+        )
+    } else {
+        let first = nt.templates.first();
+        let front_refs = first.map(|t| template_refs(&t.1)).unwrap_or_default();
+        let front = fields_of(&front_refs);
+        let back: Vec<usize> = first
+            .map(|t| fields_of(&template_refs(&t.2)))
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|k| !front.contains(k))
+            .collect();
+        let (front, back, reversible) = if !front.is_empty() && !back.is_empty() {
+            // Another template that asks the answer is the reverse card.
+            let mut reversible = false;
+            for (name, q, _) in nt.templates.iter().skip(1) {
+                let refs = template_refs(q);
+                let asks = fields_of(&refs);
+                let conditional: Vec<usize> = refs
+                    .iter()
+                    .flat_map(|r| r.conditions.iter().filter_map(|(c, _)| index(c)))
+                    .collect();
+                used.extend(&conditional);
+                if !holds(&refs) {
+                    continue;
+                }
+                if asks.iter().any(|k| back.contains(k)) && asks.iter().all(|k| !front.contains(k))
+                {
+                    reversible = true;
+                } else if !asks.is_empty() {
+                    notes.push(format!("card type \"{name}\" not imported"));
+                }
+            }
+            (front, back, reversible)
+        } else if note.fields.len() >= 2 {
+            (
+                vec![0],
+                vec![1],
+                nt.name.to_ascii_lowercase().contains("reverse"),
+            )
+        } else {
+            return Err(format!(
+                "note type \"{}\" has one field, so no answer",
+                nt.name
+            ));
+        };
+        used.extend(&front);
+        used.extend(&back);
+        (
+            Draft::Flashcard {
+                prompt: join(&front),
+                answer: join(&back),
+                reversible,
+            },
+            None,
+        )
+    };
+    for k in 0..note.fields.len() {
+        if !used.contains(&k) && nonblank(k) {
+            let name = nt
+                .fields
+                .get(k)
+                .cloned()
+                .unwrap_or_else(|| format!("{}", k + 1));
+            notes.push(format!("field \"{name}\" is on no card, not imported"));
+        }
+    }
+    Ok(Mapped {
+        draft,
+        explanation,
+        notes,
+    })
 }
 
 /// Import a package's Basic-like and Cloze notes and its media.
@@ -208,90 +714,70 @@ pub fn import(bytes: &[u8], meta: &ImportMeta) -> Result<Imported, ApkgError> {
         });
     }
     let mut total = 0;
-    let db = match read_member(&mut zip, "collection.anki21", &mut total)? {
-        Some(db) => db,
-        None => match read_member(&mut zip, "collection.anki2", &mut total)? {
+    let col = if let Some(packed) = read_member(&mut zip, "collection.anki21b", &mut total)? {
+        let db = unzstd("collection.anki21b", &packed, &mut total)?;
+        read_collection(&db)?
+    } else {
+        let db = match read_member(&mut zip, "collection.anki21", &mut total)? {
             Some(db) => db,
-            None if zip.index_for_name("collection.anki21b").is_some() => {
-                return Err(ApkgError::OnlyNewFormat);
-            }
-            None => return Err(ApkgError::NoCollection),
-        },
+            None => match read_member(&mut zip, "collection.anki2", &mut total)? {
+                Some(db) => db,
+                None => return Err(ApkgError::NoCollection),
+            },
+        };
+        read_collection(&db)?
     };
-    let notes = read_notes(&db)?;
+    if is_stub(&col) {
+        return Err(ApkgError::OnlyStub);
+    }
     let mut b = Builder::default();
-    for (i, note) in notes.iter().enumerate() {
+    for (i, note) in col.notes.iter().enumerate() {
         let item = format!("note {}", i + 1);
         let pos = line_pos(i as u64 + 1);
-        let Some((name, cloze)) = &note.model else {
+        let Some(nt) = &note.model else {
             b.skip(item, "its note type is missing from the collection");
             continue;
         };
-        let field = |k: usize| {
-            note.fields
-                .get(k)
-                .map(|f| html::to_text(f))
-                .unwrap_or_default()
-        };
-        let draft = if *cloze {
-            let (text, hint) = from_anki_cloze(&field(0));
-            if hint {
-                b.skip(&item, "imported without its cloze hints");
+        let mapped = match map_note(nt, note) {
+            Ok(m) => m,
+            Err(reason) => {
+                b.skip(item, reason);
+                continue;
             }
-            let extra = field(1);
-            (
-                Draft::Cloze { text },
-                (!extra.trim().is_empty()).then_some(extra),
-            )
-        } else if note.fields.len() >= 2 {
-            (
-                Draft::Flashcard {
-                    prompt: field(0),
-                    answer: field(1),
-                    reversible: name.to_ascii_lowercase().contains("reverse"),
-                },
-                None,
-            )
-        } else {
-            b.skip(
-                item,
-                format!("note type \"{name}\" has one field, so no answer"),
-            );
-            continue;
         };
-        if draft.0.is_blank() {
+        if mapped.draft.is_blank() {
             b.skip(item, "a field is empty after removing HTML");
             continue;
         }
+        for n in mapped.notes {
+            b.skip(&item, n);
+        }
         b.add(
             pos,
-            draft.0,
+            mapped.draft,
             Extras {
-                explanation: draft.1,
+                explanation: mapped.explanation,
                 tags: note.tags.clone(),
                 ..Extras::default()
             },
         );
     }
-    // Media: the `media` map names numbered members.
-    let mut media = Vec::new();
-    if let Some(map) = read_member(&mut zip, "media", &mut total)? {
-        let map: BTreeMap<String, String> = serde_json::from_slice(&map).unwrap_or_default();
-        for (member, name) in map {
-            let Some(safe) = safe_media_name(&name) else {
-                b.skip(
-                    format!("media \"{name}\""),
-                    "unsafe file name (a path or hidden file), not copied",
-                );
-                continue;
-            };
-            match read_member(&mut zip, &member, &mut total)? {
-                Some(bytes) => media.push(MediaFile { name: safe, bytes }),
-                None => b.skip(format!("media \"{name}\""), "missing from the package"),
-            }
-        }
+    // The set is named after the deck when all cards are in one.
+    let mut title = meta.title.clone();
+    let mut decks = col.notes.iter().flat_map(|n| n.decks.iter());
+    if let Some(first) = decks.next()
+        && decks.all(|d| d == first)
+        && let Some(name) = col.decks.get(first)
+        && !name.trim().is_empty()
+    {
+        title = name.clone();
     }
-    b.finish(meta, media).map_err(|problems| {
+    let media = read_media(&mut zip, &mut b, &mut total)?;
+    let meta = ImportMeta {
+        id: meta.id.clone(),
+        title,
+    };
+    b.finish(&meta, media).map_err(|problems| {
         ApkgError::Database(
             problems
                 .into_iter()
@@ -300,4 +786,151 @@ pub fn import(bytes: &[u8], meta: &ImportMeta) -> Result<Imported, ApkgError> {
                 .join("; "),
         )
     })
+}
+
+/// Media: the `media` list names numbered members. Legacy packages map
+/// member to name in JSON; modern ones list `MediaEntries` in
+/// zstd-compressed protobuf, member `i` being entry `i`, itself
+/// zstd-compressed.
+fn read_media(
+    zip: &mut Zip,
+    b: &mut Builder,
+    total: &mut u64,
+) -> Result<Vec<MediaFile>, ApkgError> {
+    let mut media = Vec::new();
+    let Some(map) = read_member(zip, "media", total)? else {
+        return Ok(media);
+    };
+    let modern = is_zstd(&map);
+    let entries: Vec<(String, String)> = if modern {
+        let list = match unzstd("media", &map, total) {
+            Ok(list) => list,
+            Err(e) => {
+                skip_unlisted(zip, b, &format!("its media list could not be read ({e})"));
+                return Ok(media);
+            }
+        };
+        let parsed = proto_fields(&list).and_then(|top| {
+            top.iter()
+                .filter(|(n, _)| *n == 1)
+                .enumerate()
+                .map(|(i, (_, v))| match v {
+                    Proto::Bytes(e) => proto_fields(e).map(|f| {
+                        let member = proto_varint(&f, 255).map_or(i as u64, |m| m);
+                        (member.to_string(), proto_string(&f, 1))
+                    }),
+                    Proto::Varint(_) => None,
+                })
+                .collect::<Option<Vec<_>>>()
+        });
+        match parsed {
+            Some(entries) => entries,
+            None => {
+                skip_unlisted(zip, b, "its media list could not be read");
+                return Ok(media);
+            }
+        }
+    } else {
+        match serde_json::from_slice::<BTreeMap<String, String>>(&map) {
+            Ok(map) => map.into_iter().collect(),
+            Err(_) => {
+                skip_unlisted(zip, b, "its media list could not be read");
+                return Ok(media);
+            }
+        }
+    };
+    for (member, name) in entries {
+        let Some(safe) = safe_media_name(&name) else {
+            b.skip(
+                format!("media \"{name}\""),
+                "unsafe file name (a path or hidden file), not copied",
+            );
+            continue;
+        };
+        match read_member(zip, &member, total)? {
+            Some(bytes) if modern => match unzstd(&member, &bytes, total) {
+                Ok(bytes) => media.push(MediaFile { name: safe, bytes }),
+                Err(e) => b.skip(format!("media \"{name}\""), format!("not copied: {e}")),
+            },
+            Some(bytes) => media.push(MediaFile { name: safe, bytes }),
+            None => b.skip(format!("media \"{name}\""), "missing from the package"),
+        }
+    }
+    Ok(media)
+}
+
+/// Name every numbered member as a media file not copied.
+fn skip_unlisted(zip: &Zip, b: &mut Builder, why: &str) {
+    let mut members: Vec<String> = zip
+        .file_names()
+        .filter_map(Result::ok)
+        .map(|n| n.into_owned())
+        .filter(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()))
+        .collect();
+    members.sort_by_key(|n| n.parse::<u64>().unwrap_or(u64::MAX));
+    for m in members {
+        b.skip(
+            format!("media member \"{m}\""),
+            format!("not copied: {why}"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn basic(fields: &[&str], templates: &[(&str, &str)]) -> NoteType {
+        NoteType {
+            name: "Custom".into(),
+            cloze: false,
+            fields: fields.iter().map(|f| (*f).to_owned()).collect(),
+            templates: templates
+                .iter()
+                .enumerate()
+                .map(|(i, (q, a))| (format!("Card {}", i + 1), (*q).to_owned(), (*a).to_owned()))
+                .collect(),
+        }
+    }
+
+    fn note(fields: &[&str]) -> Note {
+        Note {
+            model: None,
+            fields: fields.iter().map(|f| (*f).to_owned()).collect(),
+            tags: Vec::new(),
+            decks: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_field_on_no_card_is_named() {
+        let nt = basic(
+            &["Front", "Back", "Extra"],
+            &[("{{Front}}", "{{FrontSide}}<hr id=answer>{{Back}}")],
+        );
+        let m = map_note(&nt, &note(&["Q", "A", "more"])).unwrap();
+        assert_eq!(m.notes, ["field \"Extra\" is on no card, not imported"]);
+        let m = map_note(&nt, &note(&["Q", "A", ""])).unwrap();
+        assert!(m.notes.is_empty());
+    }
+
+    #[test]
+    fn the_optional_reverse_card_follows_its_field() {
+        let nt = basic(
+            &["Front", "Back", "Add Reverse"],
+            &[
+                ("{{Front}}", "{{FrontSide}}<hr id=answer>{{Back}}"),
+                (
+                    "{{#Add Reverse}}{{Back}}{{/Add Reverse}}",
+                    "{{FrontSide}}<hr id=answer>{{Front}}",
+                ),
+            ],
+        );
+        let reversible = |fields: &[&str]| match map_note(&nt, &note(fields)).unwrap().draft {
+            Draft::Flashcard { reversible, .. } => reversible,
+            _ => panic!(),
+        };
+        assert!(!reversible(&["Q", "A", ""]));
+        assert!(reversible(&["Q", "A", "y"]));
+    }
 }

@@ -1,5 +1,17 @@
 //! Moodle GIFT: multiple choice, true/false and short answer (typed).
 //!
+//! Import reads files as Moodle's exporter writes them: `// question: N
+//! name: ...` lines are comments; `$CATEGORY: path` tags the questions
+//! after it with the path's last part; a description (text with no answer
+//! block) is skipped and named; `[html]` and `[moodle]` text is flattened
+//! like Anki fields, `[markdown]` and `[plain]` kept; per-answer feedback
+//! `#...` joins the general feedback in the explanation; a `::title::`
+//! becomes the question id in kebab-case. kioku has no partial credit:
+//! a short answer below 100% is not accepted, a partly right choice beside
+//! a fully right one counts as wrong, and choices that share the credit
+//! must all be chosen; each such change is named in `skipped`. Essay,
+//! numerical and matching questions are skipped and named.
+//!
 //! ```text
 //! ::capital::[markdown]Capital of Japan? {=Tokyo ~Kyoto ~Osaka ####Since 1868.}
 //! ```
@@ -9,8 +21,8 @@
 //! Several right answers are written `~%50%a ~%50%b ~%-100%c`. Sources,
 //! tags and `shuffle` are not carried; flashcards and cloze are skipped.
 
-use super::{Builder, Draft, Exported, Extras, ImportMeta, Imported, Skipped, line_pos};
-use crate::bank::model::{QuestionBody, QuestionSet, is_kebab_case};
+use super::{Builder, Draft, Exported, Extras, ImportMeta, Imported, Skipped, html, line_pos};
+use crate::bank::model::{QuestionBody, QuestionSet, is_kebab_case, to_kebab_case};
 use crate::bank::problem::LocatedProblem;
 
 /// Escape GIFT's special characters.
@@ -131,10 +143,96 @@ fn trim_weight(w: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
-/// Import GIFT text.
+/// A text format marker: `[html]`, `[moodle]`, `[markdown]`, `[plain]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Markup {
+    /// No marker: kept as written.
+    Unmarked,
+    /// HTML, flattened like Anki fields.
+    Html,
+    /// Moodle's auto-format, which allows HTML: flattened too.
+    Moodle,
+    /// Markdown: kioku's own card text, kept.
+    Markdown,
+    /// Plain text: kept.
+    Plain,
+}
+
+/// The marker at `s[at..]` (after spaces) and where the text starts.
+fn markup(s: &[char], at: usize, default: Markup) -> (Markup, usize) {
+    let skip = s[at.min(s.len())..]
+        .iter()
+        .take_while(|c| c.is_whitespace())
+        .count();
+    let from = at + skip;
+    for (name, m) in [
+        ("[html]", Markup::Html),
+        ("[moodle]", Markup::Moodle),
+        ("[markdown]", Markup::Markdown),
+        ("[plain]", Markup::Plain),
+    ] {
+        let pat: Vec<char> = name.chars().collect();
+        if s[from.min(s.len())..].starts_with(&pat) {
+            return (m, from + pat.len());
+        }
+    }
+    (default, at)
+}
+
+/// Unescape `s` (which may start with its own marker) as text.
+fn text(s: &[char], default: Markup) -> String {
+    let (m, from) = markup(s, 0, default);
+    let t = unescape(&s[from..]);
+    match m {
+        Markup::Html | Markup::Moodle => html::to_text(&t),
+        Markup::Unmarked | Markup::Markdown | Markup::Plain => t,
+    }
+}
+
+/// Split at unescaped `#` (not `####`).
+fn split_hash(s: &[char]) -> Vec<&[char]> {
+    let mut parts = Vec::new();
+    let mut from = 0;
+    let mut i = 0;
+    while i < s.len() {
+        if s[i] == '\\' {
+            i += 2;
+            continue;
+        }
+        if s[i] == '#' {
+            parts.push(&s[from..i]);
+            from = i + 1;
+        }
+        i += 1;
+    }
+    parts.push(&s[from.min(s.len())..]);
+    parts
+}
+
+/// The tag a `$CATEGORY:` path gives: its last part, unless the path is
+/// only Moodle's context and `top`.
+fn category_tag(path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = path.split('/').map(str::trim).collect();
+    if parts
+        .first()
+        .is_some_and(|p| p.len() > 1 && p.starts_with('$') && p.ends_with('$'))
+    {
+        parts.remove(0);
+        if parts.first() == Some(&"top") {
+            parts.remove(0);
+        }
+    }
+    parts
+        .last()
+        .filter(|p| !p.is_empty())
+        .map(|p| (*p).to_owned())
+}
+
+/// Import GIFT text, as written by hand or by Moodle's exporter.
 pub fn import(text: &str, meta: &ImportMeta) -> Result<Imported, Vec<LocatedProblem>> {
     let mut b = Builder::default();
-    // Questions are separated by blank lines; `//` lines are comments.
+    // Questions are separated by blank lines; `//` lines (Moodle's
+    // `// question: N  name: ...` among them) are comments.
     let mut blocks: Vec<(u64, String)> = Vec::new();
     let mut cur: Option<(u64, String)> = None;
     for (n, line) in text.lines().enumerate() {
@@ -155,20 +253,55 @@ pub fn import(text: &str, meta: &ImportMeta) -> Result<Imported, Vec<LocatedProb
         }
     }
     blocks.extend(cur);
+    let mut category: Option<String> = None;
     for (line, block) in blocks {
-        question(&mut b, line, &block);
+        let mut line = line;
+        let mut block = block.as_str();
+        // `$CATEGORY: path` sets a tag for the questions after it.
+        while block.trim_start().starts_with('$') {
+            let (first, rest) = block.split_once('\n').unwrap_or((block, ""));
+            match first.trim().strip_prefix("$CATEGORY:") {
+                Some(path) => category = category_tag(path),
+                None => b.skip(
+                    format!("line {line}"),
+                    format!("unknown GIFT command \"{}\" ignored", first.trim()),
+                ),
+            }
+            block = rest;
+            line += 1;
+        }
+        if !block.trim().is_empty() {
+            question(&mut b, line, block, category.as_deref());
+        }
     }
     b.finish(meta, Vec::new())
 }
 
-fn question(b: &mut Builder, line: u64, block: &str) {
+/// An id from a `::title::`: its kebab-case form, made unique aloud.
+fn title_id(b: &mut Builder, item: &str, title: &str) -> Option<String> {
+    let base = to_kebab_case(title);
+    if base.is_empty() || !is_kebab_case(&base) {
+        return None;
+    }
+    let mut id = base.clone();
+    let mut n = 2;
+    while b.is_taken(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    if id != base {
+        b.skip(
+            item,
+            format!("id \"{id}\": the title's id \"{base}\" is already used"),
+        );
+    }
+    Some(id)
+}
+
+fn question(b: &mut Builder, line: u64, block: &str, category: Option<&str>) {
     let pos = line_pos(line);
     let item = format!("line {line}");
     let s: Vec<char> = block.trim().chars().collect();
-    if s.starts_with(&['$', '$']) {
-        // `$CATEGORY:` and other commands.
-        return;
-    }
     let mut start = 0;
     let mut title = None;
     if s.starts_with(&[':', ':']) {
@@ -183,61 +316,80 @@ fn question(b: &mut Builder, line: u64, block: &str) {
             }
         }
     }
+    let (fmt, start) = markup(&s, start, Markup::Unmarked);
     let Some(open) = find(&s, start, "{") else {
-        b.error(pos, "no answer block: a GIFT question has answers in { }");
+        b.skip(
+            item,
+            "a description (text with no answer block { }), not a question: skipped",
+        );
         return;
     };
     let Some(close) = find(&s, open + 1, "}") else {
         b.error(pos, "the answer block \"{\" is never closed with \"}\"");
         return;
     };
-    let mut prompt_chars = s[start..open].to_vec();
-    for markup in ["[markdown]", "[html]", "[plain]", "[moodle]"] {
-        let m: Vec<char> = markup.chars().collect();
-        if prompt_chars.starts_with(&m) {
-            prompt_chars.drain(..m.len());
-        }
-    }
-    let mut prompt = unescape(&prompt_chars);
-    let after = unescape(&s[close + 1..]);
+    let mut prompt = text(&s[start..open], fmt);
+    let after = text(&s[close + 1..], fmt);
     if !after.is_empty() {
         prompt = format!("{prompt} _____ {after}");
     }
     let inner = &s[open + 1..close];
-    // General feedback: the explanation.
-    let (answers, explanation) = match find(inner, 0, "####") {
-        Some(i) => (&inner[..i], Some(unescape(&inner[i + 4..]))),
-        None => (inner, None),
+    // General feedback, then each answer's feedback: the explanation.
+    let (answers, general) = match find(inner, 0, "####") {
+        Some(i) => (&inner[..i], text(&inner[i + 4..], fmt)),
+        None => (inner, String::new()),
     };
-    let id = title.filter(|t| is_kebab_case(t));
-    let extras = Extras {
-        id,
-        explanation: explanation.filter(|e| !e.is_empty()),
-        ..Extras::default()
-    };
-    let plain = unescape(answers);
-    let tf = plain.split('#').next().unwrap_or("").trim().to_owned();
-    match tf.as_str() {
-        "T" | "TRUE" | "F" | "FALSE" => {
-            let draft = Draft::TrueFalse {
-                prompt,
-                answer: tf.starts_with('T'),
-            };
-            b.add(pos, draft, extras);
-            return;
+    let mut feedback: Vec<String> = Vec::new();
+    let explain = |feedback: &[String]| {
+        let mut parts = Vec::new();
+        if !general.trim().is_empty() {
+            parts.push(general.clone());
         }
-        _ => {}
-    }
+        if !feedback.is_empty() {
+            parts.push(feedback.join("\n"));
+        }
+        (!parts.is_empty()).then(|| parts.join("\n\n"))
+    };
+    let id = title.as_deref().and_then(|t| title_id(b, &item, t));
+    let tags: Vec<String> = category.map(str::to_owned).into_iter().collect();
+    let plain = unescape(answers);
     if plain.is_empty() {
         b.skip(item, "essay questions (empty { }) have no answer to check");
         return;
     }
-    if answers.first() == Some(&'#') {
-        b.skip(item, "numeric questions are not supported");
+    let first = answers.iter().position(|c| !c.is_whitespace());
+    if first.map(|i| answers[i]) == Some('#') {
+        b.skip(item, "numerical questions are not supported");
         return;
     }
     if find(answers, 0, "->").is_some() {
         b.skip(item, "matching questions are not supported");
+        return;
+    }
+    // True/false: `{TRUE#feedback if wrong#feedback if right}`.
+    let parts = split_hash(answers);
+    let tf = unescape(parts[0]);
+    if let "T" | "TRUE" | "F" | "FALSE" = tf.as_str() {
+        let answer = tf.starts_with('T');
+        // Feedback is named by the answer chosen: the wrong one, then the right.
+        let (wrong, right) = if answer {
+            ("False", "True")
+        } else {
+            ("True", "False")
+        };
+        for (k, who) in [(1, wrong), (2, right)] {
+            if let Some(f) = parts.get(k).map(|p| text(p, fmt)).filter(|f| !f.is_empty()) {
+                feedback.push(format!("{who}: {f}"));
+            }
+        }
+        let draft = Draft::TrueFalse { prompt, answer };
+        let extras = Extras {
+            id,
+            explanation: explain(&feedback),
+            tags,
+            ..Extras::default()
+        };
+        b.add(pos, draft, extras);
         return;
     }
     // Split on unescaped `=` and `~`.
@@ -263,46 +415,114 @@ fn question(b: &mut Builder, line: u64, block: &str) {
     if let Some((k, from)) = last {
         items.push((k, &answers[from.min(answers.len())..]));
     }
-    let mut parsed = Vec::new();
+    if items.is_empty() {
+        b.error(pos, "no answers: each answer starts with \"=\" or \"~\"");
+        return;
+    }
+    // (kind, weight in percent if written, answer, feedback)
+    let mut parsed: Vec<(char, Option<f64>, String)> = Vec::new();
     for (kind, raw) in items {
-        // Per-answer feedback after `#` is dropped.
-        let raw = match find(raw, 0, "#") {
-            Some(h) => &raw[..h],
-            None => raw,
+        let (raw, fb) = match find(raw, 0, "#") {
+            Some(h) => (&raw[..h], Some(&raw[h + 1..])),
+            None => (raw, None),
         };
         let mut weight: Option<f64> = None;
         let mut body = raw;
-        let trimmed_start = raw.iter().position(|c| !c.is_whitespace()).unwrap_or(0);
-        if raw.get(trimmed_start) == Some(&'%')
-            && let Some(end) = raw[trimmed_start + 1..].iter().position(|&c| c == '%')
+        let lead = raw.iter().position(|c| !c.is_whitespace()).unwrap_or(0);
+        if raw.get(lead) == Some(&'%')
+            && let Some(end) = raw[lead + 1..].iter().position(|&c| c == '%')
         {
-            let w: String = raw[trimmed_start + 1..trimmed_start + 1 + end]
-                .iter()
-                .collect();
+            let w: String = raw[lead + 1..lead + 1 + end].iter().collect();
             weight = w.trim().parse().ok();
-            body = &raw[trimmed_start + end + 2..];
+            body = &raw[lead + end + 2..];
         }
-        let right = kind == '=' || weight.is_some_and(|w| w > 0.0);
-        parsed.push((kind, right, unescape(body)));
+        let answer = text(body, fmt);
+        if let Some(f) = fb.map(|f| text(f, fmt)).filter(|f| !f.is_empty()) {
+            feedback.push(format!("{answer}: {f}"));
+        }
+        parsed.push((kind, weight, answer));
     }
+    let full = |w: Option<f64>| w.is_none_or(|w| (w - 100.0).abs() < 1e-6);
     let draft = if parsed.iter().all(|(k, _, _)| *k == '=') {
+        let mut accepted = Vec::new();
+        for (_, w, a) in parsed {
+            match w {
+                Some(w) if !full(Some(w)) => b.skip(
+                    &item,
+                    format!(
+                        "answer \"{a}\" ({}% credit) not accepted: kioku accepts only fully right answers",
+                        trim_weight(w)
+                    ),
+                ),
+                _ => accepted.push(a),
+            }
+        }
+        if accepted.is_empty() {
+            b.skip(item, "no answer has full credit, so none can be accepted");
+            return;
+        }
         Draft::Typed {
             prompt,
-            answers: parsed.into_iter().map(|(_, _, a)| a).collect(),
+            answers: accepted,
         }
     } else {
-        let correct = parsed
-            .iter()
-            .enumerate()
-            .filter(|(_, (_, r, _))| *r)
-            .map(|(i, _)| i64::try_from(i).unwrap_or(0))
-            .collect();
+        let weight = |k: char, w: Option<f64>| match (k, w) {
+            (_, Some(w)) => w,
+            ('=', None) => 100.0,
+            (_, None) => 0.0,
+        };
+        let is_full = |k: char, w: Option<f64>| (weight(k, w) - 100.0).abs() < 1e-6;
+        let is_partial = |k: char, w: Option<f64>| {
+            let x = weight(k, w);
+            x > 0.0 && (x - 100.0).abs() >= 1e-6
+        };
+        let any_full = parsed.iter().any(|(k, w, _)| is_full(*k, *w));
+        let mut correct = Vec::new();
+        let mut partial = Vec::new();
+        for (i, (k, w, a)) in parsed.iter().enumerate() {
+            let idx = i64::try_from(i).unwrap_or(0);
+            if is_full(*k, *w) {
+                correct.push(idx);
+            } else if is_partial(*k, *w) {
+                partial.push((idx, weight(*k, *w), a.clone()));
+            }
+        }
+        if any_full {
+            for (_, w, a) in &partial {
+                b.skip(
+                    &item,
+                    format!(
+                        "choice \"{a}\" ({}% credit) counted as wrong: kioku has no partial credit",
+                        trim_weight(*w)
+                    ),
+                );
+            }
+        } else if !partial.is_empty() {
+            let named: Vec<String> = partial
+                .iter()
+                .map(|(_, w, a)| format!("\"{a}\" ({}%)", trim_weight(*w)))
+                .collect();
+            b.skip(
+                &item,
+                format!(
+                    "partial credit scored all-or-nothing: all of {} must be chosen",
+                    named.join(", ")
+                ),
+            );
+            correct = partial.iter().map(|(i, _, _)| *i).collect();
+        }
         Draft::MultipleChoice {
             prompt,
             choices: parsed.into_iter().map(|(_, _, c)| c).collect(),
             correct,
             shuffle: true,
         }
+    };
+    let extras = Extras {
+        id,
+        explanation: explain(&feedback),
+        tags,
+        ..Extras::default()
     };
     b.add(pos, draft, extras);
 }

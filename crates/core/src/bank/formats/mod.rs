@@ -62,7 +62,7 @@ impl Format {
     }
 
     /// Guess from a file name: `.json`, `.md`, `.csv`, `.tsv`, `.txt`
-    /// (Anki's text export), `.gift`, `.aiken`, `.apkg`.
+    /// (Anki's text export), `.gift`, `.aiken`, `.apkg` and `.colpkg`.
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         Some(match ext.as_str() {
@@ -73,7 +73,7 @@ impl Format {
             "txt" => Format::AnkiTsv,
             "gift" => Format::Gift,
             "aiken" => Format::Aiken,
-            "apkg" => Format::Apkg,
+            "apkg" | "colpkg" => Format::Apkg,
             _ => return None,
         })
     }
@@ -230,6 +230,11 @@ impl Builder {
             item: item.into(),
             reason: reason.into(),
         });
+    }
+
+    /// True when an earlier question has (or was given) `id`.
+    pub fn is_taken(&self, id: &str) -> bool {
+        self.taken.iter().any(|t| t == id)
     }
 
     /// A fresh id from the prompt when none was written.
