@@ -67,37 +67,33 @@ pub(super) fn run(
     // The same session the app drives: queue, grading, answer times,
     // undo and the per-session new-card limit all live in the core.
     let mut session = StudySession::start_limited(&lib, set, new_cap, ctx.now()?)?;
-    'cards: while let Some(card) = session.current.clone() {
+    while let Some(card) = session.current.clone() {
         let r = &session.remaining;
         term.say(&format!(
             "\n[new {} · learning {} · review {}]  {}",
             r.new, r.learning, r.review, card.view.key
         ))?;
-        // Read an answer; what cannot be read is self-graded.
-        let tf = loop {
-            let line = match ask_answer(&mut term, &card.view)? {
-                Input::Quit => break 'cards,
-                Input::Undo => {
-                    undo(&mut session, &mut lib, &mut term, ctx)?;
-                    continue 'cards;
-                }
-                Input::Line(l) => l,
-            };
-            match parse_response(&card.view, &line) {
-                Some(Response::TrueFalse(b)) => break Some(b),
-                Some(Response::Typed(t)) => session.set_typed(t),
-                Some(Response::Choices(picked)) => {
-                    if let Some(c) = &mut session.current {
-                        c.picked = picked;
-                    }
-                }
-                Some(Response::Revealed) => {}
-                None => {
-                    session.reveal();
+        let line = match ask_answer(&mut term, &card.view)? {
+            Input::Quit => break,
+            Input::Undo => {
+                undo(&mut session, &mut lib, &mut term, ctx)?;
+                continue;
+            }
+            Input::Line(l) => l,
+        };
+        // What cannot be read is self-graded.
+        let mut tf = None;
+        match parse_response(&card.view, &line) {
+            Some(Response::TrueFalse(b)) => tf = Some(b),
+            Some(Response::Typed(t)) => session.set_typed(t),
+            Some(Response::Choices(picked)) => {
+                if let Some(c) = &mut session.current {
+                    c.picked = picked;
                 }
             }
-            break None;
-        };
+            Some(Response::Revealed) => {}
+            None => session.reveal(),
+        }
         session.submit(&lib, tf);
         let verdict = match &session.current {
             Some(Current {
