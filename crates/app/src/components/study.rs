@@ -37,6 +37,14 @@ pub fn submit(ctx: AppCtx, tf: Option<bool>) {
     });
 }
 
+/// What the answer field holds now (its `oninput`).
+fn set_typed(ctx: AppCtx, text: String) {
+    let mut study = ctx.study;
+    if let Some(s) = study.write().as_mut() {
+        s.set_typed(text);
+    }
+}
+
 pub fn rate(ctx: AppCtx, rating: Rating) {
     act(ctx, |s, lib| s.rate(lib, rating, now(), new_event_id()));
 }
@@ -127,7 +135,8 @@ fn CardPanel(current: Current, cramming: bool) -> Element {
     rsx! {
         article {
             class: "card card-{view.kind}",
-            key: "{view.key}-{phase_key}",
+            // A new element (and so a fresh answer field) for every showing.
+            key: "{view.key}-{phase_key}-{current.shown_at}",
             aria_label: "Card",
             tabindex: "-1",
             "data-focus-home": "true",
@@ -186,11 +195,12 @@ fn QuestionInput(current: Current) -> Element {
                         r#type: "text",
                         autocomplete: "off",
                         spellcheck: "false",
-                        value: "{current.typed}",
-                        oninput: move |e| act(ctx, |s, _| {
-                            s.set_typed(e.value());
-                            Ok(())
-                        }),
+                        // Uncontrolled: the field keeps what is typed and the
+                        // session follows it. Writing `value` back on every
+                        // render races fast typing over the webview bridge and
+                        // drops keys. The card is keyed per showing, so each
+                        // card gets a fresh, empty field.
+                        oninput: move |e| set_typed(ctx, e.value()),
                         onkeydown: move |e| {
                             // Typing must not trigger the card shortcuts, but
                             // Ctrl+Z in an empty field undoes the last answer.
@@ -199,7 +209,9 @@ fn QuestionInput(current: Current) -> Element {
                             if e.key() != Key::Escape && !session_undo {
                                 e.stop_propagation();
                             }
-                            if e.key() == Key::Enter {
+                            // Enter that ends an IME composition is the input
+                            // method's, not a submit.
+                            if e.key() == Key::Enter && !e.is_composing() {
                                 e.prevent_default();
                                 submit(ctx, None);
                             }
