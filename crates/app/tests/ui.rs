@@ -679,6 +679,36 @@ fn the_self_test_answer_field_is_uncontrolled() {
 }
 
 #[test]
+fn each_self_test_question_gets_a_fresh_answer_field() {
+    use kioku_core::bank::{QuestionKind, SetId};
+    use kioku_core::exam::{ExamConfig, ExamSession};
+    let (_dir, lib) = library(&[]);
+    let set = SetId::new("japan-russia-covid19").unwrap();
+    let mut config = ExamConfig::new(set.clone(), 3);
+    config.types = vec![QuestionKind::Typed];
+    config.count = Some(2);
+    let exam = new_exam(&lib, config, Timestamp::now()).unwrap();
+    // The countdown's task sleeps on tokio.
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .build()
+        .unwrap();
+    let _in_runtime = rt.enter();
+    let mut app = live::Live::new(Boot::with_exam(Ok(lib), set, Some(ExamSession::new(exam))));
+    let field = app.element("input", 0);
+    app.input(field, "not this");
+    let added = app.key(field, Key::Enter, false);
+    let html = app.html();
+    assert!(html.contains("question 2 of 2"), "{html}");
+    // An uncontrolled field kept for the next question would still show
+    // the last answer: the next question must get a new one.
+    assert!(
+        added.iter().any(|(n, _)| n == "input"),
+        "the second question reuses the first one's field: {added:?}"
+    );
+}
+
+#[test]
 fn editor_cloze_hint_shows_double_braces_and_fields_are_uncontrolled() {
     use kioku_core::editor::{Draft, DraftQuestion, EditorState};
     let (_dir, lib) = library(&[]);
@@ -736,8 +766,7 @@ fn components_call_every_hook_before_any_early_return() {
                         > 0
                     && after[*i..]
                         .chars()
-                        .skip_while(|c| c.is_alphanumeric() || *c == '_')
-                        .next()
+                        .find(|c| !(c.is_alphanumeric() || *c == '_'))
                         == Some('(')
             });
             if let Some((i, _)) = hook {

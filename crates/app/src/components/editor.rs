@@ -125,26 +125,32 @@ pub fn Editor() -> Element {
             }
         }
         main { class: "editor",
-            fieldset { class: "set-meta", key: "{generation}",
-                legend { "Set" }
-                TextField { id: "set-title", label: "Title", value: d.title.clone(), error: set_problem("title"),
-                    oninput: move |v| edit(ctx, |e| e.edit(|d| d.title = v)) }
-                if state.existing {
-                    p { class: "hint-text", "Id: " code { "{d.id}" } " (fixed: progress is kept by it)" }
-                } else {
-                    TextField { id: "set-id", label: "Id (kebab-case, fixed once saved)", value: d.id.clone(), error: set_problem("id"),
-                        oninput: move |v| edit(ctx, |e| e.edit(|d| d.id = v)) }
-                }
-                TextArea { id: "set-description", label: "Description (Markdown)", value: d.description.clone(), error: set_problem("description"),
-                    oninput: move |v| edit(ctx, |e| e.edit(|d| d.description = v)) }
-                TextField { id: "set-language", label: "Language (e.g. en)", value: d.language.clone(), error: set_problem("language"),
-                    oninput: move |v| edit(ctx, |e| e.edit(|d| d.language = v)) }
-                TextField { id: "set-authors", label: "Authors (comma-separated)", value: d.authors.clone(), error: set_problem("authors"),
-                    oninput: move |v| edit(ctx, |e| e.edit(|d| d.authors = v)) }
-                TextField { id: "set-source", label: "Source material", value: d.source.clone(), error: set_problem("source"),
-                    oninput: move |v| edit(ctx, |e| e.edit(|d| d.source = v)) }
-                if !set_problem("questions").is_empty() {
-                    p { class: "field-error", "{set_problem(\"questions\")}" }
+            // Keyed by the generation (in a fragment, where keys count): the
+            // uncontrolled fields are rebuilt when the draft changes under them.
+            {
+                rsx! {
+                    fieldset { class: "set-meta", key: "{generation}",
+                        legend { "Set" }
+                        TextField { id: "set-title", label: "Title", value: d.title.clone(), error: set_problem("title"),
+                            oninput: move |v| edit(ctx, |e| e.edit(|d| d.title = v)) }
+                        if state.existing {
+                            p { class: "hint-text", "Id: " code { "{d.id}" } " (fixed: progress is kept by it)" }
+                        } else {
+                            TextField { id: "set-id", label: "Id (kebab-case, fixed once saved)", value: d.id.clone(), error: set_problem("id"),
+                                oninput: move |v| edit(ctx, |e| e.edit(|d| d.id = v)) }
+                        }
+                        TextArea { id: "set-description", label: "Description (Markdown)", value: d.description.clone(), error: set_problem("description"),
+                            oninput: move |v| edit(ctx, |e| e.edit(|d| d.description = v)) }
+                        TextField { id: "set-language", label: "Language (e.g. en)", value: d.language.clone(), error: set_problem("language"),
+                            oninput: move |v| edit(ctx, |e| e.edit(|d| d.language = v)) }
+                        TextField { id: "set-authors", label: "Authors (comma-separated)", value: d.authors.clone(), error: set_problem("authors"),
+                            oninput: move |v| edit(ctx, |e| e.edit(|d| d.authors = v)) }
+                        TextField { id: "set-source", label: "Source material", value: d.source.clone(), error: set_problem("source"),
+                            oninput: move |v| edit(ctx, |e| e.edit(|d| d.source = v)) }
+                        if !set_problem("questions").is_empty() {
+                            p { class: "field-error", "{set_problem(\"questions\")}" }
+                        }
+                    }
                 }
             }
             Transfer { set_id: d.id.clone(), saved: state.existing && !state.dirty }

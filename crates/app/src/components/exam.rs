@@ -101,11 +101,14 @@ fn start(mut ctx: AppCtx, config: ExamConfig) {
     }
 }
 
+/// The number of questions the set-up screen starts with.
+const DEFAULT_COUNT: &str = "20";
+
 #[component]
 pub fn ExamSetup() -> Element {
     let mut ctx: AppCtx = use_context();
     // Every hook before the first early return.
-    let mut count = use_signal(|| "20".to_owned());
+    let mut count = use_signal(|| DEFAULT_COUNT.to_owned());
     let mut minutes = use_signal(String::new);
     let mut after_each = use_signal(|| false);
     let mut chosen_tags = use_signal(Vec::<String>::new);
@@ -195,7 +198,8 @@ pub fn ExamSetup() -> Element {
                     legend { "Questions" }
                     div { class: "field",
                         label { r#for: "exam-count", "Number of questions" }
-                        input { id: "exam-count", r#type: "text", value: "{count}", aria_describedby: "exam-count-hint",
+                        // Uncontrolled, like the answer fields: the signals follow.
+                        input { id: "exam-count", r#type: "text", initial_value: DEFAULT_COUNT, aria_describedby: "exam-count-hint",
                             oninput: move |e| count.set(e.value()),
                             onkeydown: move |e| if e.key() != Key::Escape { e.stop_propagation() } }
                         p { id: "exam-count-hint", class: "hint-text", "Leave empty for every question." }
@@ -242,7 +246,7 @@ pub fn ExamSetup() -> Element {
                     legend { "Conditions" }
                     div { class: "field",
                         label { r#for: "exam-minutes", "Time limit (minutes)" }
-                        input { id: "exam-minutes", r#type: "text", value: "{minutes}", aria_describedby: "exam-minutes-hint",
+                        input { id: "exam-minutes", r#type: "text", aria_describedby: "exam-minutes-hint",
                             oninput: move |e| minutes.set(e.value()),
                             onkeydown: move |e| if e.key() != Key::Escape { e.stop_propagation() } }
                         p { id: "exam-minutes-hint", class: "hint-text", "Leave empty for no limit." }
@@ -379,7 +383,7 @@ pub fn ExamView() -> Element {
             div { class: "progress-fill", style: "width: {pct}%" }
         }
         main { class: "study",
-            article { class: "card card-{view.kind}", key: "{session.exam.started_at}-{session.index}", tabindex: "-1", "data-focus-home": "true", aria_label: "Question",
+            article { class: "card card-{view.kind}", tabindex: "-1", "data-focus-home": "true", aria_label: "Question",
                 div { class: "card-kind", "Question {session.index + 1}" }
                 div { class: "prompt", dangerous_inner_html: markdown::to_html(&view.prompt) }
                 if let Some(v) = &session.verdict {
@@ -388,7 +392,8 @@ pub fn ExamView() -> Element {
                         onmounted: move |e| async move { let _ = e.set_focus(true).await; },
                         "Next" kbd { class: "hint", "Enter" } }
                 } else {
-                    ExamInput { session: session.clone() }
+                    // Keyed per question: each gets a fresh answer field.
+                    ExamInput { key: "{session.exam.started_at}-{session.index}", session: session.clone() }
                 }
             }
         }
@@ -423,8 +428,8 @@ fn ExamInput(session: ExamSession) -> Element {
         QuestionKind::Typed | QuestionKind::Cloze => rsx! {
             form { class: "answer-form", onsubmit: move |e| { e.prevent_default(); exam_submit(ctx, None); },
                 label { r#for: "exam-answer", if view.kind == QuestionKind::Cloze { "Missing text" } else { "Your answer" } }
-                // Uncontrolled (see the study answer field): the question's
-                // article is keyed per question, so each gets a fresh field.
+                // Uncontrolled (see the study answer field): `ExamInput` is
+                // keyed per question, so each gets a fresh field.
                 input { id: "exam-answer", r#type: "text", autocomplete: "off", spellcheck: "false",
                     oninput: move |e| exam_set_typed(ctx, e.value()),
                     onkeydown: move |e| {

@@ -117,7 +117,12 @@ pub fn Study() -> Element {
         }
         main { class: "study",
             match &session.current {
-                Some(current) => rsx! { CardPanel { current: current.clone(), cramming } },
+                // Keyed per showing: a new card (or the same card again after
+                // undo) gets a new panel, and so a fresh, empty answer field.
+                // (A key inside a component's own template does not do this.)
+                Some(current) => rsx! {
+                    CardPanel { key: "{current.view.key}-{current.shown_at}", current: current.clone(), cramming }
+                },
                 None => rsx! { SummaryPanel { session: session.clone() } },
             }
         }
@@ -135,8 +140,7 @@ fn CardPanel(current: Current, cramming: bool) -> Element {
     rsx! {
         article {
             class: "card card-{view.kind}",
-            // A new element (and so a fresh answer field) for every showing.
-            key: "{view.key}-{phase_key}-{current.shown_at}",
+            key: "{view.key}-{phase_key}",
             aria_label: "Card",
             tabindex: "-1",
             "data-focus-home": "true",
@@ -198,8 +202,8 @@ fn QuestionInput(current: Current) -> Element {
                         // Uncontrolled: the field keeps what is typed and the
                         // session follows it. Writing `value` back on every
                         // render races fast typing over the webview bridge and
-                        // drops keys. The card is keyed per showing, so each
-                        // card gets a fresh, empty field.
+                        // drops keys. The panel is keyed per showing (in
+                        // `Study`), so each card gets a fresh, empty field.
                         oninput: move |e| set_typed(ctx, e.value()),
                         onkeydown: move |e| {
                             // Typing must not trigger the card shortcuts, but
