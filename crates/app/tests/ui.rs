@@ -521,12 +521,22 @@ mod live {
             key: Key,
             composing: bool,
         ) -> Vec<(String, ElementId)> {
+            self.key_with(id, key, Modifiers::empty(), composing)
+        }
+
+        pub fn key_with(
+            &mut self,
+            id: ElementId,
+            key: Key,
+            modifiers: Modifiers,
+            composing: bool,
+        ) -> Vec<(String, ElementId)> {
             let data = SerializedKeyboardData::new(
                 key,
                 Code::Unidentified,
                 Location::Standard,
                 false,
-                Modifiers::empty(),
+                modifiers,
                 composing,
             );
             self.fire("keydown", Box::new(data), id)
@@ -567,6 +577,52 @@ fn the_study_answer_field_is_uncontrolled_and_grading_uses_what_was_typed() {
     let html = app.html();
     assert!(html.contains("✓ Correct"), "{html}");
     assert!(html.contains("rating rating-3 suggested"), "{html}");
+}
+
+#[test]
+fn a_card_shown_again_after_undo_gets_a_fresh_answer_field() {
+    use kioku_core::review::EventId;
+    use kioku_core::scheduler::Rating;
+    let (_dir, mut lib) = library(&[]);
+    // Answer one typed card, then show another typed card.
+    let mut s = session_on(
+        &lib,
+        "japan-russia-covid19/abe-return-year",
+        false,
+        "2012",
+        &[],
+    );
+    s.submit(&lib, None);
+    s.rate(&mut lib, Rating::Good, t(), EventId("r1".into()))
+        .unwrap();
+    let other = session_on(
+        &lib,
+        "japan-russia-covid19/trump-expectation",
+        false,
+        "",
+        &[],
+    );
+    s.current = other.current;
+    let mut app = live::Live::new(Boot::with_screen(Ok(lib), Screen::Study, Some(s)));
+    let field = app.element("input", 0);
+    app.input(field, "half an answer");
+    // Ctrl+Z in the (non-empty) field is the field's; on the card it undoes.
+    let root = app.element("keydown", 0);
+    let added = app.key_with(
+        root,
+        Key::Character("z".into()),
+        dioxus::html::Modifiers::CONTROL,
+        false,
+    );
+    let html = app.html();
+    assert!(
+        html.contains("in what year did Prime Minister Abe"),
+        "{html}"
+    );
+    assert!(
+        added.iter().any(|(n, _)| n == "input"),
+        "the undone card reuses the last card's field: {added:?}"
+    );
 }
 
 #[test]

@@ -54,6 +54,7 @@ pub fn close_help(mut ctx: AppCtx) {
     crate::refocus();
 }
 
+/// The `?` key: open the overlay, or close it when open.
 pub fn toggle_help(ctx: AppCtx) {
     if *ctx.help_open.peek() {
         close_help(ctx);
