@@ -137,22 +137,48 @@ pub struct AppCtx {
     /// Whether the finished self-test's result is on disk.
     pub exam_saved: Signal<bool>,
     pub editor: Signal<Option<EditorState>>,
+    /// Bumped when the editor's fields must be rebuilt from the draft (a set
+    /// opened, questions deleted or moved, a blank made): its text fields are
+    /// uncontrolled, keyed by this.
+    pub editor_gen: Signal<u64>,
 }
 
-/// After the screen changes, keyboard focus may sit on an element that was
-/// removed (the body then gets the keys, and the shortcuts stop). Put it
-/// back on the main card or view; inputs that mount focus themselves.
+/// After the screen changes or an overlay closes, keyboard focus may sit on
+/// an element that was removed (the body then gets the keys, and the
+/// shortcuts stop). Give it back to the element that had it before the
+/// overlay opened (see [`remember_focus`]) when that is still there, else to
+/// the main card or view; inputs that mount focus themselves.
 pub fn refocus() {
-    let _ = document::eval(
-        r#"setTimeout(() => {
+    let _ = document::eval(REFOCUS_JS);
+}
+
+/// The script [`refocus`] runs in the webview.
+pub const REFOCUS_JS: &str = r#"setTimeout(() => {
             const a = document.activeElement;
-            if (!a || a === document.body || !a.isConnected) {
+            const lost = !a || a === document.body || !a.isConnected;
+            const overlay = document.querySelector('.overlay');
+            const before = window.__kiokuFocusBefore;
+            if (!overlay && before) {
+                window.__kiokuFocusBefore = null;
+                if (before.isConnected && (lost || (a && a.closest && a.closest('.overlay')))) {
+                    before.focus();
+                    return;
+                }
+            }
+            if (lost) {
                 const home = document.querySelector('[data-focus-home]') || document.querySelector('.app');
                 if (home) home.focus();
             }
-        }, 80);"#,
-    );
+        }, 80);"#;
+
+/// Before an overlay opens: note what has focus, for [`refocus`] to give it
+/// back when the overlay closes.
+pub fn remember_focus() {
+    let _ = document::eval(REMEMBER_FOCUS_JS);
 }
+
+/// The script [`remember_focus`] runs in the webview.
+pub const REMEMBER_FOCUS_JS: &str = "window.__kiokuFocusBefore = document.activeElement;";
 
 impl AppCtx {
     /// Report an error in the banner instead of failing.
@@ -243,6 +269,7 @@ pub fn App() -> Element {
             exam: Signal::new(state.exam),
             exam_saved: Signal::new(false),
             editor: Signal::new(state.editor),
+            editor_gen: Signal::new(0),
         }
     });
     let (theme, text_size) = match &*ctx.library.read() {

@@ -407,3 +407,432 @@ fn new_exam(
         .expect("the test's set is in the library");
     kioku_core::exam::Exam::new(set, config, now)
 }
+
+/// The start tag of the element with `id` in `html`.
+fn tag_with_id<'a>(html: &'a str, element: &str, id: &str) -> &'a str {
+    let needle = format!(r#"id="{id}""#);
+    let at = html
+        .find(&needle)
+        .unwrap_or_else(|| panic!("no #{id} in {html}"));
+    let start = html[..at]
+        .rfind(&format!("<{element}"))
+        .unwrap_or_else(|| panic!("#{id} is not a <{element}>: {html}"));
+    let end = at + html[at..].find('>').unwrap();
+    &html[start..=end]
+}
+
+/// A running app: events are dispatched to the virtual DOM as the webview
+/// would send them, and the scripts it asks the webview to run are kept.
+mod live {
+    use std::any::Any;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use dioxus::core::{ElementId, Mutation, Mutations};
+    use dioxus::document::{Document, Eval, NoOpDocument};
+    use dioxus::html::{
+        Code, Location, Modifiers, PlatformEventData, SerializedFormData,
+        SerializedHtmlEventConverter, SerializedKeyboardData, SerializedMouseData,
+    };
+    use dioxus::prelude::*;
+    use kioku_app::{App, Boot};
+
+    struct Recorder(Rc<RefCell<Vec<String>>>);
+
+    impl Document for Recorder {
+        fn eval(&self, js: String) -> Eval {
+            self.0.borrow_mut().push(js.clone());
+            NoOpDocument.eval(js)
+        }
+    }
+
+    pub struct Live {
+        dom: VirtualDom,
+        /// Listeners added by the first render: (event, element).
+        pub first: Vec<(String, ElementId)>,
+        /// Scripts run in the webview, in order.
+        pub evals: Rc<RefCell<Vec<String>>>,
+    }
+
+    fn listeners(m: Mutations) -> Vec<(String, ElementId)> {
+        m.edits
+            .into_iter()
+            .filter_map(|e| match e {
+                Mutation::NewEventListener { name, id } => Some((name, id)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    impl Live {
+        pub fn new(boot: Boot) -> Self {
+            dioxus::html::set_event_converter(Box::new(SerializedHtmlEventConverter));
+            let evals = Rc::new(RefCell::new(Vec::new()));
+            let doc: Rc<dyn Document> = Rc::new(Recorder(evals.clone()));
+            let mut dom = VirtualDom::new(App)
+                .with_root_context(boot)
+                .with_root_context(doc);
+            let mut m = Mutations::default();
+            dom.rebuild(&mut m);
+            Live {
+                dom,
+                first: listeners(m),
+                evals,
+            }
+        }
+
+        /// The element the first render gave a listener for `event`, the
+        /// `nth` such (0 is the outermost: the app's key handler for
+        /// keydown).
+        pub fn element(&self, event: &str, nth: usize) -> ElementId {
+            self.first
+                .iter()
+                .filter(|(n, _)| n == event)
+                .nth(nth)
+                .unwrap_or_else(|| panic!("no {nth}th {event} listener in {:?}", self.first))
+                .1
+        }
+
+        /// Dispatch `data` as `event` on `id`; returns the listeners the
+        /// resulting render added.
+        pub fn fire(
+            &mut self,
+            event: &str,
+            data: Box<dyn Any>,
+            id: ElementId,
+        ) -> Vec<(String, ElementId)> {
+            let e = dioxus::core::Event::new(
+                Rc::new(PlatformEventData::new(data)) as Rc<dyn Any>,
+                true,
+            );
+            self.dom.runtime().handle_event(event, e, id);
+            self.dom.process_events();
+            listeners(self.dom.render_immediate_to_vec())
+        }
+
+        pub fn input(&mut self, id: ElementId, text: &str) {
+            let data = SerializedFormData::new(text.to_owned(), Vec::new());
+            self.fire("input", Box::new(data), id);
+        }
+
+        pub fn key(
+            &mut self,
+            id: ElementId,
+            key: Key,
+            composing: bool,
+        ) -> Vec<(String, ElementId)> {
+            self.key_with(id, key, Modifiers::empty(), composing)
+        }
+
+        pub fn key_with(
+            &mut self,
+            id: ElementId,
+            key: Key,
+            modifiers: Modifiers,
+            composing: bool,
+        ) -> Vec<(String, ElementId)> {
+            let data = SerializedKeyboardData::new(
+                key,
+                Code::Unidentified,
+                Location::Standard,
+                false,
+                modifiers,
+                composing,
+            );
+            self.fire("keydown", Box::new(data), id)
+        }
+
+        pub fn click(&mut self, id: ElementId) -> Vec<(String, ElementId)> {
+            self.fire("click", Box::new(SerializedMouseData::default()), id)
+        }
+
+        pub fn html(&self) -> String {
+            dioxus_ssr::render(&self.dom)
+        }
+    }
+}
+
+#[test]
+fn the_study_answer_field_is_uncontrolled_and_grading_uses_what_was_typed() {
+    // The field never gets its text written back from the session: even
+    // with something typed, it renders without a value.
+    let key = "japan-russia-covid19/abe-return-year";
+    let html = study_html(&[], key, false, "201", &[]);
+    let input = tag_with_id(&html, "input", "answer");
+    assert!(!input.contains("value="), "{input}");
+
+    // What the field reports through oninput is what gets graded.
+    let (_dir, lib) = library(&[]);
+    let session = session_on(&lib, key, false, "", &[]);
+    let mut app = live::Live::new(Boot::with_screen(Ok(lib), Screen::Study, Some(session)));
+    let field = app.element("input", 0);
+    app.input(field, "201");
+    app.input(field, "2012");
+    let html = app.html();
+    assert!(
+        !tag_with_id(&html, "input", "answer").contains("value="),
+        "{html}"
+    );
+    app.key(field, Key::Enter, false);
+    let html = app.html();
+    assert!(html.contains("✓ Correct"), "{html}");
+    assert!(html.contains("rating rating-3 suggested"), "{html}");
+}
+
+#[test]
+fn a_card_shown_again_after_undo_gets_a_fresh_answer_field() {
+    use kioku_core::review::EventId;
+    use kioku_core::scheduler::Rating;
+    let (_dir, mut lib) = library(&[]);
+    // Answer one typed card, then show another typed card.
+    let mut s = session_on(
+        &lib,
+        "japan-russia-covid19/abe-return-year",
+        false,
+        "2012",
+        &[],
+    );
+    s.submit(&lib, None);
+    s.rate(&mut lib, Rating::Good, t(), EventId("r1".into()))
+        .unwrap();
+    let other = session_on(
+        &lib,
+        "japan-russia-covid19/trump-expectation",
+        false,
+        "",
+        &[],
+    );
+    s.current = other.current;
+    let mut app = live::Live::new(Boot::with_screen(Ok(lib), Screen::Study, Some(s)));
+    let field = app.element("input", 0);
+    app.input(field, "half an answer");
+    // Ctrl+Z in the (non-empty) field is the field's; on the card it undoes.
+    let root = app.element("keydown", 0);
+    let added = app.key_with(
+        root,
+        Key::Character("z".into()),
+        dioxus::html::Modifiers::CONTROL,
+        false,
+    );
+    let html = app.html();
+    assert!(
+        html.contains("in what year did Prime Minister Abe"),
+        "{html}"
+    );
+    assert!(
+        added.iter().any(|(n, _)| n == "input"),
+        "the undone card reuses the last card's field: {added:?}"
+    );
+}
+
+#[test]
+fn enter_that_ends_an_ime_composition_does_not_submit() {
+    // In the typed answer field.
+    let key = "japan-russia-covid19/abe-return-year";
+    let (_dir, lib) = library(&[]);
+    let session = session_on(&lib, key, false, "", &[]);
+    let mut app = live::Live::new(Boot::with_screen(Ok(lib), Screen::Study, Some(session)));
+    let field = app.element("input", 0);
+    app.input(field, "2012");
+    app.key(field, Key::Enter, true);
+    let html = app.html();
+    assert!(
+        !html.contains("✓ Correct"),
+        "submitted while composing: {html}"
+    );
+    assert!(html.contains(r#"id="answer""#), "{html}");
+    app.key(field, Key::Enter, false);
+    assert!(app.html().contains("✓ Correct"));
+
+    // And in the app's shortcuts (a flashcard shows its answer on Enter).
+    let key = "japan-russia-covid19/abe-cancelled-moscow-visit";
+    let (_dir, lib) = library(&[]);
+    let session = session_on(&lib, key, false, "", &[]);
+    let mut app = live::Live::new(Boot::with_screen(Ok(lib), Screen::Study, Some(session)));
+    let root = app.element("keydown", 0);
+    app.key(root, Key::Enter, true);
+    assert!(
+        app.html().contains("Show answer"),
+        "revealed while composing"
+    );
+    app.key(root, Key::Enter, false);
+    assert!(!app.html().contains("Show answer"));
+}
+
+#[test]
+fn closing_the_shortcut_overlay_by_any_means_gives_focus_back() {
+    let key = "japan-russia-covid19/abe-cancelled-moscow-visit";
+    let (_dir, lib) = library(&[]);
+    let session = session_on(&lib, key, false, "", &[]);
+    let mut app = live::Live::new(Boot::with_screen(Ok(lib), Screen::Study, Some(session)));
+    let root = app.element("keydown", 0);
+    let open = |app: &mut live::Live| {
+        app.evals.borrow_mut().clear();
+        let added = app.key(root, Key::Character("?".into()), false);
+        assert!(app.html().contains(r#"role="dialog""#), "overlay open");
+        assert!(
+            app.evals
+                .borrow()
+                .iter()
+                .any(|js| js == kioku_app::REMEMBER_FOCUS_JS),
+            "what had focus is remembered: {:?}",
+            app.evals.borrow()
+        );
+        app.evals.borrow_mut().clear();
+        added
+    };
+    let closed_and_refocused = |app: &mut live::Live, how: &str| {
+        assert!(
+            !app.html().contains(r#"role="dialog""#),
+            "{how}: still open"
+        );
+        assert!(
+            app.evals
+                .borrow()
+                .iter()
+                .any(|js| js == kioku_app::REFOCUS_JS),
+            "{how}: focus is not given back: {:?}",
+            app.evals.borrow()
+        );
+    };
+
+    open(&mut app);
+    app.key(root, Key::Character("?".into()), false);
+    closed_and_refocused(&mut app, "?");
+
+    open(&mut app);
+    app.key(root, Key::Escape, false);
+    closed_and_refocused(&mut app, "Esc");
+
+    let added = open(&mut app);
+    let close = added
+        .iter()
+        .find(|(n, _)| n == "click")
+        .expect("the overlay's Close button")
+        .1;
+    app.click(close);
+    closed_and_refocused(&mut app, "the Close button");
+
+    // Shortcuts work again: Space shows the answer.
+    app.key(root, Key::Character(" ".into()), false);
+    assert!(!app.html().contains("Show answer"));
+}
+
+#[test]
+fn the_self_test_answer_field_is_uncontrolled() {
+    use kioku_core::bank::{QuestionKind, SetId};
+    use kioku_core::exam::{ExamConfig, ExamSession};
+    let (_dir, lib) = library(&[]);
+    let set = SetId::new("japan-russia-covid19").unwrap();
+    let mut config = ExamConfig::new(set.clone(), 3);
+    config.types = vec![QuestionKind::Typed];
+    let exam = new_exam(&lib, config, Timestamp::now()).unwrap();
+    let mut session = ExamSession::new(exam);
+    session.typed = "half-typed".into();
+    let html = render(Boot::with_exam(Ok(lib), set, Some(session)));
+    let input = tag_with_id(&html, "input", "exam-answer");
+    assert!(!input.contains("value="), "{input}");
+}
+
+#[test]
+fn each_self_test_question_gets_a_fresh_answer_field() {
+    use kioku_core::bank::{QuestionKind, SetId};
+    use kioku_core::exam::{ExamConfig, ExamSession};
+    let (_dir, lib) = library(&[]);
+    let set = SetId::new("japan-russia-covid19").unwrap();
+    let mut config = ExamConfig::new(set.clone(), 3);
+    config.types = vec![QuestionKind::Typed];
+    config.count = Some(2);
+    let exam = new_exam(&lib, config, Timestamp::now()).unwrap();
+    // The countdown's task sleeps on tokio.
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .build()
+        .unwrap();
+    let _in_runtime = rt.enter();
+    let mut app = live::Live::new(Boot::with_exam(Ok(lib), set, Some(ExamSession::new(exam))));
+    let field = app.element("input", 0);
+    app.input(field, "not this");
+    let added = app.key(field, Key::Enter, false);
+    let html = app.html();
+    assert!(html.contains("question 2 of 2"), "{html}");
+    // An uncontrolled field kept for the next question would still show
+    // the last answer: the next question must get a new one.
+    assert!(
+        added.iter().any(|(n, _)| n == "input"),
+        "the second question reuses the first one's field: {added:?}"
+    );
+}
+
+#[test]
+fn editor_cloze_hint_shows_double_braces_and_fields_are_uncontrolled() {
+    use kioku_core::editor::{Draft, DraftQuestion, EditorState};
+    let (_dir, lib) = library(&[]);
+    let mut draft = Draft::new_set("Capitals", &[]);
+    let mut q = DraftQuestion::new(kioku_core::bank::QuestionKind::Cloze);
+    q.text = "The capital of Japan is {{Tokyo}}.".into();
+    draft.questions.push(q);
+    let html = render(Boot::with_editor(Ok(lib), EditorState::new(draft, false)));
+    assert!(
+        html.contains("Text: write each blank as {{answer}}"),
+        "{html}"
+    );
+    // The fields show the draft's text when they appear, but are never
+    // written to from state afterwards.
+    let title = tag_with_id(&html, "input", "set-title");
+    assert!(!title.contains(" value="), "{title}");
+    let text = tag_with_id(&html, "textarea", "cloze-text");
+    assert!(!text.contains(" value="), "{text}");
+    assert!(title.contains(r#"initial_value="Capitals""#), "{title}");
+    assert!(
+        text.contains(r#"initial_value="The capital of Japan is {{Tokyo}}.""#),
+        "{text}"
+    );
+}
+
+/// Hooks must run in the same order on every render: in every component,
+/// no hook is called after an early `return`.
+#[test]
+fn components_call_every_hook_before_any_early_return() {
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/components"));
+    let mut bad = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let src = std::fs::read_to_string(&path).unwrap();
+        for component in src.split("#[component]").skip(1) {
+            // The component's body runs until the next item at column 0.
+            let body = component.split("\n}\n").next().unwrap_or(component);
+            let name = body
+                .split("fn ")
+                .nth(1)
+                .and_then(|s| s.split('(').next())
+                .unwrap_or("?");
+            let Some(first_return) = body.find("return ") else {
+                continue;
+            };
+            let after = &body[first_return..];
+            let hook = after.match_indices("use_").find(|(i, _)| {
+                let before = after[..*i].chars().last();
+                !before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':')
+                    && after[*i..]
+                        .chars()
+                        .skip(4)
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .count()
+                        > 0
+                    && after[*i..]
+                        .chars()
+                        .find(|c| !(c.is_alphanumeric() || *c == '_'))
+                        == Some('(')
+            });
+            if let Some((i, _)) = hook {
+                let call: String = after[i..].chars().take_while(|c| *c != '(').collect();
+                bad.push(format!(
+                    "{}: {name} calls {call} after a return",
+                    path.display()
+                ));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{bad:#?}");
+}

@@ -16,6 +16,13 @@ pub fn open_setup(mut ctx: AppCtx, set: SetId) {
 #[component]
 pub fn CramSetup() -> Element {
     let mut ctx: AppCtx = use_context();
+    // Every hook before the first early return.
+    let mut which = use_signal(|| "all".to_owned());
+    // Empty until a tag is picked: the set's first tag then.
+    let mut tag = use_signal(String::new);
+    let mut shuffle = use_signal(|| true);
+    let mut counts = use_signal(|| false);
+    let mut error = use_signal(|| None::<String>);
     let Some(set_id) = ctx.exam_set.read().clone() else {
         return rsx! {};
     };
@@ -28,16 +35,16 @@ pub fn CramSetup() -> Element {
         }
         None => return rsx! {},
     };
-    let mut which = use_signal(|| "all".to_owned());
-    let mut tag = use_signal(|| tags.first().cloned().unwrap_or_default());
-    let mut shuffle = use_signal(|| true);
-    let mut counts = use_signal(|| false);
-    let mut error = use_signal(|| None::<String>);
+    let chosen_tag = match tag.read().as_str() {
+        "" => tags.first().cloned().unwrap_or_default(),
+        t => t.to_owned(),
+    };
+    let tag_for_start = chosen_tag.clone();
     let start = move |_| {
         let filter = match which.read().as_str() {
             "new" => CramFilter::New,
             "wrong" => CramFilter::RecentlyWrong,
-            "tag" => CramFilter::Tag(tag.read().clone()),
+            "tag" => CramFilter::Tag(tag_for_start.clone()),
             _ => CramFilter::All,
         };
         let seed = shuffle.read().then(rand::random::<u64>);
@@ -87,7 +94,7 @@ pub fn CramSetup() -> Element {
                     if *which.read() == "tag" {
                         div { class: "field",
                             label { r#for: "cram-tag", "Tag" }
-                            select { id: "cram-tag", value: "{tag}", onchange: move |e| tag.set(e.value()),
+                            select { id: "cram-tag", value: "{chosen_tag}", onchange: move |e| tag.set(e.value()),
                                 for t in tags.iter() { option { value: "{t}", "{t}" } }
                             }
                         }

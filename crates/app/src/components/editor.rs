@@ -24,6 +24,7 @@ pub fn open(mut ctx: AppCtx, set: Option<SetId>) {
         }
     };
     ctx.editor.set(Some(state));
+    *ctx.editor_gen.write() += 1;
     ctx.screen.set(Screen::Editor);
     crate::refocus();
 }
@@ -33,6 +34,14 @@ fn edit(ctx: AppCtx, f: impl FnOnce(&mut EditorState)) {
     if let Some(e) = editor.write().as_mut() {
         f(e);
     }
+}
+
+/// A change the text fields do not show by themselves (they are
+/// uncontrolled): rebuild them from the draft.
+fn restructure(mut ctx: AppCtx, f: impl FnOnce(&mut EditorState)) {
+    edit(ctx, f);
+    *ctx.editor_gen.write() += 1;
+    crate::refocus();
 }
 
 fn save(mut ctx: AppCtx) {
@@ -90,6 +99,7 @@ pub fn Editor() -> Element {
     let problems = checked.check().err().unwrap_or_default();
     let set_problem = |key: &str| problems_at(&problems, &Place::Set(key.to_owned())).join(" ");
     let d = &state.draft;
+    let generation = *ctx.editor_gen.read();
     let status = if !problems.is_empty() {
         format!("{} problem(s) to fix before saving", problems.len())
     } else if state.dirty {
@@ -115,26 +125,32 @@ pub fn Editor() -> Element {
             }
         }
         main { class: "editor",
-            fieldset { class: "set-meta",
-                legend { "Set" }
-                TextField { id: "set-title", label: "Title", value: d.title.clone(), error: set_problem("title"),
-                    oninput: move |v| edit(ctx, |e| e.edit(|d| d.title = v)) }
-                if state.existing {
-                    p { class: "hint-text", "Id: " code { "{d.id}" } " (fixed: progress is kept by it)" }
-                } else {
-                    TextField { id: "set-id", label: "Id (kebab-case, fixed once saved)", value: d.id.clone(), error: set_problem("id"),
-                        oninput: move |v| edit(ctx, |e| e.edit(|d| d.id = v)) }
-                }
-                TextArea { id: "set-description", label: "Description (Markdown)", value: d.description.clone(), error: set_problem("description"),
-                    oninput: move |v| edit(ctx, |e| e.edit(|d| d.description = v)) }
-                TextField { id: "set-language", label: "Language (e.g. en)", value: d.language.clone(), error: set_problem("language"),
-                    oninput: move |v| edit(ctx, |e| e.edit(|d| d.language = v)) }
-                TextField { id: "set-authors", label: "Authors (comma-separated)", value: d.authors.clone(), error: set_problem("authors"),
-                    oninput: move |v| edit(ctx, |e| e.edit(|d| d.authors = v)) }
-                TextField { id: "set-source", label: "Source material", value: d.source.clone(), error: set_problem("source"),
-                    oninput: move |v| edit(ctx, |e| e.edit(|d| d.source = v)) }
-                if !set_problem("questions").is_empty() {
-                    p { class: "field-error", "{set_problem(\"questions\")}" }
+            // Keyed by the generation (in a fragment, where keys count): the
+            // uncontrolled fields are rebuilt when the draft changes under them.
+            {
+                rsx! {
+                    fieldset { class: "set-meta", key: "{generation}",
+                        legend { "Set" }
+                        TextField { id: "set-title", label: "Title", value: d.title.clone(), error: set_problem("title"),
+                            oninput: move |v| edit(ctx, |e| e.edit(|d| d.title = v)) }
+                        if state.existing {
+                            p { class: "hint-text", "Id: " code { "{d.id}" } " (fixed: progress is kept by it)" }
+                        } else {
+                            TextField { id: "set-id", label: "Id (kebab-case, fixed once saved)", value: d.id.clone(), error: set_problem("id"),
+                                oninput: move |v| edit(ctx, |e| e.edit(|d| d.id = v)) }
+                        }
+                        TextArea { id: "set-description", label: "Description (Markdown)", value: d.description.clone(), error: set_problem("description"),
+                            oninput: move |v| edit(ctx, |e| e.edit(|d| d.description = v)) }
+                        TextField { id: "set-language", label: "Language (e.g. en)", value: d.language.clone(), error: set_problem("language"),
+                            oninput: move |v| edit(ctx, |e| e.edit(|d| d.language = v)) }
+                        TextField { id: "set-authors", label: "Authors (comma-separated)", value: d.authors.clone(), error: set_problem("authors"),
+                            oninput: move |v| edit(ctx, |e| e.edit(|d| d.authors = v)) }
+                        TextField { id: "set-source", label: "Source material", value: d.source.clone(), error: set_problem("source"),
+                            oninput: move |v| edit(ctx, |e| e.edit(|d| d.source = v)) }
+                        if !set_problem("questions").is_empty() {
+                            p { class: "field-error", "{set_problem(\"questions\")}" }
+                        }
+                    }
                 }
             }
             Transfer { set_id: d.id.clone(), saved: state.existing && !state.dirty }
@@ -154,9 +170,9 @@ pub fn Editor() -> Element {
                                             span { class: "q-text", "{label}" }
                                             if bad { span { class: "q-bad", aria_label: "has problems", " ⚠" } }
                                         }
-                                        button { class: "icon", aria_label: "Move question {i + 1} up", onclick: move |_| edit(ctx, |e| e.move_question(i, true)), "↑" }
-                                        button { class: "icon", aria_label: "Move question {i + 1} down", onclick: move |_| edit(ctx, |e| e.move_question(i, false)), "↓" }
-                                        button { class: "icon", aria_label: "Delete question {i + 1}", onclick: move |_| edit(ctx, |e| e.delete_question(i)), "✕" }
+                                        button { class: "icon", aria_label: "Move question {i + 1} up", onclick: move |_| restructure(ctx, |e| e.move_question(i, true)), "↑" }
+                                        button { class: "icon", aria_label: "Move question {i + 1} down", onclick: move |_| restructure(ctx, |e| e.move_question(i, false)), "↓" }
+                                        button { class: "icon", aria_label: "Delete question {i + 1}", onclick: move |_| restructure(ctx, |e| e.delete_question(i)), "✕" }
                                     }
                                 }
                             }
@@ -170,7 +186,7 @@ pub fn Editor() -> Element {
                     }
                 }
                 if let Some(i) = state.selected.filter(|&i| i < d.questions.len()) {
-                    QuestionForm { index: i, question: d.questions[i].clone(), problems: problems.clone() }
+                    QuestionForm { key: "{i}-{generation}", index: i, question: d.questions[i].clone(), problems: problems.clone() }
                 } else {
                     p { class: "hint-text", "Add a question to start." }
                 }
@@ -238,7 +254,7 @@ fn QuestionForm(index: usize, question: DraftQuestion, problems: Vec<FieldProble
                 }
             }
             if q.kind == QuestionKind::Cloze {
-                TextArea { id: "cloze-text", label: "Text: write each blank as {{answer}}", value: q.text.clone(), error: err("text"),
+                TextArea { id: "cloze-text", label: CLOZE_LABEL, value: q.text.clone(), error: err("text"),
                     oninput: move |v| set_q(Box::new(move |q| q.text = v)) }
                 button { r#type: "button",
                     onclick: move |_| async move {
@@ -246,7 +262,12 @@ fn QuestionForm(index: usize, question: DraftQuestion, problems: Vec<FieldProble
                         if let Ok((s, e)) = js.recv::<(usize, usize)>().await {
                             let text = ctx.editor.read().as_ref().and_then(|st| st.draft.questions.get(i).map(|q| q.text.clone()));
                             if let Some(new) = text.and_then(|t| make_blank(&t, s, e)) {
-                                set_q(Box::new(move |q| q.text = new));
+                                // The field is uncontrolled: rebuild it.
+                                restructure(ctx, |st| st.edit(|d| {
+                                    if let Some(q) = d.questions.get_mut(i) {
+                                        q.text = new;
+                                    }
+                                }));
                             }
                         }
                     },
@@ -269,8 +290,9 @@ fn QuestionForm(index: usize, question: DraftQuestion, problems: Vec<FieldProble
                     fieldset { class: "list-field",
                         legend { "Accepted answers (the first is shown)" }
                         for (j, a) in q.answers.iter().enumerate() {
-                            div { class: "list-row", key: "{j}",
-                                input { r#type: "text", aria_label: "Accepted answer {j + 1}", value: "{a}",
+                            // Uncontrolled fields, rebuilt when a row goes.
+                            div { class: "list-row", key: "{j}-{q.answers.len()}",
+                                input { r#type: "text", aria_label: "Accepted answer {j + 1}", initial_value: "{a}",
                                     oninput: move |e| { let v = e.value(); set_q(Box::new(move |q| if let Some(x) = q.answers.get_mut(j) { *x = v })) },
                                     onkeydown: move |e| e.stop_propagation() }
                                 button { class: "icon", aria_label: "Remove answer {j + 1}", onclick: move |_| set_q(Box::new(move |q| { if q.answers.len() > 1 { q.answers.remove(j); } })), "✕" }
@@ -284,10 +306,10 @@ fn QuestionForm(index: usize, question: DraftQuestion, problems: Vec<FieldProble
                     fieldset { class: "list-field",
                         legend { "Choices (tick the right ones; several = select all that apply)" }
                         for (j, (c, ok)) in q.choices.iter().enumerate() {
-                            div { class: "list-row", key: "{j}",
+                            div { class: "list-row", key: "{j}-{q.choices.len()}",
                                 input { r#type: "checkbox", aria_label: "Choice {j + 1} is correct", checked: *ok,
                                     onchange: move |e: FormEvent| { let v = e.checked(); set_q(Box::new(move |q| if let Some(x) = q.choices.get_mut(j) { x.1 = v })) } }
-                                input { r#type: "text", aria_label: "Choice {j + 1}", value: "{c}",
+                                input { r#type: "text", aria_label: "Choice {j + 1}", initial_value: "{c}",
                                     oninput: move |e| { let v = e.value(); set_q(Box::new(move |q| if let Some(x) = q.choices.get_mut(j) { x.0 = v })) },
                                     onkeydown: move |e| e.stop_propagation() }
                                 button { class: "icon", aria_label: "Remove choice {j + 1}", onclick: move |_| set_q(Box::new(move |q| { q.choices.remove(j); })), "✕" }
@@ -352,6 +374,15 @@ fn preview_prompt(q: &DraftQuestion) -> String {
     }
 }
 
+/// The cloze text's label. The blank syntax is `{{answer}}`; this is a plain
+/// string, so the braces are written as they show.
+pub const CLOZE_LABEL: &str = "Text: write each blank as {{answer}}";
+
+/// A text field that is uncontrolled: `value` is only its initial text
+/// (taken when it mounts), and what is typed reaches the draft through
+/// `oninput`. Writing the value back on every render races fast typing over
+/// the webview bridge and drops keys. Fields are keyed so that a different
+/// question or set gets new ones.
 #[component]
 fn TextField(
     id: &'static str,
@@ -360,10 +391,11 @@ fn TextField(
     error: String,
     oninput: EventHandler<String>,
 ) -> Element {
+    let initial = use_hook(|| value.clone());
     rsx! {
         div { class: if error.is_empty() { "field" } else { "field invalid" },
             label { r#for: id, "{label}" }
-            input { id: id, r#type: "text", value: "{value}", aria_invalid: "{!error.is_empty()}",
+            input { id: id, r#type: "text", initial_value: "{initial}", aria_invalid: "{!error.is_empty()}",
                 oninput: move |e| oninput.call(e.value()),
                 onkeydown: move |e| if e.key() != Key::Escape { e.stop_propagation() } }
             if !error.is_empty() { p { class: "field-error", "{error}" } }
@@ -371,6 +403,7 @@ fn TextField(
     }
 }
 
+/// A multi-line [`TextField`]: uncontrolled the same way.
 #[component]
 fn TextArea(
     id: &'static str,
@@ -379,10 +412,11 @@ fn TextArea(
     error: String,
     oninput: EventHandler<String>,
 ) -> Element {
+    let initial = use_hook(|| value.clone());
     rsx! {
         div { class: if error.is_empty() { "field wide" } else { "field wide invalid" },
             label { r#for: id, "{label}" }
-            textarea { id: id, rows: "3", value: "{value}", aria_invalid: "{!error.is_empty()}",
+            textarea { id: id, rows: "3", initial_value: "{initial}", aria_invalid: "{!error.is_empty()}",
                 oninput: move |e| oninput.call(e.value()),
                 onkeydown: move |e| if e.key() != Key::Escape { e.stop_propagation() } }
             if !error.is_empty() { p { class: "field-error", "{error}" } }

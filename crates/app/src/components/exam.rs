@@ -52,6 +52,14 @@ fn save_if_finished(mut ctx: AppCtx) {
     }
 }
 
+/// What the answer field holds now (its `oninput`).
+fn exam_set_typed(ctx: AppCtx, text: String) {
+    let mut exam = ctx.exam;
+    if let Some(e) = exam.write().as_mut() {
+        e.typed = text;
+    }
+}
+
 /// Submit what is typed or picked (or `tf` for true/false).
 pub fn exam_submit(ctx: AppCtx, tf: Option<bool>) {
     exam_act(ctx, |e| {
@@ -93,9 +101,19 @@ fn start(mut ctx: AppCtx, config: ExamConfig) {
     }
 }
 
+/// The number of questions the set-up screen starts with.
+const DEFAULT_COUNT: &str = "20";
+
 #[component]
 pub fn ExamSetup() -> Element {
     let mut ctx: AppCtx = use_context();
+    // Every hook before the first early return.
+    let mut count = use_signal(|| DEFAULT_COUNT.to_owned());
+    let mut minutes = use_signal(String::new);
+    let mut after_each = use_signal(|| false);
+    let mut chosen_tags = use_signal(Vec::<String>::new);
+    let mut chosen_types = use_signal(Vec::<QuestionKind>::new);
+    let mut error = use_signal(|| None::<String>);
     let Some(set_id) = ctx.exam_set.read().clone() else {
         return rsx! {};
     };
@@ -122,12 +140,6 @@ pub fn ExamSetup() -> Element {
         }
         None => return rsx! {},
     };
-    let mut count = use_signal(|| "20".to_owned());
-    let mut minutes = use_signal(String::new);
-    let mut after_each = use_signal(|| false);
-    let mut chosen_tags = use_signal(Vec::<String>::new);
-    let mut chosen_types = use_signal(Vec::<QuestionKind>::new);
-    let mut error = use_signal(|| None::<String>);
     let set_for_start = set_id.clone();
     let begin = move |_| {
         let mut config = ExamConfig::new(set_for_start.clone(), rand::random());
@@ -186,7 +198,8 @@ pub fn ExamSetup() -> Element {
                     legend { "Questions" }
                     div { class: "field",
                         label { r#for: "exam-count", "Number of questions" }
-                        input { id: "exam-count", r#type: "text", value: "{count}", aria_describedby: "exam-count-hint",
+                        // Uncontrolled, like the answer fields: the signals follow.
+                        input { id: "exam-count", r#type: "text", initial_value: DEFAULT_COUNT, aria_describedby: "exam-count-hint",
                             oninput: move |e| count.set(e.value()),
                             onkeydown: move |e| if e.key() != Key::Escape { e.stop_propagation() } }
                         p { id: "exam-count-hint", class: "hint-text", "Leave empty for every question." }
@@ -233,7 +246,7 @@ pub fn ExamSetup() -> Element {
                     legend { "Conditions" }
                     div { class: "field",
                         label { r#for: "exam-minutes", "Time limit (minutes)" }
-                        input { id: "exam-minutes", r#type: "text", value: "{minutes}", aria_describedby: "exam-minutes-hint",
+                        input { id: "exam-minutes", r#type: "text", aria_describedby: "exam-minutes-hint",
                             oninput: move |e| minutes.set(e.value()),
                             onkeydown: move |e| if e.key() != Key::Escape { e.stop_propagation() } }
                         p { id: "exam-minutes-hint", class: "hint-text", "Leave empty for no limit." }
@@ -323,10 +336,8 @@ fn PastResults(results: Vec<ExamResult>) -> Element {
 #[component]
 pub fn ExamView() -> Element {
     let ctx: AppCtx = use_context();
-    let Some(session) = ctx.exam.read().clone() else {
-        return rsx! {};
-    };
     // A one-second tick for the countdown; the test ends when time is up.
+    // (Hooks before any early return.)
     let mut tick = use_signal(|| 0u64);
     use_future(move || async move {
         loop {
@@ -343,6 +354,9 @@ pub fn ExamView() -> Element {
         }
     });
     let _ = tick.read();
+    let Some(session) = ctx.exam.read().clone() else {
+        return rsx! {};
+    };
     if let Some(result) = &session.result {
         return rsx! { ExamResults { result: result.clone() } };
     }
@@ -378,7 +392,8 @@ pub fn ExamView() -> Element {
                         onmounted: move |e| async move { let _ = e.set_focus(true).await; },
                         "Next" kbd { class: "hint", "Enter" } }
                 } else {
-                    ExamInput { session: session.clone() }
+                    // Keyed per question: each gets a fresh answer field.
+                    ExamInput { key: "{session.exam.started_at}-{session.index}", session: session.clone() }
                 }
             }
         }
@@ -413,11 +428,13 @@ fn ExamInput(session: ExamSession) -> Element {
         QuestionKind::Typed | QuestionKind::Cloze => rsx! {
             form { class: "answer-form", onsubmit: move |e| { e.prevent_default(); exam_submit(ctx, None); },
                 label { r#for: "exam-answer", if view.kind == QuestionKind::Cloze { "Missing text" } else { "Your answer" } }
-                input { id: "exam-answer", r#type: "text", autocomplete: "off", spellcheck: "false", value: "{session.typed}",
-                    oninput: move |e| exam_act(ctx, |s| s.typed = e.value()),
+                // Uncontrolled (see the study answer field): `ExamInput` is
+                // keyed per question, so each gets a fresh field.
+                input { id: "exam-answer", r#type: "text", autocomplete: "off", spellcheck: "false",
+                    oninput: move |e| exam_set_typed(ctx, e.value()),
                     onkeydown: move |e| {
                         if e.key() != Key::Escape { e.stop_propagation(); }
-                        if e.key() == Key::Enter { e.prevent_default(); exam_submit(ctx, None); }
+                        if e.key() == Key::Enter && !e.is_composing() { e.prevent_default(); exam_submit(ctx, None); }
                     },
                     onmounted: move |e| async move { let _ = e.set_focus(true).await; },
                 }

@@ -39,9 +39,33 @@ pub const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
     ),
 ];
 
+/// Open the overlay, remembering what had focus.
+pub fn open_help(mut ctx: AppCtx) {
+    if !*ctx.help_open.peek() {
+        crate::remember_focus();
+        ctx.help_open.set(true);
+    }
+}
+
+/// Close the overlay (by `?`, Esc or its Close button) and give focus back,
+/// so the shortcuts keep working.
+pub fn close_help(mut ctx: AppCtx) {
+    ctx.help_open.set(false);
+    crate::refocus();
+}
+
+/// The `?` key: open the overlay, or close it when open.
+pub fn toggle_help(ctx: AppCtx) {
+    if *ctx.help_open.peek() {
+        close_help(ctx);
+    } else {
+        open_help(ctx);
+    }
+}
+
 #[component]
 pub fn Help() -> Element {
-    let mut ctx: AppCtx = use_context();
+    let ctx: AppCtx = use_context();
     rsx! {
         div { class: "overlay", role: "dialog", aria_modal: "true", aria_labelledby: "help-title",
             div { class: "dialog",
@@ -57,7 +81,7 @@ pub fn Help() -> Element {
                 }
                 button {
                     class: "primary",
-                    onclick: move |_| ctx.help_open.set(false),
+                    onclick: move |_| close_help(ctx),
                     onmounted: move |e| async move {
                         let _ = e.set_focus(true).await;
                     },

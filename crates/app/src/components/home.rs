@@ -38,7 +38,7 @@ pub fn Home() -> Element {
                 button { class: "link", onclick: move |_| super::editor::open(ctx, None), "New set" }
                 button { class: "link", onclick: move |_| super::stats::open(ctx, None), "Statistics" }
                 button { class: "link", onclick: move |_| ctx.screen.set(Screen::Settings), "Settings" }
-                button { class: "link", aria_label: "Keyboard shortcuts", onclick: move |_| ctx.help_open.set(true), "?" }
+                button { class: "link", aria_label: "Keyboard shortcuts", onclick: move |_| super::help::open_help(ctx), "?" }
             }
         }
         main { class: "home",

@@ -3,6 +3,7 @@
 
 use dioxus::prelude::*;
 
+use super::help::{close_help, toggle_help};
 use super::home::start_study;
 use super::study::{act, leave, rate, submit, undo};
 use crate::{AppCtx, Screen};
@@ -31,17 +32,21 @@ fn choice_key(c: char) -> Option<usize> {
     }
 }
 
-pub fn on_key(mut ctx: AppCtx, e: KeyboardEvent) {
+pub fn on_key(ctx: AppCtx, e: KeyboardEvent) {
     let ch = char_of(&e);
     let ctrl = e.modifiers().ctrl() || e.modifiers().meta();
+    // Keys that finish an IME composition (Enter above all) belong to the
+    // input method, not to the shortcuts.
+    if e.is_composing() {
+        return;
+    }
     if ch == Some('?') {
-        let open = *ctx.help_open.read();
-        ctx.help_open.set(!open);
+        toggle_help(ctx);
         return;
     }
     if e.key() == Key::Escape {
         if *ctx.help_open.read() {
-            ctx.help_open.set(false);
+            close_help(ctx);
         } else {
             // A self-test in progress is ended with "Finish now", never by a
             // stray Escape.

@@ -37,6 +37,14 @@ pub fn submit(ctx: AppCtx, tf: Option<bool>) {
     });
 }
 
+/// What the answer field holds now (its `oninput`).
+fn set_typed(ctx: AppCtx, text: String) {
+    let mut study = ctx.study;
+    if let Some(s) = study.write().as_mut() {
+        s.set_typed(text);
+    }
+}
+
 pub fn rate(ctx: AppCtx, rating: Rating) {
     act(ctx, |s, lib| s.rate(lib, rating, now(), new_event_id()));
 }
@@ -109,7 +117,12 @@ pub fn Study() -> Element {
         }
         main { class: "study",
             match &session.current {
-                Some(current) => rsx! { CardPanel { current: current.clone(), cramming } },
+                // Keyed per showing: a new card (or the same card again after
+                // undo) gets a new panel, and so a fresh, empty answer field.
+                // (A key inside a component's own template does not do this.)
+                Some(current) => rsx! {
+                    CardPanel { key: "{current.view.key}-{current.shown_at}", current: current.clone(), cramming }
+                },
                 None => rsx! { SummaryPanel { session: session.clone() } },
             }
         }
@@ -186,11 +199,12 @@ fn QuestionInput(current: Current) -> Element {
                         r#type: "text",
                         autocomplete: "off",
                         spellcheck: "false",
-                        value: "{current.typed}",
-                        oninput: move |e| act(ctx, |s, _| {
-                            s.set_typed(e.value());
-                            Ok(())
-                        }),
+                        // Uncontrolled: the field keeps what is typed and the
+                        // session follows it. Writing `value` back on every
+                        // render races fast typing over the webview bridge and
+                        // drops keys. The panel is keyed per showing (in
+                        // `Study`), so each card gets a fresh, empty field.
+                        oninput: move |e| set_typed(ctx, e.value()),
                         onkeydown: move |e| {
                             // Typing must not trigger the card shortcuts, but
                             // Ctrl+Z in an empty field undoes the last answer.
@@ -199,7 +213,9 @@ fn QuestionInput(current: Current) -> Element {
                             if e.key() != Key::Escape && !session_undo {
                                 e.stop_propagation();
                             }
-                            if e.key() == Key::Enter {
+                            // Enter that ends an IME composition is the input
+                            // method's, not a submit.
+                            if e.key() == Key::Enter && !e.is_composing() {
                                 e.prevent_default();
                                 submit(ctx, None);
                             }

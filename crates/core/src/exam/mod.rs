@@ -202,7 +202,7 @@ impl Exam {
             set: self.config.set.clone(),
             seed: self.config.seed,
             started_at: self.started_at,
-            duration_s: (now - self.started_at).get_seconds().max(0),
+            duration_s: now.duration_since(self.started_at).as_secs().max(0),
             points,
             total,
             score_percent: if total == 0 {

@@ -299,7 +299,9 @@ impl StudySession {
             return Ok(());
         };
         let right = verdict.is_correct().unwrap_or(rating != Rating::Again);
-        let duration = u64::try_from((now - c.shown_at).get_milliseconds()).unwrap_or(0);
+        // The whole time shown: `Span::get_milliseconds` would be only the
+        // millisecond component (500 for 12.5 s).
+        let duration = u64::try_from(now.duration_since(c.shown_at).as_millis()).unwrap_or(0);
         let key = c.view.key.clone();
         let mode = match &self.cram {
             Some(c) if !c.counts_as_reviews => Mode::Cram,
@@ -381,7 +383,7 @@ impl StudySession {
         Summary {
             studied: self.studied,
             accuracy: (self.right * 100).checked_div(self.studied).unwrap_or(0),
-            seconds: (now - self.started_at).get_seconds().max(0),
+            seconds: now.duration_since(self.started_at).as_secs().max(0),
             next_due: queue.learning_later.first().map(|(t, _)| *t),
             more_now: !(queue.learning.is_empty()
                 && queue.review.is_empty()
