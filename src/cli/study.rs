@@ -9,7 +9,7 @@ use super::{Context, new_event_id, set_arg};
 use crate::cli::Error;
 use kioku_core::bank::QuestionKind;
 use kioku_core::card::CardView;
-use kioku_core::grader::{Response, Verdict, grade};
+use kioku_core::grader::{Response, Verdict, grade_in};
 use kioku_core::library::Library;
 use kioku_core::review::Mode;
 use kioku_core::scheduler::{Outcomes, Rating};
@@ -99,10 +99,10 @@ pub(super) fn run(
         };
         let verdict = match parse_response(&view, &response) {
             Some(r) => {
-                let (_, q, variant) = lib
+                let (set, q, variant) = lib
                     .card(&key)
                     .ok_or_else(|| Error::Usage(format!("card {key} vanished")))?;
-                grade(&q.body, variant, &r)
+                grade_in(&q.body, variant, &r, &set.language)
             }
             None => Verdict::SelfGraded,
         };

@@ -277,3 +277,64 @@ fn grading_without_a_language_keeps_language_independent_rules() {
         Verdict::Correct
     );
 }
+
+fn fixture() -> String {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/sets/good/cloze-alternatives.json"
+    );
+    std::fs::read_to_string(path).expect("fixture")
+}
+
+#[test]
+fn alternatives_read_from_json_and_text_and_round_trip() {
+    use kioku_core::bank::formats::text::{parse_text, to_text};
+    use kioku_core::bank::parse_set;
+    let set = parse_set(&fixture()).unwrap();
+    let QuestionBody::Cloze { text } = &set.questions[0].body else {
+        panic!("cloze expected");
+    };
+    assert_eq!(text.deletion_answers(1), vec!["earliest", "first"]);
+    assert_eq!(
+        set.questions[0].prompt_text(),
+        "Nara was the [...] permanent capital, from [...]."
+    );
+    // The text format reuses the cloze text: same alternatives, lossless.
+    let md = to_text(&set);
+    assert!(md.contains("Q: Nara was the {{earliest|first}} permanent capital"));
+    let back = parse_text(&md).unwrap();
+    assert_eq!(back, set);
+    let direct = parse_text(
+        "---\nkioku: 1\nid: g\ntitle: G\nlanguage: en\n---\n\n## c\nQ: The {{earliest | first}} one.\n",
+    )
+    .unwrap();
+    let QuestionBody::Cloze { text } = &direct.questions[0].body else {
+        panic!("cloze expected");
+    };
+    assert_eq!(text.deletion_answers(1), vec!["earliest", "first"]);
+    // JSON out keeps the source form.
+    let json = serde_json::to_string(&set).unwrap();
+    assert!(json.contains("{{earliest|first}}"));
+}
+
+#[test]
+fn the_set_language_reaches_the_grader() {
+    use kioku_core::bank::parse_set;
+    let set = parse_set(&fixture()).unwrap();
+    let q = &set.questions[2];
+    let j = judge(
+        &q.body,
+        CardVariant::Forward,
+        &Response::Typed("the territorial issue between the two countries".into()),
+        &set.language,
+    );
+    assert_eq!(j.verdict, Verdict::Correct);
+    assert_eq!(j.reason, MatchReason::Normalized);
+    let j = judge(
+        &q.body,
+        CardVariant::Forward,
+        &Response::Typed("no territorial issue".into()),
+        &set.language,
+    );
+    assert_eq!(j.reason, MatchReason::Rejected);
+}
