@@ -476,10 +476,10 @@ fn contains_with_fillers(given: &[String], key: &[String]) -> bool {
     let key_has_number = key.iter().any(|w| is_number(w));
     extras.len() <= 2 * key.len() + 2
         && extras.iter().all(|w| {
-            !is_negation(w)
-                && !JOINERS_EN.contains(&w.as_str())
-                && !(key_has_number && is_number(w))
-                && (key.len() > 1 || FILLERS_EN.contains(&w.as_str()))
+            let w = w.as_str();
+            let changes_meaning =
+                is_negation(w) || JOINERS_EN.contains(&w) || (key_has_number && is_number(w));
+            !changes_meaning && (key.len() > 1 || FILLERS_EN.contains(&w))
         })
 }
 
@@ -521,7 +521,9 @@ pub fn match_typed_in(given: &str, accepted: &[String], language: &str) -> Typed
     let given_words = words(given, lang);
     let keys: Vec<Vec<String>> = accepted.iter().map(|a| words(a, lang)).collect();
     let g_core = strip_leading(&given_words, lang);
-    let adds_negation = |key: &[String]| negation_count(&given_words) > negation_count(key);
+    let adds_negation = |key: &[String]| {
+        lang == Lang::English && negation_count(&given_words) > negation_count(key)
+    };
     let lenient = |rule: Lenience, key: &[String]| {
         let k_core = strip_leading(key, lang);
         match rule {
