@@ -117,6 +117,16 @@ pub enum Command {
     },
     /// Undo the latest answer.
     Undo,
+    /// Grade a typed answer to a card and say why; records nothing.
+    Grade {
+        /// The card key, as printed by `kioku next` (SET/QUESTION[#VARIANT]).
+        card: String,
+        /// The answer as the learner would type it.
+        answer: String,
+        /// Print JSON: {key, answer, correct, verdict, reason, matched, expected, detail}.
+        #[arg(long)]
+        json: bool,
+    },
     /// Take a self-test in the terminal (does not change the schedule).
     Exam {
         /// The set to test.
@@ -223,6 +233,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             plumbing::answer(&ctx, &card, &rating, json)
         }
         Some(Command::Undo) => plumbing::undo(&ctx),
+        Some(Command::Grade { card, answer, json }) => plumbing::grade(&ctx, &card, &answer, json),
         Some(Command::Exam {
             set,
             count,

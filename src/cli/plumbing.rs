@@ -1,4 +1,5 @@
-//! Scriptable plumbing: `kioku next`, `kioku answer`, `kioku undo`.
+//! Scriptable plumbing: `kioku next`, `kioku answer`, `kioku undo`,
+//! `kioku grade`.
 
 use std::process::ExitCode;
 
@@ -7,6 +8,7 @@ use serde_json::json;
 use super::{Context, new_event_id, set_arg};
 use crate::cli::Error;
 use kioku_core::bank::CardKey;
+use kioku_core::grader::{Response, Verdict, judge};
 use kioku_core::library::Library;
 use kioku_core::review::Mode;
 use kioku_core::scheduler::{CardState, Interval, Outcomes, Rating};
@@ -107,6 +109,72 @@ pub(super) fn undo(ctx: &Context) -> Result<ExitCode, Error> {
     match lib.undo(ctx.now()?, new_event_id())? {
         Some(key) => println!("undid the latest answer to {key}"),
         None => println!("nothing to undo"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `kioku grade CARD "ANSWER"`: the verdict on a typed answer (typed
+/// questions and cloze blanks) under the set language's rules, and why.
+/// Records nothing.
+pub(super) fn grade(
+    ctx: &Context,
+    card: &str,
+    answer: &str,
+    json: bool,
+) -> Result<ExitCode, Error> {
+    let key = CardKey::parse(card).ok_or_else(|| {
+        Error::Usage(format!(
+            "\"{card}\" is not a card key (SET/QUESTION[#VARIANT])"
+        ))
+    })?;
+    let lib = ctx.open()?;
+    let (set, q, variant) = lib
+        .card(&key)
+        .ok_or_else(|| Error::Usage(format!("no card \"{key}\" in the loaded sets")))?;
+    let kind = q.body.kind();
+    if !kind.is_typed() {
+        return Err(Error::Usage(format!(
+            "{key} is a {kind} question; only typed and cloze answers are graded from text"
+        )));
+    }
+    let j = judge(
+        &q.body,
+        variant,
+        &Response::Typed(answer.to_owned()),
+        &set.language,
+    );
+    let expected = lib.card_view(&key).map(|v| v.answer).unwrap_or_default();
+    let verdict = match &j.verdict {
+        Verdict::SelfGraded => "self_graded",
+        Verdict::Correct => "correct",
+        Verdict::CorrectWithTypo { .. } => "correct_with_typo",
+        Verdict::Wrong => "wrong",
+    };
+    if json {
+        let v = json!({
+            "key": key.to_string(),
+            "answer": answer,
+            "correct": j.verdict.is_correct(),
+            "verdict": verdict,
+            "reason": j.reason,
+            "matched": j.matched,
+            "expected": expected,
+            "language": set.language,
+            "detail": j.detail,
+        });
+        println!("{v}");
+    } else {
+        let mark = match j.verdict.is_correct() {
+            Some(true) => "✓",
+            Some(false) => "✗",
+            None => "·",
+        };
+        println!(
+            "{key}: {mark} {} ({}): {}",
+            verdict.replace('_', " "),
+            j.reason.as_str(),
+            j.detail
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

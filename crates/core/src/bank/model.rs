@@ -405,7 +405,22 @@ pub enum ClozeSegment {
     Deletion(String),
 }
 
-/// Cloze text, parsed: at least one deletion, braces balanced.
+/// The accepted answers written in one deletion: `a|b|c` gives `a`, `b`
+/// and `c` (trimmed; the first is the one shown). A `|` with nothing on
+/// one side (`{{|}}`, `{{a||b}}`) is literal text, as it was before
+/// alternatives existed, so the whole deletion is the one answer.
+pub fn deletion_alternatives(raw: &str) -> Vec<&str> {
+    let parts: Vec<&str> = raw.split('|').map(str::trim).collect();
+    if parts.len() > 1 && parts.iter().all(|p| !p.is_empty()) {
+        parts
+    } else {
+        vec![raw]
+    }
+}
+
+/// Cloze text, parsed: at least one deletion, braces balanced. A deletion
+/// may list alternatives, `{{earliest|first}}`: see
+/// [`deletion_alternatives`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClozeText {
     segments: Vec<ClozeSegment>,
@@ -428,8 +443,22 @@ impl ClozeText {
             .count()
     }
 
-    /// The hidden text of deletion `n` (1-based).
+    /// The hidden text of deletion `n` (1-based): the answer shown, which
+    /// is the first of its alternatives (`{{earliest|first}}` → `earliest`).
     pub fn deletion(&self, n: usize) -> Option<&str> {
+        self.raw_deletion(n)
+            .and_then(|d| deletion_alternatives(d).into_iter().next())
+    }
+
+    /// Every accepted answer of deletion `n` (1-based), the shown one first.
+    pub fn deletion_answers(&self, n: usize) -> Vec<&str> {
+        self.raw_deletion(n)
+            .map(deletion_alternatives)
+            .unwrap_or_default()
+    }
+
+    /// Deletion `n` (1-based) as written between the braces.
+    pub fn raw_deletion(&self, n: usize) -> Option<&str> {
         self.segments
             .iter()
             .filter_map(|s| match s {
@@ -452,7 +481,7 @@ impl ClozeText {
                     if blank.is_none_or(|b| b == n) {
                         out.push_str("[...]");
                     } else {
-                        out.push_str(d);
+                        out.push_str(deletion_alternatives(d)[0]);
                     }
                 }
             }

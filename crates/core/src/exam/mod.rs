@@ -14,7 +14,7 @@ pub use result::{ExamResult, QuestionResult};
 
 use crate::bank::{CardKey, CardVariant, QuestionBody, QuestionKind, QuestionSet, SetId};
 use crate::card::{CardView, Choice};
-use crate::grader::{Response, Verdict, grade};
+use crate::grader::{Response, Verdict, grade_in};
 
 /// When the learner sees whether an answer was right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -89,6 +89,8 @@ pub struct Exam {
     pub started_at: Timestamp,
     /// What each item is graded against: its question and card.
     graded: Vec<(QuestionBody, CardVariant)>,
+    /// The set's language, for the grader's rules.
+    language: String,
 }
 
 impl Exam {
@@ -138,6 +140,7 @@ impl Exam {
             answers,
             started_at: now,
             graded,
+            language: set.language.clone(),
         })
     }
 
@@ -167,7 +170,7 @@ impl Exam {
             ExamAnswer::SelfMarked(true) => Verdict::Correct,
             ExamAnswer::SelfMarked(false) => Verdict::Wrong,
             ExamAnswer::Response(r) => match self.graded.get(i) {
-                Some((body, variant)) => grade(body, *variant, r),
+                Some((body, variant)) => grade_in(body, *variant, r, &self.language),
                 None => Verdict::Wrong,
             },
         }

@@ -48,15 +48,90 @@ impl Response {
 /// How a typed answer matched.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TypedMatch {
-    /// Equal to accepted answer `index` after normalising.
+    /// Equal to accepted answer `index` after normalising (case,
+    /// punctuation, accents, character width, spaces in CJK text).
     Exact {
         index: usize,
+    },
+    /// Equal to accepted answer `index` under the set language's rules.
+    Lenient {
+        index: usize,
+        rule: Lenience,
     },
     /// One edit away from accepted answer `index`.
     Typo {
         index: usize,
     },
     Wrong,
+}
+
+/// Which language rule let an answer through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lenience {
+    /// Leading articles and prepositions, number words and ordinals
+    /// (`the seventy-fifth` = `75th`).
+    Wording,
+    /// The parts of an "and" list in another order.
+    Order,
+    /// The whole answer with only filler words around it.
+    ExtraWords,
+}
+
+impl Lenience {
+    fn describe(self) -> &'static str {
+        match self {
+            Lenience::Wording => {
+                "ignoring leading articles and prepositions and how numbers are written"
+            }
+            Lenience::Order => "with the parts of the list in another order",
+            Lenience::ExtraWords => "with only filler words around it",
+        }
+    }
+}
+
+/// Why a response was judged as it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchReason {
+    /// Nothing to judge: the learner rates themselves.
+    SelfGraded,
+    /// The answer shown (up to case, punctuation, accents and width), the
+    /// right choices, or the right true/false.
+    Exact,
+    /// An accepted answer under the language's rules: articles, number
+    /// words, list order, filler words.
+    Normalized,
+    /// One typo away from an accepted answer.
+    Typo,
+    /// Another accepted answer than the one shown.
+    Alternative,
+    /// Wrong.
+    Rejected,
+}
+
+impl MatchReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchReason::SelfGraded => "self_graded",
+            MatchReason::Exact => "exact",
+            MatchReason::Normalized => "normalized",
+            MatchReason::Typo => "typo",
+            MatchReason::Alternative => "alternative",
+            MatchReason::Rejected => "rejected",
+        }
+    }
+}
+
+/// A verdict with its reason: what a caller shows as "why".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Judgement {
+    pub verdict: Verdict,
+    pub reason: MatchReason,
+    /// The accepted answer the response matched, for typed answers.
+    pub matched: Option<String>,
+    /// One sentence for people.
+    pub detail: String,
 }
 
 /// The grader's judgement.
@@ -90,34 +165,350 @@ impl Verdict {
     }
 }
 
-/// Lowercase, without diacritics or punctuation, whitespace collapsed.
+fn is_kana(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{FF66}'..='\u{FF9F}')
+}
+
+/// Han ideographs and kana: scripts written without spaces between words.
+fn is_cjk(c: char) -> bool {
+    is_kana(c)
+        || matches!(c,
+            '\u{3400}'..='\u{4DBF}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{3005}'..='\u{3007}'
+            | '\u{20000}'..='\u{2FFFF}')
+}
+
+/// Lowercase, without diacritics or punctuation, whitespace collapsed,
+/// compatibility forms folded (NFKC: full-width `７５` = `75`), and no
+/// spaces between CJK characters (`東京 タワー` = `東京タワー`).
 /// Dashes and slashes separate words (`Japan–Russia` = `Japan Russia`);
 /// other punctuation just disappears (`U.S.` = `US`, `Abe's` = `Abes`).
+/// Voicing marks on kana are not accents and stay (`ガ` ≠ `カ`).
 pub fn normalize(s: &str) -> String {
     let separates = |c: char| c.is_whitespace() || matches!(c, '-' | '‐'..='―' | '−' | '/' | '_');
-    let stripped: String = s
-        .nfkd()
-        .filter(|c| !is_combining_mark(*c))
-        .filter_map(|c| {
-            if c.is_alphanumeric() {
-                Some(c)
-            } else if separates(c) {
-                Some(' ')
-            } else {
-                None
+    let mut folded = String::with_capacity(s.len());
+    let mut base: Option<char> = None;
+    for c in s.nfkd() {
+        if is_combining_mark(c) {
+            if base.is_some_and(is_kana) {
+                folded.push(c);
             }
+            continue;
+        }
+        base = Some(c);
+        if c.is_alphanumeric() {
+            folded.extend(c.to_lowercase());
+        } else if separates(c) {
+            folded.push(' ');
+        }
+    }
+    let composed: String = folded.nfc().collect();
+    let mut out = String::with_capacity(composed.len());
+    for word in composed.split_whitespace() {
+        let joins = match (out.chars().last(), word.chars().next()) {
+            (Some(a), Some(b)) => is_cjk(a) && is_cjk(b),
+            _ => true,
+        };
+        if !joins {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// The grading rules of a set's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lang {
+    English,
+    /// Only the language-independent rules.
+    Other,
+}
+
+impl Lang {
+    fn of(tag: &str) -> Lang {
+        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        if primary.eq_ignore_ascii_case("en") || primary.eq_ignore_ascii_case("eng") {
+            Lang::English
+        } else {
+            Lang::Other
+        }
+    }
+}
+
+/// Words dropped from the start of an English answer.
+const LEADING_EN: &[&str] = &["the", "a", "an", "in", "at", "on", "of"];
+
+/// Words that make an English answer say the opposite.
+const NEGATIONS_EN: &[&str] = &[
+    "not", "no", "never", "without", "none", "nothing", "nobody", "neither", "nor", "cannot",
+    "non", "isnt", "arent", "wasnt", "werent", "dont", "doesnt", "didnt", "cant", "couldnt",
+    "wont", "wouldnt", "shouldnt", "hasnt", "havent", "hadnt", "mustnt", "neednt", "aint",
+];
+
+/// Words that join a second answer to the first (hedging).
+const JOINERS_EN: &[&str] = &["and", "or", "but", "nor", "either", "versus", "vs"];
+
+/// Filler words that may surround a one-word answer.
+const FILLERS_EN: &[&str] = &[
+    "the", "a", "an", "in", "at", "on", "of", "to", "for", "from", "by", "with", "it", "its", "is",
+    "was", "are", "were", "be", "been", "this", "that", "these", "those", "there", "their", "they",
+    "he", "she", "his", "her", "which", "who", "as", "about", "called", "named", "known", "i",
+    "think", "answer", "just", "only", "exactly", "simply",
+];
+
+fn is_negation(w: &str) -> bool {
+    NEGATIONS_EN.contains(&w)
+}
+
+fn is_number(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// The value of an English number word and whether it is an ordinal.
+fn number_word(w: &str) -> Option<(u64, bool)> {
+    const UNITS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const UNITS_TH: [&str; 20] = [
+        "zeroth",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    const TENS_TH: [&str; 8] = [
+        "twentieth",
+        "thirtieth",
+        "fortieth",
+        "fiftieth",
+        "sixtieth",
+        "seventieth",
+        "eightieth",
+        "ninetieth",
+    ];
+    const SCALES: [(&str, &str, u64); 3] = [
+        ("hundred", "hundredth", 100),
+        ("thousand", "thousandth", 1_000),
+        ("million", "millionth", 1_000_000),
+    ];
+    let pos = |list: &[&str]| list.iter().position(|x| *x == w).map(|i| i as u64);
+    if let Some(i) = pos(&UNITS) {
+        return Some((i, false));
+    }
+    if let Some(i) = pos(&UNITS_TH) {
+        return Some((i, true));
+    }
+    if let Some(i) = pos(&TENS) {
+        return Some((20 + 10 * i, false));
+    }
+    if let Some(i) = pos(&TENS_TH) {
+        return Some((20 + 10 * i, true));
+    }
+    SCALES.iter().find_map(|(c, o, v)| {
+        if *c == w {
+            Some((*v, false))
+        } else if *o == w {
+            Some((*v, true))
+        } else {
+            None
+        }
+    })
+}
+
+fn ordinal(n: u64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// English number words as numerals: `seventy fifth` → `75th`,
+/// `two thousand twelve` → `2012`, `two` → `2`.
+fn numerals(words: Vec<String>) -> Vec<String> {
+    let mut out = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let Some((first, first_ord)) = number_word(&words[i]) else {
+            out.push(words[i].clone());
+            i += 1;
+            continue;
+        };
+        if first >= 100 {
+            // A bare scale word (`hundred`) is left alone.
+            out.push(words[i].clone());
+            i += 1;
+            continue;
+        }
+        let (mut total, mut current, mut ord) = (0u64, first, first_ord);
+        i += 1;
+        while !ord && i < words.len() {
+            let Some((v, o)) = number_word(&words[i]) else {
+                break;
+            };
+            // After a scale word (`hundred`, `thousand`) anything under
+            // 100 may follow; after a ten, only a unit.
+            let after_scale = current % 100 == 0 && (current > 0 || total > 0);
+            let fits = match v {
+                0..=9 => after_scale || (current % 100 >= 20 && current % 10 == 0),
+                10..=99 => after_scale,
+                100 => (1..100).contains(&current),
+                _ => current > 0 && current < v,
+            };
+            if !fits {
+                break;
+            }
+            match v {
+                100 => current *= 100,
+                1_000.. => {
+                    total += current * v;
+                    current = 0;
+                }
+                _ => current += v,
+            }
+            ord = o;
+            i += 1;
+        }
+        let n = total + current;
+        out.push(if ord { ordinal(n) } else { n.to_string() });
+    }
+    out
+}
+
+/// Without the language's leading articles and prepositions, unless that
+/// would leave nothing.
+fn strip_leading(words: &[String], lang: Lang) -> &[String] {
+    if lang != Lang::English {
+        return words;
+    }
+    let skip = words
+        .iter()
+        .take_while(|w| LEADING_EN.contains(&w.as_str()))
+        .count();
+    if skip == words.len() {
+        words
+    } else {
+        &words[skip..]
+    }
+}
+
+/// An answer's words under the language's rules, leading words kept.
+fn words(s: &str, lang: Lang) -> Vec<String> {
+    let words: Vec<String> = normalize(s)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect();
+    match lang {
+        Lang::English => numerals(words),
+        Lang::Other => words,
+    }
+}
+
+/// The sorted parts of an English "and" list, each without leading
+/// articles; `None` unless there are at least two parts.
+fn list_parts(words: &[String]) -> Option<Vec<&[String]>> {
+    let mut parts: Vec<&[String]> = words
+        .split(|w| w == "and")
+        .map(|p| strip_leading(p, Lang::English))
+        .collect();
+    if parts.len() < 2 || parts.iter().any(|p| p.is_empty()) {
+        return None;
+    }
+    parts.sort();
+    Some(parts)
+}
+
+/// `given` is all of `key` with only filler words around it: no added
+/// negation, no second answer joined by "and"/"or", no numbers beside a
+/// key that has numbers, and around a one-word key only filler words.
+fn contains_with_fillers(given: &[String], key: &[String]) -> bool {
+    if key.is_empty() || given.len() <= key.len() {
+        return false;
+    }
+    let Some(at) = given.windows(key.len()).position(|w| w == key) else {
+        return false;
+    };
+    let extras: Vec<&String> = given[..at].iter().chain(&given[at + key.len()..]).collect();
+    let key_has_number = key.iter().any(|w| is_number(w));
+    extras.len() <= 2 * key.len() + 2
+        && extras.iter().all(|w| {
+            let w = w.as_str();
+            let changes_meaning =
+                is_negation(w) || JOINERS_EN.contains(&w) || (key_has_number && is_number(w));
+            !changes_meaning && (key.len() > 1 || FILLERS_EN.contains(&w))
         })
-        .collect::<String>()
-        .to_lowercase();
-    stripped.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn digits(s: &str) -> String {
-    s.chars().filter(char::is_ascii_digit).collect()
+fn negation_count(words: &[String]) -> usize {
+    words.iter().filter(|w| is_negation(w)).count()
 }
 
-/// Match `given` against the accepted answers.
+fn digits(words: &[String]) -> String {
+    words
+        .iter()
+        .flat_map(|w| w.chars())
+        .filter(char::is_ascii_digit)
+        .collect()
+}
+
+/// Match `given` against the accepted answers with only the
+/// language-independent rules.
 pub fn match_typed(given: &str, accepted: &[String]) -> TypedMatch {
+    match_typed_in(given, accepted, "")
+}
+
+/// Match `given` against the accepted answers under the rules of
+/// `language` (a BCP 47 tag, the set's `language`). Tried in turn, each
+/// over every accepted answer: equal after [`normalize`]; equal under the
+/// language's rules (English: leading articles and prepositions dropped,
+/// number words as numerals, "and" lists in any order, filler words around
+/// the whole answer); one typo in an answer of 5+ characters with the same
+/// numbers. An answer that adds a negation is never accepted leniently.
+pub fn match_typed_in(given: &str, accepted: &[String], language: &str) -> TypedMatch {
     let g = normalize(given);
     if g.is_empty() {
         return TypedMatch::Wrong;
@@ -126,34 +517,137 @@ pub fn match_typed(given: &str, accepted: &[String]) -> TypedMatch {
     if let Some(index) = normalized.iter().position(|a| *a == g) {
         return TypedMatch::Exact { index };
     }
-    normalized
-        .iter()
-        .position(|a| {
-            a.chars().count() >= 5 && digits(a) == digits(&g) && edit_distance(a, &g, 1) <= 1
+    let lang = Lang::of(language);
+    let given_words = words(given, lang);
+    let keys: Vec<Vec<String>> = accepted.iter().map(|a| words(a, lang)).collect();
+    let g_core = strip_leading(&given_words, lang);
+    let adds_negation = |key: &[String]| {
+        lang == Lang::English && negation_count(&given_words) > negation_count(key)
+    };
+    let lenient = |rule: Lenience, key: &[String]| {
+        let k_core = strip_leading(key, lang);
+        match rule {
+            Lenience::Wording => g_core == k_core,
+            Lenience::Order if lang == Lang::English => {
+                list_parts(&given_words).is_some_and(|g| list_parts(key) == Some(g))
+            }
+            Lenience::ExtraWords if lang == Lang::English => contains_with_fillers(g_core, k_core),
+            _ => false,
+        }
+    };
+    for rule in [Lenience::Wording, Lenience::Order, Lenience::ExtraWords] {
+        if let Some(index) = keys
+            .iter()
+            .position(|k| !adds_negation(k) && lenient(rule, k))
+        {
+            return TypedMatch::Lenient { index, rule };
+        }
+    }
+    let g_flat = g_core.join(" ");
+    keys.iter()
+        .position(|k| {
+            let k_core = strip_leading(k, lang);
+            let k_flat = k_core.join(" ");
+            !adds_negation(k)
+                && k_flat.chars().count() >= 5
+                && digits(k_core) == digits(g_core)
+                && edit_distance(&k_flat, &g_flat, 1) <= 1
         })
         .map_or(TypedMatch::Wrong, |index| TypedMatch::Typo { index })
 }
 
-/// Grade a response to one card of a question.
-pub fn grade(body: &QuestionBody, variant: CardVariant, response: &Response) -> Verdict {
-    let typed = |given: &str, accepted: &[String]| match match_typed(given, accepted) {
-        TypedMatch::Exact { .. } => Verdict::Correct,
-        TypedMatch::Typo { index } => Verdict::CorrectWithTypo {
-            expected: accepted[index].clone(),
+/// Judge `given` against the accepted answers (the first is the one shown).
+fn judge_typed(given: &str, accepted: &[String], language: &str) -> Judgement {
+    let quote = |i: usize| format!("\"{}\"", accepted[i]);
+    let (verdict, reason, matched, detail) = match match_typed_in(given, accepted, language) {
+        TypedMatch::Exact { index: 0 } => (
+            Verdict::Correct,
+            MatchReason::Exact,
+            Some(0),
+            format!("matches the answer {}", quote(0)),
+        ),
+        TypedMatch::Exact { index } => (
+            Verdict::Correct,
+            MatchReason::Alternative,
+            Some(index),
+            format!("matches the accepted alternative {}", quote(index)),
+        ),
+        TypedMatch::Lenient { index, rule } => (
+            Verdict::Correct,
+            MatchReason::Normalized,
+            Some(index),
+            format!("matches {} {}", quote(index), rule.describe()),
+        ),
+        TypedMatch::Typo { index } => (
+            Verdict::CorrectWithTypo {
+                expected: accepted[index].clone(),
+            },
+            MatchReason::Typo,
+            Some(index),
+            format!("one typo away from {}", quote(index)),
+        ),
+        TypedMatch::Wrong => (
+            Verdict::Wrong,
+            MatchReason::Rejected,
+            None,
+            match accepted.len() {
+                0 => "there is no accepted answer".to_owned(),
+                1 => format!("does not match the answer {}", quote(0)),
+                n => format!(
+                    "does not match the answer {} or its {} alternative{}",
+                    quote(0),
+                    n - 1,
+                    if n == 2 { "" } else { "s" }
+                ),
+            },
+        ),
+    };
+    Judgement {
+        verdict,
+        reason,
+        matched: matched.map(|i| accepted[i].clone()),
+        detail,
+    }
+}
+
+/// Grade a response and say why, under the rules of the set's `language`.
+pub fn judge(
+    body: &QuestionBody,
+    variant: CardVariant,
+    response: &Response,
+    language: &str,
+) -> Judgement {
+    let plain = |verdict: Verdict, detail: &str| Judgement {
+        reason: match verdict {
+            Verdict::SelfGraded => MatchReason::SelfGraded,
+            Verdict::Wrong => MatchReason::Rejected,
+            _ => MatchReason::Exact,
         },
-        TypedMatch::Wrong => Verdict::Wrong,
+        verdict,
+        matched: None,
+        detail: detail.to_owned(),
     };
     match (body, response) {
-        (QuestionBody::Flashcard { .. }, _) => Verdict::SelfGraded,
-        (QuestionBody::Typed { answers, .. }, Response::Typed(given)) => typed(given, answers),
+        (QuestionBody::Flashcard { .. }, _) => {
+            plain(Verdict::SelfGraded, "flashcards are self-graded")
+        }
+        (QuestionBody::Typed { answers, .. }, Response::Typed(given)) => {
+            judge_typed(given, answers, language)
+        }
         (QuestionBody::Cloze { text }, Response::Typed(given)) => {
             let n = match variant {
                 CardVariant::Cloze(n) => usize::from(n),
                 _ => 1,
             };
-            match text.deletion(n) {
-                Some(answer) => typed(given, &[answer.trim().to_owned()]),
-                None => Verdict::Wrong,
+            let answers: Vec<String> = text
+                .deletion_answers(n)
+                .into_iter()
+                .map(|a| a.trim().to_owned())
+                .collect();
+            if answers.is_empty() {
+                plain(Verdict::Wrong, "the cloze has no such blank")
+            } else {
+                judge_typed(given, &answers, language)
             }
         }
         (QuestionBody::MultipleChoice { correct, .. }, Response::Choices(picked)) => {
@@ -162,22 +656,38 @@ pub fn grade(body: &QuestionBody, variant: CardVariant, response: &Response) -> 
             picked.sort_unstable();
             picked.dedup();
             if picked == *correct {
-                Verdict::Correct
+                plain(Verdict::Correct, "the right choices")
             } else {
-                Verdict::Wrong
+                plain(Verdict::Wrong, "not exactly the right choices")
             }
         }
         (QuestionBody::TrueFalse { answer, .. }, Response::TrueFalse(given)) => {
             if answer == given {
-                Verdict::Correct
+                plain(Verdict::Correct, "right")
             } else {
-                Verdict::Wrong
+                plain(Verdict::Wrong, "the statement is the other way")
             }
         }
         // A response of the wrong kind (e.g. revealing a typed card) is
         // judged by the learner.
-        _ => Verdict::SelfGraded,
+        _ => plain(Verdict::SelfGraded, "judged by the learner"),
     }
+}
+
+/// Grade a response under the rules of the set's `language`.
+pub fn grade_in(
+    body: &QuestionBody,
+    variant: CardVariant,
+    response: &Response,
+    language: &str,
+) -> Verdict {
+    judge(body, variant, response, language).verdict
+}
+
+/// Grade a response to one card of a question with only the
+/// language-independent rules; [`grade_in`] adds the set language's.
+pub fn grade(body: &QuestionBody, variant: CardVariant, response: &Response) -> Verdict {
+    grade_in(body, variant, response, "")
 }
 
 #[cfg(test)]

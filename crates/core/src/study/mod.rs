@@ -11,7 +11,7 @@ pub use cram::{Cram, CramFilter, cram_cards};
 
 use crate::bank::SetId;
 use crate::card::CardView;
-use crate::grader::{Response, Verdict, grade};
+use crate::grader::{Response, Verdict, grade_in};
 use crate::library::{Library, LibraryError};
 use crate::review::{EventId, Mode};
 use crate::scheduler::{Outcomes, Rating};
@@ -245,7 +245,7 @@ impl StudySession {
             return;
         };
         let verdict = match lib.card(&c.view.key) {
-            Some((_, q, variant)) => grade(&q.body, variant, &response),
+            Some((set, q, variant)) => grade_in(&q.body, variant, &response, &set.language),
             None => Verdict::SelfGraded,
         };
         self.announcement = match &verdict {

@@ -20,7 +20,9 @@ pub fn to_anki_cloze(text: &ClozeText) -> String {
             ClozeSegment::Text(t) => out.push_str(&html::escape(t)),
             ClozeSegment::Deletion(d) => {
                 n += 1;
-                out.push_str(&format!("{{{{c{n}::{}}}}}", html::escape(d)));
+                // Anki has no alternatives: the answer shown is exported.
+                let shown = crate::bank::model::deletion_alternatives(d)[0];
+                out.push_str(&format!("{{{{c{n}::{}}}}}", html::escape(shown)));
             }
         }
     }

@@ -1,0 +1,340 @@
+//! The typed-answer grader as a teacher would mark: a table of
+//! (given, accepted answers, set language, accepted?) and the reasons the
+//! grader gives.
+
+use kioku_core::bank::parse::parse_cloze;
+use kioku_core::bank::{CardVariant, QuestionBody};
+use kioku_core::grader::{
+    MatchReason, Response, TypedMatch, Verdict, grade_in, judge, match_typed_in,
+};
+
+const OK: bool = true;
+const NO: bool = false;
+
+/// (given, accepted answers, language, accepted?)
+const TABLE: &[(&str, &[&str], &str, bool)] = &[
+    // Case, punctuation, accents, width.
+    ("Tokyo", &["Tokyo"], "en", OK),
+    ("  tokyo! ", &["Tokyo"], "en", OK),
+    ("Tōkyō", &["Tokyo"], "en", OK),
+    ("７５", &["75"], "ja", OK),
+    ("７５ｔｈ", &["75th"], "en", OK),
+    ("ＴＯＫＹＯ", &["Tokyo"], "en", OK),
+    ("東京 タワー", &["東京タワー"], "ja", OK),
+    ("東 京", &["東京"], "zh", OK),
+    ("ガス", &["カス"], "ja", NO), // a voicing mark is not an accent
+    ("パン", &["パン"], "ja", OK),
+    // Leading articles and prepositions (English).
+    ("the 75th", &["75th"], "en", OK),
+    ("75th", &["the 75th"], "en", OK),
+    ("the end of 2012", &["end of 2012"], "en", OK),
+    ("end of 2012", &["the end of 2012"], "en", OK),
+    ("in the coming decades", &["coming decades"], "en", OK),
+    ("coming decades", &["in the coming decades"], "en", OK),
+    ("the Ukraine", &["Ukraine"], "en", OK),
+    ("an apple", &["apple"], "en", OK),
+    ("at Kyoto", &["Kyoto"], "en", OK),
+    ("of the Meiji era", &["Meiji era"], "en", OK),
+    ("the", &["the"], "en", OK),
+    ("the", &["Tokyo"], "en", NO),
+    ("end of 2013", &["the end of 2012"], "en", NO),
+    // Numbers: numerals, words and ordinals.
+    ("seventy-fifth", &["75th"], "en", OK),
+    ("75th", &["seventy-fifth"], "en", OK),
+    ("the seventy fifth", &["75th"], "en", OK),
+    ("two", &["2"], "en", OK),
+    ("2", &["two"], "en", OK),
+    ("twelve", &["12"], "en", OK),
+    ("first", &["1st"], "en", OK),
+    ("twenty-one", &["21"], "en", OK),
+    ("one hundred five", &["105"], "en", OK),
+    ("two thousand twelve", &["2012"], "en", OK),
+    ("the second", &["2nd"], "en", OK),
+    ("2013", &["2012"], "en", NO),
+    ("three", &["2"], "en", NO),
+    ("seventy-sixth", &["75th"], "en", NO),
+    ("75", &["75th"], "en", NO),
+    ("2", &["two"], "ja", NO), // number words are English only
+    // Lists joined by "and", in either order.
+    ("China and the U.S.", &["the U.S. and China"], "en", OK),
+    (
+        "China and the U.S.",
+        &["the United States and China", "the U.S. and China"],
+        "en",
+        OK,
+    ),
+    ("Russia and Japan", &["Japan and Russia"], "en", OK),
+    (
+        "the Netherlands and Belgium",
+        &["Belgium and the Netherlands"],
+        "en",
+        OK,
+    ),
+    ("China and Japan", &["the U.S. and China"], "en", NO),
+    ("China", &["the U.S. and China"], "en", NO),
+    // Extra filler words around the whole key.
+    (
+        "the territorial issue between the two countries",
+        &["territorial issue"],
+        "en",
+        OK,
+    ),
+    ("a territorial issue", &["territorial issue"], "en", OK),
+    ("territorial issues", &["territorial issue"], "en", OK), // one typo
+    (
+        "it was the territorial issue",
+        &["territorial issue"],
+        "en",
+        OK,
+    ),
+    // ... but never one that adds a negation or another answer.
+    (
+        "not the territorial issue",
+        &["territorial issue"],
+        "en",
+        NO,
+    ),
+    ("no territorial issue", &["territorial issue"], "en", NO),
+    (
+        "never a territorial issue",
+        &["territorial issue"],
+        "en",
+        NO,
+    ),
+    (
+        "it isn't the territorial issue",
+        &["territorial issue"],
+        "en",
+        NO,
+    ),
+    (
+        "without the territorial issue",
+        &["territorial issue"],
+        "en",
+        NO,
+    ),
+    (
+        "the territorial issue or trade",
+        &["territorial issue"],
+        "en",
+        NO,
+    ),
+    ("the issue", &["territorial issue"], "en", NO),
+    ("not Russia", &["Russia"], "en", NO),
+    ("Japan and Russia", &["Russia"], "en", NO),
+    ("not yet", &["not yet"], "en", OK), // a negation in the key is fine
+    // Another word stays wrong.
+    ("proactive", &["assertive"], "en", NO),
+    ("proactive assertive", &["assertive"], "en", NO),
+    ("Kyoto", &["Tokyo"], "en", NO),
+    ("Osaka", &["Tokyo", "Edo"], "en", NO),
+    ("Edo", &["Tokyo", "Edo"], "en", OK),
+    // Typos.
+    ("Tokoy", &["Tokyo"], "en", OK),
+    ("Tkoio", &["Tokyo"], "en", NO),
+    ("Rme", &["Rome"], "en", NO),
+    ("the 1868 restoraton", &["the 1868 restoration"], "en", OK),
+    ("the 1869 restoration", &["the 1868 restoration"], "en", NO),
+    // Nothing.
+    ("", &["Tokyo"], "en", NO),
+    ("!!!", &["Tokyo"], "en", NO),
+    ("the", &["the Ukraine"], "en", NO),
+];
+
+#[test]
+fn teacher_table() {
+    assert!(TABLE.len() >= 60, "{} rows", TABLE.len());
+    let mut failures = Vec::new();
+    for (given, accepted, language, expected) in TABLE {
+        let accepted: Vec<String> = accepted.iter().map(|s| s.to_string()).collect();
+        let got = match_typed_in(given, &accepted, language);
+        if (got != TypedMatch::Wrong) != *expected {
+            failures.push(format!(
+                "{given:?} vs {accepted:?} ({language}): got {got:?}, want {}",
+                if *expected { "accepted" } else { "rejected" }
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn typed(answers: &[&str]) -> QuestionBody {
+    QuestionBody::Typed {
+        prompt: "p".into(),
+        answers: answers.iter().map(|s| s.to_string()).collect(),
+    }
+}
+
+fn reason(body: &QuestionBody, variant: CardVariant, given: &str) -> MatchReason {
+    judge(body, variant, &Response::Typed(given.into()), "en").reason
+}
+
+#[test]
+fn reasons_tell_exact_normalised_typo_alternative_rejected() {
+    let body = typed(&["the 75th", "diamond jubilee"]);
+    let f = CardVariant::Forward;
+    assert_eq!(reason(&body, f, "the 75th"), MatchReason::Exact);
+    assert_eq!(reason(&body, f, "The 75th!"), MatchReason::Exact);
+    assert_eq!(reason(&body, f, "seventy-fifth"), MatchReason::Normalized);
+    assert_eq!(reason(&body, f, "75th"), MatchReason::Normalized);
+    assert_eq!(
+        reason(&body, f, "diamond jubilee"),
+        MatchReason::Alternative
+    );
+    assert_eq!(reason(&body, f, "diamond jubile"), MatchReason::Typo);
+    assert_eq!(reason(&body, f, "76th"), MatchReason::Rejected);
+    let j = judge(&body, f, &Response::Typed("diamond jubile".into()), "en");
+    assert_eq!(j.matched.as_deref(), Some("diamond jubilee"));
+    assert_eq!(
+        j.verdict,
+        Verdict::CorrectWithTypo {
+            expected: "diamond jubilee".into()
+        }
+    );
+    assert!(!j.detail.is_empty());
+    let r = judge(&body, f, &Response::Typed("76th".into()), "en");
+    assert_eq!(r.verdict, Verdict::Wrong);
+    assert_eq!(r.matched, None);
+}
+
+#[test]
+fn cloze_alternatives_are_accepted_answers_of_one_blank() {
+    let text = parse_cloze("The {{earliest|first}} capital was {{Nara}}.").unwrap();
+    assert_eq!(text.deletion_count(), 2);
+    assert_eq!(text.deletion(1), Some("earliest"));
+    assert_eq!(text.deletion_answers(1), vec!["earliest", "first"]);
+    assert_eq!(
+        text.render_blanked(Some(2)),
+        "The earliest capital was [...]."
+    );
+    assert_eq!(
+        text.source_text(),
+        "The {{earliest|first}} capital was {{Nara}}."
+    );
+    let body = QuestionBody::Cloze { text };
+    let g = |n, given: &str| {
+        grade_in(
+            &body,
+            CardVariant::Cloze(n),
+            &Response::Typed(given.into()),
+            "en",
+        )
+    };
+    assert_eq!(g(1, "earliest"), Verdict::Correct);
+    assert_eq!(g(1, "first"), Verdict::Correct);
+    assert_eq!(g(1, "the first"), Verdict::Correct);
+    assert_eq!(g(1, "1st"), Verdict::Correct);
+    assert_eq!(g(1, "last"), Verdict::Wrong);
+    assert_eq!(
+        reason(&body, CardVariant::Cloze(1), "first"),
+        MatchReason::Alternative
+    );
+    assert_eq!(
+        reason(&body, CardVariant::Cloze(1), "earliest"),
+        MatchReason::Exact
+    );
+}
+
+#[test]
+fn a_pipe_with_a_blank_side_stays_literal() {
+    // Backward compatibility: `{{a|}}` or `{{|}}` were literal text before
+    // alternatives existed and still are.
+    let text = parse_cloze("Type {{|}} or {{a||b}} here.").unwrap();
+    assert_eq!(text.deletion(1), Some("|"));
+    assert_eq!(text.deletion_answers(1), vec!["|"]);
+    assert_eq!(text.deletion_answers(2), vec!["a||b"]);
+}
+
+#[test]
+fn grading_without_a_language_keeps_language_independent_rules() {
+    let body = typed(&["75"]);
+    assert_eq!(
+        grade_in(
+            &body,
+            CardVariant::Forward,
+            &Response::Typed("７５".into()),
+            ""
+        ),
+        Verdict::Correct
+    );
+    let body = typed(&["the Ukraine"]);
+    assert_eq!(
+        grade_in(
+            &body,
+            CardVariant::Forward,
+            &Response::Typed("Ukraine".into()),
+            "fr"
+        ),
+        Verdict::Wrong
+    );
+    assert_eq!(
+        grade_in(
+            &body,
+            CardVariant::Forward,
+            &Response::Typed("Ukraine".into()),
+            "en-GB"
+        ),
+        Verdict::Correct
+    );
+}
+
+fn fixture() -> String {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/sets/good/cloze-alternatives.json"
+    );
+    std::fs::read_to_string(path).expect("fixture")
+}
+
+#[test]
+fn alternatives_read_from_json_and_text_and_round_trip() {
+    use kioku_core::bank::formats::text::{parse_text, to_text};
+    use kioku_core::bank::parse_set;
+    let set = parse_set(&fixture()).unwrap();
+    let QuestionBody::Cloze { text } = &set.questions[0].body else {
+        panic!("cloze expected");
+    };
+    assert_eq!(text.deletion_answers(1), vec!["earliest", "first"]);
+    assert_eq!(
+        set.questions[0].prompt_text(),
+        "Nara was the [...] permanent capital, from [...]."
+    );
+    // The text format reuses the cloze text: same alternatives, lossless.
+    let md = to_text(&set);
+    assert!(md.contains("Q: Nara was the {{earliest|first}} permanent capital"));
+    let back = parse_text(&md).unwrap();
+    assert_eq!(back, set);
+    let direct = parse_text(
+        "---\nkioku: 1\nid: g\ntitle: G\nlanguage: en\n---\n\n## c\nQ: The {{earliest | first}} one.\n",
+    )
+    .unwrap();
+    let QuestionBody::Cloze { text } = &direct.questions[0].body else {
+        panic!("cloze expected");
+    };
+    assert_eq!(text.deletion_answers(1), vec!["earliest", "first"]);
+    // JSON out keeps the source form.
+    let json = serde_json::to_string(&set).unwrap();
+    assert!(json.contains("{{earliest|first}}"));
+}
+
+#[test]
+fn the_set_language_reaches_the_grader() {
+    use kioku_core::bank::parse_set;
+    let set = parse_set(&fixture()).unwrap();
+    let q = &set.questions[2];
+    let j = judge(
+        &q.body,
+        CardVariant::Forward,
+        &Response::Typed("the territorial issue between the two countries".into()),
+        &set.language,
+    );
+    assert_eq!(j.verdict, Verdict::Correct);
+    assert_eq!(j.reason, MatchReason::Normalized);
+    let j = judge(
+        &q.body,
+        CardVariant::Forward,
+        &Response::Typed("no territorial issue".into()),
+        &set.language,
+    );
+    assert_eq!(j.reason, MatchReason::Rejected);
+}
