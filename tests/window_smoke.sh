@@ -18,7 +18,6 @@ done
 out=target/smoke
 mkdir -p "$out"
 tmp=$(mktemp -d)
-display=:$(( 90 + RANDOM % 9 ))
 app_pid=""
 xvfb_pid=""
 cleanup() {
@@ -29,9 +28,13 @@ cleanup() {
 trap cleanup EXIT
 fail() { echo "smoke: FAILED: $*" >&2; [ -f "$tmp/app.log" ] && tail -20 "$tmp/app.log" >&2; exit 1; }
 
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+# -displayfd: Xvfb picks a free display number and writes it, so runs in
+# parallel (or a stale server) never collide.
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$tmp/display" >/dev/null 2>&1 &
 xvfb_pid=$!
-export DISPLAY=$display
+for _ in $(seq 100); do [ -s "$tmp/display" ] && break; sleep 0.1; done
+[ -s "$tmp/display" ] || fail "Xvfb did not start"
+export DISPLAY=:$(head -n 1 "$tmp/display")
 # WebKit writes caches under HOME and XDG dirs: keep them out of the real home.
 export HOME=$tmp/home XDG_DATA_HOME=$tmp/home/data XDG_CACHE_HOME=$tmp/home/cache XDG_CONFIG_HOME=$tmp/home/config
 export KIOKU_DATA_DIR=$tmp/data

@@ -271,8 +271,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
 pub const APP_BINARY: &str = "kioku-app";
 
 /// Open the desktop app: start `kioku-app` from this binary's folder on
-/// the same data directory and wait for it. This binary links no GUI, so
-/// every other command starts in milliseconds.
+/// the same data directory in this process's place. This binary links no
+/// GUI, so every other command starts in milliseconds.
 fn open_app(ctx: &Context) -> Result<ExitCode, Error> {
     let data_dir = ctx.data_dir()?;
     let exe = std::env::current_exe()
@@ -291,6 +291,22 @@ fn open_app(ctx: &Context) -> Result<ExitCode, Error> {
     if let Some(now) = ctx.now {
         cmd.arg("--now").arg(now.to_string());
     }
+    run_app(cmd, &app)
+}
+
+/// Become the app: on Unix the process is replaced, so the app has this
+/// process's id and whoever stops `kioku` stops the app (a child left
+/// behind would keep holding the data directory's lock).
+#[cfg(unix)]
+fn run_app(mut cmd: std::process::Command, app: &std::path::Path) -> Result<ExitCode, Error> {
+    use std::os::unix::process::CommandExt;
+    let e = cmd.exec();
+    Err(Error::App(format!("cannot start {}: {e}", app.display())))
+}
+
+/// Start the app and wait for it.
+#[cfg(not(unix))]
+fn run_app(mut cmd: std::process::Command, app: &std::path::Path) -> Result<ExitCode, Error> {
     let status = cmd
         .status()
         .map_err(|e| Error::App(format!("cannot start {}: {e}", app.display())))?;

@@ -27,9 +27,32 @@ pub const TITLE: &str = "kioku";
 /// The app's stylesheet, compiled in so the binary needs no asset folder.
 pub const STYLE: &str = include_str!("../../../assets/app.css");
 
-/// Which screen is showing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The screen showing, with its state: one value, so a screen cannot
+/// exist without its state. Changed only through [`AppCtx::go`] (to move
+/// to another screen) and the `with_*` methods (to act on this one).
+#[derive(Debug, Clone, PartialEq)]
 pub enum Screen {
+    Home,
+    Study(StudySession),
+    Settings,
+    /// Setting up a self-test on this set.
+    ExamSetup(SetId),
+    /// Taking a self-test, or its result once finished; `saved` once the
+    /// result is on disk.
+    Exam {
+        session: ExamSession,
+        saved: bool,
+    },
+    /// Setting up a cram session on this set.
+    CramSetup(SetId),
+    /// Statistics for one set, or all.
+    Stats(Option<SetId>),
+    Editor(EditorState),
+}
+
+/// Which screen is showing, without its state (for matching keys).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
     Home,
     Study,
     Settings,
@@ -40,84 +63,43 @@ pub enum Screen {
     Editor,
 }
 
-/// What the window starts with: the opened library (or why it could not
-/// be opened), and optionally a screen and study session (for tests and
-/// previews). Handed to the root component once, through context.
-#[derive(Clone)]
-pub struct Boot(Rc<RefCell<Option<BootState>>>);
-
-struct BootState {
-    library: Result<Library, String>,
-    screen: Screen,
-    study: Option<StudySession>,
-    exam_set: Option<SetId>,
-    exam: Option<ExamSession>,
-    editor: Option<EditorState>,
+impl Screen {
+    pub fn page(&self) -> Page {
+        match self {
+            Screen::Home => Page::Home,
+            Screen::Study(_) => Page::Study,
+            Screen::Settings => Page::Settings,
+            Screen::ExamSetup(_) => Page::ExamSetup,
+            Screen::Exam { .. } => Page::Exam,
+            Screen::CramSetup(_) => Page::CramSetup,
+            Screen::Stats(_) => Page::Stats,
+            Screen::Editor(_) => Page::Editor,
+        }
+    }
 }
+
+/// What the window starts with: the opened library (or why it could not
+/// be opened) and the first screen (tests and previews start elsewhere
+/// than the deck list). Handed to the root component once, through
+/// context.
+#[derive(Clone)]
+pub struct Boot(Rc<RefCell<Option<(Result<Library, String>, Screen)>>>);
 
 impl Boot {
     pub fn new(library: Result<Library, String>) -> Self {
-        Self::with_screen(library, Screen::Home, None)
+        Self::at(library, Screen::Home)
     }
 
-    pub fn with_screen(
-        library: Result<Library, String>,
-        screen: Screen,
-        study: Option<StudySession>,
-    ) -> Self {
-        Self(Rc::new(RefCell::new(Some(BootState {
-            library,
-            screen,
-            study,
-            exam_set: None,
-            exam: None,
-            editor: None,
-        }))))
+    /// Start on `screen`.
+    pub fn at(library: Result<Library, String>, screen: Screen) -> Self {
+        Self(Rc::new(RefCell::new(Some((library, screen)))))
     }
 
-    /// Start in the editor.
-    pub fn with_editor(library: Result<Library, String>, editor: EditorState) -> Self {
-        Self(Rc::new(RefCell::new(Some(BootState {
-            library,
-            screen: Screen::Editor,
-            study: None,
-            exam_set: None,
-            exam: None,
-            editor: Some(editor),
-        }))))
-    }
-
-    /// Start on the self-test screens: set-up for `set` when `exam` is
-    /// `None`, else the test (or its result, once finished).
-    pub fn with_exam(
-        library: Result<Library, String>,
-        set: SetId,
-        exam: Option<ExamSession>,
-    ) -> Self {
-        let screen = if exam.is_some() {
-            Screen::Exam
-        } else {
-            Screen::ExamSetup
-        };
-        Self(Rc::new(RefCell::new(Some(BootState {
-            library,
-            screen,
-            study: None,
-            exam_set: Some(set),
-            exam,
-            editor: None,
-        }))))
-    }
-
-    fn take(&self) -> BootState {
-        self.0.borrow_mut().take().unwrap_or_else(|| BootState {
-            library: Err("the library was already taken".into()),
-            screen: Screen::Home,
-            study: None,
-            exam_set: None,
-            exam: None,
-            editor: None,
-        })
+    fn take(&self) -> (Result<Library, String>, Screen) {
+        self.0
+            .borrow_mut()
+            .take()
+            .unwrap_or_else(|| (Err("the library was already taken".into()), Screen::Home))
     }
 }
 
@@ -126,21 +108,82 @@ impl Boot {
 pub struct AppCtx {
     /// `None` when the data directory could not be opened.
     pub library: Signal<Option<Library>>,
+    /// The screen and its state.
     pub screen: Signal<Screen>,
-    pub study: Signal<Option<StudySession>>,
     /// Errors and warnings to show in the banner.
     pub banner: Signal<Vec<String>>,
     pub help_open: Signal<bool>,
-    /// The set a self-test, cram session or statistics page is for.
-    pub exam_set: Signal<Option<SetId>>,
-    pub exam: Signal<Option<ExamSession>>,
-    /// Whether the finished self-test's result is on disk.
-    pub exam_saved: Signal<bool>,
-    pub editor: Signal<Option<EditorState>>,
     /// Bumped when the editor's fields must be rebuilt from the draft (a set
     /// opened, questions deleted or moved, a blank made): its text fields are
     /// uncontrolled, keyed by this.
     pub editor_gen: Signal<u64>,
+}
+
+impl AppCtx {
+    /// Navigation, in one place: show `screen` and put focus back where
+    /// the keys work.
+    pub fn go(mut self, screen: Screen) {
+        self.screen.set(screen);
+        refocus();
+    }
+
+    /// Which screen is showing.
+    pub fn page(&self) -> Page {
+        self.screen.read().page()
+    }
+
+    /// The study session showing, if the study screen is.
+    pub fn study(&self) -> Option<StudySession> {
+        match &*self.screen.read() {
+            Screen::Study(s) => Some(s.clone()),
+            _ => None,
+        }
+    }
+
+    /// Act on the study session showing; `None` if none is.
+    pub fn with_study<R>(mut self, f: impl FnOnce(&mut StudySession) -> R) -> Option<R> {
+        match &mut *self.screen.write() {
+            Screen::Study(s) => Some(f(s)),
+            _ => None,
+        }
+    }
+
+    /// The self-test showing and whether its result is saved.
+    pub fn exam(&self) -> Option<(ExamSession, bool)> {
+        match &*self.screen.read() {
+            Screen::Exam { session, saved } => Some((session.clone(), *saved)),
+            _ => None,
+        }
+    }
+
+    /// Act on the self-test showing (and its `saved` flag).
+    pub fn with_exam<R>(mut self, f: impl FnOnce(&mut ExamSession, &mut bool) -> R) -> Option<R> {
+        match &mut *self.screen.write() {
+            Screen::Exam { session, saved } => Some(f(session, saved)),
+            _ => None,
+        }
+    }
+
+    /// The editor's state, if the editor is showing.
+    pub fn editor(&self) -> Option<EditorState> {
+        match &*self.screen.read() {
+            Screen::Editor(e) => Some(e.clone()),
+            _ => None,
+        }
+    }
+
+    /// Act on the editor's state.
+    pub fn with_editor<R>(mut self, f: impl FnOnce(&mut EditorState) -> R) -> Option<R> {
+        match &mut *self.screen.write() {
+            Screen::Editor(e) => Some(f(e)),
+            _ => None,
+        }
+    }
+
+    /// Report an error in the banner instead of failing.
+    pub fn fail(mut self, e: impl std::fmt::Display) {
+        self.banner.write().push(e.to_string());
+    }
 }
 
 /// After the screen changes or an overlay closes, keyboard focus may sit on
@@ -179,13 +222,6 @@ pub fn remember_focus() {
 
 /// The script [`remember_focus`] runs in the webview.
 pub const REMEMBER_FOCUS_JS: &str = "window.__kiokuFocusBefore = document.activeElement;";
-
-impl AppCtx {
-    /// Report an error in the banner instead of failing.
-    pub fn fail(mut self, e: impl std::fmt::Display) {
-        self.banner.write().push(e.to_string());
-    }
-}
 
 /// A library error in the app's words (the core's own text names no
 /// front end's controls).
@@ -247,9 +283,9 @@ pub fn launch(data_dir: PathBuf) -> ! {
 pub fn App() -> Element {
     let ctx = use_context_provider(|| {
         let boot: Boot = consume_context();
-        let state = boot.take();
+        let (library, screen) = boot.take();
         let mut banner = Vec::new();
-        let library = match state.library {
+        let library = match library {
             Ok(lib) => {
                 banner.extend(lib.warnings().iter().map(ToString::to_string));
                 Some(lib)
@@ -261,14 +297,9 @@ pub fn App() -> Element {
         };
         AppCtx {
             library: Signal::new(library),
-            screen: Signal::new(state.screen),
-            study: Signal::new(state.study),
+            screen: Signal::new(screen),
             banner: Signal::new(banner),
             help_open: Signal::new(false),
-            exam_set: Signal::new(state.exam_set),
-            exam: Signal::new(state.exam),
-            exam_saved: Signal::new(false),
-            editor: Signal::new(state.editor),
             editor_gen: Signal::new(0),
         }
     });
@@ -281,7 +312,7 @@ pub fn App() -> Element {
         Theme::Light => "theme-light",
         Theme::Dark => "theme-dark",
     };
-    let screen = *ctx.screen.read();
+    let page = ctx.page();
     rsx! {
         div {
             class: "app {theme_class}",
@@ -292,15 +323,15 @@ pub fn App() -> Element {
                 let _ = e.set_focus(true).await;
             },
             components::Banner {}
-            match screen {
-                Screen::Home => rsx! { components::Home {} },
-                Screen::Study => rsx! { components::Study {} },
-                Screen::Settings => rsx! { components::SettingsView {} },
-                Screen::ExamSetup => rsx! { components::ExamSetup {} },
-                Screen::Exam => rsx! { components::ExamView {} },
-                Screen::CramSetup => rsx! { components::CramSetup {} },
-                Screen::Stats => rsx! { components::StatsView {} },
-                Screen::Editor => rsx! { components::Editor {} },
+            match page {
+                Page::Home => rsx! { components::Home {} },
+                Page::Study => rsx! { components::Study {} },
+                Page::Settings => rsx! { components::SettingsView {} },
+                Page::ExamSetup => rsx! { components::ExamSetup {} },
+                Page::Exam => rsx! { components::ExamView {} },
+                Page::CramSetup => rsx! { components::CramSetup {} },
+                Page::Stats => rsx! { components::StatsView {} },
+                Page::Editor => rsx! { components::Editor {} },
             }
             if *ctx.help_open.read() {
                 components::Help {}

@@ -61,7 +61,7 @@ fn session_on(
 fn study_html(extra: &[&str], key: &str, answered: bool, typed: &str, picked: &[usize]) -> String {
     let (_dir, lib) = library(extra);
     let session = session_on(&lib, key, answered, typed, picked);
-    render(Boot::with_screen(Ok(lib), Screen::Study, Some(session)))
+    render(Boot::at(Ok(lib), Screen::Study(session)))
 }
 
 #[test]
@@ -198,7 +198,7 @@ fn true_false_and_cloze() {
 #[test]
 fn settings_screen_has_labelled_fields() {
     let (_dir, lib) = library(&[]);
-    let html = render(Boot::with_screen(Ok(lib), Screen::Settings, None));
+    let html = render(Boot::at(Ok(lib), Screen::Settings));
     for label in [
         "Desired retention (%)",
         "New cards per day",
@@ -284,7 +284,7 @@ mod exam {
     #[test]
     fn setup_offers_count_tags_types_time_limit_and_feedback() {
         let (_dir, lib) = library(&[]);
-        let html = render(Boot::with_exam(Ok(lib), set(), None));
+        let html = render(Boot::at(Ok(lib), Screen::ExamSetup(set())));
         for text in [
             "Self-test",
             "Number of questions",
@@ -309,7 +309,13 @@ mod exam {
         config.time_limit = Some(10);
         let exam = new_exam(&lib, config, Timestamp::now()).unwrap();
         let session = ExamSession::new(exam);
-        let html = render(Boot::with_exam(Ok(lib), set(), Some(session.clone())));
+        let html = render(Boot::at(
+            Ok(lib),
+            Screen::Exam {
+                session: session.clone(),
+                saved: false,
+            },
+        ));
         assert!(html.contains("question 1 of 4"), "{html}");
         assert!(html.contains(r#"role="timer""#));
         assert!(
@@ -323,7 +329,13 @@ mod exam {
         s.exam
             .answer(0, ExamAnswer::Response(Response::Typed("wrong".into())));
         s.finish(s.exam.started_at);
-        let html = render(Boot::with_exam(Ok(lib), set(), Some(s)));
+        let html = render(Boot::at(
+            Ok(lib),
+            Screen::Exam {
+                session: s,
+                saved: false,
+            },
+        ));
         assert!(html.contains("Score: "), "{html}");
         assert!(html.contains("Retry mistakes"));
         assert!(html.contains("Every question"));
@@ -350,7 +362,7 @@ fn statistics_screen_draws_charts_with_text_alternatives() {
         EventId("a".into()),
     )
     .unwrap();
-    let html = render(Boot::with_screen(Ok(lib), Screen::Stats, None));
+    let html = render(Boot::at(Ok(lib), Screen::Stats(None)));
     for text in [
         "Statistics",
         "All decks",
@@ -383,7 +395,7 @@ fn editor_shows_check_messages_next_to_fields() {
     q.choices = vec![("Tokyo".into(), false), ("Kyoto".into(), false)];
     draft.questions.push(q);
     let state = EditorState::new(draft, false);
-    let html = render(Boot::with_editor(Ok(lib), state));
+    let html = render(Boot::at(Ok(lib), Screen::Editor(state)));
     assert!(html.contains("Edit set"), "{html}");
     assert!(
         html.contains(
@@ -564,7 +576,7 @@ fn the_study_answer_field_is_uncontrolled_and_grading_uses_what_was_typed() {
     // What the field reports through oninput is what gets graded.
     let (_dir, lib) = library(&[]);
     let session = session_on(&lib, key, false, "", &[]);
-    let mut app = live::Live::new(Boot::with_screen(Ok(lib), Screen::Study, Some(session)));
+    let mut app = live::Live::new(Boot::at(Ok(lib), Screen::Study(session)));
     let field = app.element("input", 0);
     app.input(field, "201");
     app.input(field, "2012");
@@ -603,7 +615,7 @@ fn a_card_shown_again_after_undo_gets_a_fresh_answer_field() {
         &[],
     );
     s.current = other.current;
-    let mut app = live::Live::new(Boot::with_screen(Ok(lib), Screen::Study, Some(s)));
+    let mut app = live::Live::new(Boot::at(Ok(lib), Screen::Study(s)));
     let field = app.element("input", 0);
     app.input(field, "half an answer");
     // Ctrl+Z in the (non-empty) field is the field's; on the card it undoes.
@@ -631,7 +643,7 @@ fn enter_that_ends_an_ime_composition_does_not_submit() {
     let key = "japan-russia-covid19/abe-return-year";
     let (_dir, lib) = library(&[]);
     let session = session_on(&lib, key, false, "", &[]);
-    let mut app = live::Live::new(Boot::with_screen(Ok(lib), Screen::Study, Some(session)));
+    let mut app = live::Live::new(Boot::at(Ok(lib), Screen::Study(session)));
     let field = app.element("input", 0);
     app.input(field, "2012");
     app.key(field, Key::Enter, true);
@@ -648,7 +660,7 @@ fn enter_that_ends_an_ime_composition_does_not_submit() {
     let key = "japan-russia-covid19/abe-cancelled-moscow-visit";
     let (_dir, lib) = library(&[]);
     let session = session_on(&lib, key, false, "", &[]);
-    let mut app = live::Live::new(Boot::with_screen(Ok(lib), Screen::Study, Some(session)));
+    let mut app = live::Live::new(Boot::at(Ok(lib), Screen::Study(session)));
     let root = app.element("keydown", 0);
     app.key(root, Key::Enter, true);
     assert!(
@@ -664,7 +676,7 @@ fn closing_the_shortcut_overlay_by_any_means_gives_focus_back() {
     let key = "japan-russia-covid19/abe-cancelled-moscow-visit";
     let (_dir, lib) = library(&[]);
     let session = session_on(&lib, key, false, "", &[]);
-    let mut app = live::Live::new(Boot::with_screen(Ok(lib), Screen::Study, Some(session)));
+    let mut app = live::Live::new(Boot::at(Ok(lib), Screen::Study(session)));
     let root = app.element("keydown", 0);
     let open = |app: &mut live::Live| {
         app.evals.borrow_mut().clear();
@@ -729,7 +741,13 @@ fn the_self_test_answer_field_is_uncontrolled() {
     let exam = new_exam(&lib, config, Timestamp::now()).unwrap();
     let mut session = ExamSession::new(exam);
     session.typed = "half-typed".into();
-    let html = render(Boot::with_exam(Ok(lib), set, Some(session)));
+    let html = render(Boot::at(
+        Ok(lib),
+        Screen::Exam {
+            session,
+            saved: false,
+        },
+    ));
     let input = tag_with_id(&html, "input", "exam-answer");
     assert!(!input.contains("value="), "{input}");
 }
@@ -750,7 +768,13 @@ fn each_self_test_question_gets_a_fresh_answer_field() {
         .build()
         .unwrap();
     let _in_runtime = rt.enter();
-    let mut app = live::Live::new(Boot::with_exam(Ok(lib), set, Some(ExamSession::new(exam))));
+    let mut app = live::Live::new(Boot::at(
+        Ok(lib),
+        Screen::Exam {
+            session: ExamSession::new(exam),
+            saved: false,
+        },
+    ));
     let field = app.element("input", 0);
     app.input(field, "not this");
     let added = app.key(field, Key::Enter, false);
@@ -772,7 +796,10 @@ fn editor_cloze_hint_shows_double_braces_and_fields_are_uncontrolled() {
     let mut q = DraftQuestion::new(kioku_core::bank::QuestionKind::Cloze);
     q.text = "The capital of Japan is {{Tokyo}}.".into();
     draft.questions.push(q);
-    let html = render(Boot::with_editor(Ok(lib), EditorState::new(draft, false)));
+    let html = render(Boot::at(
+        Ok(lib),
+        Screen::Editor(EditorState::new(draft, false)),
+    ));
     assert!(
         html.contains("Text: write each blank as {{answer}}"),
         "{html}"

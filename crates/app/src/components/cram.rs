@@ -7,15 +7,13 @@ use crate::{AppCtx, Screen, now};
 use kioku_core::bank::SetId;
 use kioku_core::study::{CramFilter, StudySession, cram_cards};
 
-pub fn open_setup(mut ctx: AppCtx, set: SetId) {
-    ctx.exam_set.set(Some(set));
-    ctx.screen.set(Screen::CramSetup);
-    crate::refocus();
+pub fn open_setup(ctx: AppCtx, set: SetId) {
+    ctx.go(Screen::CramSetup(set));
 }
 
 #[component]
 pub fn CramSetup() -> Element {
-    let mut ctx: AppCtx = use_context();
+    let ctx: AppCtx = use_context();
     // Every hook before the first early return.
     let mut which = use_signal(|| "all".to_owned());
     // Empty until a tag is picked: the set's first tag then.
@@ -23,7 +21,7 @@ pub fn CramSetup() -> Element {
     let mut shuffle = use_signal(|| true);
     let mut counts = use_signal(|| false);
     let mut error = use_signal(|| None::<String>);
-    let Some(set_id) = ctx.exam_set.read().clone() else {
+    let Screen::CramSetup(set_id) = ctx.screen.read().clone() else {
         return rsx! {};
     };
     let (title, tags) = match ctx.library.read().as_ref().and_then(|l| l.set(&set_id)) {
@@ -61,9 +59,7 @@ pub fn CramSetup() -> Element {
         };
         match started {
             Ok(s) => {
-                ctx.study.set(Some(s));
-                ctx.screen.set(Screen::Study);
-                crate::refocus();
+                ctx.go(Screen::Study(s));
             }
             Err(e) => ctx.fail(e),
         }
@@ -76,7 +72,7 @@ pub fn CramSetup() -> Element {
     ];
     rsx! {
         header { class: "top",
-            button { class: "link", onclick: move |_| ctx.screen.set(Screen::Home), "← Decks" }
+            button { class: "link", onclick: move |_| ctx.go(Screen::Home), "← Decks" }
             h1 { "Cram" }
         }
         main { class: "settings",

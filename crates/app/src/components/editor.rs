@@ -23,17 +23,12 @@ pub fn open(mut ctx: AppCtx, set: Option<SetId>) {
             None => EditorState::new(Draft::new_set("New set", &ids), false),
         }
     };
-    ctx.editor.set(Some(state));
     *ctx.editor_gen.write() += 1;
-    ctx.screen.set(Screen::Editor);
-    crate::refocus();
+    ctx.go(Screen::Editor(state));
 }
 
 fn edit(ctx: AppCtx, f: impl FnOnce(&mut EditorState)) {
-    let mut editor = ctx.editor;
-    if let Some(e) = editor.write().as_mut() {
-        f(e);
-    }
+    ctx.with_editor(f);
 }
 
 /// A change the text fields do not show by themselves (they are
@@ -45,14 +40,14 @@ fn restructure(mut ctx: AppCtx, f: impl FnOnce(&mut EditorState)) {
 }
 
 fn save(mut ctx: AppCtx) {
-    let set = {
-        let mut editor = ctx.editor.write();
-        let Some(e) = editor.as_mut() else { return };
+    let checked = ctx.with_editor(|e| {
         e.draft.assign_ids();
-        match e.draft.check() {
-            Ok(set) => set,
-            Err(_) => return, // the problems are already shown by the fields
-        }
+        e.draft.check()
+    });
+    let set = match checked {
+        Some(Ok(set)) => set,
+        // The problems are already shown by the fields.
+        Some(Err(_)) | None => return,
     };
     let saved = match ctx.library.write().as_mut() {
         Some(lib) => lib.save_set(set),
@@ -68,15 +63,13 @@ fn save(mut ctx: AppCtx) {
     }
 }
 
-fn leave(mut ctx: AppCtx, force: bool) {
-    let dirty = ctx.editor.read().as_ref().is_some_and(|e| e.dirty);
+fn leave(ctx: AppCtx, force: bool) {
+    let dirty = ctx.editor().is_some_and(|e| e.dirty);
     if dirty && !force {
         edit(ctx, |e| e.confirm_leave = true);
         return;
     }
-    ctx.editor.set(None);
-    ctx.screen.set(Screen::Home);
-    crate::refocus();
+    ctx.go(Screen::Home);
 }
 
 fn problems_at<'a>(problems: &'a [FieldProblem], place: &Place) -> Vec<&'a str> {
@@ -90,7 +83,7 @@ fn problems_at<'a>(problems: &'a [FieldProblem], place: &Place) -> Vec<&'a str> 
 #[component]
 pub fn Editor() -> Element {
     let ctx: AppCtx = use_context();
-    let Some(state) = ctx.editor.read().clone() else {
+    let Some(state) = ctx.editor() else {
         return rsx! {};
     };
     // Live check, with ids filled in as saving would.
@@ -260,7 +253,7 @@ fn QuestionForm(index: usize, question: DraftQuestion, problems: Vec<FieldProble
                     onclick: move |_| async move {
                         let mut js = document::eval(r#"const t = document.getElementById('cloze-text'); dioxus.send([t.selectionStart, t.selectionEnd]);"#);
                         if let Ok((s, e)) = js.recv::<(usize, usize)>().await {
-                            let text = ctx.editor.read().as_ref().and_then(|st| st.draft.questions.get(i).map(|q| q.text.clone()));
+                            let text = ctx.editor().and_then(|st| st.draft.questions.get(i).map(|q| q.text.clone()));
                             if let Some(new) = text.and_then(|t| make_blank(&t, s, e)) {
                                 // The field is uncontrolled: rebuild it.
                                 restructure(ctx, |st| st.edit(|d| {

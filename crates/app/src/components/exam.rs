@@ -12,33 +12,22 @@ use kioku_core::grader::Verdict;
 use kioku_core::markdown;
 
 /// Open the setup screen for `set`.
-pub fn open_setup(mut ctx: AppCtx, set: SetId) {
-    ctx.exam_set.set(Some(set));
-    ctx.exam.set(None);
-    ctx.screen.set(Screen::ExamSetup);
-    crate::refocus();
+pub fn open_setup(ctx: AppCtx, set: SetId) {
+    ctx.go(Screen::ExamSetup(set));
 }
 
 /// Run `f` on the exam session, then save the result if it ended.
 pub fn exam_act(ctx: AppCtx, f: impl FnOnce(&mut ExamSession)) {
-    let mut exam = ctx.exam;
-    let mut exam = exam.write();
-    if let Some(e) = exam.as_mut() {
-        f(e);
-    }
-    drop(exam);
+    ctx.with_exam(|e, _| f(e));
     save_if_finished(ctx);
     crate::refocus();
 }
 
 /// Save the result once, when the test ends.
 fn save_if_finished(mut ctx: AppCtx) {
-    let result = {
-        let mut exam = ctx.exam.write();
-        match exam.as_mut() {
-            Some(e) if e.result.is_some() && !*ctx.exam_saved.read() => e.result.clone(),
-            _ => None,
-        }
+    let result = match ctx.exam() {
+        Some((e, false)) => e.result,
+        _ => None,
     };
     if let Some(r) = result {
         let saved = match ctx.library.write().as_mut() {
@@ -46,7 +35,9 @@ fn save_if_finished(mut ctx: AppCtx) {
             None => return,
         };
         match saved {
-            Ok(()) => ctx.exam_saved.set(true),
+            Ok(()) => {
+                ctx.with_exam(|_, saved| *saved = true);
+            }
             Err(e) => ctx.fail(e),
         }
     }
@@ -54,10 +45,7 @@ fn save_if_finished(mut ctx: AppCtx) {
 
 /// What the answer field holds now (its `oninput`).
 fn exam_set_typed(ctx: AppCtx, text: String) {
-    let mut exam = ctx.exam;
-    if let Some(e) = exam.write().as_mut() {
-        e.typed = text;
-    }
+    ctx.with_exam(|e, _| e.typed = text);
 }
 
 /// Submit what is typed or picked (or `tf` for true/false).
@@ -82,7 +70,7 @@ pub fn exam_next(ctx: AppCtx) {
     exam_act(ctx, |e| e.next(now()));
 }
 
-fn start(mut ctx: AppCtx, config: ExamConfig) {
+fn start(ctx: AppCtx, config: ExamConfig) {
     let exam = match ctx.library.read().as_ref() {
         Some(lib) => match lib.set(&config.set) {
             Some(set) => Exam::new(set, config, now()),
@@ -92,10 +80,10 @@ fn start(mut ctx: AppCtx, config: ExamConfig) {
     };
     match exam {
         Ok(exam) => {
-            ctx.exam_saved.set(false);
-            ctx.exam.set(Some(ExamSession::new(exam)));
-            ctx.screen.set(Screen::Exam);
-            crate::refocus();
+            ctx.go(Screen::Exam {
+                session: ExamSession::new(exam),
+                saved: false,
+            });
         }
         Err(e) => ctx.fail(e),
     }
@@ -106,7 +94,7 @@ const DEFAULT_COUNT: &str = "20";
 
 #[component]
 pub fn ExamSetup() -> Element {
-    let mut ctx: AppCtx = use_context();
+    let ctx: AppCtx = use_context();
     // Every hook before the first early return.
     let mut count = use_signal(|| DEFAULT_COUNT.to_owned());
     let mut minutes = use_signal(String::new);
@@ -114,7 +102,7 @@ pub fn ExamSetup() -> Element {
     let mut chosen_tags = use_signal(Vec::<String>::new);
     let mut chosen_types = use_signal(Vec::<QuestionKind>::new);
     let mut error = use_signal(|| None::<String>);
-    let Some(set_id) = ctx.exam_set.read().clone() else {
+    let Screen::ExamSetup(set_id) = ctx.screen.read().clone() else {
         return rsx! {};
     };
     let (title, tags, types, past) = match ctx
@@ -185,7 +173,7 @@ pub fn ExamSetup() -> Element {
     };
     rsx! {
         header { class: "top",
-            button { class: "link", onclick: move |_| ctx.screen.set(Screen::Home), "← Decks" }
+            button { class: "link", onclick: move |_| ctx.go(Screen::Home), "← Decks" }
             h1 { "Self-test" }
         }
         main { class: "settings exam-setup",
@@ -344,17 +332,15 @@ pub fn ExamView() -> Element {
             tokio::time::sleep(std::time::Duration::from_secs(1)).await;
             tick += 1;
             let over = ctx
-                .exam
-                .read()
-                .as_ref()
-                .is_some_and(|e| e.result.is_none() && e.out_of_time(now()));
+                .exam()
+                .is_some_and(|(e, _)| e.result.is_none() && e.out_of_time(now()));
             if over {
                 exam_act(ctx, |e| e.finish(now()));
             }
         }
     });
     let _ = tick.read();
-    let Some(session) = ctx.exam.read().clone() else {
+    let Some((session, _)) = ctx.exam() else {
         return rsx! {};
     };
     if let Some(result) = &session.result {
@@ -490,7 +476,7 @@ fn ExamInput(session: ExamSession) -> Element {
 
 #[component]
 fn ExamResults(result: ExamResult) -> Element {
-    let mut ctx: AppCtx = use_context();
+    let ctx: AppCtx = use_context();
     let mistakes = result.mistakes();
     let retry_set = result.set.clone();
     let seed = result.seed;
@@ -503,7 +489,7 @@ fn ExamResults(result: ExamResult) -> Element {
     let has_mistakes = result.points < result.total;
     rsx! {
         header { class: "top",
-            button { class: "link", onclick: move |_| ctx.screen.set(Screen::Home), "← Decks" }
+            button { class: "link", onclick: move |_| ctx.go(Screen::Home), "← Decks" }
             h1 { "Self-test result" }
         }
         main { class: "study exam-result",
@@ -521,7 +507,7 @@ fn ExamResults(result: ExamResult) -> Element {
                             onmounted: move |e| async move { let _ = e.set_focus(true).await; },
                             "Retry mistakes" }
                     }
-                    button { onclick: move |_| ctx.screen.set(Screen::Home), "Back to decks" }
+                    button { onclick: move |_| ctx.go(Screen::Home), "Back to decks" }
                 }
             }
             h2 { class: "section-title", "Every question" }

@@ -8,16 +8,14 @@ use kioku_core::markdown;
 use kioku_core::study::StudySession;
 
 /// Start studying `set` (or all sets).
-pub fn start_study(mut ctx: AppCtx, set: Option<SetId>) {
+pub fn start_study(ctx: AppCtx, set: Option<SetId>) {
     let started = match &*ctx.library.read() {
         Some(lib) => StudySession::start(lib, set, now()),
         None => return,
     };
     match started {
         Ok(s) => {
-            ctx.study.set(Some(s));
-            ctx.screen.set(Screen::Study);
-            crate::refocus();
+            ctx.go(Screen::Study(s));
         }
         Err(e) => ctx.fail(e),
     }
@@ -25,7 +23,7 @@ pub fn start_study(mut ctx: AppCtx, set: Option<SetId>) {
 
 #[component]
 pub fn Home() -> Element {
-    let mut ctx: AppCtx = use_context();
+    let ctx: AppCtx = use_context();
     let decks = match &*ctx.library.read() {
         Some(lib) => lib.decks(lib.now(now())),
         None => Vec::new(),
@@ -37,7 +35,7 @@ pub fn Home() -> Element {
             nav { class: "top-actions",
                 button { class: "link", onclick: move |_| super::editor::open(ctx, None), "New set" }
                 button { class: "link", onclick: move |_| super::stats::open(ctx, None), "Statistics" }
-                button { class: "link", onclick: move |_| ctx.screen.set(Screen::Settings), "Settings" }
+                button { class: "link", onclick: move |_| ctx.go(Screen::Settings), "Settings" }
                 button { class: "link", aria_label: "Keyboard shortcuts", onclick: move |_| super::help::open_help(ctx), "?" }
             }
         }

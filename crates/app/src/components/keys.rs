@@ -6,7 +6,7 @@ use dioxus::prelude::*;
 use super::help::{close_help, toggle_help};
 use super::home::start_study;
 use super::study::{act, leave, rate, submit, undo};
-use crate::{AppCtx, Screen};
+use crate::{AppCtx, Page, Screen};
 use kioku_core::bank::QuestionKind;
 use kioku_core::scheduler::Rating;
 use kioku_core::study::Phase;
@@ -50,8 +50,7 @@ pub fn on_key(ctx: AppCtx, e: KeyboardEvent) {
         } else {
             // A self-test in progress is ended with "Finish now", never by a
             // stray Escape.
-            let screen = *ctx.screen.read();
-            if !matches!(screen, Screen::Home | Screen::Exam | Screen::Editor) {
+            if !matches!(ctx.page(), Page::Home | Page::Exam | Page::Editor) {
                 leave(ctx);
             }
         }
@@ -60,22 +59,17 @@ pub fn on_key(ctx: AppCtx, e: KeyboardEvent) {
     if *ctx.help_open.read() {
         return;
     }
-    let screen = *ctx.screen.read();
-    match screen {
-        Screen::Home => home_key(ctx, ch),
-        Screen::Study => study_key(ctx, &e, ch, ctrl),
-        Screen::Exam => exam_key(ctx, &e, ch),
-        Screen::Settings
-        | Screen::ExamSetup
-        | Screen::CramSetup
-        | Screen::Stats
-        | Screen::Editor => {}
+    match ctx.page() {
+        Page::Home => home_key(ctx, ch),
+        Page::Study => study_key(ctx, &e, ch, ctrl),
+        Page::Exam => exam_key(ctx, &e, ch),
+        Page::Settings | Page::ExamSetup | Page::CramSetup | Page::Stats | Page::Editor => {}
     }
 }
 
-fn home_key(mut ctx: AppCtx, ch: Option<char>) {
+fn home_key(ctx: AppCtx, ch: Option<char>) {
     match ch {
-        Some('s') => ctx.screen.set(Screen::Settings),
+        Some('s') => ctx.go(Screen::Settings),
         Some(c @ '1'..='9') => {
             let n = c as usize - '1' as usize;
             let id = ctx
@@ -100,9 +94,8 @@ fn study_key(ctx: AppCtx, e: &KeyboardEvent, ch: Option<char>, ctrl: bool) {
         return;
     }
     let (kind, phase, picked, suggested) = {
-        let study = ctx.study.read();
+        let study = ctx.study();
         let Some(c) = study.as_ref().and_then(|s| s.current.as_ref()) else {
-            drop(study);
             if matches!(e.key(), Key::Enter) {
                 leave(ctx);
             }
@@ -158,8 +151,8 @@ fn study_key(ctx: AppCtx, e: &KeyboardEvent, ch: Option<char>, ctrl: bool) {
 fn exam_key(ctx: AppCtx, e: &KeyboardEvent, ch: Option<char>) {
     use super::exam::{exam_act, exam_mark, exam_next, exam_submit};
     let (kind, revealed, showing_verdict, picked) = {
-        let exam = ctx.exam.read();
-        let Some(s) = exam.as_ref() else { return };
+        let exam = ctx.exam();
+        let Some((s, _)) = exam.as_ref() else { return };
         let Some(v) = s.current() else { return };
         (
             v.kind,

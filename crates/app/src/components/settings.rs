@@ -51,7 +51,7 @@ pub fn SettingsView() -> Element {
     let f = form.read().clone();
     rsx! {
         header { class: "top",
-            button { class: "link", onclick: move |_| ctx.screen.set(Screen::Home), "← Decks" }
+            button { class: "link", onclick: move |_| ctx.go(Screen::Home), "← Decks" }
             h1 { "Settings" }
         }
         main { class: "settings",
@@ -107,7 +107,7 @@ pub fn SettingsView() -> Element {
                 super::optimizer::Optimizer {}
                 div { class: "form-actions",
                     button { class: "primary", r#type: "submit", "Save" }
-                    button { r#type: "button", onclick: move |_| ctx.screen.set(Screen::Home), "Cancel" }
+                    button { r#type: "button", onclick: move |_| ctx.go(Screen::Home), "Cancel" }
                     if *saved.read() {
                         span { class: "saved", role: "status", "Saved." }
                     }

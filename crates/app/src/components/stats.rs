@@ -7,10 +7,8 @@ use crate::{AppCtx, Screen, now};
 use kioku_core::bank::SetId;
 use kioku_core::stats::{Histogram, Pass, Stats};
 
-pub fn open(mut ctx: AppCtx, set: Option<SetId>) {
-    ctx.exam_set.set(set);
-    ctx.screen.set(Screen::Stats);
-    crate::refocus();
+pub fn open(ctx: AppCtx, set: Option<SetId>) {
+    ctx.go(Screen::Stats(set));
 }
 
 fn pct(p: &Pass) -> String {
@@ -22,8 +20,11 @@ fn pct(p: &Pass) -> String {
 
 #[component]
 pub fn StatsView() -> Element {
-    let mut ctx: AppCtx = use_context();
-    let set = ctx.exam_set.read().clone();
+    let ctx: AppCtx = use_context();
+    let set = match &*ctx.screen.read() {
+        Screen::Stats(set) => set.clone(),
+        _ => None,
+    };
     let (stats, title) = match ctx.library.read().as_ref() {
         Some(lib) => {
             let title = match &set {
@@ -51,7 +52,7 @@ pub fn StatsView() -> Element {
         .unwrap_or_else(|| "—".to_owned());
     rsx! {
         header { class: "top",
-            button { class: "link", onclick: move |_| ctx.screen.set(Screen::Home), "← Decks" }
+            button { class: "link", onclick: move |_| ctx.go(Screen::Home), "← Decks" }
             h1 { "Statistics" }
             p { class: "tagline", "{title}" }
         }

@@ -18,14 +18,15 @@ pub fn act(
         &mut kioku_core::library::Library,
     ) -> Result<(), kioku_core::library::LibraryError>,
 ) {
-    let mut study = ctx.study;
+    let mut screen = ctx.screen;
     let mut library = ctx.library;
-    let mut study = study.write();
+    let mut screen = screen.write();
     let mut library = library.write();
-    if let (Some(s), Some(lib)) = (study.as_mut(), library.as_mut())
+    if let (Screen::Study(s), Some(lib)) = (&mut *screen, library.as_mut())
         && let Err(e) = f(s, lib)
     {
-        ctx.fail(e);
+        drop(screen);
+        ctx.fail(crate::describe(&e));
     }
     crate::refocus();
 }
@@ -39,10 +40,7 @@ pub fn submit(ctx: AppCtx, tf: Option<bool>) {
 
 /// What the answer field holds now (its `oninput`).
 fn set_typed(ctx: AppCtx, text: String) {
-    let mut study = ctx.study;
-    if let Some(s) = study.write().as_mut() {
-        s.set_typed(text);
-    }
+    ctx.with_study(|s| s.set_typed(text));
 }
 
 pub fn rate(ctx: AppCtx, rating: Rating) {
@@ -53,10 +51,8 @@ pub fn undo(ctx: AppCtx) {
     act(ctx, |s, lib| s.undo(lib, now(), new_event_id()).map(|_| ()));
 }
 
-pub fn leave(mut ctx: AppCtx) {
-    ctx.study.set(None);
-    ctx.screen.set(Screen::Home);
-    crate::refocus();
+pub fn leave(ctx: AppCtx) {
+    ctx.go(Screen::Home);
 }
 
 /// "From the interview" for interview-based sets, "From the source" else.
@@ -70,7 +66,7 @@ fn source_label(view: &CardView) -> &'static str {
 #[component]
 pub fn Study() -> Element {
     let ctx: AppCtx = use_context();
-    let Some(session) = ctx.study.read().clone() else {
+    let Some(session) = ctx.study() else {
         return rsx! {};
     };
     let title = match (&session.set, &*ctx.library.read()) {
