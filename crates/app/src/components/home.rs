@@ -3,23 +3,7 @@
 use dioxus::prelude::*;
 
 use crate::{AppCtx, Screen, now};
-use kioku_core::bank::SetId;
 use kioku_core::markdown;
-use kioku_core::study::StudySession;
-
-/// Start studying `set` (or all sets).
-pub fn start_study(ctx: AppCtx, set: Option<SetId>) {
-    let started = match &*ctx.library.read() {
-        Some(lib) => StudySession::start(lib, set, now()),
-        None => return,
-    };
-    match started {
-        Ok(s) => {
-            ctx.go(Screen::Study(s));
-        }
-        Err(e) => ctx.fail(e),
-    }
-}
 
 #[component]
 pub fn Home() -> Element {
@@ -79,7 +63,7 @@ pub fn Home() -> Element {
                                     aria_keyshortcuts: "{i + 1}",
                                     onclick: {
                                         let id = d.id.clone();
-                                        move |_| start_study(ctx, Some(id.clone()))
+                                        move |_| super::study::start_study(ctx, Some(id.clone()))
                                     },
                                     if d.new + d.learning + d.due == 0 { "Study (nothing due)" } else { "Study" }
                                     if i < 9 { kbd { class: "hint", "{i + 1}" } }

@@ -4,7 +4,7 @@
 use dioxus::prelude::*;
 
 use super::help::{close_help, toggle_help};
-use super::home::start_study;
+use super::study::start_study;
 use super::study::{act, leave, rate, submit, undo};
 use crate::{AppCtx, Page, Screen};
 use kioku_core::bank::QuestionKind;

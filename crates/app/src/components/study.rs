@@ -3,12 +3,26 @@
 use dioxus::prelude::*;
 
 use crate::{AppCtx, Screen, new_event_id, now};
-use kioku_core::bank::QuestionKind;
+use kioku_core::bank::{QuestionKind, SetId};
 use kioku_core::card::CardView;
 use kioku_core::grader::Verdict;
 use kioku_core::markdown;
 use kioku_core::scheduler::Rating;
 use kioku_core::study::{Current, Phase, StudySession};
+
+/// Start studying `set` (or all sets).
+pub fn start_study(ctx: AppCtx, set: Option<SetId>) {
+    let started = match &*ctx.library.read() {
+        Some(lib) => StudySession::start(lib, set, now()),
+        None => return,
+    };
+    match started {
+        Ok(s) => {
+            ctx.go(Screen::Study(s));
+        }
+        Err(e) => ctx.fail(crate::describe(&e)),
+    }
+}
 
 /// Run `f` on the session and the library; errors go to the banner.
 pub fn act(
@@ -418,7 +432,7 @@ fn SummaryPanel(session: StudySession) -> Element {
                     "Back to decks"
                 }
                 if summary.more_now || summary.next_due.is_some() {
-                    button { onclick: move |_| super::home::start_study(ctx, set.clone()), "Study again" }
+                    button { onclick: move |_| start_study(ctx, set.clone()), "Study again" }
                 }
             }
         }
