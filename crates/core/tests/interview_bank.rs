@@ -2,7 +2,11 @@
 
 use std::collections::BTreeMap;
 
-use kioku_core::bank::{BUILTIN_INTERVIEW, INTERVIEW_TEXT, QuestionBody, builtin_sets, parse_set};
+use kioku_core::bank::parse::parse_set_located;
+use kioku_core::bank::{
+    BUILTIN_INTERVIEW, INTERVIEW_DOCUMENT, INTERVIEW_TEXT, Problem, QuestionBody, builtin_sets,
+    parse_set, sources,
+};
 
 const SECTIONS: [&str; 4] = [
     "covid-impact",
@@ -24,6 +28,27 @@ fn builtin_sets_load() {
     let sets = builtin_sets().expect("built-in sets load");
     assert_eq!(sets.len(), 1);
     assert_eq!(sets[0].id.as_str(), "japan-russia-covid19");
+}
+
+#[test]
+fn the_bank_names_its_source_document_and_every_quote_verifies() {
+    let (set, spots) = parse_set_located(BUILTIN_INTERVIEW).expect("the built-in bank parses");
+    assert_eq!(set.source_document.as_deref(), Some(INTERVIEW_DOCUMENT));
+    assert_eq!(
+        sources::verify(&set, &spots, INTERVIEW_DOCUMENT, INTERVIEW_TEXT),
+        []
+    );
+    // The same mechanism catches a quote that is not in the interview.
+    let first = set.questions[0].source.clone().expect("a source");
+    let tampered = BUILTIN_INTERVIEW.replacen(
+        &serde_json::to_string(&first).unwrap(),
+        "\"Japan never joined the sanctions\"",
+        1,
+    );
+    let (set, spots) = parse_set_located(&tampered).expect("still parses");
+    let problems = sources::verify(&set, &spots, INTERVIEW_DOCUMENT, INTERVIEW_TEXT);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(matches!(problems[0].1, Problem::QuoteNotInSource { .. }));
 }
 
 #[test]
