@@ -202,7 +202,8 @@ fn interview_bank_round_trips_through_text() {
     let bank = parse_set(BUILTIN_INTERVIEW).unwrap();
     let text = to_text(&bank);
     assert_eq!(parse_text(&text).unwrap(), bank);
-    assert!(text.contains("\n## abe-cancelled-moscow-visit\nQ: According to the interview"));
+    assert!(text.contains("\n## abe-cancelled-moscow-visit\nQ: According to Abiru"));
+    assert!(text.contains("\nsource_document: sources/interview.txt\n"));
 }
 
 fn errors(src: &str) -> Vec<String> {
