@@ -295,3 +295,59 @@ fn topic_and_set_tags_and_the_citation() {
         }
     }
 }
+
+/// What a question says: its prompt or text and its right answers (not
+/// distractors or explanations), lowercased.
+fn wording(q: &kioku_core::bank::Question) -> String {
+    let text = match &q.body {
+        QuestionBody::Flashcard { prompt, answer, .. } => format!("{prompt} {answer}"),
+        QuestionBody::Typed { prompt, answers } => format!("{prompt} {}", answers.join(" ")),
+        QuestionBody::MultipleChoice {
+            prompt,
+            choices,
+            correct,
+            ..
+        } => {
+            let right: Vec<&str> = correct.iter().map(|&i| choices[i].as_str()).collect();
+            format!("{prompt} {}", right.join(" "))
+        }
+        QuestionBody::TrueFalse { prompt, .. } => prompt.clone(),
+        QuestionBody::Cloze { text } => text.source_text(),
+    };
+    text.to_lowercase()
+        .replace('’', "'")
+        .replace("independen", "")
+}
+
+#[test]
+fn topic_tags_are_on_every_question_that_names_the_topic() {
+    let topics: [(&str, &[&str]); 4] = [
+        ("sanctions", &["sanction"]),
+        (
+            "peace-treaty",
+            &["peace treaty", "peace-treaty", "territorial"],
+        ),
+        ("dependence", &["dependen", "reliance", "needing china"]),
+        (
+            "china-factor",
+            &[
+                "china factor",
+                "rising china",
+                "china's rapid rise",
+                "china's fast rise",
+            ],
+        ),
+    ];
+    for q in &bank().questions {
+        let words = wording(q);
+        for (tag, cues) in topics {
+            if cues.iter().any(|c| words.contains(c)) {
+                assert!(
+                    q.tags.iter().any(|t| t == tag),
+                    "{}: should be tagged {tag}",
+                    q.id
+                );
+            }
+        }
+    }
+}

@@ -101,7 +101,8 @@ pub fn check_set_file(path: &Path) -> Result<QuestionSet, BankError> {
         )]
     };
     let problems = match read_file_limited(&doc_path, MAX_FILE_BYTES) {
-        Ok(bytes) => match std::str::from_utf8(&bytes) {
+        // A byte-order mark is not part of the text.
+        Ok(bytes) => match parse::decode_text(&bytes) {
             Ok(doc) => sources::verify(&set, &spots, name, doc),
             Err(_) => unreadable("it is not valid UTF-8".to_owned()),
         },
