@@ -248,3 +248,63 @@ fn control_character() {
         "bad.json:1:15: error: control character in string (write it as an escape such as \\n)\n",
     );
 }
+
+#[test]
+fn quotes_not_in_the_source_document_are_located_with_the_nearest_passage() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (file, at) in [("quotes.json", "14:17"), ("quotes.kioku.md", "17:9")] {
+        let path = format!("tests/fixtures/sets/sourced/{file}");
+        let out = kioku(dir, &["check", &path]);
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            format!(
+                "{path}:{at}: error: source quote not found in source.txt; did you mean: \
+                 \"he planned to attend the 75th anniversary of the Soviet Union’s WWII\"?\n"
+            )
+        );
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "");
+        assert_eq!(out.status.code(), Some(1));
+    }
+}
+
+#[test]
+fn quotes_matching_up_to_whitespace_quotes_and_dashes_check_ok() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sets/sourced");
+    fs::copy(fixtures.join("source.txt"), dir.path().join("source.txt")).unwrap();
+    let set = fs::read_to_string(fixtures.join("quotes.json")).unwrap();
+    // Only the bad quote removed: the others differ from the document in
+    // whitespace, quotes and dashes alone.
+    let start = set.find("    { \"id\": \"bad\"").unwrap();
+    let good = format!("{}  ]\n}}\n", set[..start].trim_end().trim_end_matches(','));
+    fs::create_dir(dir.path().join("sets")).unwrap();
+    fs::write(dir.path().join("sets/good.json"), good).unwrap();
+    fs::copy(
+        fixtures.join("source.txt"),
+        dir.path().join("sets/source.txt"),
+    )
+    .unwrap();
+    let out = kioku(dir.path(), &["check", "sets/good.json"]);
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "sets/good.json: ok (2 questions, 2 cards)\n"
+    );
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn a_missing_source_document_is_located_at_the_field() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let path = "tests/fixtures/sets/sourced/missing-document.json";
+    let out = kioku(dir, &["check", path]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with(&format!(
+            "{path}:6:22: error: cannot read source document \"no-such-file.txt\": "
+        )),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert_eq!(out.status.code(), Some(1));
+}

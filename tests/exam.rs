@@ -202,7 +202,7 @@ fn a_self_test_leaves_the_schedule_alone_and_is_kept_on_disk() {
     assert_eq!(lib.exams().len(), 1);
     let r = &lib.exams()[0];
     assert_eq!(r.seed, 5);
-    assert_eq!(r.total, 63);
+    assert_eq!(r.total, 80);
     assert!(r.questions.iter().any(|q| q.key == key && q.right));
     let stats =
         kioku_core::stats::for_library(&lib, None, lib.now(t("2026-11-28T11:00:00Z"))).unwrap();

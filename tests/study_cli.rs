@@ -49,7 +49,7 @@ fn several_days_of_study_give_the_right_queues() {
     let day1 = "2026-11-28T10:00:00Z";
     let d = decks(dir.path(), day1);
     assert_eq!(d["id"], "japan-russia-covid19");
-    assert_eq!(d["total"], 63);
+    assert_eq!(d["total"], 80);
     assert_eq!(counts(&d), (20, 0, 0));
 
     // Day 1: see 5 new cards, answering each with Easy (graduates at once).

@@ -3,14 +3,14 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use kioku_core::bank::{BankError, load_set_file};
+use kioku_core::bank::{BankError, check_set_file};
 
 /// Check every file; print `PATH: ok (...)` on stdout for good ones and
 /// each problem on stderr. Exit 1 if any file has a problem.
 pub fn run(files: &[PathBuf]) -> ExitCode {
     let mut failed = false;
     for path in files {
-        match load_set_file(path) {
+        match check_set_file(path) {
             Ok(set) => println!(
                 "{}: ok ({} questions, {} cards)",
                 path.display(),

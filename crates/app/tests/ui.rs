@@ -74,7 +74,7 @@ fn home_lists_the_builtin_deck_with_counts_and_actions() {
     );
     assert!(html.contains("20 new"));
     assert!(html.contains("0 due"));
-    assert!(html.contains("63 cards"));
+    assert!(html.contains("80 cards"));
     assert!(html.contains(r#"role="progressbar""#));
     assert!(html.contains(r#"aria-label="Mastered""#));
     assert!(html.contains(">Study"));

@@ -97,7 +97,7 @@ fn filters_new_and_recently_wrong_and_shuffle_is_seeded() {
         vec![a.clone()]
     );
     let new = cram_cards(&lib, &set(), &CramFilter::New, None, now);
-    assert_eq!(new.len(), 63 - 2);
+    assert_eq!(new.len(), 80 - 2);
     assert!(!new.contains(&a) && !new.contains(&b));
     let all = cram_cards(&lib, &set(), &CramFilter::All, None, now);
     let s1 = cram_cards(&lib, &set(), &CramFilter::All, Some(9), now);

@@ -47,7 +47,7 @@ fn editing_text_keeps_progress_and_survives_reopening() {
     let lib = Library::open(dir.path(), TimeZone::UTC, || "dev".into()).unwrap();
     assert!(lib.warnings().is_empty(), "{:?}", lib.warnings());
     let set = lib.set(&SetId::new(&copy_id).unwrap()).unwrap();
-    assert_eq!(set.questions.len(), 59);
+    assert_eq!(set.questions.len(), 75);
     let key = CardKey::parse(&format!("{copy_id}/abe-return-year")).unwrap();
     assert_eq!(
         lib.card_view(&key).unwrap().prompt,

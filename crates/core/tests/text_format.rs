@@ -134,12 +134,22 @@ fn set() -> impl Strategy<Value = QuestionSet> {
         prop::option::of(text()),
         prop_oneof![Just("en"), Just("pt-BR")],
         prop::collection::vec(tag(), 0..3),
-        prop::option::of(text()),
+        (prop::option::of(text()), prop::option::of(text())),
         prop::collection::vec(tag(), 0..3),
         prop::collection::vec(question(), 1..6),
     )
         .prop_map(
-            |(id, schema, title, description, language, authors, source, tags, qs)| QuestionSet {
+            |(
+                id,
+                schema,
+                title,
+                description,
+                language,
+                authors,
+                (source, source_document),
+                tags,
+                qs,
+            )| QuestionSet {
                 schema,
                 kioku: 1,
                 id: SetId::new(&id).unwrap(),
@@ -148,6 +158,7 @@ fn set() -> impl Strategy<Value = QuestionSet> {
                 language: language.to_owned(),
                 authors,
                 source,
+                source_document,
                 tags,
                 questions: qs
                     .into_iter()
@@ -191,7 +202,8 @@ fn interview_bank_round_trips_through_text() {
     let bank = parse_set(BUILTIN_INTERVIEW).unwrap();
     let text = to_text(&bank);
     assert_eq!(parse_text(&text).unwrap(), bank);
-    assert!(text.contains("\n## abe-cancelled-moscow-visit\nQ: According to the interview"));
+    assert!(text.contains("\n## abe-cancelled-moscow-visit\nQ: According to Abiru"));
+    assert!(text.contains("\nsource_document: sources/interview.txt\n"));
 }
 
 fn errors(src: &str) -> Vec<String> {

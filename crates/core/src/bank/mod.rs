@@ -6,6 +6,7 @@ pub mod json;
 pub mod model;
 pub mod parse;
 pub mod problem;
+pub mod sources;
 pub mod validate;
 
 use std::fs::File;
@@ -66,14 +67,56 @@ pub fn is_text_path(path: &Path) -> bool {
 /// format, anything else as JSON. Files over [`MAX_FILE_BYTES`] are refused
 /// before their contents are read.
 pub fn load_set_file(path: &Path) -> Result<QuestionSet, BankError> {
+    load_located(path).map(|(set, _)| set)
+}
+
+fn load_located(path: &Path) -> Result<(QuestionSet, sources::SourceSpots), BankError> {
     let bytes = read_file_limited(path, MAX_FILE_BYTES)?;
     let text = parse::decode_text(&bytes).map_err(|p| invalid(path, p))?;
     let parsed = if is_text_path(path) {
-        formats::text::parse_text(text)
+        formats::text::parse_text_located(text)
     } else {
-        parse_set(text)
+        parse::parse_set_located(text)
     };
     parsed.map_err(|p| invalid(path, p))
+}
+
+/// What `kioku check` does with a file: [`load_set_file`], then, when the
+/// set names a `source_document` (a path relative to the set file), every
+/// question's `source` is looked up in it; a quote not found, or a document
+/// that cannot be read, is a located problem.
+pub fn check_set_file(path: &Path) -> Result<QuestionSet, BankError> {
+    let (set, spots) = load_located(path)?;
+    let Some(name) = set.source_document.as_deref() else {
+        return Ok(set);
+    };
+    let doc_path = path.parent().unwrap_or(Path::new("")).join(name);
+    let unreadable = |reason: String| {
+        vec![(
+            spots.document,
+            Problem::SourceDocumentUnreadable {
+                document: name.to_owned(),
+                reason,
+            },
+        )]
+    };
+    let problems = match read_file_limited(&doc_path, MAX_FILE_BYTES) {
+        // A byte-order mark is not part of the text.
+        Ok(bytes) => match parse::decode_text(&bytes) {
+            Ok(doc) => sources::verify(&set, &spots, name, doc),
+            Err(_) => unreadable("it is not valid UTF-8".to_owned()),
+        },
+        Err(BankError::Io { source, .. }) => unreadable(source.to_string()),
+        Err(BankError::Invalid(_)) => unreadable(format!(
+            "it is larger than {} MiB",
+            MAX_FILE_BYTES / 1_048_576
+        )),
+    };
+    if problems.is_empty() {
+        Ok(set)
+    } else {
+        Err(invalid(path, problems))
+    }
 }
 
 /// Read a whole file of at most `limit` bytes; larger files are refused
@@ -114,10 +157,32 @@ pub const BUILTIN_INTERVIEW: &str = include_str!("../../../../questions/japan-ru
 /// The source text the interview bank quotes.
 pub const INTERVIEW_TEXT: &str = include_str!("../../../../questions/sources/interview.txt");
 
-/// The sets built into kioku, parsed. They are checked by the test suite,
-/// so a failure here is a build defect, reported rather than panicked on.
+/// The interview bank's `source_document`, relative to the bank: the file
+/// compiled in as [`INTERVIEW_TEXT`].
+pub const INTERVIEW_DOCUMENT: &str = "sources/interview.txt";
+
+/// The sets built into kioku, parsed, with every quote verified against its
+/// compiled-in source document. They are checked by the test suite, so a
+/// failure here is a build defect, reported rather than panicked on.
 pub fn builtin_sets() -> Result<Vec<QuestionSet>, BankError> {
     let path = Path::new("questions/japan-russia-covid19.json");
-    let set = parse_set(BUILTIN_INTERVIEW).map_err(|problems| invalid(path, problems))?;
+    let (set, spots) =
+        parse::parse_set_located(BUILTIN_INTERVIEW).map_err(|problems| invalid(path, problems))?;
+    let problems = match set.source_document.as_deref() {
+        None => Vec::new(),
+        Some(INTERVIEW_DOCUMENT) => {
+            sources::verify(&set, &spots, INTERVIEW_DOCUMENT, INTERVIEW_TEXT)
+        }
+        Some(other) => vec![(
+            spots.document,
+            Problem::SourceDocumentUnreadable {
+                document: other.to_owned(),
+                reason: format!("the built-in bank carries only {INTERVIEW_DOCUMENT}"),
+            },
+        )],
+    };
+    if !problems.is_empty() {
+        return Err(invalid(path, problems));
+    }
     Ok(vec![set])
 }

@@ -112,6 +112,10 @@ pub struct QuestionSet {
     /// What the material comes from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The document the questions' `source` quotes come from: a path
+    /// relative to the set file. `kioku check` verifies every quote is in it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_document: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     /// Never empty; ids are unique.

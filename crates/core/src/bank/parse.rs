@@ -6,6 +6,7 @@ use super::model::{
     ClozeText, FORMAT_VERSION, Question, QuestionBody, QuestionId, QuestionSet, SetId,
 };
 use super::problem::{LocatedProblem, Pos, Problem};
+use super::sources::SourceSpots;
 use super::validate::{Checker, SeenIds};
 pub use super::validate::{MAX_CHOICES, MIN_CHOICES, is_language_tag, parse_cloze};
 use crate::text::suggest;
@@ -50,13 +51,19 @@ fn end_pos(text: &str) -> Pos {
 
 /// Parse the text of a JSON question file.
 pub fn parse_set(src: &str) -> Result<QuestionSet, Vec<LocatedProblem>> {
+    parse_set_located(src).map(|(set, _)| set)
+}
+
+/// [`parse_set`], also returning where the source fields are.
+pub fn parse_set_located(src: &str) -> Result<(QuestionSet, SourceSpots), Vec<LocatedProblem>> {
     let (root, dups) = json::parse(src).map_err(|e| vec![e])?;
     let mut cx = Cx {
         ck: Checker { problems: dups },
+        spots: SourceSpots::default(),
     };
     let set = cx.set(&root);
     match set {
-        Some(set) if cx.ck.problems.is_empty() => Ok(set),
+        Some(set) if cx.ck.problems.is_empty() => Ok((set, cx.spots)),
         _ => Err(cx.ck.into_sorted()),
     }
 }
@@ -70,6 +77,7 @@ const SET_FIELDS: &[&str] = &[
     "language",
     "authors",
     "source",
+    "source_document",
     "tags",
     "questions",
 ];
@@ -96,6 +104,7 @@ fn type_fields(type_name: &str) -> &'static [&'static str] {
 
 struct Cx {
     ck: Checker,
+    spots: SourceSpots,
 }
 
 /// An object's members with the field names that are allowed in it.
@@ -289,6 +298,8 @@ impl Cx {
         });
         let authors = self.string_list(&obj, "authors");
         let source = self.opt_text(&obj, "source");
+        let source_document = self.opt_text(&obj, "source_document");
+        self.spots.document = obj.get("source_document").map_or(obj.pos, |v| v.pos);
         let tags = self.string_list(&obj, "tags");
         let questions = self.questions(&obj);
         Some(QuestionSet {
@@ -300,6 +311,7 @@ impl Cx {
             language: language?,
             authors: authors?,
             source: source.ok()?,
+            source_document: source_document.ok()?,
             tags: tags?,
             questions: questions?,
         })
@@ -365,6 +377,9 @@ impl Cx {
         };
         let explanation = self.opt_text(&obj, "explanation");
         let source = self.opt_text(&obj, "source");
+        self.spots
+            .quotes
+            .push(obj.get("source").map_or(obj.pos, |v| v.pos));
         let tags = self.string_list(&obj, "tags");
         // Without a known type the other fields can't be judged.
         let body = match type_name {

@@ -181,6 +181,13 @@ pub enum Problem {
         "the question has no answer: add \"A:\", \"=\" answers, \"- [x]\" choices, or {{{{...}}}} deletions in \"Q:\""
     )]
     NoAnswer,
+    #[error("source quote not found in {document}{}", nearest_text(.nearest))]
+    QuoteNotInSource {
+        document: String,
+        nearest: Option<String>,
+    },
+    #[error("cannot read source document \"{document}\": {reason}")]
+    SourceDocumentUnreadable { document: String, reason: String },
     /// A problem particular to an imported format (CSV, GIFT, Aiken, Anki).
     #[error("{0}")]
     Format(String),
@@ -189,6 +196,13 @@ pub enum Problem {
 fn suggestion_text(s: &Option<String>) -> String {
     match s {
         Some(s) => format!(", did you mean \"{s}\"?"),
+        None => String::new(),
+    }
+}
+
+fn nearest_text(s: &Option<String>) -> String {
+    match s {
+        Some(s) => format!("; did you mean: \"{s}\"?"),
         None => String::new(),
     }
 }

@@ -72,6 +72,8 @@ pub struct Draft {
     /// Comma-separated.
     pub authors: String,
     pub source: String,
+    /// The set's `source_document`, kept as it is (not edited in a form).
+    pub source_document: String,
     /// Comma-separated.
     pub tags: String,
     pub questions: Vec<DraftQuestion>,
@@ -176,6 +178,7 @@ impl Draft {
             language: set.language.clone(),
             authors: set.authors.join(", "),
             source: set.source.clone().unwrap_or_default(),
+            source_document: set.source_document.clone().unwrap_or_default(),
             tags: set.tags.join(", "),
             questions,
         }
@@ -186,6 +189,9 @@ impl Draft {
         let mut d = Self::from_set(set);
         d.id = unique(&format!("{}-copy", set.id), existing_ids);
         d.title = format!("{} (copy)", set.title);
+        // The document path is relative to the original file, which the
+        // copy does not sit next to.
+        d.source_document.clear();
         d
     }
 
@@ -269,6 +275,13 @@ impl Draft {
                 &mut out,
                 &format!("  \"source\": {},", quote(&self.source)),
                 set("source"),
+            );
+        }
+        if !self.source_document.trim().is_empty() {
+            push(
+                &mut out,
+                &format!("  \"source_document\": {},", quote(&self.source_document)),
+                set("source_document"),
             );
         }
         push(&mut out, "  \"questions\": [", set("questions"));

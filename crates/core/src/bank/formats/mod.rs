@@ -368,6 +368,7 @@ impl Builder {
                 language: "en".to_owned(),
                 authors: Vec::new(),
                 source: None,
+                source_document: None,
                 tags: Vec::new(),
                 questions: self.questions,
             },

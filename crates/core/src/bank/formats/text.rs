@@ -25,6 +25,7 @@
 
 use super::super::model::{FORMAT_VERSION, Question, QuestionBody, QuestionId, QuestionSet, SetId};
 use super::super::problem::{LocatedProblem, Pos, Problem};
+use super::super::sources::SourceSpots;
 use super::super::validate::{Checker, SeenIds};
 use crate::text::suggest;
 
@@ -37,6 +38,7 @@ const SET_KEYS: &[&str] = &[
     "language",
     "authors",
     "source",
+    "source_document",
     "tags",
 ];
 
@@ -206,6 +208,11 @@ fn continuation(line: &str, line_no: usize) -> (Pos, String, bool) {
 
 /// Parse the text of a `.kioku.md` file, reporting every problem.
 pub fn parse_text(src: &str) -> Result<QuestionSet, Vec<LocatedProblem>> {
+    parse_text_located(src).map(|(set, _)| set)
+}
+
+/// [`parse_text`], also returning where the source fields are.
+pub fn parse_text_located(src: &str) -> Result<(QuestionSet, SourceSpots), Vec<LocatedProblem>> {
     let mut ck = Checker::default();
     if src.trim().is_empty() {
         return Err(vec![(Pos::START, Problem::EmptyFile)]);
@@ -297,8 +304,23 @@ pub fn parse_text(src: &str) -> Result<QuestionSet, Vec<LocatedProblem>> {
     }
 
     let set = build_set(&mut ck, pos(open_line, 1), &meta, &blocks);
+    let spots = SourceSpots {
+        document: meta
+            .iter()
+            .find(|(k, _, _)| k == "source_document")
+            .map_or(pos(open_line, 1), |(_, _, f)| f.value_pos()),
+        quotes: blocks
+            .iter()
+            .map(|(hpos, _, fields)| {
+                fields
+                    .iter()
+                    .find(|f| f.marker == Marker::Key("source"))
+                    .map_or(*hpos, Field::value_pos)
+            })
+            .collect(),
+    };
     match set {
-        Some(set) if ck.problems.is_empty() => Ok(set),
+        Some(set) if ck.problems.is_empty() => Ok((set, spots)),
         _ => Err(ck.into_sorted()),
     }
 }
@@ -436,6 +458,7 @@ fn build_set(
     let schema = optional(ck, "$schema");
     let description = optional(ck, "description");
     let source = optional(ck, "source");
+    let source_document = optional(ck, "source_document");
     let authors = get("authors").map_or(Some(Vec::new()), |f| list(ck, f, "authors"));
     let tags = get("tags").map_or(Some(Vec::new()), |f| list(ck, f, "tags"));
 
@@ -460,6 +483,7 @@ fn build_set(
         language: language?,
         authors: authors?,
         source: source.ok()?,
+        source_document: source_document.ok()?,
         tags: tags?,
         questions: (ok && !blocks.is_empty()).then_some(questions)?,
     })
@@ -727,6 +751,9 @@ pub fn to_text(set: &QuestionSet) -> String {
     }
     if let Some(s) = &set.source {
         field(&mut out, "source:", s);
+    }
+    if let Some(s) = &set.source_document {
+        field(&mut out, "source_document:", s);
     }
     if !set.tags.is_empty() {
         field(&mut out, "tags:", &join_list(&set.tags));
