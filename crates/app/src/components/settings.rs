@@ -159,7 +159,11 @@ fn NumberField(
             input {
                 id: id,
                 r#type: "text",
-                value: "{value}",
+                // Uncontrolled (as in the editor and the study screen):
+                // writing `value` back on every render races fast typing
+                // over the webview bridge and drops keys ("abc" became "ac").
+                // The form only changes through this field's own input.
+                initial_value: "{value}",
                 aria_invalid: if error.is_some() { "true" } else { "false" },
                 aria_describedby: if error.is_some() { "{hint_id} {error_id}" } else { "{hint_id}" },
                 oninput: move |e| oninput.call(e.value()),
