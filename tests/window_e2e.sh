@@ -235,6 +235,12 @@ round() {
     need_colour "$n-$theme-checked" "$again_fg" 20 "the rating buttons (Again)"
     need_colour "$n-$theme-checked" "$top_fg" 20 "the top bar (learning count)"
 
+    # Known at the time of writing (2026-11-28): on a busy machine the
+    # shortcuts die in roughly 1 of 4 closings. Likely cause: REFOCUS_JS in
+    # crates/app/src/lib.rs looks once, 80 ms after the close, and finds the
+    # overlay still in the DOM (the render has not landed yet), so it does
+    # nothing; the overlay then goes and focus falls to <body>. Retrying
+    # until the overlay is gone should fix it.
     # The overlay, twice over: open it with ?, close it by $close,
     # and check the screen is back as it was. The next ? (and at the end a
     # rating key) shows the shortcuts survived the closing; on a busy
