@@ -21,7 +21,7 @@ tmp=$(mktemp -d)
 app_pid=""
 xvfb_pid=""
 cleanup() {
-    [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
+    [ -n "$app_pid" ] && kill $(pgrep -P "$app_pid" 2>/dev/null) "$app_pid" 2>/dev/null || true
     [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
     rm -rf "$tmp"
 }
@@ -105,7 +105,13 @@ key Escape                 # close it
 key Escape                 # back to the decks
 shot home-after; not_blank home-after
 
-kill "$app_pid"; wait "$app_pid" 2>/dev/null || true
+# `kioku` waits for the `kioku-app` it started: end that child (by pid)
+# too, or it keeps the window and the data directory's lock.
+child=$(pgrep -P "$app_pid" 2>/dev/null || true)
+kill $child "$app_pid" 2>/dev/null || true
+wait "$app_pid" 2>/dev/null || true
+for _ in $(seq 50); do [ -n "$child" ] && kill -0 $child 2>/dev/null || break; sleep 0.1; done
+xdotool search --onlyvisible --name '^kioku$' >/dev/null 2>&1 && fail "the first window is still open"
 app_pid=""
 
 # Reopen in the dark theme: progress must still be there.

@@ -62,22 +62,22 @@ pub fn SettingsView() -> Element {
                 },
                 fieldset {
                     legend { "Scheduling" }
-                    NumberField { id: "retention", label: "Desired retention (%)", hint: "How likely you should be to remember a card when it comes due: 70–99. Higher means more reviews.",
+                    NumberField { id: "retention", label: field_label(Field::Retention), hint: "How likely you should be to remember a card when it comes due: 70–99. Higher means more reviews.",
                         value: f.retention.clone(), error: error_for(Field::Retention),
                         oninput: move |v| form.write().retention = v }
-                    NumberField { id: "new-per-day", label: "New cards per day", hint: "Per deck.",
+                    NumberField { id: "new-per-day", label: field_label(Field::NewPerDay), hint: "Per deck.",
                         value: f.new_per_day.clone(), error: error_for(Field::NewPerDay),
                         oninput: move |v| form.write().new_per_day = v }
-                    NumberField { id: "reviews-per-day", label: "Reviews per day", hint: "Per deck.",
+                    NumberField { id: "reviews-per-day", label: field_label(Field::ReviewsPerDay), hint: "Per deck.",
                         value: f.reviews_per_day.clone(), error: error_for(Field::ReviewsPerDay),
                         oninput: move |v| form.write().reviews_per_day = v }
-                    NumberField { id: "learning-steps", label: "Learning steps", hint: "Delays before a new card graduates, e.g. 1m 10m (m, h, d).",
+                    NumberField { id: "learning-steps", label: field_label(Field::LearningSteps), hint: "Delays before a new card graduates, e.g. 1m 10m (m, h, d).",
                         value: f.learning_steps.clone(), error: error_for(Field::LearningSteps),
                         oninput: move |v| form.write().learning_steps = v }
-                    NumberField { id: "relearning-steps", label: "Relearning steps", hint: "Delays after forgetting a card, e.g. 10m.",
+                    NumberField { id: "relearning-steps", label: field_label(Field::RelearningSteps), hint: "Delays after forgetting a card, e.g. 10m.",
                         value: f.relearning_steps.clone(), error: error_for(Field::RelearningSteps),
                         oninput: move |v| form.write().relearning_steps = v }
-                    NumberField { id: "rollover", label: "New day starts at (hour)", hint: "0–23, local time. Reviews before it count for the day before.",
+                    NumberField { id: "rollover", label: field_label(Field::RolloverHour), hint: "0–23, local time. Reviews before it count for the day before.",
                         value: f.rollover_hour.clone(), error: error_for(Field::RolloverHour),
                         oninput: move |v| form.write().rollover_hour = v }
                 }
@@ -100,7 +100,7 @@ pub fn SettingsView() -> Element {
                             option { value: "dark", "Dark" }
                         }
                     }
-                    NumberField { id: "text-size", label: "Text size (%)", hint: "80–200.",
+                    NumberField { id: "text-size", label: field_label(Field::TextSize), hint: "80–200.",
                         value: f.text_size.clone(), error: error_for(Field::TextSize),
                         oninput: move |v| form.write().text_size = v }
                 }
@@ -111,12 +111,34 @@ pub fn SettingsView() -> Element {
                     if *saved.read() {
                         span { class: "saved", role: "status", "Saved." }
                     }
+                    // Next to Save, where the user is looking: what is wrong,
+                    // and where (the fields above are marked too).
                     if !errors.read().is_empty() {
-                        span { class: "form-error", role: "alert", "Fix the fields marked below." }
+                        div { class: "form-error", role: "alert",
+                            p { class: "form-error-title", "Not saved: fix the marked fields above." }
+                            ul { class: "form-error-list",
+                                for (field, message) in errors.read().iter() {
+                                    li { strong { "{field_label(*field)}: " } "{message}" }
+                                }
+                            }
+                        }
                     }
                 }
             }
         }
+    }
+}
+
+/// The label shown for `field` (as on its input).
+fn field_label(field: Field) -> &'static str {
+    match field {
+        Field::Retention => "Desired retention (%)",
+        Field::NewPerDay => "New cards per day",
+        Field::ReviewsPerDay => "Reviews per day",
+        Field::LearningSteps => "Learning steps",
+        Field::RelearningSteps => "Relearning steps",
+        Field::RolloverHour => "New day starts at (hour)",
+        Field::TextSize => "Text size (%)",
     }
 }
 
@@ -137,8 +159,12 @@ fn NumberField(
             input {
                 id: id,
                 r#type: "text",
-                value: "{value}",
-                aria_invalid: "{error.is_some()}",
+                // Uncontrolled (as in the editor and the study screen):
+                // writing `value` back on every render races fast typing
+                // over the webview bridge and drops keys ("abc" became "ac").
+                // The form only changes through this field's own input.
+                initial_value: "{value}",
+                aria_invalid: if error.is_some() { "true" } else { "false" },
                 aria_describedby: if error.is_some() { "{hint_id} {error_id}" } else { "{hint_id}" },
                 oninput: move |e| oninput.call(e.value()),
                 onkeydown: move |e| {
