@@ -196,23 +196,38 @@ pub fn refocus() {
 }
 
 /// The script [`refocus`] runs in the webview.
-pub const REFOCUS_JS: &str = r#"setTimeout(() => {
-            const a = document.activeElement;
-            const lost = !a || a === document.body || !a.isConnected;
-            const overlay = document.querySelector('.overlay');
-            const before = window.__kiokuFocusBefore;
-            if (!overlay && before) {
-                window.__kiokuFocusBefore = null;
-                if (before.isConnected && (lost || (a && a.closest && a.closest('.overlay')))) {
-                    before.focus();
-                    return;
+pub const REFOCUS_JS: &str = r#"(() => {
+            // Wait until the overlay is gone from the page: on a busy
+            // machine it can outlive a single fixed delay, and focusing
+            // before it goes lets focus fall to the body (shortcuts dead).
+            let tries = 0;
+            const restore = () => {
+                const overlay = document.querySelector('.overlay');
+                if (overlay && tries++ < 100) { setTimeout(restore, 30); return; }
+                const a = document.activeElement;
+                const lost = !a || a === document.body || !a.isConnected
+                    || (a.closest && a.closest('.overlay'));
+                const before = window.__kiokuFocusBefore;
+                if (!overlay && before) {
+                    window.__kiokuFocusBefore = null;
+                    if (before.isConnected && lost) { before.focus(); return; }
                 }
-            }
-            if (lost) {
-                const home = document.querySelector('[data-focus-home]') || document.querySelector('.app');
-                if (home) home.focus();
-            }
-        }, 80);"#;
+                if (lost) {
+                    const home = document.querySelector('[data-focus-home]') || document.querySelector('.app');
+                    if (home) home.focus();
+                }
+            };
+            setTimeout(restore, 30);
+            // Focus can still drop to the body when the old screen's
+            // element is removed after this ran: check once more.
+            setTimeout(() => {
+                const a = document.activeElement;
+                if (!document.querySelector('.overlay') && (!a || a === document.body)) {
+                    const home = document.querySelector('[data-focus-home]') || document.querySelector('.app');
+                    if (home) home.focus();
+                }
+            }, 400);
+        })();"#;
 
 /// Before an overlay opens: note what has focus, for [`refocus`] to give it
 /// back when the overlay closes.

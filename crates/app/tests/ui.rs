@@ -628,7 +628,7 @@ fn a_card_shown_again_after_undo_gets_a_fresh_answer_field() {
     );
     let html = app.html();
     assert!(
-        html.contains("in what year did Prime Minister Abe"),
+        html.contains("in what year did Shinzo Abe return"),
         "{html}"
     );
     assert!(

@@ -72,7 +72,7 @@ pub fn leave(ctx: AppCtx) {
 /// "From the interview" for interview-based sets, "From the source" else.
 fn source_label(view: &CardView) -> &'static str {
     match &view.source_title {
-        Some(t) if t.to_ascii_lowercase().starts_with("interview") => "From the interview",
+        Some(t) if t.to_ascii_lowercase().contains("interview") => "From the interview",
         _ => "From the source",
     }
 }
