@@ -64,16 +64,26 @@ pub fn is_text_path(path: &Path) -> bool {
 
 /// Read and parse a question file: `.kioku.md` (any `.md`) as the text
 /// format, anything else as JSON. Files over [`MAX_FILE_BYTES`] are refused
-/// before their contents are read.
+/// before their contents are read. Media references are checked against
+/// the set's media folder (see [`crate::media`]).
 pub fn load_set_file(path: &Path) -> Result<QuestionSet, BankError> {
     let bytes = read_file_limited(path, MAX_FILE_BYTES)?;
     let text = parse::decode_text(&bytes).map_err(|p| invalid(path, p))?;
-    let parsed = if is_text_path(path) {
-        formats::text::parse_text(text)
-    } else {
+    let json = !is_text_path(path);
+    let parsed = if json {
         parse_set(text)
+    } else {
+        formats::text::parse_text(text)
     };
-    parsed.map_err(|p| invalid(path, p))
+    let set = parsed.map_err(|p| invalid(path, p))?;
+    // Images and audio resolve against `ID.media/` beside the file.
+    let mut media = crate::media::check_source(text, json, &crate::media::media_dir(path, &set.id));
+    if media.is_empty() {
+        Ok(set)
+    } else {
+        media.sort_by_key(|(pos, _)| *pos);
+        Err(invalid(path, media))
+    }
 }
 
 /// Read a whole file of at most `limit` bytes; larger files are refused

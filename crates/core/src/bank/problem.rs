@@ -181,6 +181,9 @@ pub enum Problem {
         "the question has no answer: add \"A:\", \"=\" answers, \"- [x]\" choices, or {{{{...}}}} deletions in \"Q:\""
     )]
     NoAnswer,
+    /// An image or audio reference that cannot be shown.
+    #[error(transparent)]
+    Media(#[from] crate::media::MediaError),
     /// A problem particular to an imported format (CSV, GIFT, Aiken, Anki).
     #[error("{0}")]
     Format(String),
