@@ -1,0 +1,204 @@
+//! Images and audio: `kioku check`'s media problems, the `kioku-media://`
+//! resolver and rendering, against hostile names and files.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use kioku_core::bank::{BankError, SetId, load_set_file};
+use kioku_core::markdown::to_html_with_media;
+use kioku_core::media::{MAX_MEDIA_BYTES, MediaError, MediaType, resolve};
+
+/// A set `pics` in `dir` whose first question's prompt is `prompt`
+/// (a JSON string body), with a media folder `pics.media/`.
+fn set_with_prompt(dir: &Path, prompt: &str) -> PathBuf {
+    let media = dir.join("pics.media");
+    fs::create_dir_all(&media).unwrap();
+    let path = dir.join("pics.json");
+    let json = format!(
+        "{{\n  \"kioku\": 1,\n  \"id\": \"pics\",\n  \"title\": \"Pictures\",\n  \"language\": \"en\",\n  \"questions\": [\n    {{\n      \"id\": \"q1\",\n      \"type\": \"flashcard\",\n      \"prompt\": \"{prompt}\",\n      \"answer\": \"a\"\n    }}\n  ]\n}}\n"
+    );
+    fs::write(&path, json).unwrap();
+    path
+}
+
+/// Every diagnostic line of `kioku check` for the file.
+fn check(path: &Path) -> Vec<String> {
+    match load_set_file(path) {
+        Ok(_) => Vec::new(),
+        Err(BankError::Invalid(ds)) => ds.iter().map(ToString::to_string).collect(),
+        Err(e) => panic!("{e}"),
+    }
+}
+
+fn folder_of(dir: &Path) -> impl FnOnce(&SetId) -> Option<PathBuf> + '_ {
+    move |id| (id.as_str() == "pics").then(|| dir.join("pics.media"))
+}
+
+#[test]
+fn a_good_image_and_sound_pass_and_resolve() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = set_with_prompt(dir.path(), "![a cat](cat.png) ![meow](meow.mp3)");
+    fs::write(dir.path().join("pics.media/cat.png"), b"png").unwrap();
+    fs::write(dir.path().join("pics.media/meow.mp3"), b"mp3").unwrap();
+    assert_eq!(check(&path), Vec::<String>::new());
+    let f = resolve("kioku-media://pics/cat.png", folder_of(dir.path())).unwrap();
+    assert_eq!(f.media_type.content_type(), "image/png");
+    assert_eq!(f.read().unwrap(), b"png");
+    let f = resolve("kioku-media://pics/meow.mp3", folder_of(dir.path())).unwrap();
+    assert_eq!(f.media_type.content_type(), "audio/mpeg");
+}
+
+#[test]
+fn every_problem_is_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = set_with_prompt(dir.path(), "![](gone.png) ![x](movie.exe)");
+    let lines = check(&path);
+    let p = path.display();
+    // The prompt value starts at line 10, column 17; `![` at column 18.
+    assert_eq!(lines.len(), 3, "{lines:#?}");
+    assert!(
+        lines[0].starts_with(&format!("{p}:10:18: error: ")),
+        "{lines:#?}"
+    );
+    assert!(lines[0].contains("no alt text"), "{lines:#?}");
+    assert!(
+        lines[1].starts_with(&format!("{p}:10:18: error: ")),
+        "{lines:#?}"
+    );
+    assert!(lines[1].contains("not found"), "{lines:#?}");
+    assert!(
+        lines[2].starts_with(&format!("{p}:10:32: error: ")),
+        "{lines:#?}"
+    );
+    assert!(
+        lines[2].contains("not a supported media type"),
+        "{lines:#?}"
+    );
+}
+
+#[test]
+fn traversal_and_absolute_names_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = set_with_prompt(dir.path(), "![p](../../etc/passwd) ![q](/etc/passwd)");
+    let lines = check(&path);
+    assert_eq!(lines.len(), 2, "{lines:#?}");
+    assert!(
+        lines.iter().all(|l| l.contains("could escape")),
+        "{lines:#?}"
+    );
+    for url in [
+        "kioku-media://pics/../../etc/passwd",
+        "kioku-media://pics/..%2F..%2Fetc%2Fpasswd",
+        "kioku-media://pics//etc/passwd",
+        "kioku-media://pics/%2Fetc%2Fpasswd",
+        "kioku-media://pics/pics.media/../x.png",
+    ] {
+        let r = resolve(url, folder_of(dir.path()));
+        assert!(
+            matches!(
+                r,
+                Err(MediaError::Escapes { .. }) | Err(MediaError::BadUrl(_))
+            ),
+            "{url}: {r:?}"
+        );
+    }
+    let html = to_html_with_media("![p](../../etc/passwd)", &SetId::new("pics").unwrap());
+    assert!(!html.contains("src="), "{html}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_out_of_the_folder_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let outside = dir.path().join("secret.png");
+    fs::write(&outside, b"secret").unwrap();
+    let path = set_with_prompt(dir.path(), "![s](link.png) ![d](sub/x.png)");
+    std::os::unix::fs::symlink(&outside, dir.path().join("pics.media/link.png")).unwrap();
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("pics.media/sub")).unwrap();
+    fs::write(dir.path().join("x.png"), b"x").unwrap();
+    let lines = check(&path);
+    assert_eq!(lines.len(), 2, "{lines:#?}");
+    assert!(lines.iter().all(|l| l.contains("symlink")), "{lines:#?}");
+    for url in [
+        "kioku-media://pics/link.png",
+        "kioku-media://pics/sub/x.png",
+    ] {
+        let r = resolve(url, folder_of(dir.path()));
+        assert!(matches!(r, Err(MediaError::Escapes { .. })), "{url}: {r:?}");
+    }
+    // A symlink that stays inside the folder is fine.
+    fs::write(dir.path().join("pics.media/real.png"), b"r").unwrap();
+    std::os::unix::fs::symlink("real.png", dir.path().join("pics.media/alias.png")).unwrap();
+    assert!(resolve("kioku-media://pics/alias.png", folder_of(dir.path())).is_ok());
+}
+
+#[test]
+fn a_remote_image_is_never_fetched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = set_with_prompt(dir.path(), "![logo](https://example.org/logo.png)");
+    assert_eq!(check(&path), Vec::<String>::new());
+    let set = SetId::new("pics").unwrap();
+    for md in [
+        "![logo](https://example.org/logo.png)",
+        "![logo](//example.org/logo.png)",
+        "![logo](http://example.org/a.mp3)",
+        "![logo](data:image/png;base64,AAAA)",
+    ] {
+        let html = to_html_with_media(md, &set);
+        assert!(!html.contains("src="), "{md} -> {html}");
+        assert!(!html.contains("example.org/"), "{md} -> {html}");
+        assert!(html.contains("not loaded"), "{md} -> {html}");
+    }
+    assert!(matches!(
+        resolve("https://example.org/x.png", folder_of(dir.path())),
+        Err(MediaError::BadUrl(_))
+    ));
+}
+
+#[test]
+fn svg_is_only_ever_an_image() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = set_with_prompt(dir.path(), "![diagram](d.svg)");
+    fs::write(
+        dir.path().join("pics.media/d.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
+    )
+    .unwrap();
+    assert_eq!(check(&path), Vec::<String>::new());
+    let f = resolve("kioku-media://pics/d.svg", folder_of(dir.path())).unwrap();
+    assert_eq!(f.media_type, MediaType::Svg);
+    assert_eq!(f.media_type.content_type(), "image/svg+xml");
+    let html = to_html_with_media("![diagram](d.svg)", &SetId::new("pics").unwrap());
+    assert_eq!(
+        html,
+        "<p><img src=\"kioku-media://pics/d.svg\" alt=\"diagram\"></p>\n"
+    );
+}
+
+#[test]
+fn an_oversized_file_is_refused_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = set_with_prompt(dir.path(), "![big](big.wav)");
+    let f = fs::File::create(dir.path().join("pics.media/big.wav")).unwrap();
+    f.set_len(MAX_MEDIA_BYTES + 1).unwrap();
+    let lines = check(&path);
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    assert!(lines[0].contains("limited to 20 MiB"), "{lines:#?}");
+    let r = resolve("kioku-media://pics/big.wav", folder_of(dir.path()));
+    assert!(matches!(r, Err(MediaError::TooLarge { .. })), "{r:?}");
+}
+
+#[test]
+fn text_format_references_are_checked_too() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("t.media")).unwrap();
+    let path = dir.path().join("t.kioku.md");
+    fs::write(
+        &path,
+        "---\nkioku: 1\nid: t\ntitle: T\nlanguage: en\n---\n\n## q1\n\nQ: What is ![](x.png)?\nA: a\n",
+    )
+    .unwrap();
+    let lines = check(&path);
+    assert_eq!(lines.len(), 2, "{lines:#?}");
+    assert!(lines[0].contains(":10:12: error: "), "{lines:#?}");
+}
