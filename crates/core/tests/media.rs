@@ -202,3 +202,151 @@ fn text_format_references_are_checked_too() {
     assert_eq!(lines.len(), 2, "{lines:#?}");
     assert!(lines[0].contains(":10:12: error: "), "{lines:#?}");
 }
+
+mod transfer {
+    use super::*;
+    use std::io::{Cursor, Write};
+
+    use jiff::tz::TimeZone;
+    use kioku_core::bank::formats::Format;
+    use kioku_core::library::{Library, LibraryError, read_import};
+
+    /// A data directory with user set `pics` using `cat.png` and
+    /// `meow.mp3` from `sets/pics.media/`.
+    fn library() -> (tempfile::TempDir, Library) {
+        let dir = tempfile::tempdir().unwrap();
+        let sets = dir.path().join("sets");
+        fs::create_dir_all(&sets).unwrap();
+        let path = set_with_prompt(&sets, "![a cat](cat.png) and ![meow](meow.mp3)");
+        assert!(path.ends_with("sets/pics.json"));
+        fs::write(sets.join("pics.media/cat.png"), b"PNG").unwrap();
+        fs::write(sets.join("pics.media/meow.mp3"), b"MP3").unwrap();
+        fs::write(sets.join("pics.media/unused.png"), b"U").unwrap();
+        let lib = Library::open(dir.path(), TimeZone::UTC, || "dev".into()).unwrap();
+        assert!(lib.warnings().is_empty(), "{:?}", lib.warnings());
+        (dir, lib)
+    }
+
+    fn pics() -> SetId {
+        SetId::new("pics").unwrap()
+    }
+
+    #[test]
+    fn json_export_writes_the_media_folder_beside_it() {
+        let (_dir, lib) = library();
+        let out = tempfile::tempdir().unwrap();
+        let file = out.path().join("x.json");
+        let (_, media) = lib
+            .export_file_with_media(&pics(), Some(Format::Json), &file)
+            .unwrap();
+        let (folder, n) = media.unwrap();
+        assert_eq!(folder, out.path().join("pics.media"));
+        assert_eq!(n, 2);
+        assert_eq!(fs::read(folder.join("cat.png")).unwrap(), b"PNG");
+        assert!(!folder.join("unused.png").exists());
+        // The exported file checks clean where it was written.
+        assert_eq!(check(&file), Vec::<String>::new());
+    }
+
+    #[test]
+    fn formats_without_media_name_every_reference_they_drop() {
+        let (_dir, lib) = library();
+        for format in [Format::Gift, Format::Aiken, Format::Csv] {
+            let Ok(out) = lib.export(&pics(), format) else {
+                continue; // a flashcard-only set may not fit Aiken at all
+            };
+            let dropped: Vec<String> = out.notes.iter().map(ToString::to_string).collect();
+            assert!(
+                dropped.iter().any(|n| n.contains("![a cat](cat.png)")),
+                "{format}: {dropped:?}"
+            );
+            assert!(
+                dropped.iter().any(|n| n.contains("![meow](meow.mp3)")),
+                "{format}: {dropped:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_bundle_round_trips_the_set_and_its_media() {
+        let (_dir, lib) = library();
+        let out = tempfile::tempdir().unwrap();
+        let file = out.path().join("pics.kioku");
+        lib.export_file(&pics(), None, &file).unwrap();
+        let imported = read_import(&file, None, Some(SetId::new("pics-2").unwrap())).unwrap();
+        let mut names: Vec<&str> = imported.media.iter().map(|m| m.name.as_str()).collect();
+        names.sort();
+        assert_eq!(names, ["cat.png", "meow.mp3"]);
+        // Imported into another library, the card's media resolves.
+        let (other, mut lib2) = {
+            let d = tempfile::tempdir().unwrap();
+            let l = Library::open(d.path(), TimeZone::UTC, || "dev".into()).unwrap();
+            (d, l)
+        };
+        lib2.import_set(&imported, false).unwrap();
+        let sets = other.path().join("sets");
+        let f = resolve("kioku-media://pics-2/cat.png", |id| {
+            Some(sets.join(format!("{id}.media")))
+        })
+        .unwrap();
+        assert_eq!(f.read().unwrap(), b"PNG");
+    }
+
+    fn zip_of(members: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, bytes) in members {
+            w.start_file(*name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            w.write_all(bytes).unwrap();
+        }
+        w.finish().unwrap().into_inner()
+    }
+
+    fn import_bundle(bytes: &[u8]) -> Result<String, String> {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("b.kioku");
+        fs::write(&file, bytes).unwrap();
+        match read_import(&file, None, None) {
+            Ok(i) => Ok(i.set.id.to_string()),
+            Err(LibraryError::Package { message, .. }) => Err(message),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    #[test]
+    fn a_bundle_with_traversal_names_is_refused_with_a_message() {
+        let set = br#"{"kioku":1,"id":"b","title":"B","language":"en","questions":[{"id":"q","type":"flashcard","prompt":"p","answer":"a"}]}"#;
+        assert_eq!(import_bundle(&zip_of(&[("set.json", set)])), Ok("b".into()));
+        for bad in [
+            "media/../../evil.png",
+            "../evil.png",
+            "/etc/evil.png",
+            "media/..\\evil.png",
+            "media/c:evil.png",
+        ] {
+            let err = import_bundle(&zip_of(&[("set.json", set), (bad, b"x")])).unwrap_err();
+            assert!(err.contains("could escape"), "{bad}: {err}");
+            assert!(err.contains("refused"), "{bad}: {err}");
+        }
+        for odd in [
+            "media/x.exe",
+            "media/sub/x.png",
+            "other.json",
+            "media/.hidden.png",
+        ] {
+            let err = import_bundle(&zip_of(&[("set.json", set), (odd, b"x")])).unwrap_err();
+            assert!(err.contains("refused"), "{odd}: {err}");
+        }
+        let err = import_bundle(&zip_of(&[("media/x.png", b"x")])).unwrap_err();
+        assert!(err.contains("no set.json"), "{err}");
+        // A media member over the limit (all zeros: refused as too large
+        // or as a zip bomb, before being unpacked).
+        let big = vec![0u8; (MAX_MEDIA_BYTES + 1) as usize];
+        let err =
+            import_bundle(&zip_of(&[("set.json", set), ("media/big.wav", &big)])).unwrap_err();
+        assert!(
+            err.contains("limited to") || err.contains("zip bomb"),
+            "{err}"
+        );
+    }
+}

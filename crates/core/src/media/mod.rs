@@ -23,7 +23,7 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::bank::model::SetId;
+use crate::bank::model::{ClozeSegment, Question, QuestionBody, QuestionSet, SetId};
 use crate::bank::problem::{LocatedProblem, Pos, Problem};
 
 /// The URL scheme card content uses for media; the app serves it.
@@ -479,6 +479,82 @@ pub fn check_source(src: &str, json: bool, folder: &Path) -> Vec<LocatedProblem>
         }
     }
     problems
+}
+
+/// Every `![alt](dest)` in Markdown, as the renderer reads it (so not in
+/// code spans or blocks): `(alt, dest)` pairs in order.
+pub fn markdown_refs(markdown: &str) -> Vec<(String, String)> {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut out = Vec::new();
+    let mut current: Option<(String, String)> = None;
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                current = Some((String::new(), dest_url.to_string()));
+            }
+            Event::End(TagEnd::Image) => out.extend(current.take()),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((alt, _)) = current.as_mut() {
+                    alt.push_str(&t);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The Markdown fields of a question: prompt, answer, choices, cloze text
+/// outside the deletions, explanation.
+pub fn markdown_fields(q: &Question) -> Vec<String> {
+    let mut fields = match &q.body {
+        QuestionBody::Flashcard { prompt, answer, .. } => vec![prompt.clone(), answer.clone()],
+        QuestionBody::Typed { prompt, .. } | QuestionBody::TrueFalse { prompt, .. } => {
+            vec![prompt.clone()]
+        }
+        QuestionBody::MultipleChoice {
+            prompt, choices, ..
+        } => std::iter::once(prompt.clone())
+            .chain(choices.iter().cloned())
+            .collect(),
+        QuestionBody::Cloze { text } => text
+            .segments()
+            .iter()
+            .filter_map(|s| match s {
+                ClozeSegment::Text(t) => Some(t.clone()),
+                ClozeSegment::Deletion(_) => None,
+            })
+            .collect(),
+    };
+    fields.extend(q.explanation.clone());
+    fields
+}
+
+/// Every media reference of a question, `(alt, dest)`, remote ones too.
+pub fn question_refs(q: &Question) -> Vec<(String, String)> {
+    markdown_fields(q)
+        .iter()
+        .flat_map(|f| markdown_refs(f))
+        .collect()
+}
+
+/// The distinct local media files a set refers to that exist inside
+/// `folder` (checked as [`MediaFile::open`] does), in first-use order.
+pub fn set_files(set: &QuestionSet, folder: &Path) -> Vec<(MediaName, MediaFile)> {
+    let mut out: Vec<(MediaName, MediaFile)> = Vec::new();
+    let descr = set.description.iter().flat_map(|d| markdown_refs(d));
+    for (_, dest) in descr.chain(set.questions.iter().flat_map(question_refs)) {
+        let Ok(name) = MediaName::parse(dest.trim()) else {
+            continue;
+        };
+        if out.iter().any(|(n, _)| n == &name) {
+            continue;
+        }
+        if let Ok(file) = MediaFile::open(folder, &name) {
+            out.push((name, file));
+        }
+    }
+    out
 }
 
 /// A `kioku-media://SET/FILE` request, parsed.
