@@ -227,6 +227,24 @@ mod transfer {
         (dir, lib)
     }
 
+    #[test]
+    fn the_library_loads_a_set_with_media_problems_and_warns() {
+        let dir = tempfile::tempdir().unwrap();
+        let sets = dir.path().join("sets");
+        fs::create_dir_all(&sets).unwrap();
+        set_with_prompt(&sets, "![gone](gone.png) ![](x.png)");
+        let lib = Library::open(dir.path(), TimeZone::UTC, || "dev".into()).unwrap();
+        assert!(lib.set(&pics()).is_some());
+        let warnings: Vec<String> = lib.warnings().iter().map(ToString::to_string).collect();
+        assert_eq!(warnings.len(), 1, "{warnings:#?}");
+        assert!(
+            warnings[0].contains("pics.json:10:18: error: "),
+            "{warnings:#?}"
+        );
+        assert!(warnings[0].contains("not found"), "{warnings:#?}");
+        assert!(warnings[0].contains("no alt text"), "{warnings:#?}");
+    }
+
     fn pics() -> SetId {
         SetId::new("pics").unwrap()
     }

@@ -65,8 +65,21 @@ pub fn is_text_path(path: &Path) -> bool {
 /// Read and parse a question file: `.kioku.md` (any `.md`) as the text
 /// format, anything else as JSON. Files over [`MAX_FILE_BYTES`] are refused
 /// before their contents are read. Media references are checked against
-/// the set's media folder (see [`crate::media`]).
+/// the set's media folder (see [`crate::media`]); any media problem makes
+/// the file invalid, as `kioku check` reports it.
 pub fn load_set_file(path: &Path) -> Result<QuestionSet, BankError> {
+    let (set, media) = load_set_file_lenient(path)?;
+    if media.is_empty() {
+        Ok(set)
+    } else {
+        Err(BankError::Invalid(media))
+    }
+}
+
+/// As [`load_set_file`], but a set whose only problems are with its media
+/// (a missing file, no alt text, ...) is still returned, with those
+/// problems, so a library can show the set and warn.
+pub fn load_set_file_lenient(path: &Path) -> Result<(QuestionSet, Vec<Diagnostic>), BankError> {
     let bytes = read_file_limited(path, MAX_FILE_BYTES)?;
     let text = parse::decode_text(&bytes).map_err(|p| invalid(path, p))?;
     let json = !is_text_path(path);
@@ -78,12 +91,12 @@ pub fn load_set_file(path: &Path) -> Result<QuestionSet, BankError> {
     let set = parsed.map_err(|p| invalid(path, p))?;
     // Images and audio resolve against `ID.media/` beside the file.
     let mut media = crate::media::check_source(text, json, &crate::media::media_dir(path, &set.id));
-    if media.is_empty() {
-        Ok(set)
-    } else {
-        media.sort_by_key(|(pos, _)| *pos);
-        Err(invalid(path, media))
-    }
+    media.sort_by_key(|(pos, _)| *pos);
+    let diagnostics = match invalid(path, media) {
+        BankError::Invalid(ds) => ds,
+        BankError::Io { .. } => Vec::new(),
+    };
+    Ok((set, diagnostics))
 }
 
 /// Read a whole file of at most `limit` bytes; larger files are refused

@@ -255,8 +255,24 @@ impl Store {
         )?;
         let exam_writer = LogWriter::open(&own_exams, EXAMS, &device, own_exams_complete)?;
         for path in sorted_entries(&root.join("sets"), "json")? {
-            match bank::load_set_file(&path) {
-                Ok(set) => loaded.sets.push(set),
+            match bank::load_set_file_lenient(&path) {
+                Ok((set, media)) => {
+                    if !media.is_empty() {
+                        loaded.warnings.push(Warning {
+                            path: path.clone(),
+                            line: None,
+                            message: format!(
+                                "some images or audio cannot be shown:\n{}",
+                                media
+                                    .iter()
+                                    .map(ToString::to_string)
+                                    .collect::<Vec<_>>()
+                                    .join("\n")
+                            ),
+                        });
+                    }
+                    loaded.sets.push(set);
+                }
                 Err(e) => loaded.warnings.push(Warning {
                     path: path.clone(),
                     line: None,
