@@ -245,6 +245,25 @@ mod transfer {
         assert!(warnings[0].contains("no alt text"), "{warnings:#?}");
     }
 
+    #[test]
+    fn importing_a_json_file_brings_its_media_folder() {
+        let src = tempfile::tempdir().unwrap();
+        let path = set_with_prompt(src.path(), "![a cat](img/cat.png) ![meow](meow.mp3)");
+        fs::create_dir_all(src.path().join("pics.media/img")).unwrap();
+        fs::write(src.path().join("pics.media/img/cat.png"), b"PNG").unwrap();
+        fs::write(src.path().join("pics.media/meow.mp3"), b"MP3").unwrap();
+        let data = tempfile::tempdir().unwrap();
+        let mut lib = Library::open(data.path(), TimeZone::UTC, || "dev".into()).unwrap();
+        let imported = lib.import_file(&path, None, None, false).unwrap();
+        assert_eq!(imported.media.len(), 2);
+        let folder = data.path().join("sets/pics.media");
+        assert_eq!(fs::read(folder.join("img/cat.png")).unwrap(), b"PNG");
+        assert_eq!(
+            check(&data.path().join("sets/pics.json")),
+            Vec::<String>::new()
+        );
+    }
+
     fn pics() -> SetId {
         SetId::new("pics").unwrap()
     }

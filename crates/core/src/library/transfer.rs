@@ -205,6 +205,18 @@ pub fn read_import(
     let bytes = bank::read_file_limited(file, limit)?;
     match formats::import(&bytes, format, &ImportMeta::for_file(file, set_id.clone())) {
         Ok(mut i) => {
+            // JSON and text files bring the media they use from `ID.media/`
+            // beside them (checked as `kioku check` does).
+            if matches!(format, Format::Json | Format::Md) {
+                let folder = media::media_dir(file, &i.set.id);
+                for (name, f) in media::set_files(&i.set, &folder) {
+                    let bytes = f.read().map_err(|e| LibraryError::Export(e.to_string()))?;
+                    i.media.push(formats::MediaFile {
+                        name: name.as_str().to_owned(),
+                        bytes,
+                    });
+                }
+            }
             // JSON and text files name their own set; `set_id` renames it.
             if let Some(id) = set_id {
                 i.set.id = id;
