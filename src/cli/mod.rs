@@ -59,7 +59,7 @@ pub enum Command {
     },
     /// Import a question file into the data directory as a new set.
     Import {
-        /// The file: json, md, csv, tsv, anki-tsv (.txt), gift, aiken or apkg.
+        /// The file: json, md, csv, tsv, anki-tsv (.txt), gift, aiken, apkg or kioku (a bundle of the set and its media).
         #[arg(value_name = "FILE")]
         file: PathBuf,
         /// The file's format [default: from its extension]
@@ -72,7 +72,7 @@ pub enum Command {
         #[arg(long)]
         replace: bool,
     },
-    /// Export a set as json, md, csv, tsv, anki-tsv, gift or aiken.
+    /// Export a set as json, md, csv, tsv, anki-tsv, gift, aiken or kioku (a bundle; needs -o).
     Export {
         /// The set's id.
         set: String,

@@ -99,9 +99,9 @@ pub(super) fn export(
         return Ok(ExitCode::FAILURE);
     };
     let total = lib.set(&id).map_or(0, |qs| qs.questions.len());
-    let out = match output {
-        Some(path) => lib.export_file(&id, Some(format), path)?,
-        None => lib.export(&id, format)?,
+    let (out, media) = match output {
+        Some(path) => lib.export_file_with_media(&id, Some(format), path)?,
+        None => (lib.export(&id, format)?, None),
     };
     match output {
         Some(path) => {
@@ -111,6 +111,9 @@ pub(super) fn export(
                 total - out.skipped.len(),
                 total
             );
+            if let Some((dir, n)) = media {
+                println!("wrote {}: {n} media files", dir.display());
+            }
         }
         None => print!("{}", out.text),
     }

@@ -5,10 +5,12 @@
 pub mod components;
 mod icon;
 
+use std::borrow::Cow;
 use std::cell::RefCell;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
+use dioxus::desktop::wry::http::Response;
 use dioxus::desktop::{Config, LogicalSize, WindowBuilder};
 use dioxus::prelude::*;
 use jiff::Timestamp;
@@ -26,6 +28,56 @@ pub const TITLE: &str = "kioku";
 
 /// The app's stylesheet, compiled in so the binary needs no asset folder.
 pub const STYLE: &str = include_str!("../../../assets/app.css");
+
+/// The page's content security policy. Card content is untrusted: it may
+/// load images and audio only through `kioku-media:` (served by
+/// [`media_response`]) and `data:` images, nothing remote. Scripts: only
+/// Dioxus's own inline module loader (the page has no other scripts; card
+/// HTML never contains a script, see `kioku_core::markdown`), which talks
+/// to the app over its edits websocket on localhost and the `dioxus:` /
+/// `ipc:` protocols.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; \
+    img-src kioku-media: data:; \
+    media-src kioku-media:; \
+    style-src 'unsafe-inline'; \
+    script-src 'self' 'unsafe-inline'; \
+    connect-src 'self' ipc: http://ipc.localhost dioxus: http://dioxus.index.html ws://127.0.0.1:* ws://localhost:*";
+
+/// What goes into the page's `<head>`: the policy, then the stylesheet.
+pub fn custom_head() -> String {
+    format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{CONTENT_SECURITY_POLICY}\"><style>{STYLE}</style>"
+    )
+}
+
+/// Serve a `kioku-media://SET/FILE` request from `sets_dir/SET.media/`,
+/// only through the core's resolver (canonicalized, inside the folder, a
+/// supported type, at most the size limit). The file is served with its
+/// own content type and `nosniff`, and a policy that runs no script even
+/// if an SVG were opened as a document. Anything refused is a 404 with the
+/// reason as plain text.
+pub fn media_response(sets_dir: &Path, uri: &str) -> Response<Cow<'static, [u8]>> {
+    let found = kioku_core::media::resolve(uri, |set| Some(sets_dir.join(format!("{set}.media"))))
+        .and_then(|file| file.read().map(|bytes| (file.media_type, bytes)));
+    let builder = Response::builder()
+        .header("X-Content-Type-Options", "nosniff")
+        .header(
+            "Content-Security-Policy",
+            "default-src 'none'; style-src 'unsafe-inline'",
+        )
+        .header("Cache-Control", "no-store");
+    let response = match found {
+        Ok((media_type, bytes)) => builder
+            .status(200)
+            .header("Content-Type", media_type.content_type())
+            .body(Cow::Owned(bytes)),
+        Err(e) => builder
+            .status(404)
+            .header("Content-Type", "text/plain; charset=utf-8")
+            .body(Cow::Owned(e.to_string().into_bytes())),
+    };
+    response.unwrap_or_else(|_| Response::new(Cow::Borrowed(&[][..])))
+}
 
 /// The screen showing, with its state: one value, so a screen cannot
 /// exist without its state. Changed only through [`AppCtx::go`] (to move
@@ -278,6 +330,7 @@ pub fn launch(data_dir: PathBuf) -> ! {
         EventId::random(&mut rand::rng()).0
     })
     .map_err(|e| e.to_string());
+    let sets_dir = data_dir.join("sets");
     let dom = VirtualDom::new(App).with_root_context(Boot::new(opened));
     let window = WindowBuilder::new()
         .with_title(TITLE)
@@ -286,7 +339,10 @@ pub fn launch(data_dir: PathBuf) -> ! {
     let mut config = Config::new()
         .with_window(window)
         .with_menu(None)
-        .with_custom_head(format!("<style>{STYLE}</style>"));
+        .with_custom_head(custom_head())
+        .with_custom_protocol(kioku_core::media::SCHEME, move |_webview, request| {
+            media_response(&sets_dir, &request.uri().to_string())
+        });
     if let Some(icon) = icon::app_icon() {
         config = config.with_icon(icon);
     }

@@ -863,3 +863,103 @@ fn components_call_every_hook_before_any_early_return() {
     }
     assert!(bad.is_empty(), "{bad:#?}");
 }
+
+mod media {
+    use super::*;
+    use kioku_app::{CONTENT_SECURITY_POLICY, custom_head, media_response};
+
+    /// A data directory with set `pics` whose prompt shows an image and
+    /// plays a sound from `sets/pics.media/`.
+    fn data_dir() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let sets = dir.path().join("sets");
+        std::fs::create_dir_all(sets.join("pics.media")).unwrap();
+        std::fs::write(sets.join("pics.media/cat.png"), b"\x89PNG").unwrap();
+        std::fs::write(sets.join("pics.media/meow.mp3"), b"ID3").unwrap();
+        std::fs::write(sets.join("pics.media/d.svg"), b"<svg/>").unwrap();
+        std::fs::write(dir.path().join("secret.png"), b"secret").unwrap();
+        std::fs::write(
+            sets.join("pics.json"),
+            r#"{"kioku": 1, "id": "pics", "title": "Pictures", "language": "en",
+                "questions": [{"id": "cat", "type": "flashcard",
+                  "prompt": "What is this? ![a grey cat](cat.png) ![meow](meow.mp3) ![x](https://example.org/x.png)",
+                  "answer": "A cat"}]}"#,
+        )
+        .unwrap();
+        dir
+    }
+
+    #[test]
+    fn a_card_shows_its_image_and_audio_from_the_media_scheme() {
+        let dir = data_dir();
+        let lib = Library::open(dir.path(), TimeZone::UTC, || "test-device".into()).unwrap();
+        assert!(lib.warnings().is_empty(), "{:?}", lib.warnings());
+        let session = session_on(&lib, "pics/cat", false, "", &[]);
+        let html = render(Boot::at(Ok(lib), Screen::Study(session)));
+        assert!(
+            html.contains(r#"<img src="kioku-media://pics/cat.png" alt="a grey cat">"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(
+                r#"<audio controls src="kioku-media://pics/meow.mp3" aria-label="meow">"#
+            ),
+            "{html}"
+        );
+        assert!(!html.contains("example.org/"), "{html}");
+        assert!(html.contains("not loaded"), "{html}");
+    }
+
+    #[test]
+    fn the_protocol_serves_only_files_inside_the_media_folder() {
+        let dir = data_dir();
+        let sets = dir.path().join("sets");
+        let ok = media_response(&sets, "kioku-media://pics/cat.png");
+        assert_eq!(ok.status(), 200);
+        assert_eq!(ok.headers()["Content-Type"], "image/png");
+        assert_eq!(ok.headers()["X-Content-Type-Options"], "nosniff");
+        assert_eq!(&ok.body()[..], b"\x89PNG");
+        let svg = media_response(&sets, "kioku-media://pics/d.svg");
+        assert_eq!(svg.headers()["Content-Type"], "image/svg+xml");
+        assert!(
+            svg.headers()["Content-Security-Policy"]
+                .to_str()
+                .unwrap()
+                .starts_with("default-src 'none'")
+        );
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(dir.path().join("secret.png"), sets.join("pics.media/s.png"))
+            .unwrap();
+        for bad in [
+            "kioku-media://pics/../../secret.png",
+            "kioku-media://pics/..%2F..%2Fsecret.png",
+            "kioku-media://pics/%2Fetc%2Fpasswd",
+            "kioku-media://pics/s.png",
+            "kioku-media://other/cat.png",
+            "kioku-media://pics/pics.json",
+        ] {
+            let r = media_response(&sets, bad);
+            assert_eq!(r.status(), 404, "{bad}");
+            assert!(!r.body().starts_with(b"secret"), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_page_has_a_strict_content_security_policy() {
+        let head = custom_head();
+        assert!(head.starts_with("<meta http-equiv=\"Content-Security-Policy\""));
+        for part in [
+            "default-src 'none'",
+            "img-src kioku-media: data:",
+            "media-src kioku-media:",
+            "style-src 'unsafe-inline'",
+        ] {
+            assert!(CONTENT_SECURITY_POLICY.contains(part), "{part}");
+        }
+        assert!(
+            !CONTENT_SECURITY_POLICY.contains("http:")
+                || !CONTENT_SECURITY_POLICY.contains("img-src http")
+        );
+        assert!(!CONTENT_SECURITY_POLICY.contains("unsafe-eval"));
+    }
+}

@@ -22,6 +22,7 @@
 //! | [`stats`] | statistics over the review history |
 //! | [`optimizer`] | fitting FSRS parameters to a history |
 //! | [`editor`] | the editable draft of a question set |
+//! | [`media`] | images and audio: safe names, checks, `kioku-media://` requests |
 
 pub mod bank;
 pub mod card;
@@ -30,6 +31,7 @@ pub mod exam;
 pub mod grader;
 pub mod library;
 pub mod markdown;
+pub mod media;
 pub mod optimizer;
 pub mod review;
 pub mod scheduler;

@@ -84,7 +84,7 @@ fn genanki_fixture_imports() {
         set.questions[2].body,
         QuestionBody::Flashcard {
             prompt: "Bold & safe".into(),
-            answer: "line one\nline two\n[image: cat.png]".into(),
+            answer: "line one\nline two\n![cat.png](cat.png)".into(),
             reversible: false,
         }
     );

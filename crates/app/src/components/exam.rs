@@ -371,9 +371,9 @@ pub fn ExamView() -> Element {
         main { class: "study",
             article { class: "card card-{view.kind}", tabindex: "-1", "data-focus-home": "true", aria_label: "Question",
                 div { class: "card-kind", "Question {session.index + 1}" }
-                div { class: "prompt", dangerous_inner_html: markdown::to_html(&view.prompt) }
+                div { class: "prompt", dangerous_inner_html: markdown::to_html_with_media(&view.prompt, &view.key.set) }
                 if let Some(v) = &session.verdict {
-                    ExamFeedback { verdict: v.clone(), answer: view.answer.clone(), explanation: view.explanation.clone() }
+                    ExamFeedback { verdict: v.clone(), set: view.key.set.clone(), answer: view.answer.clone(), explanation: view.explanation.clone() }
                     button { class: "primary", onkeydown: move |e| stop_activation_keys(&e), onclick: move |_| exam_next(ctx),
                         onmounted: move |e| async move { let _ = e.set_focus(true).await; },
                         "Next" kbd { class: "hint", "Enter" } }
@@ -387,7 +387,12 @@ pub fn ExamView() -> Element {
 }
 
 #[component]
-fn ExamFeedback(verdict: Verdict, answer: String, explanation: Option<String>) -> Element {
+fn ExamFeedback(
+    verdict: Verdict,
+    set: SetId,
+    answer: String,
+    explanation: Option<String>,
+) -> Element {
     let (class, text) = match verdict.is_correct() {
         Some(true) => ("verdict right", "✓ Correct"),
         _ => ("verdict wrong", "✗ Not quite"),
@@ -396,10 +401,10 @@ fn ExamFeedback(verdict: Verdict, answer: String, explanation: Option<String>) -
         div { class: "{class}", role: "status", "{text}" }
         div { class: "answer",
             span { class: "answer-label", "Answer" }
-            div { dangerous_inner_html: markdown::to_html(&answer) }
+            div { dangerous_inner_html: markdown::to_html_with_media(&answer, &set) }
         }
         if let Some(e) = &explanation {
-            div { class: "explanation", dangerous_inner_html: markdown::to_html(e) }
+            div { class: "explanation", dangerous_inner_html: markdown::to_html_with_media(e, &set) }
         }
     }
 }
@@ -438,7 +443,7 @@ fn ExamInput(session: ExamSession) -> Element {
                         onkeydown: move |e| stop_activation_keys(&e),
                         onclick: move |_| exam_act(ctx, |s| s.toggle_shown_choice(i)),
                         kbd { class: "hint", "{i + 1}" }
-                        span { dangerous_inner_html: markdown::to_inline_html(&c.text) }
+                        span { dangerous_inner_html: markdown::to_inline_html_with_media(&c.text, &view.key.set) }
                     }
                 }
             }
@@ -456,7 +461,7 @@ fn ExamInput(session: ExamSession) -> Element {
                 rsx! {
                     div { class: "answer",
                         span { class: "answer-label", "Answer" }
-                        div { dangerous_inner_html: markdown::to_html(&view.answer) }
+                        div { dangerous_inner_html: markdown::to_html_with_media(&view.answer, &view.key.set) }
                     }
                     p { "Did you know it?" }
                     div { class: "tf",
@@ -516,14 +521,14 @@ fn ExamResults(result: ExamResult) -> Element {
                     li { class: if q.right { "review right" } else { "review wrong" },
                         div { class: "review-head",
                             span { class: "mark", if q.right { "✓" } else { "✗" } }
-                            div { class: "prompt-small", dangerous_inner_html: markdown::to_html(&q.prompt) }
+                            div { class: "prompt-small", dangerous_inner_html: markdown::to_html_with_media(&q.prompt, &result.set) }
                         }
                         p { "Your answer: " strong { {q.given.clone().unwrap_or_else(|| "(none)".to_owned())} } }
                         if !q.right {
-                            p { "Right answer: " strong { dangerous_inner_html: markdown::to_inline_html(&q.correct_answer) } }
+                            p { "Right answer: " strong { dangerous_inner_html: markdown::to_inline_html_with_media(&q.correct_answer, &result.set) } }
                         }
                         if let Some(e) = &q.explanation {
-                            div { class: "explanation", dangerous_inner_html: markdown::to_html(e) }
+                            div { class: "explanation", dangerous_inner_html: markdown::to_html_with_media(e, &result.set) }
                         }
                         if let Some(s) = &q.source {
                             blockquote { class: "source-inline", "“{s}”" }

@@ -159,7 +159,7 @@ fn CardPanel(current: Current, cramming: bool) -> Element {
                 let _ = e.set_focus(true).await;
             },
             div { class: "card-kind", "{kind_label(view.kind)}" }
-            div { class: "prompt", dangerous_inner_html: markdown::to_html(&view.prompt) }
+            div { class: "prompt", dangerous_inner_html: markdown::to_html_with_media(&view.prompt, &view.key.set) }
             match &current.phase {
                 Phase::Question => rsx! { QuestionInput { current: current.clone() } },
                 Phase::Answered { verdict } => rsx! {
@@ -258,7 +258,7 @@ fn QuestionInput(current: Current) -> Element {
                                 Ok(())
                             }),
                             kbd { class: "hint", "{i + 1}" }
-                            span { dangerous_inner_html: markdown::to_inline_html(&c.text) }
+                            span { dangerous_inner_html: markdown::to_inline_html_with_media(&c.text, &view.key.set) }
                         }
                     }
                 }
@@ -320,7 +320,7 @@ fn Feedback(current: Current, verdict: Verdict) -> Element {
                 for c in choices.iter() {
                     li {
                         class: choice_class(view, &current, c.index),
-                        span { dangerous_inner_html: markdown::to_inline_html(&c.text) }
+                        span { dangerous_inner_html: markdown::to_inline_html_with_media(&c.text, &view.key.set) }
                         if is_correct_choice(view, c.index) { span { class: "tag", " ✓ right answer" } }
                         if current.picked.contains(&c.index) { span { class: "tag", " · your pick" } }
                     }
@@ -329,11 +329,11 @@ fn Feedback(current: Current, verdict: Verdict) -> Element {
         } else {
             div { class: "answer",
                 span { class: "answer-label", "Answer" }
-                div { dangerous_inner_html: markdown::to_html(&view.answer) }
+                div { dangerous_inner_html: markdown::to_html_with_media(&view.answer, &view.key.set) }
             }
         }
         if let Some(e) = &view.explanation {
-            div { class: "explanation", dangerous_inner_html: markdown::to_html(e) }
+            div { class: "explanation", dangerous_inner_html: markdown::to_html_with_media(e, &view.key.set) }
         }
         if let Some(s) = &view.source {
             figure { class: "source",

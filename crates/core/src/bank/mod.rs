@@ -65,20 +65,47 @@ pub fn is_text_path(path: &Path) -> bool {
 
 /// Read and parse a question file: `.kioku.md` (any `.md`) as the text
 /// format, anything else as JSON. Files over [`MAX_FILE_BYTES`] are refused
-/// before their contents are read.
+/// before their contents are read. Media references are checked against
+/// the set's media folder (see [`crate::media`]); any media problem makes
+/// the file invalid, as `kioku check` reports it.
 pub fn load_set_file(path: &Path) -> Result<QuestionSet, BankError> {
-    load_located(path).map(|(set, _)| set)
+    let (set, media) = load_set_file_lenient(path)?;
+    if media.is_empty() {
+        Ok(set)
+    } else {
+        Err(BankError::Invalid(media))
+    }
 }
 
-fn load_located(path: &Path) -> Result<(QuestionSet, sources::SourceSpots), BankError> {
+/// As [`load_set_file`], but a set whose only problems are with its media
+/// (a missing file, no alt text, ...) is still returned, with those
+/// problems, so a library can show the set and warn.
+pub fn load_set_file_lenient(path: &Path) -> Result<(QuestionSet, Vec<Diagnostic>), BankError> {
+    load_located(path).map(|(set, _, media)| (set, media))
+}
+
+/// Parse `path` with where each question's `source` is, and the problems
+/// with its media.
+fn load_located(
+    path: &Path,
+) -> Result<(QuestionSet, sources::SourceSpots, Vec<Diagnostic>), BankError> {
     let bytes = read_file_limited(path, MAX_FILE_BYTES)?;
     let text = parse::decode_text(&bytes).map_err(|p| invalid(path, p))?;
-    let parsed = if is_text_path(path) {
-        formats::text::parse_text_located(text)
-    } else {
+    let json = !is_text_path(path);
+    let parsed = if json {
         parse::parse_set_located(text)
+    } else {
+        formats::text::parse_text_located(text)
     };
-    parsed.map_err(|p| invalid(path, p))
+    let (set, spots) = parsed.map_err(|p| invalid(path, p))?;
+    // Images and audio resolve against `ID.media/` beside the file.
+    let mut media = crate::media::check_source(text, json, &crate::media::media_dir(path, &set.id));
+    media.sort_by_key(|(pos, _)| *pos);
+    let diagnostics = match invalid(path, media) {
+        BankError::Invalid(ds) => ds,
+        BankError::Io { .. } => Vec::new(),
+    };
+    Ok((set, spots, diagnostics))
 }
 
 /// What `kioku check` does with a file: [`load_set_file`], then, when the
@@ -86,7 +113,10 @@ fn load_located(path: &Path) -> Result<(QuestionSet, sources::SourceSpots), Bank
 /// question's `source` is looked up in it; a quote not found, or a document
 /// that cannot be read, is a located problem.
 pub fn check_set_file(path: &Path) -> Result<QuestionSet, BankError> {
-    let (set, spots) = load_located(path)?;
+    let (set, spots, media) = load_located(path)?;
+    if !media.is_empty() {
+        return Err(BankError::Invalid(media));
+    }
     let Some(name) = set.source_document.as_deref() else {
         return Ok(set);
     };

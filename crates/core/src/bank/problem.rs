@@ -188,6 +188,9 @@ pub enum Problem {
     },
     #[error("cannot read source document \"{document}\": {reason}")]
     SourceDocumentUnreadable { document: String, reason: String },
+    /// An image or audio reference that cannot be shown.
+    #[error(transparent)]
+    Media(#[from] crate::media::MediaError),
     /// A problem particular to an imported format (CSV, GIFT, Aiken, Anki).
     #[error("{0}")]
     Format(String),

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use super::{Library, LibraryError};
 use crate::bank::formats::{self, Exported, Format, ImportError, ImportMeta, Imported};
 use crate::bank::{self, QuestionSet, SetId};
+use crate::media;
 use crate::store::{Saved, StoreError};
 
 impl Library {
@@ -26,19 +27,99 @@ impl Library {
     }
 
     /// Write set `id` to a new file in `format`, as `kioku export -o` does;
-    /// never overwrites a file.
+    /// never overwrites a file. See [`Library::export_file_with_media`].
     pub fn export_file(
         &self,
         id: &SetId,
         format: Option<Format>,
         file: &Path,
     ) -> Result<Exported, LibraryError> {
+        self.export_file_with_media(id, format, file)
+            .map(|(out, _)| out)
+    }
+
+    /// Write set `id` to a new file in `format`; never overwrites a file.
+    /// JSON and text files get the media they use copied into `ID.media/`
+    /// beside them (returned with the number of files); a `.kioku` bundle
+    /// holds them; other formats name every media reference they drop.
+    pub fn export_file_with_media(
+        &self,
+        id: &SetId,
+        format: Option<Format>,
+        file: &Path,
+    ) -> Result<(Exported, Option<(PathBuf, usize)>), LibraryError> {
         let format = format
             .or_else(|| Format::from_path(file))
             .ok_or_else(|| LibraryError::UnknownFormat(file.to_owned()))?;
+        let set = self
+            .set(id)
+            .ok_or_else(|| LibraryError::NoSet(id.clone()))?;
+        let files = match self.media_dir(id) {
+            Some(folder) if formats::carries_media(format) => media::set_files(set, &folder),
+            _ => Vec::new(),
+        };
+        let read = |(name, f): (media::MediaName, media::MediaFile)| {
+            f.read()
+                .map(|bytes| formats::MediaFile {
+                    name: name.as_str().to_owned(),
+                    bytes,
+                })
+                .map_err(|e| LibraryError::Export(e.to_string()))
+        };
+        if format == Format::Bundle {
+            let json = formats::export(set, Format::Json)
+                .map_err(|e| LibraryError::Export(e.to_string()))?;
+            let mut media = Vec::new();
+            let mut notes = Vec::new();
+            for (name, f) in files {
+                if name.as_str().contains('/') {
+                    notes.push(formats::Skipped {
+                        item: name.to_string(),
+                        reason: "media in a sub-folder is not bundled".to_owned(),
+                    });
+                } else {
+                    media.push(read((name, f))?);
+                }
+            }
+            let bytes = formats::bundle::write(&json.text, &media)
+                .map_err(|e| LibraryError::Export(e.to_string()))?;
+            crate::store::write_new(file, &bytes)?;
+            let out = Exported {
+                text: String::new(),
+                skipped: Vec::new(),
+                notes,
+            };
+            return Ok((out, None));
+        }
         let out = self.export(id, format)?;
         crate::store::write_new(file, out.text.as_bytes())?;
-        Ok(out)
+        if files.is_empty() {
+            return Ok((out, None));
+        }
+        let dir = media::media_dir(file, id);
+        let mut written = 0;
+        for (name, f) in files {
+            let m = read((name.clone(), f))?;
+            let target = dir.join(name.as_str());
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent).map_err(|source| {
+                    LibraryError::Export(format!("cannot create {}: {source}", parent.display()))
+                })?;
+            }
+            crate::store::write_new(&target, &m.bytes)?;
+            written += 1;
+        }
+        Ok((out, Some((dir, written))))
+    }
+
+    /// The media folder of a user set (`sets/ID.media/`), if it exists.
+    /// Built-in sets have none.
+    pub fn media_dir(&self, id: &SetId) -> Option<PathBuf> {
+        if self.is_builtin(id) {
+            return None;
+        }
+        let dir = self.store.sets_dir().join(format!("{id}.media"));
+        dir.is_dir().then_some(dir)
     }
 
     /// Set `id` in `format`, with what the format could not carry.
@@ -116,14 +197,26 @@ pub fn read_import(
     let format = format
         .or_else(|| Format::from_path(file))
         .ok_or_else(|| LibraryError::UnknownFormat(file.to_owned()))?;
-    let limit = if format == Format::Apkg {
-        formats::apkg::MAX_TOTAL_BYTES
-    } else {
-        bank::MAX_FILE_BYTES
+    let limit = match format {
+        Format::Apkg => formats::apkg::MAX_TOTAL_BYTES,
+        Format::Bundle => formats::bundle::MAX_TOTAL_BYTES,
+        _ => bank::MAX_FILE_BYTES,
     };
     let bytes = bank::read_file_limited(file, limit)?;
     match formats::import(&bytes, format, &ImportMeta::for_file(file, set_id.clone())) {
         Ok(mut i) => {
+            // JSON and text files bring the media they use from `ID.media/`
+            // beside them (checked as `kioku check` does).
+            if matches!(format, Format::Json | Format::Md) {
+                let folder = media::media_dir(file, &i.set.id);
+                for (name, f) in media::set_files(&i.set, &folder) {
+                    let bytes = f.read().map_err(|e| LibraryError::Export(e.to_string()))?;
+                    i.media.push(formats::MediaFile {
+                        name: name.as_str().to_owned(),
+                        bytes,
+                    });
+                }
+            }
             // JSON and text files name their own set; `set_id` renames it.
             if let Some(id) = set_id {
                 i.set.id = id;
@@ -132,6 +225,10 @@ pub fn read_import(
         }
         Err(ImportError::Invalid(problems)) => Err(bank::invalid(file, problems).into()),
         Err(ImportError::Package(e)) => Err(LibraryError::Package {
+            path: file.to_owned(),
+            message: e.to_string(),
+        }),
+        Err(ImportError::Bundle(e)) => Err(LibraryError::Package {
             path: file.to_owned(),
             message: e.to_string(),
         }),

@@ -255,8 +255,24 @@ impl Store {
         )?;
         let exam_writer = LogWriter::open(&own_exams, EXAMS, &device, own_exams_complete)?;
         for path in sorted_entries(&root.join("sets"), "json")? {
-            match bank::load_set_file(&path) {
-                Ok(set) => loaded.sets.push(set),
+            match bank::load_set_file_lenient(&path) {
+                Ok((set, media)) => {
+                    if !media.is_empty() {
+                        loaded.warnings.push(Warning {
+                            path: path.clone(),
+                            line: None,
+                            message: format!(
+                                "some images or audio cannot be shown:\n{}",
+                                media
+                                    .iter()
+                                    .map(ToString::to_string)
+                                    .collect::<Vec<_>>()
+                                    .join("\n")
+                            ),
+                        });
+                    }
+                    loaded.sets.push(set);
+                }
                 Err(e) => loaded.warnings.push(Warning {
                     path: path.clone(),
                     line: None,
@@ -436,11 +452,18 @@ impl Store {
             let mdir = dir.join(format!("{}.media", set.id));
             fs::create_dir_all(&mdir).map_err(io_err(&mdir, "create"))?;
             for m in media {
-                // Names were sanitised on import; check again at the edge.
-                if m.name.contains(['/', '\\']) || m.name.starts_with('.') || m.name.is_empty() {
+                // Names were sanitised on import; check again at the edge
+                // (sub-folders are allowed, as in card content).
+                let plain =
+                    !m.name.contains(['/', '\\']) && !m.name.starts_with('.') && !m.name.is_empty();
+                if !plain && crate::media::MediaName::parse(&m.name).is_err() {
                     continue;
                 }
-                write_atomic(&mdir.join(&m.name), &m.bytes)?;
+                let target = mdir.join(&m.name);
+                if let Some(parent) = target.parent() {
+                    fs::create_dir_all(parent).map_err(io_err(parent, "create"))?;
+                }
+                write_atomic(&target, &m.bytes)?;
                 saved.media_written += 1;
             }
             saved.media_dir = Some(mdir);

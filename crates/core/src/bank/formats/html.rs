@@ -3,7 +3,10 @@
 //! Card content in kioku is Markdown rendered with raw HTML shown as text,
 //! so imported HTML is flattened: tags are removed, `<script>` and
 //! `<style>` are dropped with their contents, line-breaking tags become
-//! newlines, entities are decoded and images become `[image: NAME]`.
+//! newlines, entities are decoded, and Anki media becomes kioku's media
+//! syntax: `<img src="x.png" alt="a">` becomes `![a](x.png)` (the file
+//! name is the alt text when there is none) and `[sound:x.mp3]` becomes
+//! `![x.mp3](x.mp3)`. The files themselves are copied by the importer.
 
 /// Escape text for an HTML field: `& < > "` and newlines as `<br>`.
 pub fn escape(text: &str) -> String {
@@ -121,15 +124,67 @@ pub fn to_text(html: &str) -> String {
             }
             "img" => {
                 if let Some(src) = attribute(tag, "src") {
-                    out.push_str(&format!("[image: {}]", decode_entities(src)));
+                    let alt = attribute(tag, "alt").map(decode_entities);
+                    out.push_str(&media_markdown(alt.as_deref(), &decode_entities(src)));
                 }
             }
             _ => {}
         }
     }
     out.push_str(&decode_entities(rest));
+    let out = sounds(&out);
     let trimmed = out.trim_matches(['\n', ' ']);
     trimmed.replace('\u{a0}', " ")
+}
+
+/// `![alt](name)` for a media file, the alt text defaulting to the name;
+/// a name that cannot be written as a Markdown destination stays as
+/// `[image: NAME]` text.
+pub fn media_markdown(alt: Option<&str>, name: &str) -> String {
+    let name = name.trim();
+    if name.is_empty() || name.contains(['<', '>', '\n', '\r']) {
+        return format!("[image: {name}]");
+    }
+    let alt: String = alt
+        .unwrap_or("")
+        .chars()
+        .map(|c| match c {
+            '[' | ']' | '\n' | '\r' | '\\' => ' ',
+            c => c,
+        })
+        .collect();
+    let alt = match alt.trim() {
+        "" => name.replace(['[', ']', '\\'], " "),
+        a => a.to_owned(),
+    };
+    if name.contains(|c: char| c.is_whitespace() || c == '(' || c == ')') {
+        format!("![{alt}](<{name}>)")
+    } else {
+        format!("![{alt}]({name})")
+    }
+}
+
+/// Anki's `[sound:NAME]` as media syntax.
+fn sounds(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("[sound:") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 7..];
+        match after.find(']') {
+            Some(end) if !after[..end].contains('\n') => {
+                let name = &after[..end];
+                out.push_str(&media_markdown(Some(name), name));
+                rest = &after[end + 1..];
+            }
+            _ => {
+                out.push_str("[sound:");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -144,7 +199,15 @@ mod tests {
             "x\ny"
         );
         assert_eq!(to_text("<script>never closed"), "");
-        assert_eq!(to_text("<img src=\"cat.jpg\">"), "[image: cat.jpg]");
+        assert_eq!(to_text("<img src=\"cat.jpg\">"), "![cat.jpg](cat.jpg)");
+        assert_eq!(
+            to_text("<img alt=\"A [cat]\" src=\"my cat.jpg\">"),
+            "![A  cat](<my cat.jpg>)"
+        );
+        assert_eq!(
+            to_text("say [sound:hello.mp3] now"),
+            "say ![hello.mp3](hello.mp3) now"
+        );
         assert_eq!(to_text("&#x41;&#66;&bogus;&"), "AB&bogus;&");
         assert_eq!(to_text("1 < 2"), "1 < 2");
     }

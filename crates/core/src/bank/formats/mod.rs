@@ -6,6 +6,7 @@
 pub mod aiken;
 pub mod anki;
 pub mod apkg;
+pub mod bundle;
 pub mod csv;
 pub mod gift;
 pub mod html;
@@ -29,10 +30,12 @@ pub enum Format {
     Gift,
     Aiken,
     Apkg,
+    /// `.kioku`: a zip of the set and its media.
+    Bundle,
 }
 
 impl Format {
-    pub const ALL: [Format; 8] = [
+    pub const ALL: [Format; 9] = [
         Format::Json,
         Format::Md,
         Format::Csv,
@@ -41,6 +44,7 @@ impl Format {
         Format::Gift,
         Format::Aiken,
         Format::Apkg,
+        Format::Bundle,
     ];
 
     /// The name used on the command line.
@@ -54,6 +58,7 @@ impl Format {
             Format::Gift => "gift",
             Format::Aiken => "aiken",
             Format::Apkg => "apkg",
+            Format::Bundle => "kioku",
         }
     }
 
@@ -62,7 +67,8 @@ impl Format {
     }
 
     /// Guess from a file name: `.json`, `.md`, `.csv`, `.tsv`, `.txt`
-    /// (Anki's text export), `.gift`, `.aiken`, `.apkg` and `.colpkg`.
+    /// (Anki's text export), `.gift`, `.aiken`, `.apkg`, `.colpkg` and
+    /// `.kioku` (a bundle of a set and its media).
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         Some(match ext.as_str() {
@@ -74,6 +80,7 @@ impl Format {
             "gift" => Format::Gift,
             "aiken" => Format::Aiken,
             "apkg" | "colpkg" => Format::Apkg,
+            "kioku" => Format::Bundle,
             _ => return None,
         })
     }
@@ -99,7 +106,8 @@ impl fmt::Display for Skipped {
     }
 }
 
-/// A media file from an Anki package, its name already made safe.
+/// A media file from an Anki package or a `.kioku` bundle, its name
+/// already made safe.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MediaFile {
     /// A plain file name: no separators, no `..`, not hidden.
@@ -395,12 +403,24 @@ pub enum ImportError {
     /// A package (`.apkg`) that cannot be read.
     #[error(transparent)]
     Package(#[from] apkg::ApkgError),
+    /// A `.kioku` bundle that cannot be read.
+    #[error(transparent)]
+    Bundle(#[from] bundle::BundleError),
 }
 
 /// Parse `bytes` (the contents of a file in `format`) into a set.
 pub fn import(bytes: &[u8], format: Format, meta: &ImportMeta) -> Result<Imported, ImportError> {
     if format == Format::Apkg {
         return Ok(apkg::import(bytes, meta)?);
+    }
+    if format == Format::Bundle {
+        let (text, media) = bundle::read(bytes)?;
+        let set = super::parse::parse_set(&text).map_err(ImportError::Invalid)?;
+        return Ok(Imported {
+            set,
+            skipped: Vec::new(),
+            media,
+        });
     }
     let text = super::parse::decode_text(bytes).map_err(ImportError::Invalid)?;
     let plain = |set: Result<QuestionSet, Vec<LocatedProblem>>| {
@@ -419,7 +439,7 @@ pub fn import(bytes: &[u8], format: Format, meta: &ImportMeta) -> Result<Importe
         Format::AnkiTsv => anki::import(text, meta).map_err(ImportError::Invalid),
         Format::Gift => gift::import(text, meta).map_err(ImportError::Invalid),
         Format::Aiken => aiken::import(text, meta).map_err(ImportError::Invalid),
-        Format::Apkg => Err(ImportError::Invalid(Vec::new())),
+        Format::Apkg | Format::Bundle => Err(ImportError::Invalid(Vec::new())),
     }
 }
 
@@ -430,10 +450,39 @@ pub enum ExportError {
         "kioku imports .apkg packages but does not write them; export anki-tsv and import that in Anki"
     )]
     Unsupported,
+    #[error("a .kioku bundle holds media files; export it from the library")]
+    NeedsMedia,
     #[error("cannot encode: {0}")]
     Encode(String),
     #[error("no question of the set can be written as {0}")]
     Nothing(Format),
+}
+
+/// True for the formats that can carry images and audio: JSON and the
+/// text format (with the media folder beside the file) and bundles.
+pub fn carries_media(format: Format) -> bool {
+    matches!(format, Format::Json | Format::Md | Format::Bundle)
+}
+
+/// One note per media reference a format that cannot carry media drops,
+/// naming the question and the reference.
+pub fn dropped_media(set: &QuestionSet, format: Format) -> Vec<Skipped> {
+    if carries_media(format) {
+        return Vec::new();
+    }
+    set.questions
+        .iter()
+        .flat_map(|q| {
+            crate::media::question_refs(q)
+                .into_iter()
+                .map(move |(alt, dest)| Skipped {
+                    item: q.id.to_string(),
+                    reason: format!(
+                        "media ![{alt}]({dest}) dropped: {format} cannot carry images or audio"
+                    ),
+                })
+        })
+        .collect()
 }
 
 /// Write `set` in `format`.
@@ -460,9 +509,12 @@ pub fn export(set: &QuestionSet, format: Format) -> Result<Exported, ExportError
         Format::Gift => gift::export(set),
         Format::Aiken => aiken::export(set),
         Format::Apkg => return Err(ExportError::Unsupported),
+        Format::Bundle => return Err(ExportError::NeedsMedia),
     };
     if out.skipped.len() == set.questions.len() {
         return Err(ExportError::Nothing(format));
     }
+    let mut out = out;
+    out.notes.extend(dropped_media(set, format));
     Ok(out)
 }
