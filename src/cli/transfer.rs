@@ -82,7 +82,10 @@ pub(super) fn import(
         );
     }
     for s in &imported.skipped {
-        eprintln!("warning: {s}");
+        eprintln!("warning: skipped {s}");
+    }
+    for s in &imported.notes {
+        eprintln!("note: {s}");
     }
     Ok(ExitCode::SUCCESS)
 }
