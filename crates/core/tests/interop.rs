@@ -127,3 +127,67 @@ fn csv_export_names_set_metadata_it_cannot_carry() {
         assert!(n.reason.contains(&set.title), "{n}");
     }
 }
+
+fn small_set(id: &str) -> kioku_core::bank::QuestionSet {
+    parse_set(&format!(
+        r#"{{"kioku":1,"id":"{id}","title":"T","language":"en","questions":[
+        {{"id":"q","type":"flashcard","prompt":"**bold** and `code`","answer":"plain"}},
+        {{"id":"q-2","type":"cloze","text":"The type {{{{std::vec::Vec}}}} grows."}}
+    ]}}"#
+    ))
+    .unwrap()
+}
+
+fn guids(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.split('\t').nth(1).unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn anki_guids_include_the_set_id() {
+    let a = export(&small_set("alpha"), Format::AnkiTsv).unwrap();
+    let b = export(&small_set("beta"), Format::AnkiTsv).unwrap();
+    let (ga, gb) = (guids(&a.text), guids(&b.text));
+    assert_eq!(ga.len(), 2);
+    assert!(ga.iter().all(|g| !gb.contains(g)), "{ga:?} {gb:?}");
+    // Stable, and re-import gives the question ids back.
+    assert_eq!(
+        ga,
+        guids(&export(&small_set("alpha"), Format::AnkiTsv).unwrap().text)
+    );
+    let back = ok(a.text.as_bytes(), Format::AnkiTsv);
+    let ids: Vec<&str> = back.set.questions.iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(ids, ["q", "q-2"]);
+}
+
+#[test]
+fn anki_cloze_escapes_double_colons() {
+    let out = export(&small_set("s"), Format::AnkiTsv).unwrap();
+    let cloze = out.text.lines().find(|l| l.starts_with("Cloze")).unwrap();
+    let front = cloze.split('\t').nth(2).unwrap();
+    let inner = front.split("{{c1::").nth(1).unwrap();
+    let inner = inner.split("}}").next().unwrap();
+    assert!(!inner.contains("::"), "{front}");
+    let back = ok(out.text.as_bytes(), Format::AnkiTsv);
+    assert!(back.skipped.is_empty(), "{:?}", back.skipped);
+    assert_eq!(back.set.questions[1].body, small_set("s").questions[1].body);
+}
+
+#[test]
+fn anki_export_renders_markdown() {
+    let out = export(&small_set("s"), Format::AnkiTsv).unwrap();
+    let basic = out.text.lines().find(|l| l.starts_with("Basic")).unwrap();
+    assert!(
+        basic.contains("<strong>bold</strong> and <code>code</code>"),
+        "{basic}"
+    );
+    assert!(
+        out.notes
+            .iter()
+            .any(|n| n.item.contains('q') && n.reason.contains("Markdown")),
+        "{:?}",
+        out.notes
+    );
+}
