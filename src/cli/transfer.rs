@@ -82,7 +82,7 @@ pub(super) fn import(
         );
     }
     for s in &imported.skipped {
-        eprintln!("warning: skipped {s}");
+        eprintln!("warning: {s}");
     }
     for s in &imported.notes {
         eprintln!("note: {s}");
