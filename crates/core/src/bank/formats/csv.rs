@@ -97,9 +97,12 @@ fn lf(cell: &str) -> String {
     cell.replace("\r\n", "\n").replace('\r', "\n")
 }
 
+/// A record's first line and its cells.
+type Row = (u64, Vec<String>);
+
 /// Rows of a comma or semicolon file with their first line, or the line
 /// and message of the first unreadable record.
-fn csv_rows(text: &str, delimiter: u8) -> Result<Vec<(u64, Vec<String>)>, (u64, String)> {
+fn csv_rows(text: &str, delimiter: u8) -> Result<Vec<Row>, (u64, String)> {
     let reader = ::csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -131,7 +134,7 @@ fn csv_rows(text: &str, delimiter: u8) -> Result<Vec<(u64, Vec<String>)>, (u64, 
 /// is wholly `"…"` and its content needs quoting (holds a tab, a line
 /// break or a `"`), as kioku's TSV export writes; otherwise its text is
 /// kept as written, so `"Ganbatte"` stays `"Ganbatte"`.
-fn tsv_rows(text: &str) -> Vec<(u64, Vec<String>)> {
+fn tsv_rows(text: &str) -> Vec<Row> {
     let bytes = text.as_bytes();
     let mut rows = Vec::new();
     let mut line: u64 = 1;
