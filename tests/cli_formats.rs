@@ -131,7 +131,7 @@ fn import_then_export_and_refusals() {
         out(&o),
         (
             "wrote quiz.csv: 1 of 1 questions as csv\n".into(),
-            String::new(),
+            "warning: set: CSV/TSV has no place for set metadata; not written: title \"quiz\"; language \"en\" (an import takes the title from the file name and language \"en\")\n".into(),
             Some(0)
         )
     );

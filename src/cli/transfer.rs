@@ -84,6 +84,9 @@ pub(super) fn import(
     for s in &imported.skipped {
         eprintln!("warning: {s}");
     }
+    for s in &imported.notes {
+        eprintln!("note: {s}");
+    }
     Ok(ExitCode::SUCCESS)
 }
 

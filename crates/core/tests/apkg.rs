@@ -56,6 +56,7 @@ fn genanki_fixture_imports() {
         set,
         skipped,
         media,
+        ..
     } = import(&fixture(), &meta()).unwrap();
     assert_eq!(set.id.as_str(), "deck");
     assert_eq!(set.questions.len(), 3);
@@ -198,6 +199,7 @@ fn check_modern(imported: &Imported, what: &str) {
         set,
         skipped,
         media,
+        ..
     } = imported;
     assert_eq!(set.title, "Kioku Modern", "{what}: the deck names the set");
     assert_eq!(set.questions.len(), 4, "{what}: {:#?}", set.questions);

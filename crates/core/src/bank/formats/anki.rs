@@ -11,22 +11,65 @@ use super::{Builder, Draft, Exported, Extras, ImportMeta, Imported, Skipped, htm
 use crate::bank::model::{ClozeSegment, ClozeText, QuestionBody, QuestionSet, is_kebab_case};
 use crate::bank::problem::LocatedProblem;
 
-/// Anki's `{{c1::…}}` form of cloze text: deletion n is `c{n}`.
+/// Anki's `{{c1::…}}` form of cloze text, as HTML: deletion n is `c{n}`,
+/// the text around deletions is Markdown rendered to HTML, and `::` inside
+/// a deletion is written `:&#58;` so Anki does not read it as a hint.
+const MARK_OPEN: char = '\u{E000}';
+const MARK_CLOSE: char = '\u{E001}';
+
 pub fn to_anki_cloze(text: &ClozeText) -> String {
-    let mut out = String::new();
-    let mut n = 0;
+    // Render the Markdown around deletions with placeholders in their
+    // places, then put the deletions back.
+    let mut source = String::new();
+    let mut deletions = Vec::new();
     for s in text.segments() {
         match s {
-            ClozeSegment::Text(t) => out.push_str(&html::escape(t)),
+            ClozeSegment::Text(t) => source.push_str(t),
             ClozeSegment::Deletion(d) => {
-                n += 1;
                 // Anki has no alternatives: the answer shown is exported.
                 let shown = crate::bank::model::deletion_alternatives(d)[0];
-                out.push_str(&format!("{{{{c{n}::{}}}}}", html::escape(shown)));
+                source.push_str(&format!("{MARK_OPEN}{}{MARK_CLOSE}", deletions.len()));
+                deletions.push(html::escape(shown).replace("::", ":&#58;"));
             }
         }
     }
+    let mut out = markdown_html(&source);
+    for (n, d) in deletions.iter().enumerate() {
+        out = out.replace(
+            &format!("{MARK_OPEN}{n}{MARK_CLOSE}"),
+            &format!("{{{{c{}::{d}}}}}", n + 1),
+        );
+    }
     out
+}
+
+/// Markdown as one line of sanitised HTML, fit for a tab-separated field:
+/// line breaks in `<pre>` become `<br>`, others (between tags) go.
+pub fn markdown_html(markdown: &str) -> String {
+    let rendered = crate::markdown::to_inline_html(markdown);
+    let mut out = String::with_capacity(rendered.len());
+    let mut in_pre = false;
+    let mut rest = rendered.as_str();
+    while let Some(c) = rest.chars().next() {
+        if rest.starts_with("<pre") {
+            in_pre = true;
+        } else if rest.starts_with("</pre>") {
+            in_pre = false;
+        }
+        match c {
+            '\n' | '\r' if in_pre => out.push_str("<br>"),
+            '\n' | '\r' if out.ends_with('>') || out.is_empty() => {}
+            '\n' | '\r' | '\t' => out.push(' '),
+            c => out.push(c),
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    let out = out.trim_end();
+    // A field starting with `"` would be read as a quoted field.
+    match out.strip_prefix('"') {
+        Some(tail) => format!("&quot;{tail}"),
+        None => out.to_owned(),
+    }
 }
 
 /// kioku's `{{…}}` form of Anki cloze text; hints (`{{c1::x::hint}}`) are
@@ -85,6 +128,7 @@ pub fn export(set: &QuestionSet) -> Exported {
         "#separator:tab\n#html:true\n#notetype column:1\n#guid column:2\n#tags column:5\n",
     );
     let mut notes = Vec::new();
+    let mut rendered = Vec::new();
     let mut note = |id: &str, reason: String| {
         notes.push(Skipped {
             item: id.to_owned(),
@@ -93,6 +137,18 @@ pub fn export(set: &QuestionSet) -> Exported {
     };
     for q in &set.questions {
         let id = q.id.as_str();
+        let md_changes = |s: &str| html::to_text(&markdown_html(s)) != s.trim();
+        if match &q.body {
+            QuestionBody::Flashcard { prompt, answer, .. } => {
+                md_changes(prompt) || md_changes(answer)
+            }
+            QuestionBody::Cloze { .. } => q.explanation.as_deref().is_some_and(md_changes),
+            QuestionBody::Typed { prompt, .. }
+            | QuestionBody::MultipleChoice { prompt, .. }
+            | QuestionBody::TrueFalse { prompt, .. } => md_changes(prompt),
+        } {
+            rendered.push(id.to_owned());
+        }
         let (notetype, front, back) = match &q.body {
             QuestionBody::Flashcard {
                 prompt,
@@ -104,13 +160,13 @@ pub fn export(set: &QuestionSet) -> Exported {
                 } else {
                     "Basic"
                 },
-                html::escape(prompt),
-                html::escape(answer),
+                markdown_html(prompt),
+                markdown_html(answer),
             ),
             QuestionBody::Cloze { text } => (
                 "Cloze",
                 to_anki_cloze(text),
-                html::escape(q.explanation.as_deref().unwrap_or("")),
+                markdown_html(q.explanation.as_deref().unwrap_or("")),
             ),
             QuestionBody::Typed { prompt, answers } => {
                 note(
@@ -119,8 +175,8 @@ pub fn export(set: &QuestionSet) -> Exported {
                 );
                 (
                     "Basic",
-                    html::escape(prompt),
-                    html::escape(&answers.join("\n")),
+                    markdown_html(prompt),
+                    markdown_html(&answers.join("\n")),
                 )
             }
             QuestionBody::MultipleChoice {
@@ -141,8 +197,8 @@ pub fn export(set: &QuestionSet) -> Exported {
                     .collect();
                 (
                     "Basic",
-                    html::escape(&format!("{prompt}\n\n{}", listed.join("\n"))),
-                    html::escape(&right.join("\n")),
+                    markdown_html(&format!("{prompt}\n\n{}", listed.join("\n"))),
+                    markdown_html(&right.join("\n")),
                 )
             }
             QuestionBody::TrueFalse { prompt, answer } => {
@@ -152,7 +208,7 @@ pub fn export(set: &QuestionSet) -> Exported {
                 );
                 (
                     "Basic",
-                    html::escape(prompt),
+                    markdown_html(prompt),
                     if *answer { "True" } else { "False" }.to_owned(),
                 )
             }
@@ -164,7 +220,15 @@ pub fn export(set: &QuestionSet) -> Exported {
                 "spaces in tags written as _ (Anki tags have no spaces)".into(),
             );
         }
-        text.push_str(&format!("{notetype}\t{id}\t{front}\t{back}\t{tags}\n"));
+        // The set id keeps sets with the same question ids apart in Anki.
+        let guid = format!("{}/{id}", set.id);
+        text.push_str(&format!("{notetype}\t{guid}\t{front}\t{back}\t{tags}\n"));
+    }
+    if !rendered.is_empty() {
+        notes.push(Skipped {
+            item: rendered.join(", "),
+            reason: "Markdown written as HTML (formatting kept in Anki; importing the file back gives plain text)".into(),
+        });
     }
     let dropped = dropped_fields(set);
     notes.extend(dropped);
@@ -299,6 +363,8 @@ pub fn import(text: &str, meta: &ImportMeta) -> Result<Imported, Vec<LocatedProb
         let id = h
             .guid
             .and_then(|c| record.get(c))
+            // kioku writes `SET/QUESTION`.
+            .map(|g| g.rsplit('/').next().unwrap_or(g))
             .filter(|g| is_kebab_case(g))
             .map(str::to_owned);
         let tags: Vec<String> = h
@@ -310,7 +376,10 @@ pub fn import(text: &str, meta: &ImportMeta) -> Result<Imported, Vec<LocatedProb
         let field = |i: usize| fields.get(i).map(|f| clean(f)).unwrap_or_default();
         let lower = notetype.to_ascii_lowercase();
         let (draft, explanation) = if lower.contains("cloze") {
-            let (text, hint) = from_anki_cloze(&field(0));
+            // Hints are found before entities are decoded: `:&#58;` is
+            // an escaped `::`, not a hint.
+            let (text, hint) = from_anki_cloze(fields.first().copied().unwrap_or(""));
+            let text = clean(&text);
             if hint {
                 b.skip(&item, "written without its cloze hints (kioku has none)");
             }

@@ -62,35 +62,172 @@ pub fn pack<S: AsRef<str>>(items: &[S]) -> String {
         .join("|")
 }
 
-fn reader(text: &str, delimiter: u8) -> ::csv::Reader<&[u8]> {
-    ::csv::ReaderBuilder::new()
+/// The delimiter of `text`: whichever of `,`, `;` and tab occurs most
+/// (outside quotes) in its first non-blank line, `default` on a tie.
+/// Excel in German or French locales writes `;`.
+pub fn sniff(text: &str, default: u8) -> u8 {
+    let Some(line) = text.lines().find(|l| !l.trim().is_empty()) else {
+        return default;
+    };
+    let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
+    let mut quoted = false;
+    for c in line.bytes() {
+        if c == b'"' {
+            quoted = !quoted;
+        } else if !quoted && let Some(slot) = counts.iter_mut().find(|(d, _)| *d == c) {
+            slot.1 += 1;
+        }
+    }
+    let best = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    let default_count = counts
+        .iter()
+        .find(|(d, _)| *d == default)
+        .map_or(0, |(_, n)| *n);
+    if best == 0 || default_count == best {
+        return default;
+    }
+    counts
+        .iter()
+        .find(|(_, n)| *n == best)
+        .map_or(default, |(d, _)| *d)
+}
+
+/// Line breaks inside a cell as `\n`.
+fn lf(cell: &str) -> String {
+    cell.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// A record's first line and its cells.
+type Row = (u64, Vec<String>);
+
+/// Rows of a comma or semicolon file with their first line, or the line
+/// and message of the first unreadable record.
+fn csv_rows(text: &str, delimiter: u8) -> Result<Vec<Row>, (u64, String)> {
+    let reader = ::csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
-        .from_reader(text.as_bytes())
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for record in reader.into_records() {
+        match record {
+            Ok(r) => {
+                let line = r.position().map_or(1, |p| p.line());
+                rows.push((line, r.iter().map(lf).collect()));
+            }
+            Err(e) => {
+                let line = e.position().map_or(1, |p| p.line());
+                // The error's own text repeats the position; say it once.
+                let what = match e.kind() {
+                    ::csv::ErrorKind::Utf8 { .. } => "a cell is not UTF-8".to_owned(),
+                    ::csv::ErrorKind::Io(io) => io.to_string(),
+                    _ => "malformed record".to_owned(),
+                };
+                return Err((line, what));
+            }
+        }
+    }
+    Ok(rows)
 }
 
-/// Import CSV (`delimiter` `,`) or TSV (`\t`).
+/// Rows of a tab-separated file. A cell is read as CSV-quoted only when it
+/// is wholly `"…"` and its content needs quoting (holds a tab, a line
+/// break or a `"`), as kioku's TSV export writes; otherwise its text is
+/// kept as written, so `"Ganbatte"` stays `"Ganbatte"`.
+fn tsv_rows(text: &str) -> Vec<Row> {
+    let bytes = text.as_bytes();
+    let mut rows = Vec::new();
+    let mut line: u64 = 1;
+    let mut i = 0;
+    while i < bytes.len() {
+        let first = line;
+        let mut row = Vec::new();
+        loop {
+            let (cell, next) = tsv_cell(text, i);
+            line += newlines(&text[i..next]);
+            row.push(lf(&cell));
+            i = next;
+            if i >= bytes.len() {
+                break;
+            }
+            match bytes[i] {
+                b'\t' => i += 1,
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                    i += 2;
+                    line += 1;
+                    break;
+                }
+                _ => {
+                    i += 1;
+                    line += 1;
+                    break;
+                }
+            }
+        }
+        rows.push((first, row));
+    }
+    rows
+}
+
+fn newlines(s: &str) -> u64 {
+    let n = s.matches('\n').count() + s.matches('\r').count() - s.matches("\r\n").count();
+    n as u64
+}
+
+/// One cell from byte `i`: its text and the index just past it.
+fn tsv_cell(text: &str, i: usize) -> (String, usize) {
+    let bytes = text.as_bytes();
+    if bytes.get(i) == Some(&b'"') {
+        let mut content = String::new();
+        let mut j = i + 1;
+        while let Some(q) = text[j..].find('"').map(|k| j + k) {
+            content.push_str(&text[j..q]);
+            if bytes.get(q + 1) == Some(&b'"') {
+                content.push('"');
+                j = q + 2;
+                continue;
+            }
+            let end = q + 1;
+            let closed = matches!(bytes.get(end), None | Some(b'\t' | b'\n' | b'\r'));
+            if closed && content.contains(['"', '\t', '\n', '\r']) {
+                return (content, end);
+            }
+            break;
+        }
+    }
+    let end = text[i..]
+        .find(['\t', '\n', '\r'])
+        .map_or(text.len(), |k| i + k);
+    (text[i..end].to_owned(), end)
+}
+
+/// Import CSV (`delimiter` `,`) or TSV (`\t`); the delimiter actually used
+/// is sniffed from the first line (see [`sniff`]).
 pub fn import(
     text: &str,
     delimiter: u8,
     meta: &ImportMeta,
 ) -> Result<Imported, Vec<LocatedProblem>> {
     let mut b = Builder::default();
-    let mut rows = Vec::new();
-    for record in reader(text, delimiter).into_records() {
-        match record {
-            Ok(r) => {
-                let line = r.position().map_or(1, |p| p.line());
-                rows.push((line, r.iter().map(str::to_owned).collect::<Vec<_>>()));
-            }
-            Err(e) => {
-                let line = e.position().map_or(1, |p| p.line());
-                b.error(line_pos(line), format!("cannot read CSV: {e}"));
+    let delimiter = sniff(text, delimiter);
+    let rows = if delimiter == b'\t' {
+        tsv_rows(text)
+    } else {
+        match csv_rows(text, delimiter) {
+            Ok(rows) => rows,
+            Err((line, what)) => {
+                b.error(line_pos(line), format!("cannot read CSV: {what}"));
                 return b.finish(meta, Vec::new());
             }
         }
-    }
+    };
+    b.note(
+        "set",
+        format!(
+            "CSV/TSV carries no set metadata: id \"{}\" and title \"{}\" from the file name, language \"en\", no description, authors or set tags",
+            meta.id, meta.title
+        ),
+    );
     let Some((_, first)) = rows.first() else {
         return b.finish(meta, Vec::new());
     };
@@ -105,6 +242,15 @@ pub fn import(
                 lower[0].as_str(),
                 "front" | "term" | "question" | "prompt" | "word"
             );
+        if header {
+            b.note(
+                format!("line {}", rows[0].0),
+                format!(
+                    "header row \"{}\" read as column names, not as a card",
+                    first.join(", ")
+                ),
+            );
+        }
         for (line, row) in rows.iter().skip(usize::from(header)) {
             let pos = line_pos(*line);
             if row.iter().all(|c| c.trim().is_empty()) {
@@ -305,9 +451,37 @@ pub fn export(set: &QuestionSet, delimiter: u8) -> Result<Exported, ExportError>
         .into_inner()
         .map_err(|e| ExportError::Encode(e.to_string()))?;
     let text = String::from_utf8(bytes).map_err(|e| ExportError::Encode(e.to_string()))?;
+    skipped.insert(0, metadata_note(set));
     Ok(Exported {
         text,
         skipped: Vec::new(),
         notes: skipped,
     })
+}
+
+/// The note naming the set metadata CSV/TSV cannot carry.
+fn metadata_note(set: &QuestionSet) -> Skipped {
+    let mut lost = vec![
+        format!("title \"{}\"", set.title),
+        format!("language \"{}\"", set.language),
+    ];
+    if let Some(d) = &set.description {
+        lost.push(format!("description \"{d}\""));
+    }
+    if !set.authors.is_empty() {
+        lost.push(format!("authors {}", set.authors.join(", ")));
+    }
+    if let Some(s) = &set.source {
+        lost.push(format!("source \"{s}\""));
+    }
+    if !set.tags.is_empty() {
+        lost.push(format!("set tags {}", set.tags.join(", ")));
+    }
+    Skipped {
+        item: "set".into(),
+        reason: format!(
+            "CSV/TSV has no place for set metadata; not written: {} (an import takes the title from the file name and language \"en\")",
+            lost.join("; ")
+        ),
+    }
 }

@@ -120,6 +120,8 @@ pub struct MediaFile {
 pub struct Imported {
     pub set: QuestionSet,
     pub skipped: Vec<Skipped>,
+    /// Imported, but with something defaulted, dropped or changed.
+    pub notes: Vec<Skipped>,
     pub media: Vec<MediaFile>,
 }
 
@@ -222,6 +224,7 @@ pub struct Builder {
     taken: Vec<String>,
     questions: Vec<Question>,
     pub skipped: Vec<Skipped>,
+    pub notes: Vec<Skipped>,
 }
 
 impl Builder {
@@ -235,6 +238,14 @@ impl Builder {
 
     pub fn skip(&mut self, item: impl Into<String>, reason: impl Into<String>) {
         self.skipped.push(Skipped {
+            item: item.into(),
+            reason: reason.into(),
+        });
+    }
+
+    /// Name something imported but defaulted or changed.
+    pub fn note(&mut self, item: impl Into<String>, reason: impl Into<String>) {
+        self.notes.push(Skipped {
             item: item.into(),
             reason: reason.into(),
         });
@@ -381,6 +392,7 @@ impl Builder {
                 questions: self.questions,
             },
             skipped: self.skipped,
+            notes: self.notes,
             media,
         })
     }
@@ -427,6 +439,7 @@ pub fn import(bytes: &[u8], format: Format, meta: &ImportMeta) -> Result<Importe
         set.map(|set| Imported {
             set,
             skipped: Vec::new(),
+            notes: Vec::new(),
             media: Vec::new(),
         })
         .map_err(ImportError::Invalid)
