@@ -248,8 +248,7 @@ fn source_sentences(source: Option<&str>) -> Vec<String> {
 /// neighbours share a source sentence or a question.
 fn spread(mut cards: Vec<(bool, Vec<String>, CardKey)>) -> Vec<CardKey> {
     let clash = |a: &(bool, Vec<String>, CardKey), b: &(bool, Vec<String>, CardKey)| {
-        (a.2.set == b.2.set && a.2.question == b.2.question)
-            || (a.2.set == b.2.set && a.1.iter().any(|s| b.1.contains(s)))
+        a.2.set == b.2.set && (a.2.question == b.2.question || a.1.iter().any(|s| b.1.contains(s)))
     };
     let mut out: Vec<(bool, Vec<String>, CardKey)> = Vec::with_capacity(cards.len());
     while !cards.is_empty() {
