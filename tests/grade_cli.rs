@@ -105,7 +105,16 @@ fn grade_prints_the_verdict_and_why() {
         .iter()
         .find(|s| s["id"] == "grading")
         .unwrap();
-    assert_eq!(set["new"], set["total"], "{set}");
+    // (A day offers one card per question: 4 cards of 3 questions.)
+    assert_eq!(
+        (
+            set["new"].as_u64(),
+            set["learning"].as_u64(),
+            set["due"].as_u64()
+        ),
+        (Some(3), Some(0), Some(0)),
+        "{set}"
+    );
 }
 
 #[test]

@@ -112,3 +112,121 @@ fn the_editor_imports_and_exports_files_like_the_cli() {
         .to_string();
     assert!(err.starts_with(&format!("{}:", bad.display())), "{err}");
 }
+
+mod plain_words {
+    use kioku_core::bank::QuestionKind;
+    use kioku_core::editor::{Draft, DraftQuestion, EditorState, Place};
+
+    fn q(index: usize, key: &str) -> Place {
+        Place::Question {
+            index,
+            key: key.into(),
+        }
+    }
+
+    fn multiple_choice(choices: &[(&str, bool)]) -> DraftQuestion {
+        let mut mc = DraftQuestion::new(QuestionKind::MultipleChoice);
+        mc.id = "mc".into();
+        mc.prompt = "Pick one".into();
+        mc.choices = choices.iter().map(|(c, ok)| (c.to_string(), *ok)).collect();
+        mc
+    }
+
+    #[test]
+    fn choice_messages_read_as_a_person_would_say_them() {
+        let mut d = Draft::new_set("Test", &[]);
+        d.questions
+            .push(multiple_choice(&[("", false), ("", false), ("c", false)]));
+        let got: Vec<(Place, String)> = d
+            .check()
+            .unwrap_err()
+            .into_iter()
+            .map(|p| (p.place, p.message))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (q(0, "choices"), "Choice 1 is empty".to_owned()),
+                (q(0, "choices"), "Choice 2 is empty".to_owned()),
+                (
+                    q(0, "correct"),
+                    "Mark at least one choice as correct".to_owned()
+                ),
+            ]
+        );
+        for p in d.check().unwrap_err() {
+            assert!(!p.message.contains("index"), "{}", p.message);
+            assert!(!p.message.contains('"'), "{}", p.message);
+        }
+    }
+
+    #[test]
+    fn a_new_set_shows_no_problems_until_a_field_is_typed_in_or_saved() {
+        let mut s = EditorState::new(Draft::new_set("New set", &[]), false);
+        assert!(
+            s.draft.check().is_err(),
+            "a set without questions is invalid"
+        );
+        assert!(s.visible_problems().is_empty());
+        s.add_question(QuestionKind::MultipleChoice);
+        assert!(
+            s.visible_problems().is_empty(),
+            "{:?}",
+            s.visible_problems()
+        );
+        s.edit_field(q(0, "prompt"), |d| d.questions[0].prompt = "Pick".into());
+        assert!(
+            s.visible_problems().is_empty(),
+            "{:?}",
+            s.visible_problems()
+        );
+        // Typing in a choice shows that question's choice problems.
+        s.edit_field(q(0, "choices"), |d| d.questions[0].choices[0].1 = false);
+        let shown: Vec<String> = s
+            .visible_problems()
+            .into_iter()
+            .map(|p| p.message)
+            .collect();
+        assert!(
+            shown.contains(&"Mark at least one choice as correct".to_owned()),
+            "{shown:?}"
+        );
+        // A second question, not typed in yet, shows nothing.
+        s.add_question(QuestionKind::Flashcard);
+        assert_eq!(s.visible_problems().len(), shown.len());
+        // Trying to save shows everything.
+        let all = s.try_save().unwrap_err();
+        assert!(all.iter().any(|p| p.place == q(1, "prompt")), "{all:?}");
+        assert!(all.len() > shown.len(), "{all:?}");
+        assert_eq!(s.visible_problems(), all);
+    }
+
+    #[test]
+    fn a_new_sets_id_follows_its_title_until_saved() {
+        let mut s = EditorState::new(Draft::new_set("New set", &["new-set"]), false)
+            .with_taken_ids(&["new-set"]);
+        assert_eq!(s.draft.id, "new-set-2");
+        s.set_title("Japan and Russia");
+        assert_eq!(
+            (s.draft.title.as_str(), s.draft.id.as_str()),
+            ("Japan and Russia", "japan-and-russia")
+        );
+        s.set_title("New set");
+        assert_eq!(s.draft.id, "new-set-2", "still unique");
+        s.set_title("Japan and Russia");
+        s.add_question(QuestionKind::Flashcard);
+        s.edit_field(q(0, "prompt"), |d| {
+            d.questions[0].prompt = "Capital?".into()
+        });
+        s.edit_field(q(0, "answer"), |d| d.questions[0].answer = "Moscow".into());
+        let saved = s.try_save().unwrap();
+        assert_eq!(saved.id.as_str(), "japan-and-russia");
+        s.saved();
+        s.set_title("Renamed");
+        assert_eq!(s.draft.id, "japan-and-russia", "a saved set keeps its id");
+        // An existing set never follows.
+        let mut e = EditorState::new(s.draft.clone(), true);
+        e.set_title("Other");
+        assert_eq!(e.draft.id, "japan-and-russia");
+    }
+}

@@ -2,6 +2,7 @@
 //! invalid while being typed), checked with the same parser and messages
 //! as `kioku check`, each message tied to the field it is about.
 
+use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use crate::bank::model::{is_kebab_case, to_kebab_case};
@@ -80,7 +81,7 @@ pub struct Draft {
 }
 
 /// Which field a problem is about.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Place {
     /// A set field, by its key (`title`, `id`, …), or `file` for the whole.
     Set(String),
@@ -88,8 +89,9 @@ pub enum Place {
     Question { index: usize, key: String },
 }
 
-/// A problem with the draft, where it is, and the message `kioku check`
-/// would print for it.
+/// A problem with the draft, where it is, and what to tell the person
+/// editing (in plain words, one message per problem; `kioku check` words
+/// the same problems for file authors).
 #[derive(Debug, Clone, PartialEq)]
 pub struct FieldProblem {
     pub place: Place,
@@ -111,16 +113,22 @@ fn quote(s: &str) -> String {
 impl Draft {
     /// A new, empty set.
     pub fn new_set(title: &str, existing_ids: &[&str]) -> Self {
-        let base = match to_kebab_case(title) {
-            s if s.is_empty() => "my-set".to_owned(),
-            s => s,
-        };
         Self {
-            id: unique(&base, existing_ids),
+            id: Self::id_for_title(title, existing_ids),
             title: title.to_owned(),
             language: "en".to_owned(),
             ..Self::default()
         }
+    }
+
+    /// The id a new set titled `title` gets: the title in kebab-case,
+    /// unique among `existing_ids`.
+    pub fn id_for_title(title: &str, existing_ids: &[&str]) -> String {
+        let base = match to_kebab_case(title) {
+            s if s.is_empty() || !is_kebab_case(&s) => "my-set".to_owned(),
+            s => s,
+        };
+        unique(&base, existing_ids)
     }
 
     /// The set as editable fields.
@@ -421,9 +429,67 @@ fn place_of(places: &[(u32, Place)], line: u32) -> Place {
         .unwrap_or(Place::Set("file".into()))
 }
 
-/// The message as `kioku check` prints it, minus the position.
+/// The problem as the editor says it: in plain words, about the form's
+/// fields rather than the file's keys, choices and answers counted from 1.
 fn message(p: &Problem) -> String {
-    p.to_string()
+    match p {
+        Problem::EmptyChoice { index } => format!("Choice {} is empty", index + 1),
+        Problem::DuplicateChoice { index, first, .. } => {
+            format!("Choice {} is the same as choice {}", index + 1, first + 1)
+        }
+        Problem::NoCorrectChoice => "Mark at least one choice as correct".into(),
+        Problem::TooFewChoices { min, .. } => format!("Give at least {min} choices"),
+        Problem::TooManyChoices { max, .. } => format!("Give at most {max} choices"),
+        Problem::NegativeIndex { .. }
+        | Problem::IndexOutOfRange { .. }
+        | Problem::NotAnIndex(_)
+        | Problem::DuplicateIndex { .. } => "Mark the correct choices again".into(),
+        Problem::DuplicateAnswer { index, first, .. } => format!(
+            "Accepted answer {} is the same as answer {}",
+            index + 1,
+            first + 1
+        ),
+        Problem::Empty { field } => match field.as_str() {
+            "title" => "Give the set a title".into(),
+            "id" => "Give it an id".into(),
+            "language" => "Give the set's language, such as en".into(),
+            "prompt" => "Write the question".into(),
+            "answer" => "Write the answer".into(),
+            "answers" => "Give at least one accepted answer".into(),
+            "answers entry" => "An accepted answer is empty".into(),
+            "text" => "Write the text with its blanks".into(),
+            _ => "This must not be empty".into(),
+        },
+        Problem::NotKebabCase { what, example, .. } => format!(
+            "The {what} may only have lowercase letters and digits joined by single hyphens, such as {example}"
+        ),
+        Problem::BadLanguage(tag) => {
+            format!("{tag} is not a language code such as en or pt-BR")
+        }
+        Problem::DuplicateQuestionId { id, .. } => {
+            format!("Another question already has the id {id}")
+        }
+        Problem::NoQuestions => "Add at least one question".into(),
+        Problem::NoDeletion => {
+            "Make at least one blank: select a part of the text and mark it as a blank".into()
+        }
+        Problem::UnclosedDeletion => "A blank is opened with {{ but never closed with }}".into(),
+        Problem::UnopenedDeletion => "A blank is closed with }} but never opened with {{".into(),
+        Problem::NestedDeletion => "A blank cannot be inside another blank".into(),
+        Problem::EmptyDeletion => "A blank is empty".into(),
+        Problem::StrayBrace(c) => {
+            format!("A single {c} is in the text; blanks are written {{{{like this}}}}")
+        }
+        other => capitalized(&other.to_string()),
+    }
+}
+
+fn capitalized(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// `base`, or `base-2`, `base-3`, … whichever is not in `taken`.
@@ -477,7 +543,7 @@ mod tests {
     }
 
     #[test]
-    fn problems_are_tied_to_their_fields_with_check_messages() {
+    fn problems_are_tied_to_their_fields_in_plain_words() {
         let mut d = Draft::new_set("T", &[]);
         let mut q = DraftQuestion::new(QuestionKind::MultipleChoice);
         q.id = "q".into();
@@ -501,19 +567,20 @@ mod tests {
             vec![
                 (
                     Place::Set("title".into()),
-                    "\"title\" must not be empty".to_owned()
+                    "Give the set a title".to_owned()
                 ),
                 (
                     q(0, "choices"),
-                    "choice 1 repeats choice 0 (\"a\")".to_owned()
+                    "Choice 2 is the same as choice 1".to_owned()
                 ),
                 (
                     q(0, "correct"),
-                    "\"correct\" must list at least one choice index".to_owned()
+                    "Mark at least one choice as correct".to_owned()
                 ),
                 (
                     q(1, "text"),
-                    "cloze text has no deletion; mark each hidden part with {{...}}".to_owned()
+                    "Make at least one blank: select a part of the text and mark it as a blank"
+                        .to_owned()
                 ),
             ]
         );
@@ -533,6 +600,16 @@ pub struct EditorState {
     pub existing: bool,
     /// The user asked to leave with unsaved changes: ask first.
     pub confirm_leave: bool,
+    /// Fields the user has typed in: only their problems are shown, so a
+    /// new form does not open full of complaints.
+    pub touched: HashSet<Place>,
+    /// The user tried to save: every problem is shown.
+    pub save_attempted: bool,
+    /// The set's id is made from its title (a set not saved yet whose id
+    /// was not typed by hand).
+    pub id_follows_title: bool,
+    /// Ids of the other sets, which the id made from the title avoids.
+    pub taken_ids: Vec<String>,
 }
 
 impl EditorState {
@@ -545,13 +622,105 @@ impl EditorState {
             dirty: !existing,
             existing,
             confirm_leave: false,
+            touched: HashSet::new(),
+            save_attempted: false,
+            id_follows_title: !existing,
+            taken_ids: Vec::new(),
         }
+    }
+
+    /// The other sets' ids, for the id made from the title.
+    pub fn with_taken_ids(mut self, ids: &[&str]) -> Self {
+        self.taken_ids = ids.iter().map(|s| (*s).to_owned()).collect();
+        self
     }
 
     /// Change something in the draft.
     pub fn edit(&mut self, f: impl FnOnce(&mut Draft)) {
         f(&mut self.draft);
         self.dirty = true;
+        self.confirm_leave = false;
+    }
+
+    /// Change the field at `place` (the user typed in it): from now on its
+    /// problems are shown.
+    pub fn edit_field(&mut self, place: Place, f: impl FnOnce(&mut Draft)) {
+        if place == Place::Set("id".into()) {
+            self.id_follows_title = false;
+        }
+        self.touched.insert(place);
+        self.edit(f);
+    }
+
+    /// Set the title; a set not saved yet takes its id from it.
+    pub fn set_title(&mut self, title: &str) {
+        let follow = self.id_follows_title && !self.existing;
+        let id = follow.then(|| {
+            let taken: Vec<&str> = self.taken_ids.iter().map(String::as_str).collect();
+            Draft::id_for_title(title, &taken)
+        });
+        self.edit_field(Place::Set("title".into()), |d| {
+            d.title = title.to_owned();
+            if let Some(id) = id {
+                d.id = id;
+            }
+        });
+    }
+
+    /// The problems to show: those of fields typed in, or all of them
+    /// once a save was tried.
+    pub fn visible_problems(&self) -> Vec<FieldProblem> {
+        let mut draft = self.draft.clone();
+        draft.assign_ids();
+        let problems = draft.check().err().unwrap_or_default();
+        if self.save_attempted {
+            return problems;
+        }
+        problems
+            .into_iter()
+            .filter(|p| self.is_touched(&p.place))
+            .collect()
+    }
+
+    fn is_touched(&self, place: &Place) -> bool {
+        match place {
+            Place::Set(_) => self.touched.contains(place),
+            Place::Question { index, key } => {
+                let touched = |k: &str| {
+                    self.touched.contains(&Place::Question {
+                        index: *index,
+                        key: k.to_owned(),
+                    })
+                };
+                match key.as_str() {
+                    // The correct marks are ticked next to the choices.
+                    "choices" | "correct" => touched("choices") || touched("correct"),
+                    // About the question as a whole: once any of its
+                    // fields was typed in.
+                    "question" => self
+                        .touched
+                        .iter()
+                        .any(|p| matches!(p, Place::Question { index: i, .. } if i == index)),
+                    k => touched(k),
+                }
+            }
+        }
+    }
+
+    /// Try to save: give questions their ids and check the draft. From now
+    /// on every problem is shown. `Ok` is the set to save; call
+    /// [`EditorState::saved`] once it is on disk.
+    pub fn try_save(&mut self) -> Result<QuestionSet, Vec<FieldProblem>> {
+        self.save_attempted = true;
+        self.draft.assign_ids();
+        self.draft.check()
+    }
+
+    /// The set was saved: its id is now fixed.
+    pub fn saved(&mut self) {
+        self.dirty = false;
+        self.existing = true;
+        self.id_follows_title = false;
         self.confirm_leave = false;
     }
 
@@ -569,6 +738,11 @@ impl EditorState {
                 0 => None,
                 n => Some(i.min(n - 1)),
             };
+            self.renumber_touched(|j| match j.cmp(&i) {
+                std::cmp::Ordering::Less => Some(j),
+                std::cmp::Ordering::Equal => None,
+                std::cmp::Ordering::Greater => Some(j - 1),
+            });
         }
     }
 
@@ -578,7 +752,29 @@ impl EditorState {
         if let Some(j) = j.filter(|&j| j < self.draft.questions.len()) {
             self.edit(|d| d.questions.swap(i, j));
             self.selected = Some(j);
+            self.renumber_touched(|k| {
+                Some(if k == i {
+                    j
+                } else if k == j {
+                    i
+                } else {
+                    k
+                })
+            });
         }
+    }
+
+    /// Keep the touched fields with their questions when these move.
+    fn renumber_touched(&mut self, f: impl Fn(usize) -> Option<usize>) {
+        self.touched = std::mem::take(&mut self.touched)
+            .into_iter()
+            .filter_map(|p| match p {
+                Place::Question { index, key } => {
+                    f(index).map(|index| Place::Question { index, key })
+                }
+                set => Some(set),
+            })
+            .collect();
     }
 }
 

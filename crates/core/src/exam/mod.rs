@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 mod result;
 
-pub use result::{ExamResult, QuestionResult};
+pub use result::{ExamKind, ExamResult, QuestionResult};
 
 use crate::bank::{CardKey, CardVariant, QuestionBody, QuestionKind, QuestionSet, SetId};
 use crate::card::{CardView, Choice};
@@ -176,7 +176,8 @@ impl Exam {
         }
     }
 
-    /// Score the test. Unanswered questions count as wrong.
+    /// Score the test. Unanswered questions count as wrong. Finishing at
+    /// or after the deadline records that the time ran out.
     pub fn finish(&self, now: Timestamp) -> ExamResult {
         let questions: Vec<QuestionResult> = self
             .items
@@ -215,6 +216,12 @@ impl Exam {
             },
             time_limit_min: self.config.time_limit,
             tags: self.config.tags.clone(),
+            kind: if self.config.only.is_empty() {
+                ExamKind::Full
+            } else {
+                ExamKind::Retry
+            },
+            timed_out: self.deadline().is_some_and(|d| now >= d),
             questions,
         }
     }
@@ -331,7 +338,8 @@ impl ExamSession {
         }
     }
 
-    /// End the test now (unanswered questions count as wrong).
+    /// End the test now (unanswered questions count as wrong). At or
+    /// after the deadline the result says the time ran out.
     pub fn finish(&mut self, now: Timestamp) {
         if self.result.is_none() {
             self.result = Some(self.exam.finish(now));

@@ -25,6 +25,20 @@ pub struct QuestionResult {
     pub source: Option<String>,
 }
 
+/// Whether a self-test was a full test or a retry of earlier mistakes.
+/// Trends compare full tests with full tests; a retry holds only cards
+/// got wrong before, so its score is not comparable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExamKind {
+    /// A test picked from the set (results saved before kinds existed
+    /// read as this).
+    #[default]
+    Full,
+    /// "Retry mistakes": only cards missed in an earlier test.
+    Retry,
+}
+
 /// A finished self-test, as saved and as printed by `kioku exam --json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExamResult {
@@ -41,6 +55,12 @@ pub struct ExamResult {
     pub time_limit_min: Option<u32>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// A full test or a retry of mistakes.
+    #[serde(default)]
+    pub kind: ExamKind,
+    /// The time limit ran out before the test was finished.
+    #[serde(default)]
+    pub timed_out: bool,
     pub questions: Vec<QuestionResult>,
 }
 
@@ -50,6 +70,17 @@ impl ExamResult {
         self.questions
             .iter()
             .filter(|q| !q.right)
+            .map(|q| q.key.clone())
+            .collect()
+    }
+
+    /// The cards answered, and answered wrong: what "got wrong" means for
+    /// cramming. Questions left unanswered (e.g. when the time ran out)
+    /// were not got wrong.
+    pub fn answered_wrong(&self) -> Vec<CardKey> {
+        self.questions
+            .iter()
+            .filter(|q| !q.right && q.given.is_some())
             .map(|q| q.key.clone())
             .collect()
     }

@@ -352,8 +352,9 @@ impl Library {
         Some(CardView::new(set, q, variant, key, reviews))
     }
 
-    /// Cards answered Again (in study or cram) or missed in a self-test
-    /// since `since`, for "cram what I got wrong".
+    /// Cards answered Again (in study or cram) or answered wrong in a
+    /// self-test since `since`, for "cram what I got wrong". Questions a
+    /// self-test left unanswered (e.g. the time ran out) are not counted.
     pub fn recently_wrong(&self, since: Timestamp) -> std::collections::HashSet<CardKey> {
         let undone: std::collections::HashSet<&EventId> = self
             .events
@@ -375,7 +376,7 @@ impl Library {
             }
         }
         for x in self.exams.iter().filter(|x| x.started_at >= since) {
-            wrong.extend(x.mistakes());
+            wrong.extend(x.answered_wrong());
         }
         wrong
     }

@@ -2,8 +2,10 @@
 
 use jiff::Timestamp;
 
+use std::collections::HashSet;
+
 use super::Library;
-use crate::bank::{CardKey, SetId};
+use crate::bank::{CardKey, QuestionId, SetId};
 use crate::scheduler::{CardState, Now, StudyDay};
 
 /// Learning cards due within this many minutes are shown when nothing
@@ -75,10 +77,19 @@ pub struct DeckSummary {
 
 impl Library {
     /// Today's queue for one set, or for all sets.
+    ///
+    /// Siblings (cards of one question: cloze deletions, a flashcard's
+    /// reverse) are buried as in Anki: once a card of a question was
+    /// answered today, its new and review siblings wait for the next study
+    /// day, and at most one new or review card of a question is queued.
+    /// New cards are spread so that questions sharing a source sentence
+    /// are not shown one after the other, and those whose source was
+    /// already studied today come last.
     pub fn queue(&self, set: Option<&SetId>, now: Now) -> Queue {
         let mut queue = Queue::default();
         let mut reviews: Vec<(StudyDay, CardKey)> = Vec::new();
         let mut learning: Vec<(Timestamp, CardKey)> = Vec::new();
+        let mut new: Vec<(bool, Vec<String>, CardKey)> = Vec::new();
         let s = &self.settings().scheduler;
         let end_of_day = self.day_end(now.day);
         for qs in self
@@ -87,16 +98,28 @@ impl Library {
             .filter(|qs| set.is_none_or(|id| &qs.id == id))
         {
             let done = self.progress.day_count(&qs.id, now.day);
-            let mut new_left = s.new_per_day.saturating_sub(done.new) as usize;
+            let new_left = s.new_per_day.saturating_sub(done.new) as usize;
             let review_limit = s.reviews_per_day.saturating_sub(done.review) as usize;
+            // Questions with a card answered today, and the source
+            // sentences studied today.
+            let mut answered_today: HashSet<&str> = HashSet::new();
+            let mut sources_today: HashSet<String> = HashSet::new();
+            for card in qs.cards() {
+                let p = self.progress.card(&card.key(&qs.id));
+                if p.last_at.is_some_and(|at| self.day_of(at) == now.day) {
+                    answered_today.insert(card.question.id.as_str());
+                    sources_today.extend(source_sentences(card.question.source.as_deref()));
+                }
+            }
             let mut set_reviews = Vec::new();
+            let mut set_new = Vec::new();
             for card in qs.cards() {
                 let key = card.key(&qs.id);
+                let buried = answered_today.contains(card.question.id.as_str());
                 match self.progress.card(&key).state {
                     CardState::New => {
-                        if new_left > 0 {
-                            new_left -= 1;
-                            queue.new.push(key);
+                        if !buried {
+                            set_new.push((card.question, key));
                         }
                     }
                     CardState::Learning(l) | CardState::Relearning(l) => {
@@ -105,18 +128,32 @@ impl Library {
                         }
                     }
                     CardState::Review(r) => {
-                        if r.due <= now.day {
+                        if r.due <= now.day && !buried {
                             set_reviews.push((r.due, key));
                         }
                     }
                 }
             }
             set_reviews.sort();
+            // One card per question: the most overdue review, else the
+            // first new card.
+            let mut queued: HashSet<QuestionId> = HashSet::new();
+            set_reviews.retain(|(_, k)| queued.insert(k.question.clone()));
             set_reviews.truncate(review_limit);
             reviews.extend(set_reviews);
+            set_new.retain(|(_, k)| queued.insert(k.question.clone()));
+            set_new.truncate(new_left);
+            new.extend(set_new.into_iter().map(|(q, k)| {
+                let sentences = source_sentences(q.source.as_deref());
+                let seen = sentences.iter().any(|s| sources_today.contains(s));
+                (seen, sentences, k)
+            }));
         }
         reviews.sort();
         queue.review = reviews.into_iter().map(|(_, k)| k).collect();
+        // Stable: set order, with sources studied today last.
+        new.sort_by_key(|(seen, _, _)| *seen);
+        queue.new = spread(new);
         learning.sort();
         for (due, key) in learning {
             if due <= now.at {
@@ -171,4 +208,55 @@ impl Library {
             })
             .collect()
     }
+}
+
+/// The sentences of a question's `source`, normalized (lowercase, spaces
+/// collapsed, end punctuation dropped), to tell which questions quote
+/// the same passage.
+fn source_sentences(source: Option<&str>) -> Vec<String> {
+    let Some(source) = source else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut flush = |current: &mut String| {
+        let words: Vec<String> = current
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        if !words.is_empty() {
+            out.push(words.join(" "));
+        }
+        current.clear();
+    };
+    for c in source.chars() {
+        if matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | ';' | '\n') {
+            flush(&mut current);
+        } else {
+            current.push(c);
+        }
+    }
+    flush(&mut current);
+    out
+}
+
+/// Reorder new cards (keeping their order where possible) so that no two
+/// neighbours share a source sentence or a question.
+fn spread(mut cards: Vec<(bool, Vec<String>, CardKey)>) -> Vec<CardKey> {
+    let clash = |a: &(bool, Vec<String>, CardKey), b: &(bool, Vec<String>, CardKey)| {
+        a.2.set == b.2.set && (a.2.question == b.2.question || a.1.iter().any(|s| b.1.contains(s)))
+    };
+    let mut out: Vec<(bool, Vec<String>, CardKey)> = Vec::with_capacity(cards.len());
+    while !cards.is_empty() {
+        let i = out
+            .last()
+            .and_then(|last| cards.iter().position(|c| !clash(last, c)))
+            .unwrap_or(0);
+        out.push(cards.remove(i));
+    }
+    out.into_iter().map(|(_, _, k)| k).collect()
 }

@@ -15,6 +15,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::bank::SetId;
+use crate::exam::ExamKind;
 use crate::library::Library;
 use crate::review::progress::{CardProgress, Progress};
 use crate::scheduler::ScheduleError as Error;
@@ -59,9 +60,13 @@ pub struct Stats {
     pub difficulty: Histogram,
     /// Probability of recall now of every card with a memory state, 0–1.
     pub retrievability: Histogram,
-    /// Self-test scores over time, oldest first. Empty until self-tests
-    /// exist; the UI's trend chart reads this field.
+    /// Full self-test scores over time, oldest first. Empty until
+    /// self-tests exist; the UI's trend chart reads this field. Retries of
+    /// mistakes are not in it (see `self_test_retries`).
     pub self_test_trend: Vec<SelfTestScore>,
+    /// "Retry mistakes" scores over time, oldest first: kept apart, as a
+    /// retry holds only cards got wrong before.
+    pub self_test_retries: Vec<SelfTestScore>,
 }
 
 /// Cards by state. `learning` includes relearning; `total` is the sum.
@@ -184,6 +189,8 @@ pub struct SelfTestScore {
     pub day: Date,
     /// Share of questions right, 0–1.
     pub score: f64,
+    /// The time limit ran out.
+    pub timed_out: bool,
 }
 
 /// One schedule review with the state its card was in when answered.
@@ -323,6 +330,7 @@ pub fn compute(input: &StatsInput<'_>) -> Stats {
         difficulty,
         retrievability,
         self_test_trend: Vec::new(),
+        self_test_retries: Vec::new(),
     }
 }
 
@@ -368,15 +376,17 @@ pub fn for_library(lib: &Library, set: Option<&SetId>, now: Now) -> Result<Stats
         now,
         day_of: &day_of,
     });
-    stats.self_test_trend = lib
-        .exams()
-        .iter()
-        .filter(|e| in_scope(&e.set))
-        .map(|e| SelfTestScore {
+    for e in lib.exams().iter().filter(|e| in_scope(&e.set)) {
+        let score = SelfTestScore {
             day: lib.day_of(e.started_at).date(),
             score: e.score_percent / 100.0,
-        })
-        .collect();
+            timed_out: e.timed_out,
+        };
+        match e.kind {
+            ExamKind::Full => stats.self_test_trend.push(score),
+            ExamKind::Retry => stats.self_test_retries.push(score),
+        }
+    }
     Ok(stats)
 }
 
