@@ -9,6 +9,10 @@
 //!   exams/DEVICE.jsonl         this device's self-test results, append-only
 //!   settings.json              settings, written atomically
 //!   sets/*.json                the user's question sets
+//!   cache/snapshot-DEVICE.bin  progress as of a prefix of each log, so
+//!                              opening replays only the tails (derived:
+//!                              deleting it loses nothing; see
+//!                              `library::snapshot`)
 //! ```
 //!
 //! Every device appends only to its own log, so data directories synced by
