@@ -456,3 +456,67 @@ fn new_settings_or_an_undo_of_an_older_answer_replay_everything() {
     assert_eq!(lib.opened(), Opened::Replayed);
     assert!(lib.progress().same_as(&expected));
 }
+
+#[test]
+fn parsed_sets_come_from_the_cache_only_while_their_files_are_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir_all(root.join("sets")).unwrap();
+    for (i, id) in ["set-a", "set-b", "set-c"].iter().enumerate() {
+        fs::write(
+            root.join("sets").join(format!("{id}.json")),
+            kioku_core::synth::set_file(id, 20 + i, i as u64),
+        )
+        .unwrap();
+    }
+    let parsed = |root: &Path| -> Vec<kioku_core::bank::QuestionSet> {
+        let mut v: Vec<_> = fs::read_dir(root.join("sets"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        v.sort();
+        v.iter()
+            .filter_map(|p| kioku_core::bank::load_set_file(p).ok())
+            .collect()
+    };
+    let user_sets = |lib: &Library| lib.sets()[1..].to_vec();
+    let lib = open(root);
+    assert_eq!(user_sets(&lib), parsed(root));
+    drop(lib);
+    let cache = root.join("cache/sets.bin");
+    assert!(cache.exists());
+    // From the cache: the same sets.
+    let lib = open(root);
+    assert_eq!(user_sets(&lib), parsed(root));
+    drop(lib);
+    // A file changed without changing its length or modification time:
+    // the hash tells.
+    let b = root.join("sets/set-b.json");
+    let mtime = fs::metadata(&b).unwrap().modified().unwrap();
+    let text = fs::read_to_string(&b).unwrap();
+    let changed = text.replacen("Synthetic set", "Synthetik set", 1);
+    assert_eq!(changed.len(), text.len());
+    fs::write(&b, &changed).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&b)
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+    let lib = open(root);
+    assert_eq!(user_sets(&lib), parsed(root));
+    drop(lib);
+    // A removed set is gone; a garbage cache is ignored and rewritten.
+    fs::remove_file(root.join("sets/set-c.json")).unwrap();
+    let lib = open(root);
+    assert_eq!(user_sets(&lib), parsed(root));
+    drop(lib);
+    for garbage in [&b"junk"[..], &fs::read(&cache).unwrap()[..40]] {
+        fs::write(&cache, garbage).unwrap();
+        let lib = open(root);
+        assert!(lib.warnings().is_empty(), "{:?}", lib.warnings());
+        assert_eq!(user_sets(&lib), parsed(root));
+        drop(lib);
+        assert!(fs::read(&cache).unwrap().len() > 40);
+    }
+}

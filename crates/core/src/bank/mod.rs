@@ -1,6 +1,7 @@
 //! The question bank: the set model, the JSON file format, its validation,
 //! and the sets built into kioku.
 
+pub(crate) mod cache;
 pub mod formats;
 pub mod json;
 pub mod model;
@@ -67,7 +68,12 @@ pub fn is_text_path(path: &Path) -> bool {
 /// before their contents are read.
 pub fn load_set_file(path: &Path) -> Result<QuestionSet, BankError> {
     let bytes = read_file_limited(path, MAX_FILE_BYTES)?;
-    let text = parse::decode_text(&bytes).map_err(|p| invalid(path, p))?;
+    load_set_bytes(path, &bytes)
+}
+
+/// [`load_set_file`] of bytes already read from `path`.
+pub fn load_set_bytes(path: &Path, bytes: &[u8]) -> Result<QuestionSet, BankError> {
+    let text = parse::decode_text(bytes).map_err(|p| invalid(path, p))?;
     let parsed = if is_text_path(path) {
         formats::text::parse_text(text)
     } else {

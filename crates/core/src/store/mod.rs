@@ -280,8 +280,10 @@ impl Store {
             &mut loaded.warnings,
         )?;
         let exam_writer = LogWriter::open(&own_exams, EXAMS, &device, own_exams_complete)?;
+        let cache_path = root.join("cache").join("sets.bin");
+        let mut cache = bank::cache::SetCache::load(&cache_path);
         for path in sorted_entries(&root.join("sets"), "json")? {
-            match bank::load_set_file(&path) {
+            match load_set_cached(&path, &mut cache) {
                 Ok(set) => loaded.sets.push(set),
                 Err(e) => loaded.warnings.push(Warning {
                     path: path.clone(),
@@ -289,6 +291,13 @@ impl Store {
                     message: format!("question set not loaded:\n{e}"),
                 }),
             }
+        }
+        if let Some(bytes) = cache.finish() {
+            // A cache: if it cannot be written, the sets are parsed again
+            // next time.
+            let _ = fs::create_dir_all(root.join("cache"))
+                .map_err(io_err(&cache_path, "create"))
+                .and_then(|()| write_atomic(&cache_path, &bytes));
         }
         let store = Store {
             root: root.to_owned(),
@@ -598,6 +607,30 @@ fn read_logs<T>(
         }
     }
     Ok(own_complete)
+}
+
+/// Load a set file, from the parsed-set cache when the file's length,
+/// modification time and hash match what it recorded.
+fn load_set_cached(
+    path: &Path,
+    cache: &mut bank::cache::SetCache,
+) -> Result<QuestionSet, bank::BankError> {
+    let bytes = bank::read_file_limited(path, bank::MAX_FILE_BYTES)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let key = bank::cache::FileKey::of(path, &bytes);
+    if let Some(key) = key
+        && let Some(set) = cache.get(&name, key)
+    {
+        return Ok(set);
+    }
+    let set = bank::load_set_bytes(path, &bytes)?;
+    if let Some(key) = key {
+        cache.put(&name, key, &set);
+    }
+    Ok(set)
 }
 
 /// Files in `dir` with extension `ext`, sorted by name.
