@@ -12,7 +12,7 @@
 //!
 //! ```text
 //! bench open DIR        cold open + today's queue, wall time and VmHWM
-//! bench answer DIR N    N durable answers, median and p99
+//! bench answer DIR N [START]  N durable answers, median and p99
 //! bench replay DIR      scheduler replay throughput
 //! bench optimize DIR    fsrs::compute_parameters on the log
 //! bench bank DIR        built-in bank + a generated 10k-question set
@@ -47,7 +47,11 @@ fn main() -> Res<()> {
     };
     match arg(0)? {
         "open" => open(Path::new(arg(1)?)),
-        "answer" => answer(Path::new(arg(1)?), arg(2)?.parse()?),
+        "answer" => answer(
+            Path::new(arg(1)?),
+            arg(2)?.parse()?,
+            args.get(3).map(|s| s.parse()).transpose()?,
+        ),
         "replay" => replay(Path::new(arg(1)?)),
         "phases" => phases(Path::new(arg(1)?)),
         "optimize" => optimize(Path::new(arg(1)?)),
@@ -107,7 +111,9 @@ fn open(dir: &Path) -> Res<()> {
     Ok(())
 }
 
-fn answer(dir: &Path, n: usize) -> Res<()> {
+/// `start`: when the first answer is given (default: `TODAY`); answers
+/// are 5 s apart, with event ids from `start`.
+fn answer(dir: &Path, n: usize, start: Option<Timestamp>) -> Res<()> {
     let mut lib = Library::open(dir, TimeZone::UTC, || "bench-device".into())?;
     // Cards to answer: every user card in set order, cycling.
     let keys: Vec<CardKey> = lib
@@ -117,7 +123,8 @@ fn answer(dir: &Path, n: usize) -> Res<()> {
         .flat_map(|s| s.cards().map(|c| c.key(&s.id)).collect::<Vec<_>>())
         .collect();
     let mut times = Vec::with_capacity(n);
-    let mut at = now();
+    let mut at = start.unwrap_or_else(now);
+    let first_id = 0xbe_0000_0000u64 + at.as_second().unsigned_abs();
     for i in 0..n {
         let key = &keys[i % keys.len()];
         let today = lib.now(at);
@@ -126,7 +133,7 @@ fn answer(dir: &Path, n: usize) -> Res<()> {
         } else {
             Rating::Good
         };
-        let id = EventId(format!("{:016x}", 0xbe_0000_0000u64 + i as u64));
+        let id = EventId(format!("{:016x}", first_id + i as u64));
         let start = Instant::now();
         lib.answer(key, rating, today, 4000, Mode::Study, id)?;
         times.push(start.elapsed());

@@ -250,8 +250,9 @@ fn question_set(r: SetRec) -> Option<QuestionSet> {
 #[derive(Debug, Default)]
 pub(crate) struct SetCache {
     entries: HashMap<String, Entry>,
-    /// Entries for the cache to be written: the sets loaded this time.
-    next: Vec<Entry>,
+    /// The cache to be written: each set file loaded this time, with the
+    /// index of its set in the caller's list.
+    next: Vec<(String, FileKey, usize)>,
     changed: bool,
 }
 
@@ -268,39 +269,48 @@ impl SetCache {
         }
     }
 
-    /// The set cached for file `name` with this key, if any.
-    pub fn get(&mut self, name: &str, key: FileKey) -> Option<QuestionSet> {
+    /// The set cached for file `name` with this key, if any; `index` is
+    /// where the caller keeps it.
+    pub fn get(&mut self, name: &str, key: FileKey, index: usize) -> Option<QuestionSet> {
         let e = self.entries.remove(name)?;
         if e.key != key {
             self.changed = true;
             return None;
         }
-        let set = question_set(e.set.clone());
+        let set = question_set(e.set);
         if set.is_some() {
-            self.next.push(e);
+            self.next.push((e.name, key, index));
         } else {
             self.changed = true;
         }
         set
     }
 
-    /// Remember the set just parsed from file `name`.
-    pub fn put(&mut self, name: &str, key: FileKey, set: &QuestionSet) {
+    /// Remember the set just parsed from file `name`, kept by the caller
+    /// at `index`.
+    pub fn put(&mut self, name: &str, key: FileKey, index: usize) {
         self.changed = true;
-        self.next.push(Entry {
-            name: name.to_owned(),
-            key,
-            set: set_rec(set),
-        });
+        self.next.push((name.to_owned(), key, index));
     }
 
     /// The cache's new bytes, when it changed (a set parsed, changed or
-    /// gone).
-    pub fn finish(self) -> Option<Vec<u8>> {
+    /// gone); `sets` is the caller's list.
+    pub fn finish(self, sets: &[QuestionSet]) -> Option<Vec<u8>> {
         if !self.changed && self.entries.is_empty() {
             return None;
         }
-        let payload = postcard::to_allocvec(&self.next).ok()?;
+        let entries: Vec<Entry> = self
+            .next
+            .into_iter()
+            .filter_map(|(name, key, i)| {
+                Some(Entry {
+                    name,
+                    key,
+                    set: set_rec(sets.get(i)?),
+                })
+            })
+            .collect();
+        let payload = postcard::to_allocvec(&entries).ok()?;
         let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&VERSION.to_le_bytes());

@@ -13,6 +13,8 @@
 //!                              opening replays only the tails (derived:
 //!                              deleting it loses nothing; see
 //!                              `library::snapshot`)
+//!   cache/sets.bin             the parsed sets, by file length, mtime and
+//!                              hash (derived, like the snapshot)
 //! ```
 //!
 //! Every device appends only to its own log, so data directories synced by
@@ -283,7 +285,7 @@ impl Store {
         let cache_path = root.join("cache").join("sets.bin");
         let mut cache = bank::cache::SetCache::load(&cache_path);
         for path in sorted_entries(&root.join("sets"), "json")? {
-            match load_set_cached(&path, &mut cache) {
+            match load_set_cached(&path, &mut cache, loaded.sets.len()) {
                 Ok(set) => loaded.sets.push(set),
                 Err(e) => loaded.warnings.push(Warning {
                     path: path.clone(),
@@ -292,7 +294,7 @@ impl Store {
                 }),
             }
         }
-        if let Some(bytes) = cache.finish() {
+        if let Some(bytes) = cache.finish(&loaded.sets) {
             // A cache: if it cannot be written, the sets are parsed again
             // next time.
             let _ = fs::create_dir_all(root.join("cache"))
@@ -614,6 +616,7 @@ fn read_logs<T>(
 fn load_set_cached(
     path: &Path,
     cache: &mut bank::cache::SetCache,
+    index: usize,
 ) -> Result<QuestionSet, bank::BankError> {
     let bytes = bank::read_file_limited(path, bank::MAX_FILE_BYTES)?;
     let name = path
@@ -622,13 +625,13 @@ fn load_set_cached(
         .unwrap_or_default();
     let key = bank::cache::FileKey::of(path, &bytes);
     if let Some(key) = key
-        && let Some(set) = cache.get(&name, key)
+        && let Some(set) = cache.get(&name, key, index)
     {
         return Ok(set);
     }
     let set = bank::load_set_bytes(path, &bytes)?;
     if let Some(key) = key {
-        cache.put(&name, key, &set);
+        cache.put(&name, key, index);
     }
     Ok(set)
 }
