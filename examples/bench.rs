@@ -12,7 +12,7 @@
 //!
 //! ```text
 //! bench open DIR        cold open + today's queue, wall time and VmHWM
-//! bench answer DIR N    N durable answers, median and p99
+//! bench answer DIR N [START]  N durable answers, median and p99
 //! bench replay DIR      scheduler replay throughput
 //! bench optimize DIR    fsrs::compute_parameters on the log
 //! bench bank DIR        built-in bank + a generated 10k-question set
@@ -47,7 +47,11 @@ fn main() -> Res<()> {
     };
     match arg(0)? {
         "open" => open(Path::new(arg(1)?)),
-        "answer" => answer(Path::new(arg(1)?), arg(2)?.parse()?),
+        "answer" => answer(
+            Path::new(arg(1)?),
+            arg(2)?.parse()?,
+            args.get(3).map(|s| s.parse()).transpose()?,
+        ),
         "replay" => replay(Path::new(arg(1)?)),
         "phases" => phases(Path::new(arg(1)?)),
         "optimize" => optimize(Path::new(arg(1)?)),
@@ -87,13 +91,18 @@ fn open(dir: &Path) -> Res<()> {
     let today = lib.now(now());
     let queue = lib.queue(None, today);
     let total = start.elapsed();
+    // Not `lib.events()`: after an open from the snapshot that would read
+    // the whole history.
+    let from = match lib.opened() {
+        kioku_core::library::Opened::Replayed => "replay".to_owned(),
+        kioku_core::library::Opened::Snapshot { tail_events } => format!("snapshot+{tail_events}"),
+    };
     println!(
-        "{{\"open_ms\":{:.1},\"queue_ms\":{:.1},\"total_ms\":{:.1},\"vmhwm_kb\":{},\"events\":{},\"learning\":{},\"review\":{},\"new\":{},\"warnings\":{}}}",
+        "{{\"open_ms\":{:.1},\"queue_ms\":{:.1},\"total_ms\":{:.1},\"vmhwm_kb\":{},\"from\":\"{from}\",\"learning\":{},\"review\":{},\"new\":{},\"warnings\":{}}}",
         ms(opened),
         ms(total - opened),
         ms(total),
         vm_hwm_kb(),
-        lib.events().len(),
         queue.learning.len() + queue.learning_later.len(),
         queue.review.len(),
         queue.new.len(),
@@ -102,7 +111,9 @@ fn open(dir: &Path) -> Res<()> {
     Ok(())
 }
 
-fn answer(dir: &Path, n: usize) -> Res<()> {
+/// `start`: when the first answer is given (default: `TODAY`); answers
+/// are 5 s apart, with event ids from `start`.
+fn answer(dir: &Path, n: usize, start: Option<Timestamp>) -> Res<()> {
     let mut lib = Library::open(dir, TimeZone::UTC, || "bench-device".into())?;
     // Cards to answer: every user card in set order, cycling.
     let keys: Vec<CardKey> = lib
@@ -112,7 +123,8 @@ fn answer(dir: &Path, n: usize) -> Res<()> {
         .flat_map(|s| s.cards().map(|c| c.key(&s.id)).collect::<Vec<_>>())
         .collect();
     let mut times = Vec::with_capacity(n);
-    let mut at = now();
+    let mut at = start.unwrap_or_else(now);
+    let first_id = 0xbe_0000_0000u64 + at.as_second().unsigned_abs();
     for i in 0..n {
         let key = &keys[i % keys.len()];
         let today = lib.now(at);
@@ -121,7 +133,7 @@ fn answer(dir: &Path, n: usize) -> Res<()> {
         } else {
             Rating::Good
         };
-        let id = EventId(format!("{:016x}", 0xbe_0000_0000u64 + i as u64));
+        let id = EventId(format!("{:016x}", first_id + i as u64));
         let start = Instant::now();
         lib.answer(key, rating, today, 4000, Mode::Study, id)?;
         times.push(start.elapsed());

@@ -362,11 +362,17 @@ impl Context {
     /// Open the library, printing any warnings about the data directory.
     fn open(&self) -> Result<Library, Error> {
         let tz = jiff::tz::TimeZone::system();
-        let lib = Library::open(&self.data_dir()?, tz, || {
+        let mut lib = Library::open(&self.data_dir()?, tz, || {
             EventId::random(&mut rand::rng()).0
         })?;
         for w in lib.warnings() {
             eprintln!("warning: {w}");
+        }
+        // Write the progress snapshot now if opening had to replay, so the
+        // next command starts from it; dropping the library writes it
+        // again after any answers.
+        if let Err(e) = lib.save_snapshot() {
+            eprintln!("warning: progress snapshot not written: {e}");
         }
         Ok(lib)
     }

@@ -329,6 +329,13 @@ pub fn launch(data_dir: PathBuf) -> ! {
     let opened = Library::open(&data_dir, jiff::tz::TimeZone::system(), || {
         EventId::random(&mut rand::rng()).0
     })
+    .map(|mut lib| {
+        // Write the progress snapshot now if opening had to replay: the
+        // event loop exits the process without dropping the library, so
+        // this session's answers are replayed as the log's tail next time.
+        let _ = lib.save_snapshot();
+        lib
+    })
     .map_err(|e| e.to_string());
     let sets_dir = data_dir.join("sets");
     let dom = VirtualDom::new(App).with_root_context(Boot::new(opened));

@@ -1,6 +1,7 @@
 //! The question bank: the set model, the JSON file format, its validation,
 //! and the sets built into kioku.
 
+pub(crate) mod cache;
 pub mod formats;
 pub mod json;
 pub mod model;
@@ -90,7 +91,22 @@ fn load_located(
     path: &Path,
 ) -> Result<(QuestionSet, sources::SourceSpots, Vec<Diagnostic>), BankError> {
     let bytes = read_file_limited(path, MAX_FILE_BYTES)?;
-    let text = parse::decode_text(&bytes).map_err(|p| invalid(path, p))?;
+    load_located_bytes(path, &bytes)
+}
+
+/// [`load_set_file_lenient`] of bytes already read from `path`.
+pub fn load_set_bytes(
+    path: &Path,
+    bytes: &[u8],
+) -> Result<(QuestionSet, Vec<Diagnostic>), BankError> {
+    load_located_bytes(path, bytes).map(|(set, _, media)| (set, media))
+}
+
+fn load_located_bytes(
+    path: &Path,
+    bytes: &[u8],
+) -> Result<(QuestionSet, sources::SourceSpots, Vec<Diagnostic>), BankError> {
+    let text = parse::decode_text(bytes).map_err(|p| invalid(path, p))?;
     let json = !is_text_path(path);
     let parsed = if json {
         parse::parse_set_located(text)

@@ -6,24 +6,30 @@
 //! Time comes in as an argument (`Timestamp`); this module never reads a
 //! clock. Event ids come in from the caller, which owns the randomness.
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::OnceLock;
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
 mod queue;
+mod snapshot;
 mod transfer;
 
+pub use snapshot::{SNAPSHOT_VERSION, snapshot_path};
 pub use transfer::read_import;
 
 use crate::bank::{self, BankError, CardKey, CardVariant, Question, QuestionSet, SetId};
 use crate::card::CardView;
 use crate::exam::ExamResult;
+use crate::review::schedule_reviews;
 use crate::review::{
     Applied, CardProgress, Event, EventId, Mode, Progress, ReviewEvent, UndoEvent,
 };
 use crate::scheduler::{FuzzFactor, Now, Outcomes, Rating, ScheduleError, Scheduler, StudyDay};
-use crate::store::{Settings, Store, StoreError, Warning};
+use crate::store::log::LogStart;
+use crate::store::{ReviewLogs, Settings, Store, StoreError, Warning};
 
 pub use queue::{DeckSummary, LEARN_AHEAD_MINUTES, MASTERED_STABILITY, Queue};
 
@@ -72,33 +78,191 @@ struct Undoable {
     applied: Applied,
 }
 
+/// What the library has read of one device's review log: what a
+/// snapshot written now would cover of it.
+#[derive(Debug, Clone)]
+struct LogCover {
+    /// File name in `reviews/`.
+    name: String,
+    /// This device's log (which grows as answers are recorded).
+    own: bool,
+    /// Length and lines read when the library was opened.
+    len: u64,
+    lines: u64,
+    /// The latest schedule review in it, or later (an upper bound).
+    max_at: Option<Timestamp>,
+    /// Warnings its lines up to `lines` gave.
+    warnings: Vec<(Option<u64>, String)>,
+}
+
+/// How [`Library::open`] came by the progress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opened {
+    /// Replayed every review (no usable snapshot, or the tail could not be
+    /// applied on top of it).
+    Replayed,
+    /// From the snapshot, with this many events of the logs' tails read.
+    Snapshot { tail_events: usize },
+}
+
 /// Sets, their progress, and the open data directory.
 #[derive(Debug)]
 pub struct Library {
     store: Store,
     sets: Vec<QuestionSet>,
     builtin_count: usize,
-    events: Vec<Event>,
+    /// Every event, read from the logs the first time it is asked for
+    /// (opening from a snapshot reads only the logs' tails).
+    events: OnceLock<Vec<Event>>,
     exams: Vec<ExamResult>,
     progress: Progress,
     scheduler: Scheduler,
     warnings: Vec<Warning>,
     tz: TimeZone,
     undo_stack: Vec<Undoable>,
+    logs: Vec<LogCover>,
+    /// Every event id an undo in the logs targets.
+    undone: HashSet<EventId>,
+    /// Answers recorded by this library that move no schedule (cram,
+    /// exam): undoing them leaves progress as it is.
+    unscheduled: HashSet<EventId>,
+    opened: Opened,
+    /// The snapshot on disk matches the progress: nothing to write.
+    snapshot_fresh: bool,
+    /// Progress may not match the logs (an error mid-way, or an undo
+    /// whose effect is unknown): no snapshot is written from it.
+    snapshot_blocked: bool,
+}
+
+/// Progress and what goes with it, as opening worked them out.
+struct Replayed {
+    progress: Progress,
+    logs: Vec<LogCover>,
+    undone: HashSet<EventId>,
+    fresh: bool,
+}
+
+fn max_opt(a: Option<Timestamp>, b: Timestamp) -> Option<Timestamp> {
+    Some(a.map_or(b, |a| a.max(b)))
 }
 
 impl Library {
     /// Open the data directory at `root`, load the built-in and user sets,
-    /// and replay the review log. `tz` is the local time zone for study days.
+    /// and work out progress from the review logs: from this device's
+    /// snapshot and the logs' tails when it allows, else by replaying
+    /// every review. `tz` is the local time zone for study days.
     pub fn open(
         root: &Path,
         tz: TimeZone,
         new_device_id: impl FnOnce() -> String,
     ) -> Result<Library, LibraryError> {
-        let (store, loaded) = Store::open::<ExamResult>(root, new_device_id)?;
+        let mut bad = None;
+        let (store, loaded, reviews, body) =
+            Store::open_with::<ExamResult, _>(root, new_device_id, |root, settings, device| {
+                let path = snapshot::snapshot_path(root, device);
+                let body = snapshot::load(&path).unwrap_or_else(|e| {
+                    bad = Some(Warning {
+                        path,
+                        line: None,
+                        message: e.to_string(),
+                    });
+                    None
+                });
+                // Usable only with the same settings and every covered
+                // prefix unchanged.
+                let body = body.filter(|b| {
+                    b.settings == snapshot::settings_key(&settings.scheduler)
+                        && b.logs.iter().all(|c| {
+                            snapshot::prefix_hash(&root.join("reviews").join(&c.name), c.len)
+                                == Some(c.hash)
+                        })
+                });
+                let starts = body
+                    .iter()
+                    .flat_map(|b| b.logs.iter().map(|c| (c.name.clone(), c.start())))
+                    .collect();
+                (body, starts)
+            })?;
         let mut sets = bank::builtin_sets()?;
         let builtin_count = sets.len();
-        let mut warnings = loaded.warnings;
+        let mut warnings: Vec<Warning> = bad.into_iter().collect();
+        let scheduler = Scheduler::new(store.settings().scheduler.clone())?;
+        let own_name = store
+            .log_path()
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let from_snapshot = match &body {
+            Some(b) => Self::from_snapshot(b, &reviews, &scheduler)?,
+            None => None,
+        };
+        let (replayed, events, opened) = match from_snapshot {
+            Some(r) => {
+                // The snapshot's warnings for the lines it covers, then the
+                // tails'.
+                for l in &reviews.logs {
+                    if let Some(c) = body
+                        .as_ref()
+                        .and_then(|b| b.logs.iter().find(|c| c.name == l.name))
+                    {
+                        warnings.extend(c.warnings.iter().map(|(line, message)| Warning {
+                            path: l.path.clone(),
+                            line: *line,
+                            message: message.clone(),
+                        }));
+                    }
+                    warnings.extend(l.warnings.iter().cloned());
+                }
+                warnings.extend(reviews.errors.iter().cloned());
+                let opened = Opened::Snapshot {
+                    tail_events: reviews.events.len(),
+                };
+                (r, OnceLock::new(), opened)
+            }
+            None => {
+                let reviews = if body.is_some() {
+                    // Again from the start. This device's torn last line,
+                    // if any, is cut off by now: keep its warning.
+                    let mut again =
+                        store.read_review_logs(|_| Some((LogStart::default(), None)))?;
+                    let torn = reviews.logs.iter().filter(|l| l.own).flat_map(|l| {
+                        l.warnings
+                            .iter()
+                            .filter(|w| w.line.is_some_and(|n| n > l.complete_lines))
+                    });
+                    if let Some(own) = again.logs.iter_mut().find(|l| l.own) {
+                        own.warnings.extend(torn.cloned());
+                    }
+                    again
+                } else {
+                    reviews
+                };
+                for l in &reviews.logs {
+                    warnings.extend(l.warnings.iter().cloned());
+                }
+                warnings.extend(reviews.errors.iter().cloned());
+                let r = Self::replay_all(&reviews, &scheduler)?;
+                (r, OnceLock::from(reviews.events), Opened::Replayed)
+            }
+        };
+        let Replayed {
+            progress,
+            mut logs,
+            undone,
+            fresh,
+        } = replayed;
+        match logs.iter_mut().find(|l| l.name == own_name) {
+            Some(l) => l.own = true,
+            None => logs.push(LogCover {
+                name: own_name,
+                own: true,
+                len: 0,
+                lines: 0,
+                max_at: None,
+                warnings: Vec::new(),
+            }),
+        }
+        warnings.extend(loaded.warnings);
         for set in loaded.sets {
             if sets.iter().any(|s| s.id == set.id) {
                 warnings.push(Warning {
@@ -113,22 +277,265 @@ impl Library {
                 sets.push(set);
             }
         }
-        let scheduler = Scheduler::new(store.settings().scheduler.clone())?;
-        let progress = Progress::replay(&loaded.events, &scheduler)?;
         let mut exams = loaded.exams;
         exams.sort_by_key(|e| e.started_at);
         Ok(Library {
             store,
             sets,
             builtin_count,
-            events: loaded.events,
+            events,
             exams,
             progress,
             scheduler,
             warnings,
             tz,
             undo_stack: Vec::new(),
+            logs,
+            undone,
+            unscheduled: HashSet::new(),
+            opened,
+            snapshot_fresh: fresh,
+            snapshot_blocked: false,
         })
+    }
+
+    /// Warnings of a log read, for the lines up to its last complete one.
+    fn covered_warnings(l: &crate::store::LogRead) -> Vec<(Option<u64>, String)> {
+        l.warnings
+            .iter()
+            .filter(|w| w.line.is_none_or(|n| n <= l.complete_lines))
+            .map(|w| (w.line, w.message.clone()))
+            .collect()
+    }
+
+    /// Replay every review of `reviews` (read whole).
+    fn replay_all(reviews: &ReviewLogs, scheduler: &Scheduler) -> Result<Replayed, LibraryError> {
+        let progress = Progress::replay(&reviews.events, scheduler)?;
+        let undone: HashSet<EventId> = reviews
+            .events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Undo(u) => Some(u.undoes.clone()),
+                Event::Review(_) => None,
+            })
+            .collect();
+        let logs = reviews
+            .logs
+            .iter()
+            .map(|l| LogCover {
+                name: l.name.clone(),
+                own: l.own,
+                len: l.complete_len,
+                lines: l.complete_lines,
+                max_at: reviews.events[l.events.clone()]
+                    .iter()
+                    .filter_map(|e| match e {
+                        Event::Review(r) if r.mode == Mode::Study && !undone.contains(&r.id) => {
+                            Some(r.at)
+                        }
+                        _ => None,
+                    })
+                    .max(),
+                warnings: Self::covered_warnings(l),
+            })
+            .collect();
+        Ok(Replayed {
+            progress,
+            logs,
+            undone,
+            fresh: false,
+        })
+    }
+
+    /// Progress from the snapshot `body` and the logs' tails in `reviews`,
+    /// or `None` when the tails cannot simply be applied on top: a covered
+    /// log was not read from where the snapshot ends, an undo in a tail
+    /// targets an event that is not in the tails, or a tail's schedule
+    /// review sorts before one the snapshot covers (a late log, or a
+    /// clock that went back).
+    fn from_snapshot(
+        body: &snapshot::Body,
+        reviews: &ReviewLogs,
+        scheduler: &Scheduler,
+    ) -> Result<Option<Replayed>, LibraryError> {
+        let covered: HashMap<&str, &snapshot::Covered> =
+            body.logs.iter().map(|c| (c.name.as_str(), c)).collect();
+        for c in &body.logs {
+            if !reviews
+                .logs
+                .iter()
+                .any(|l| l.name == c.name && l.start == c.start())
+            {
+                return Ok(None);
+            }
+        }
+        let Some(mut progress) = body.progress() else {
+            return Ok(None);
+        };
+        let mut undone: HashSet<EventId> = body.undone().collect();
+        let tail = &reviews.events;
+        let tail_ids: HashSet<&EventId> = tail
+            .iter()
+            .filter_map(|e| match e {
+                Event::Review(r) => Some(&r.id),
+                Event::Undo(_) => None,
+            })
+            .collect();
+        for e in tail {
+            if let Event::Undo(u) = e {
+                if !tail_ids.contains(&u.undoes) {
+                    return Ok(None);
+                }
+                undone.insert(u.undoes.clone());
+            }
+        }
+        // In a whole replay, schedule reviews are applied in time order,
+        // ties in log order (logs by name). A tail's review keeps that
+        // order after the snapshot's when it is later than every covered
+        // review of the logs after its own, and no earlier than those of
+        // its own log and the ones before.
+        let covered_max = |name: &str, after: bool| -> Option<Timestamp> {
+            body.logs
+                .iter()
+                .filter(|c| (c.name.as_str() > name) == after)
+                .filter_map(|c| c.max_at.and_then(snapshot::from_ts))
+                .max()
+        };
+        let mut logs = Vec::with_capacity(reviews.logs.len());
+        for l in &reviews.logs {
+            let c = covered.get(l.name.as_str());
+            let later = covered_max(&l.name, true);
+            let not_later = covered_max(&l.name, false);
+            let mut max_at = c.and_then(|c| c.max_at).and_then(snapshot::from_ts);
+            for e in &tail[l.events.clone()] {
+                if let Event::Review(r) = e
+                    && r.mode == Mode::Study
+                    && !undone.contains(&r.id)
+                {
+                    if later.is_some_and(|t| r.at <= t) || not_later.is_some_and(|t| r.at < t) {
+                        return Ok(None);
+                    }
+                    max_at = max_opt(max_at, r.at);
+                }
+            }
+            let mut warnings = c.map(|c| c.warnings.clone()).unwrap_or_default();
+            warnings.extend(Self::covered_warnings(l));
+            logs.push(LogCover {
+                name: l.name.clone(),
+                own: l.own,
+                len: l.complete_len,
+                lines: l.complete_lines,
+                max_at,
+                warnings,
+            });
+        }
+        for r in schedule_reviews(tail) {
+            if !undone.contains(&r.id)
+                && let Some(key) = r.card_key()
+            {
+                progress.apply(&key, r, scheduler)?;
+            }
+        }
+        let fresh = tail.is_empty()
+            && reviews.logs.len() == body.logs.len()
+            && reviews.logs.iter().all(|l| {
+                covered
+                    .get(l.name.as_str())
+                    .is_some_and(|c| c.len == l.complete_len)
+            });
+        Ok(Some(Replayed {
+            progress,
+            logs,
+            undone,
+            fresh,
+        }))
+    }
+
+    /// How this library came by its progress when it was opened.
+    pub fn opened(&self) -> Opened {
+        self.opened
+    }
+
+    /// Write this device's progress snapshot (atomically), so the next
+    /// open replays only what is appended after now. Does nothing when the
+    /// snapshot on disk is already up to date; returns whether it wrote.
+    /// Dropping the library does this too, ignoring errors.
+    pub fn save_snapshot(&mut self) -> Result<bool, LibraryError> {
+        if self.snapshot_fresh || self.snapshot_blocked {
+            return Ok(false);
+        }
+        let (own_len, own_written) = self.store.own_log_len();
+        let dir = self.store.root().join("reviews");
+        let mut covered = Vec::with_capacity(self.logs.len());
+        for l in &self.logs {
+            let (len, lines) = if l.own {
+                (own_len, l.lines + own_written)
+            } else {
+                (l.len, l.lines)
+            };
+            let Some(hash) = snapshot::prefix_hash(&dir.join(&l.name), len) else {
+                // The log changed under us: leave the snapshot as it is.
+                return Ok(false);
+            };
+            covered.push(snapshot::Covered {
+                name: l.name.clone(),
+                len,
+                lines,
+                hash,
+                max_at: l.max_at.map(snapshot::ts),
+                warnings: l.warnings.clone(),
+            });
+        }
+        let mut undone: Vec<String> = self.undone.iter().map(|e| e.0.clone()).collect();
+        undone.sort_unstable();
+        let body = snapshot::Body::new(&self.settings().scheduler, covered, undone, &self.progress);
+        let bytes = snapshot::encode(&body).map_err(StoreError::Encode)?;
+        let path = snapshot::snapshot_path(self.store.root(), self.store.device());
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(crate::store::io_err(dir, "create"))?;
+        }
+        crate::store::write_atomic(&path, &bytes)?;
+        self.snapshot_fresh = true;
+        Ok(true)
+    }
+
+    /// Read every event of the logs as far as this library has seen them.
+    fn read_events(&self) -> Vec<Event> {
+        let (own_len, _) = self.store.own_log_len();
+        let limits: HashMap<&str, u64> = self
+            .logs
+            .iter()
+            .map(|l| (l.name.as_str(), if l.own { own_len } else { l.len }))
+            .collect();
+        self.store
+            .read_review_logs(|name| {
+                limits
+                    .get(name)
+                    .map(|&end| (LogStart::default(), Some(end)))
+            })
+            .map(|r| r.events)
+            .unwrap_or_default()
+    }
+
+    /// Keep an event just recorded, if the events are in memory (else it
+    /// is read with the rest when they are first asked for).
+    fn push_event(&mut self, event: Event) {
+        self.snapshot_fresh = false;
+        if let Some(events) = self.events.get_mut() {
+            events.push(event);
+        }
+    }
+
+    /// Replay every event again (after an undo across sessions or new
+    /// settings).
+    fn replay_events(&mut self, scheduler: &Scheduler) -> Result<Progress, LibraryError> {
+        match Progress::replay(self.events(), scheduler) {
+            Ok(p) => Ok(p),
+            Err(e) => {
+                self.snapshot_blocked = true;
+                Err(e.into())
+            }
+        }
     }
 
     pub fn sets(&self) -> &[QuestionSet] {
@@ -164,9 +571,11 @@ impl Library {
         &self.progress
     }
 
-    /// Every event read from disk or recorded since.
+    /// Every event read from disk or recorded since. After an open from
+    /// the snapshot, the logs are read whole the first time this is
+    /// called (undo across sessions, statistics, the optimizer).
     pub fn events(&self) -> &[Event] {
-        &self.events
+        self.events.get_or_init(|| self.read_events())
     }
 
     /// Every saved self-test result, oldest first.
@@ -242,13 +651,24 @@ impl Library {
         };
         let event = Event::Review(review.clone());
         self.store.record(&event)?;
-        self.events.push(event);
+        self.push_event(event);
         if mode == Mode::Study {
-            let applied = self.progress.apply(key, &review, &self.scheduler)?;
+            let applied = match self.progress.apply(key, &review, &self.scheduler) {
+                Ok(a) => a,
+                Err(e) => {
+                    self.snapshot_blocked = true;
+                    return Err(e.into());
+                }
+            };
+            if let Some(l) = self.logs.iter_mut().find(|l| l.own) {
+                l.max_at = max_opt(l.max_at, review.at);
+            }
             self.undo_stack.push(Undoable {
                 event: id.clone(),
                 applied,
             });
+        } else {
+            self.unscheduled.insert(id.clone());
         }
         Ok(AnswerRecord {
             event: id,
@@ -275,7 +695,8 @@ impl Library {
             at,
         });
         self.store.record(&event)?;
-        self.events.push(event);
+        self.push_event(event);
+        self.undone.insert(target.clone());
         if from_session {
             if let Some(u) = self.undo_stack.pop() {
                 self.progress.revert(&u.applied);
@@ -283,11 +704,12 @@ impl Library {
             }
             Ok(None)
         } else {
-            let key = self.events.iter().find_map(|e| match e {
+            let key = self.events().iter().find_map(|e| match e {
                 Event::Review(r) if r.id == target => r.card_key(),
                 _ => None,
             });
-            self.progress = Progress::replay(&self.events, &self.scheduler)?;
+            let scheduler = self.scheduler.clone();
+            self.progress = self.replay_events(&scheduler)?;
             Ok(key)
         }
     }
@@ -302,18 +724,24 @@ impl Library {
     ) -> Result<(), LibraryError> {
         let event = Event::Undo(UndoEvent {
             id,
-            undoes: target,
+            undoes: target.clone(),
             at,
         });
         self.store.record(&event)?;
-        self.events.push(event);
+        self.push_event(event);
+        if !self.unscheduled.contains(&target) {
+            // Progress is left as it is, which may not be what a replay
+            // gives: write no snapshot from it.
+            self.snapshot_blocked = true;
+        }
+        self.undone.insert(target);
         Ok(())
     }
 
     /// The latest study review that is not undone.
     fn last_undoable(&self) -> Option<EventId> {
         let undone: std::collections::HashSet<&EventId> = self
-            .events
+            .events()
             .iter()
             .filter_map(|e| match e {
                 Event::Undo(u) => Some(&u.undoes),
@@ -321,7 +749,7 @@ impl Library {
             })
             .collect();
         // Latest by time; at equal times, latest in the log.
-        self.events
+        self.events()
             .iter()
             .enumerate()
             .filter_map(|(i, e)| match e {
@@ -338,7 +766,8 @@ impl Library {
     pub fn save_settings(&mut self, settings: Settings) -> Result<(), LibraryError> {
         let scheduler = Scheduler::new(settings.scheduler.clone())?;
         self.store.save_settings(settings)?;
-        self.progress = Progress::replay(&self.events, &scheduler)?;
+        self.snapshot_fresh = false;
+        self.progress = self.replay_events(&scheduler)?;
         self.scheduler = scheduler;
         self.undo_stack.clear();
         Ok(())
@@ -357,7 +786,7 @@ impl Library {
     /// self-test left unanswered (e.g. the time ran out) are not counted.
     pub fn recently_wrong(&self, since: Timestamp) -> std::collections::HashSet<CardKey> {
         let undone: std::collections::HashSet<&EventId> = self
-            .events
+            .events()
             .iter()
             .filter_map(|e| match e {
                 Event::Undo(u) => Some(&u.undoes),
@@ -365,7 +794,7 @@ impl Library {
             })
             .collect();
         let mut wrong = std::collections::HashSet::new();
-        for e in &self.events {
+        for e in self.events() {
             if let Event::Review(r) = e
                 && !undone.contains(&r.id)
                 && r.at >= since
@@ -384,5 +813,14 @@ impl Library {
     /// How many answers of this session can be undone.
     pub fn undo_depth(&self) -> usize {
         self.undo_stack.len()
+    }
+}
+
+impl Drop for Library {
+    /// Write the progress snapshot, if it changed: off the answer path,
+    /// and a crash at any moment leaves the old one or the new one (or
+    /// none), each of which opens to the same progress.
+    fn drop(&mut self) {
+        let _ = self.save_snapshot();
     }
 }

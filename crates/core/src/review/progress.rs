@@ -76,9 +76,9 @@ pub struct Applied {
 /// All cards' progress.
 #[derive(Debug, Clone, Default)]
 pub struct Progress {
-    cards: HashMap<CardKey, CardProgress>,
+    pub(crate) cards: HashMap<CardKey, CardProgress>,
     /// Per set, per day: looked up by `&SetId` without cloning it.
-    days: HashMap<SetId, HashMap<StudyDay, DayCount>>,
+    pub(crate) days: HashMap<SetId, HashMap<StudyDay, DayCount>>,
     /// Reused for the card key text that seeds the fuzz.
     key_text: String,
 }
@@ -106,6 +106,36 @@ impl Progress {
             }
         }
         Ok(progress)
+    }
+
+    /// Progress made of its parts (as a snapshot recorded them).
+    pub(crate) fn from_parts(
+        cards: HashMap<CardKey, CardProgress>,
+        days: HashMap<SetId, HashMap<StudyDay, DayCount>>,
+    ) -> Progress {
+        Progress {
+            cards,
+            days,
+            key_text: String::new(),
+        }
+    }
+
+    /// Whether two progresses hold the same cards and day counts.
+    /// (A day count taken back to zero is the same as none.)
+    pub fn same_as(&self, other: &Progress) -> bool {
+        let counted = |p: &Progress| {
+            p.days
+                .iter()
+                .flat_map(|(set, d)| d.iter().map(move |(day, c)| (set, day, c)))
+                .filter(|(_, _, c)| **c != DayCount::default())
+                .count()
+        };
+        self.cards == other.cards
+            && counted(self) == counted(other)
+            && self.days.iter().all(|(set, d)| {
+                d.iter()
+                    .all(|(day, c)| *c == DayCount::default() || other.day_count(set, *day) == *c)
+            })
     }
 
     pub fn card(&self, key: &CardKey) -> CardProgress {

@@ -7,7 +7,7 @@
 //! a torn last line, which was never acknowledged.
 
 use std::fs::{File, OpenOptions};
-use std::io::{BufRead, BufReader, Seek, SeekFrom, Write};
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -39,12 +39,33 @@ pub struct LogContents<T> {
     pub warnings: Vec<Warning>,
     /// Byte length up to the end of the last complete line.
     pub complete_len: u64,
+    /// Lines up to `complete_len` (counting from the start of the file).
+    pub complete_lines: u64,
+}
+
+/// Where to start reading a log: a byte offset at the start of a line, and
+/// how many lines come before it (so warnings name the right line).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LogStart {
+    pub offset: u64,
+    pub lines: u64,
 }
 
 /// Read a review log. Lines that are not valid events are reported and
 /// skipped; the file is never modified.
 pub fn read_log(path: &Path) -> Result<LogContents<Event>, StoreError> {
-    read_jsonl_with(path, REVIEWS, Some(fast_event))
+    read_jsonl_with(path, REVIEWS, Some(fast_event), LogStart::default(), None)
+}
+
+/// [`read_log`] from `start` (the header is not read again when `start`
+/// is past it), and no further than byte `limit` when given. Line numbers
+/// and `complete_len` count from the start of the file.
+pub fn read_log_range(
+    path: &Path,
+    start: LogStart,
+    limit: Option<u64>,
+) -> Result<LogContents<Event>, StoreError> {
+    read_jsonl_with(path, REVIEWS, Some(fast_event), start, limit)
 }
 
 /// Lines as kioku writes them start with the tag: parse the rest straight
@@ -85,7 +106,7 @@ pub fn read_jsonl<T: serde::de::DeserializeOwned>(
     path: &Path,
     kind: LogKind,
 ) -> Result<LogContents<T>, StoreError> {
-    read_jsonl_with(path, kind, None)
+    read_jsonl_with(path, kind, None, LogStart::default(), None)
 }
 
 /// A parser for lines in the usual form; `None` from it means "parse the
@@ -96,6 +117,8 @@ fn read_jsonl_with<T: serde::de::DeserializeOwned>(
     path: &Path,
     kind: LogKind,
     fast: Option<FastLine<T>>,
+    start: LogStart,
+    limit: Option<u64>,
 ) -> Result<LogContents<T>, StoreError> {
     // Only regular files: a directory, a FIFO or a device (say a symlink to
     // /dev/zero) would fail, block or never end.
@@ -106,8 +129,22 @@ fn read_jsonl_with<T: serde::de::DeserializeOwned>(
             message: "not a regular file (a directory or a device?)".into(),
         });
     }
-    let file = File::open(path).map_err(io_err(path, "open"))?;
-    read_log_from(path, BufReader::with_capacity(1 << 16, file), kind, fast)
+    let mut file = File::open(path).map_err(io_err(path, "open"))?;
+    if start.offset > 0 {
+        file.seek(SeekFrom::Start(start.offset))
+            .map_err(io_err(path, "seek"))?;
+    }
+    let reader = BufReader::with_capacity(1 << 16, file);
+    match limit {
+        Some(end) => read_log_from(
+            path,
+            reader.take(end.saturating_sub(start.offset)),
+            kind,
+            fast,
+            start,
+        ),
+        None => read_log_from(path, reader, kind, fast, start),
+    }
 }
 
 fn read_log_from<T: serde::de::DeserializeOwned>(
@@ -115,16 +152,18 @@ fn read_log_from<T: serde::de::DeserializeOwned>(
     mut reader: impl BufRead,
     kind: LogKind,
     fast: Option<FastLine<T>>,
+    start: LogStart,
 ) -> Result<LogContents<T>, StoreError> {
     let mut out = LogContents {
         device: None,
         events: Vec::new(),
         warnings: Vec::new(),
-        complete_len: 0,
+        complete_len: start.offset,
+        complete_lines: start.lines,
     };
     let mut buf = Vec::new();
-    let mut line_no = 0u64;
-    let mut offset = 0u64;
+    let mut line_no = start.lines;
+    let mut offset = start.offset;
     loop {
         buf.clear();
         let n = reader
@@ -138,6 +177,7 @@ fn read_log_from<T: serde::de::DeserializeOwned>(
         let complete = buf.ends_with(b"\n");
         if complete {
             out.complete_len = offset;
+            out.complete_lines = line_no;
         }
         let warn = |message: String| Warning {
             path: path.to_owned(),
@@ -215,6 +255,7 @@ pub struct LogWriter {
     /// A failed append may have left part of a line that could not be cut
     /// off: the next line then starts with a newline of its own.
     torn: bool,
+    lines_written: u64,
 }
 
 impl LogWriter {
@@ -258,6 +299,7 @@ impl LogWriter {
             file,
             len,
             torn: false,
+            lines_written: 0,
         };
         if len == 0 {
             // Key order as in the review log: version first, then device.
@@ -292,6 +334,7 @@ impl LogWriter {
         match result {
             Ok(()) => {
                 self.len += bytes.len() as u64;
+                self.lines_written += 1 + u64::from(self.torn);
                 self.torn = false;
             }
             // A full disk can leave part of the line: cut it off so the
@@ -299,6 +342,17 @@ impl LogWriter {
             Err(_) => self.torn = self.file.set_len(self.len).is_err(),
         }
         result
+    }
+
+    /// Length of the log up to its last complete line.
+    pub fn complete_len(&self) -> u64 {
+        self.len
+    }
+
+    /// Lines written by this writer (the header included, when it wrote
+    /// one).
+    pub fn lines_written(&self) -> u64 {
+        self.lines_written
     }
 
     /// Append one event durably.
@@ -355,6 +409,7 @@ mod tests {
             text.as_slice(),
             REVIEWS,
             Some(fast_event),
+            LogStart::default(),
         )
         .unwrap();
         assert_eq!(out.events.len(), 2);
@@ -368,8 +423,14 @@ mod tests {
     #[test]
     fn a_newer_version_is_refused() {
         let text = "{\"kioku_reviews\":2,\"device\":\"d\",\"new\":true}\n";
-        let err = read_log_from::<Event>(Path::new("r.jsonl"), text.as_bytes(), REVIEWS, None)
-            .unwrap_err();
+        let err = read_log_from::<Event>(
+            Path::new("r.jsonl"),
+            text.as_bytes(),
+            REVIEWS,
+            None,
+            LogStart::default(),
+        )
+        .unwrap_err();
         assert!(matches!(err, StoreError::NewerVersion { found: 2, .. }));
     }
 
@@ -403,10 +464,22 @@ mod tests {
                 assert_eq!(fast, general, "{line}");
             }
             let text = format!("{{\"kioku_reviews\":1,\"device\":\"d\"}}\n{line}\n");
-            let with =
-                read_log_from(Path::new("r"), text.as_bytes(), REVIEWS, Some(fast_event)).unwrap();
-            let without =
-                read_log_from::<Event>(Path::new("r"), text.as_bytes(), REVIEWS, None).unwrap();
+            let with = read_log_from(
+                Path::new("r"),
+                text.as_bytes(),
+                REVIEWS,
+                Some(fast_event),
+                LogStart::default(),
+            )
+            .unwrap();
+            let without = read_log_from::<Event>(
+                Path::new("r"),
+                text.as_bytes(),
+                REVIEWS,
+                None,
+                LogStart::default(),
+            )
+            .unwrap();
             assert_eq!(with.events, without.events, "{line}");
             assert_eq!(with.warnings, without.warnings, "{line}");
         }

@@ -9,6 +9,12 @@
 //!   exams/DEVICE.jsonl         this device's self-test results, append-only
 //!   settings.json              settings, written atomically
 //!   sets/*.json                the user's question sets
+//!   cache/snapshot-DEVICE.bin  progress as of a prefix of each log, so
+//!                              opening replays only the tails (derived:
+//!                              deleting it loses nothing; see
+//!                              `library::snapshot`)
+//!   cache/sets.bin             the parsed sets, by file length, mtime and
+//!                              hash (derived, like the snapshot)
 //! ```
 //!
 //! Every device appends only to its own log, so data directories synced by
@@ -17,13 +23,14 @@
 pub mod log;
 mod settings;
 
+use std::collections::HashMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-pub use log::LogWriter;
+pub use log::{LogStart, LogWriter};
 pub use settings::{Field, Settings, SettingsForm, Theme};
 
 use crate::bank::{self, QuestionSet};
@@ -206,13 +213,35 @@ pub struct Store {
 }
 
 impl Store {
-    /// Open (creating if needed) the data directory at `root`.
-    /// `new_device_id` is called once, the first time this machine uses
-    /// the directory (randomness stays at the edge).
+    /// Open (creating if needed) the data directory at `root`, reading
+    /// every review log whole. `new_device_id` is called once, the first
+    /// time this machine uses the directory (randomness stays at the edge).
     pub fn open<X: serde::de::DeserializeOwned>(
         root: &Path,
         new_device_id: impl FnOnce() -> String,
     ) -> Result<(Store, Loaded<X>), StoreError> {
+        let (store, mut loaded, reviews, ()) =
+            Self::open_with(root, new_device_id, |_, _, _| ((), HashMap::new()))?;
+        loaded.events = reviews.events;
+        let mut warnings = reviews.errors;
+        for log in reviews.logs {
+            warnings.extend(log.warnings);
+        }
+        warnings.append(&mut loaded.warnings);
+        loaded.warnings = warnings;
+        Ok((store, loaded))
+    }
+
+    /// [`Store::open`], reading each review log from where `prepare` says
+    /// (by file name; from the start when it names none). `prepare` runs
+    /// once the lock is held, with the root, the settings and this device's
+    /// id. The review logs come back apart from the rest of `Loaded` (whose
+    /// `events` is empty).
+    pub fn open_with<X: serde::de::DeserializeOwned, S>(
+        root: &Path,
+        new_device_id: impl FnOnce() -> String,
+        prepare: impl FnOnce(&Path, &Settings, &str) -> (S, HashMap<String, log::LogStart>),
+    ) -> Result<(Store, Loaded<X>, ReviewLogs, S), StoreError> {
         fs::create_dir_all(root).map_err(io_err(root, "create"))?;
         let lock = Self::lock(root)?;
         for sub in ["reviews", "exams", "sets", "devices"] {
@@ -238,13 +267,12 @@ impl Store {
             }
             Err(e) => return Err(e),
         };
+        let (prepared, starts) = prepare(root, &settings, &device);
         let own_log = root.join("reviews").join(format!("{device}.jsonl"));
-        let own_complete = read_logs(
-            &own_log,
-            log::read_log,
-            &mut loaded.events,
-            &mut loaded.warnings,
-        )?;
+        let reviews = read_review_logs(&own_log, |name| {
+            Some((starts.get(name).copied().unwrap_or_default(), None))
+        })?;
+        let own_complete = reviews.logs.iter().find(|l| l.own).map(|l| l.complete_len);
         let writer = LogWriter::open(&own_log, log::REVIEWS, &device, own_complete)?;
         let own_exams = root.join("exams").join(format!("{device}.jsonl"));
         let own_exams_complete = read_logs(
@@ -254,8 +282,10 @@ impl Store {
             &mut loaded.warnings,
         )?;
         let exam_writer = LogWriter::open(&own_exams, EXAMS, &device, own_exams_complete)?;
+        let cache_path = root.join("cache").join("sets.bin");
+        let mut cache = bank::cache::SetCache::load(&cache_path);
         for path in sorted_entries(&root.join("sets"), "json")? {
-            match bank::load_set_file_lenient(&path) {
+            match load_set_cached(&path, &mut cache, loaded.sets.len()) {
                 Ok((set, media)) => {
                     if !media.is_empty() {
                         loaded.warnings.push(Warning {
@@ -280,6 +310,13 @@ impl Store {
                 }),
             }
         }
+        if let Some(bytes) = cache.finish(&loaded.sets) {
+            // A cache: if it cannot be written, the sets are parsed again
+            // next time.
+            let _ = fs::create_dir_all(root.join("cache"))
+                .map_err(io_err(&cache_path, "create"))
+                .and_then(|()| write_atomic(&cache_path, &bytes));
+        }
         let store = Store {
             root: root.to_owned(),
             device,
@@ -289,7 +326,23 @@ impl Store {
             settings_writable,
             _lock: lock,
         };
-        Ok((store, loaded))
+        Ok((store, loaded, reviews, prepared))
+    }
+
+    /// Read the review logs again: `range` gives, by file name, where to
+    /// start and where to stop (`None`: skip the file). This device's log
+    /// must be readable; another's that is not is reported in `errors`.
+    pub fn read_review_logs(
+        &self,
+        range: impl Fn(&str) -> Option<(log::LogStart, Option<u64>)>,
+    ) -> Result<ReviewLogs, StoreError> {
+        read_review_logs(self.writer.path(), range)
+    }
+
+    /// This device's review log: its length up to the last complete line,
+    /// and the lines this process appended to it.
+    pub fn own_log_len(&self) -> (u64, u64) {
+        (self.writer.complete_len(), self.writer.lines_written())
     }
 
     fn lock(root: &Path) -> Result<File, StoreError> {
@@ -478,6 +531,76 @@ impl Store {
     }
 }
 
+/// What was read of one device's review log.
+#[derive(Debug, Clone)]
+pub struct LogRead {
+    /// The file name in `reviews/`.
+    pub name: String,
+    pub path: PathBuf,
+    /// Whether this is this device's own log.
+    pub own: bool,
+    /// Where reading started.
+    pub start: log::LogStart,
+    /// Length and line count up to the last complete line read.
+    pub complete_len: u64,
+    pub complete_lines: u64,
+    /// Problems in the part read.
+    pub warnings: Vec<Warning>,
+    /// The range of `ReviewLogs::events` that came from this log.
+    pub events: std::ops::Range<usize>,
+}
+
+/// The review logs as read: every readable log's events, in file-name
+/// order, then file order.
+#[derive(Debug, Default)]
+pub struct ReviewLogs {
+    pub events: Vec<Event>,
+    pub logs: Vec<LogRead>,
+    /// Other devices' logs that could not be read at all (skipped).
+    pub errors: Vec<Warning>,
+}
+
+fn read_review_logs(
+    own: &Path,
+    range: impl Fn(&str) -> Option<(log::LogStart, Option<u64>)>,
+) -> Result<ReviewLogs, StoreError> {
+    let mut out = ReviewLogs::default();
+    let dir = own.parent().unwrap_or(Path::new("."));
+    for path in sorted_entries(dir, "jsonl")? {
+        let is_own = path == own;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let Some((start, limit)) = range(&name) else {
+            continue;
+        };
+        match log::read_log_range(&path, start, limit) {
+            Ok(contents) => {
+                let first = out.events.len();
+                out.events.extend(contents.events);
+                out.logs.push(LogRead {
+                    name,
+                    path,
+                    own: is_own,
+                    start,
+                    complete_len: contents.complete_len,
+                    complete_lines: contents.complete_lines,
+                    warnings: contents.warnings,
+                    events: first..out.events.len(),
+                });
+            }
+            Err(e) if is_own => return Err(e),
+            Err(e) => out.errors.push(Warning {
+                path: path.clone(),
+                line: None,
+                message: format!("{e}; skipped"),
+            }),
+        }
+    }
+    Ok(out)
+}
+
 /// Read every device's log beside `own` (this device's): their entries
 /// into `out`, problems into `warnings`. Another device's unreadable log is
 /// skipped with a warning; this device's must be readable to be appended
@@ -509,6 +632,33 @@ fn read_logs<T>(
         }
     }
     Ok(own_complete)
+}
+
+/// Load a set file, from the parsed-set cache when the file's length,
+/// modification time and hash match what it recorded.
+fn load_set_cached(
+    path: &Path,
+    cache: &mut bank::cache::SetCache,
+    index: usize,
+) -> Result<(QuestionSet, Vec<bank::Diagnostic>), bank::BankError> {
+    let bytes = bank::read_file_limited(path, bank::MAX_FILE_BYTES)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let key = bank::cache::FileKey::of(path, &bytes);
+    if let Some(key) = key
+        && let Some(set) = cache.get(&name, key, index)
+    {
+        // The set file is unchanged; its media were checked (and any
+        // problem shown) when it was first parsed.
+        return Ok((set, Vec::new()));
+    }
+    let (set, media) = bank::load_set_bytes(path, &bytes)?;
+    if let Some(key) = key {
+        cache.put(&name, key, index);
+    }
+    Ok((set, media))
 }
 
 /// Files in `dir` with extension `ext`, sorted by name.

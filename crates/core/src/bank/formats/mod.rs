@@ -431,6 +431,7 @@ pub fn import(bytes: &[u8], format: Format, meta: &ImportMeta) -> Result<Importe
         return Ok(Imported {
             set,
             skipped: Vec::new(),
+            notes: Vec::new(),
             media,
         });
     }
