@@ -135,7 +135,10 @@ impl Screen {
 /// than the deck list). Handed to the root component once, through
 /// context.
 #[derive(Clone)]
-pub struct Boot(Rc<RefCell<Option<(Result<Library, String>, Screen)>>>);
+pub struct Boot(Rc<RefCell<Option<Start>>>);
+
+/// The opened library (or why not) and the first screen.
+type Start = (Result<Library, String>, Screen);
 
 impl Boot {
     pub fn new(library: Result<Library, String>) -> Self {
@@ -147,7 +150,7 @@ impl Boot {
         Self(Rc::new(RefCell::new(Some((library, screen)))))
     }
 
-    fn take(&self) -> (Result<Library, String>, Screen) {
+    fn take(&self) -> Start {
         self.0
             .borrow_mut()
             .take()

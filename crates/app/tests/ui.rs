@@ -398,9 +398,7 @@ fn editor_shows_check_messages_next_to_fields() {
     let html = render(Boot::at(Ok(lib), Screen::Editor(state)));
     assert!(html.contains("Edit set"), "{html}");
     assert!(
-        html.contains(
-            "<p class=\"field-error\">&#34;correct&#34; must list at least one choice index</p>"
-        ),
+        html.contains("<p class=\"field-error\">Mark at least one choice as correct</p>"),
         "{html}"
     );
     assert!(html.contains("1 problem(s) to fix before saving"));

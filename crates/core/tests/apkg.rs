@@ -241,7 +241,7 @@ fn check_modern(imported: &Imported, what: &str) {
         set.questions[3].body,
         QuestionBody::Flashcard {
             prompt: "A cat".into(),
-            answer: "[image: cat.png]".into(),
+            answer: "![cat.png](cat.png)".into(),
             reversible: false
         },
         "{what}"
