@@ -67,12 +67,14 @@ not_blank() {
 
 log_lines() { cat "$KIOKU_DATA_DIR"/reviews/*.jsonl 2>/dev/null | grep -c "\"type\":\"$1\"" || true; }
 
-wait_for_lines() { # type count
-    for _ in $(seq 50); do [ "$(log_lines "$1")" -ge "$2" ] && return 0; sleep 0.1; done
+wait_for_lines() { # type count; then give the screen time to follow
+    for _ in $(seq 150); do [ "$(log_lines "$1")" -ge "$2" ] && { sleep 1.5; return 0; }; sleep 0.1; done
     fail "expected $2 '$1' events in the review log, found $(log_lines "$1")"
 }
 
-key() { xdotool key "$@"; sleep 0.7; }
+# Fixed pauses are long enough for a loaded machine; the review log is
+# polled where the app writes.
+key() { xdotool key "$@"; sleep 1.5; }
 
 start_app
 shot home; not_blank home

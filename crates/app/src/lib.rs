@@ -32,15 +32,17 @@ pub const STYLE: &str = include_str!("../../../assets/app.css");
 /// The page's content security policy. Card content is untrusted: it may
 /// load images and audio only through `kioku-media:` (served by
 /// [`media_response`]) and `data:` images, nothing remote. Scripts: only
-/// Dioxus's own inline module loader (the page has no other scripts; card
-/// HTML never contains a script, see `kioku_core::markdown`), which talks
-/// to the app over its edits websocket on localhost and the `dioxus:` /
-/// `ipc:` protocols.
+/// Dioxus's own inline module loader and what the app runs through
+/// `document::eval` (focus, text selection), which needs `unsafe-eval`:
+/// without it the window smoke test found every shortcut dead. Card HTML
+/// never contains a script (see `kioku_core::markdown`), and nothing is
+/// loaded from elsewhere. Dioxus talks to the app over its edits websocket
+/// on localhost and the `dioxus:` / `ipc:` protocols.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; \
     img-src kioku-media: data:; \
     media-src kioku-media:; \
     style-src 'unsafe-inline'; \
-    script-src 'self' 'unsafe-inline'; \
+    script-src 'self' 'unsafe-inline' 'unsafe-eval'; \
     connect-src 'self' ipc: http://ipc.localhost dioxus: http://dioxus.index.html ws://127.0.0.1:* ws://localhost:*";
 
 /// What goes into the page's `<head>`: the policy, then the stylesheet.
