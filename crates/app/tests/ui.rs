@@ -960,6 +960,8 @@ mod media {
         );
         // `document::eval` (focus, selection) needs eval; no remote source
         // is allowed for scripts.
-        assert!(CONTENT_SECURITY_POLICY.contains("script-src 'self' 'unsafe-inline' 'unsafe-eval';"));
+        assert!(
+            CONTENT_SECURITY_POLICY.contains("script-src 'self' 'unsafe-inline' 'unsafe-eval';")
+        );
     }
 }
