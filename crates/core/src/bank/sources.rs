@@ -136,7 +136,8 @@ pub struct Segment {
 }
 
 /// A source document prepared for reading: its paragraphs (split at blank
-/// lines, line breaks inside one kept as spaces) with the passage `quote`
+/// lines, line breaks inside one read as spaces; or one a line when the
+/// document has no blank lines) with the passage `quote`
 /// marked, and whether it was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReaderView {
@@ -148,11 +149,19 @@ pub struct ReaderView {
 /// A passage across a paragraph break is marked in each paragraph.
 pub fn reader_view(document: &str, quote: &str) -> ReaderView {
     let mark = locate(document, quote);
-    // Paragraph byte ranges: runs of lines that are not blank.
+    // Paragraph byte ranges: runs of lines that are not blank, or each
+    // line when the document has no blank line (one paragraph a line).
+    let blank_separated = document
+        .split('\n')
+        .skip_while(|l| l.trim().is_empty())
+        .any(|l| l.trim().is_empty());
     let mut ranges = Vec::new();
     let mut start: Option<usize> = None;
     let mut at = 0;
     for line in document.split_inclusive('\n') {
+        if !blank_separated && let Some(s) = start.take() {
+            ranges.push(s..at);
+        }
         match (line.trim().is_empty(), start) {
             (false, None) => start = Some(at),
             (true, Some(s)) => {
@@ -313,6 +322,13 @@ mod tests {
         );
         assert_eq!(v.paragraphs[1][0], seg("Second para", true));
         assert_eq!(v.paragraphs[1][1], seg(": the quote starts here.", false));
+        // Without blank lines, each line is a paragraph.
+        let v = reader_view("One.\nTwo three.\nFour.", "Two three");
+        assert_eq!(v.paragraphs.len(), 3);
+        assert_eq!(
+            v.paragraphs[1],
+            vec![seg("Two three", true), seg(".", false)]
+        );
         // Not found: the whole text, nothing marked.
         let v = reader_view(doc, "absent");
         assert!(!v.found);
