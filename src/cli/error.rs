@@ -46,6 +46,7 @@ impl From<LibraryError> for Error {
                 Error::Usage(format!("{}: error: {message}", path.display()))
             }
             LibraryError::Export(m) => Error::Usage(m),
+            e @ LibraryError::SourceDocument { .. } => Error::Usage(e.to_string()),
         }
     }
 }

@@ -137,12 +137,7 @@ pub(super) fn grade(
             "{key} is a {kind} question; only typed and cloze answers are graded from text"
         )));
     }
-    let j = judge(
-        &q.body,
-        variant,
-        &Response::Typed(answer.to_owned()),
-        &set.language,
-    );
+    let j = judge(&q.body, variant, &Response::Typed(answer.to_owned()), set);
     let expected = lib.card_view(&key).map(|v| v.answer).unwrap_or_default();
     let verdict = match &j.verdict {
         Verdict::SelfGraded => "self_graded",

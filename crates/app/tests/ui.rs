@@ -965,3 +965,130 @@ mod media {
         );
     }
 }
+
+#[test]
+fn an_answered_card_offers_its_quote_in_the_whole_interview() {
+    let key = "japan-russia-covid19/abe-cancelled-moscow-visit";
+    let html = study_html(&[], key, true, "", &[]);
+    let button = html
+        .split("<button")
+        .find(|b| b.contains("read-source"))
+        .unwrap_or_else(|| panic!("no reader button: {html}"));
+    assert!(button.contains(">From the interview</button>"), "{button}");
+    assert!(button.contains(r#"aria-keyshortcuts="O""#), "{button}");
+    // Not before answering: the quote gives the answer away.
+    let q = study_html(&[], key, false, "", &[]);
+    assert!(!q.contains("read-source"));
+    // The help lists the shortcut.
+    let (_dir, lib) = library(&[]);
+    let session = session_on(&lib, key, true, "", &[]);
+    let mut app = live::Live::new(Boot::at(Ok(lib), Screen::Study(session)));
+    let root = app.element("keydown", 0);
+    app.key(root, Key::Character("?".into()), false);
+    let help = app.html();
+    assert!(
+        help.contains("<dt><kbd>O</kbd></dt><dd>After answering: open the source"),
+        "{help}"
+    );
+}
+
+#[test]
+fn the_reader_shows_the_whole_source_with_the_quote_marked_and_esc_returns() {
+    let key = "japan-russia-covid19/abe-cancelled-moscow-visit";
+    let (_dir, lib) = library(&[]);
+    let session = session_on(&lib, key, true, "", &[]);
+    let mut app = live::Live::new(Boot::at(Ok(lib), Screen::Study(session)));
+    let root = app.element("keydown", 0);
+    let added = app.key(root, Key::Character("o".into()), false);
+    let html = app.html();
+    assert!(html.contains(r#"role="dialog""#), "{html}");
+    assert!(
+        html.contains(r#"<h2 id="reader-title">From the interview</h2>"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(
+            r#"<mark id="reader-quote">The biggest impact that COVID-19 has had on Japan-Russia relations is that Prime Minister Abe had to cancel his scheduled visit to Moscow</mark>"#
+        ),
+        "{html}"
+    );
+    // The rest of the text is there: the question before, the sentence
+    // after the quote, and the last words of the interview.
+    assert!(html.contains(
+        "How has the COVID-19 pandemic impacted the relationship between Japan and Russia?"
+    ));
+    assert!(html.contains(", where he planned to attend the 75th anniversary"));
+    assert!(html.contains("Japan-Russia relations are no exception."));
+    assert!(html.contains("Sasakawa Peace Foundation"), "the citation");
+    assert_eq!(html.matches("<mark").count(), 1);
+    // While open, the card's keys do nothing: 3 does not rate.
+    app.key(root, Key::Character("3".into()), false);
+    assert!(app.html().contains("reader-quote"));
+    // Esc in the reader closes it and focus goes back to what opened it.
+    let reader_keys = added
+        .iter()
+        .filter(|(n, _)| n == "keydown")
+        .map(|(_, id)| *id)
+        .next()
+        .expect("the reader's key handler");
+    app.key(reader_keys, Key::Escape, false);
+    let html = app.html();
+    assert!(!html.contains("reader-quote"), "{html}");
+    assert!(html.contains("Rate your answer"), "back on the card");
+    let evals = app.evals.borrow();
+    assert!(evals.iter().any(|js| js == kioku_app::REMEMBER_FOCUS_JS));
+    assert_eq!(
+        evals.last().map(String::as_str),
+        Some(kioku_app::REFOCUS_JS)
+    );
+}
+
+#[test]
+fn self_test_results_open_the_reader_too() {
+    use kioku_core::exam::{ExamConfig, ExamSession};
+    let (_dir, lib) = library(&[]);
+    let set = kioku_core::bank::SetId::new("japan-russia-covid19").unwrap();
+    let mut config = ExamConfig::new(set, 3);
+    config.count = Some(2);
+    let exam = new_exam(&lib, config, t()).unwrap();
+    let mut s = ExamSession::new(exam);
+    s.finish(t());
+    // The countdown's task sleeps on tokio.
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .build()
+        .unwrap();
+    let _in_runtime = rt.enter();
+    let fresh = || {
+        let (dir, lib) = library(&[]);
+        let app = live::Live::new(Boot::at(
+            Ok(lib),
+            Screen::Exam {
+                session: s.clone(),
+                saved: false,
+            },
+        ));
+        (dir, app)
+    };
+    let (_d, app) = fresh();
+    let html = app.html();
+    assert_eq!(
+        html.matches(">From the interview</button>").count(),
+        2,
+        "{html}"
+    );
+    let clicks = app.first.iter().filter(|(n, _)| n == "click").count();
+    // Click each button on a fresh page: two of them open the reader.
+    let mut opened = Vec::new();
+    for nth in 0..clicks {
+        let (_d, mut app) = fresh();
+        let id = app.element("click", nth);
+        app.click(id);
+        let html = app.html();
+        if html.contains(r#"<mark id="reader-quote">"#) {
+            assert!(html.contains("Back to the card"));
+            opened.push(nth);
+        }
+    }
+    assert_eq!(opened.len(), 2, "{opened:?} of {clicks}");
+}

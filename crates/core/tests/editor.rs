@@ -230,3 +230,32 @@ mod plain_words {
         assert_eq!(e.draft.id, "japan-and-russia");
     }
 }
+
+#[test]
+fn the_abbreviations_field_is_checked_and_saved() {
+    use kioku_core::bank::model::Abbreviation;
+    use kioku_core::editor::Place;
+    let mut draft = Draft::new_set("Abbreviated", &[]);
+    let mut q = kioku_core::editor::DraftQuestion::new(kioku_core::bank::QuestionKind::Typed);
+    q.prompt = "Which country?".into();
+    q.id = "which-country".into();
+    q.answers = vec!["the United States".into()];
+    draft.questions.push(q);
+    draft.abbreviations = "U.S. = United States, UK United Kingdom".into();
+    let problems = draft.check().unwrap_err();
+    let p = problems
+        .iter()
+        .find(|p| p.place == Place::Set("abbreviations".into()))
+        .unwrap_or_else(|| panic!("{problems:#?}"));
+    assert!(p.message.contains("SHORT = LONG"), "{}", p.message);
+    draft.abbreviations = "U.S. = United States, UK = United\\, Kingdom".into();
+    let set = draft.check().unwrap();
+    assert_eq!(
+        set.abbreviations,
+        vec![
+            Abbreviation::new("U.S.", "United States"),
+            Abbreviation::new("UK", "United, Kingdom")
+        ]
+    );
+    assert_eq!(Draft::from_set(&set).abbreviations, draft.abbreviations);
+}

@@ -2,10 +2,11 @@
 //! (given, accepted answers, set language, accepted?) and the reasons the
 //! grader gives.
 
+use kioku_core::bank::model::Abbreviation;
 use kioku_core::bank::parse::parse_cloze;
 use kioku_core::bank::{CardVariant, QuestionBody};
 use kioku_core::grader::{
-    MatchReason, Response, TypedMatch, Verdict, grade_in, judge, match_typed_in,
+    Lenience, MatchReason, Response, Rules, TypedMatch, Verdict, grade_in, judge, match_typed_in,
 };
 
 const OK: bool = true;
@@ -135,6 +136,15 @@ const TABLE: &[(&str, &[&str], &str, bool)] = &[
     ("Rme", &["Rome"], "en", NO),
     ("the 1868 restoraton", &["the 1868 restoration"], "en", OK),
     ("the 1869 restoration", &["the 1868 restoration"], "en", NO),
+    // Middle initials left out on one side.
+    ("Donald J. Trump", &["Donald Trump"], "en", OK),
+    ("Donald J Trump", &["Trump", "Donald Trump"], "en", OK),
+    ("Donald Trump", &["Donald J. Trump"], "en", OK),
+    ("George Bush", &["George H. W. Bush"], "en", OK),
+    ("George W. Bush", &["George H. W. Bush"], "en", NO),
+    ("Donald X. Trump", &["Donald J. Trump"], "en", OK), // one typo
+    ("J. Trump", &["Donald Trump"], "en", NO),
+    ("grade A student", &["grade student"], "en", NO),
     // Nothing.
     ("", &["Tokyo"], "en", NO),
     ("!!!", &["Tokyo"], "en", NO),
@@ -156,6 +166,89 @@ fn teacher_table() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Rows graded with the abbreviations a set declares: (given, accepted,
+/// accepted?), English.
+const ABBREVIATED: &[(&str, &[&str], bool)] = &[
+    ("China and the U.S.", &["China and the United States"], OK),
+    ("China and the United States", &["China and the U.S."], OK),
+    ("the United States and China", &["China and the U.S."], OK),
+    ("US and China", &["China and the United States"], OK),
+    ("the U.S.", &["United States"], OK),
+    ("United States", &["the U.S."], OK),
+    ("U.S.", &["the United States of America"], NO),
+    ("the UK", &["United Kingdom"], OK),
+    ("United Kingdom", &["UK"], OK),
+    ("the EU and Japan", &["Japan and the European Union"], OK),
+    ("the European Union", &["EU"], OK),
+    ("the UN", &["United Nations"], NO), // not declared
+    ("U.K.", &["United States"], NO),
+    ("the U.S.", &["United Kingdom"], NO),
+    ("not the U.S.", &["United States"], NO),
+    ("China and the U.K.", &["China and the United States"], NO),
+    ("the U.S. in 2013", &["the United States in 2012"], NO),
+    (
+        "President Donald J. Trump of the U.S.",
+        &["Donald Trump"],
+        OK,
+    ),
+    ("the U.S. and the UK", &["the United States"], NO),
+    ("Donald J. Trump", &["Donald Trump"], OK),
+];
+
+#[test]
+fn declared_abbreviations_match_both_ways() {
+    let abbreviations = [
+        Abbreviation::new("U.S.", "United States"),
+        Abbreviation::new("UK", "United Kingdom"),
+        Abbreviation::new("EU", "European Union"),
+    ];
+    let rules = Rules {
+        language: "en",
+        abbreviations: &abbreviations,
+    };
+    let mut failures = Vec::new();
+    for (given, accepted, expected) in ABBREVIATED {
+        let accepted: Vec<String> = accepted.iter().map(|s| s.to_string()).collect();
+        let got = match_typed_in(given, &accepted, rules);
+        if (got != TypedMatch::Wrong) != *expected {
+            failures.push(format!("{given:?} vs {accepted:?}: got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // Without the declaration the long form is not the short one.
+    let key = vec!["China and the United States".to_owned()];
+    assert_eq!(
+        match_typed_in("China and the U.S.", &key, "en"),
+        TypedMatch::Wrong
+    );
+    assert_eq!(
+        match_typed_in("China and the U.S.", &key, rules),
+        TypedMatch::Lenient {
+            index: 0,
+            rule: Lenience::Abbreviation
+        }
+    );
+    let j = judge(
+        &typed(&["the United States"]),
+        CardVariant::Forward,
+        &Response::Typed("the U.S.".into()),
+        rules,
+    );
+    assert_eq!(j.reason, MatchReason::Normalized);
+    assert!(j.detail.contains("abbreviations"), "{}", j.detail);
+}
+
+#[test]
+fn middle_initials_are_reported_as_such() {
+    assert_eq!(
+        match_typed_in("Donald J. Trump", &["Donald Trump".to_owned()], "en"),
+        TypedMatch::Lenient {
+            index: 0,
+            rule: Lenience::Initials
+        }
+    );
 }
 
 fn typed(answers: &[&str]) -> QuestionBody {

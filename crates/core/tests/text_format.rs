@@ -2,6 +2,7 @@
 //! generated sets, and the interview bank) and located errors.
 
 use kioku_core::bank::formats::text::{parse_text, to_text};
+use kioku_core::bank::model::Abbreviation;
 use kioku_core::bank::parse::parse_cloze;
 use kioku_core::bank::{
     BUILTIN_INTERVIEW, Question, QuestionBody, QuestionId, QuestionSet, SetId, parse_set,
@@ -134,7 +135,11 @@ fn set() -> impl Strategy<Value = QuestionSet> {
         prop::option::of(text()),
         prop_oneof![Just("en"), Just("pt-BR")],
         prop::collection::vec(tag(), 0..3),
-        (prop::option::of(text()), prop::option::of(text())),
+        (
+            prop::option::of(text()),
+            prop::option::of(text()),
+            prop::collection::btree_map("[A-Z][A-Z.,]{0,3}", "[a-z]{1,4} [a-z ,=]{0,6}[a-z]", 0..3),
+        ),
         prop::collection::vec(tag(), 0..3),
         prop::collection::vec(question(), 1..6),
     )
@@ -146,7 +151,7 @@ fn set() -> impl Strategy<Value = QuestionSet> {
                 description,
                 language,
                 authors,
-                (source, source_document),
+                (source, source_document, abbreviations),
                 tags,
                 qs,
             )| QuestionSet {
@@ -159,6 +164,10 @@ fn set() -> impl Strategy<Value = QuestionSet> {
                 authors,
                 source,
                 source_document,
+                abbreviations: abbreviations
+                    .iter()
+                    .map(|(s, l)| Abbreviation::new(s, l))
+                    .collect(),
                 tags,
                 questions: qs
                     .into_iter()

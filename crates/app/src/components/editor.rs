@@ -140,6 +140,8 @@ pub fn Editor() -> Element {
                             oninput: move |v| edit(ctx, |e| e.edit(|d| d.authors = v)) }
                         TextField { id: "set-source", label: "Source material", value: d.source.clone(), error: set_problem("source"),
                             oninput: move |v| edit(ctx, |e| e.edit(|d| d.source = v)) }
+                        TextField { id: "set-abbreviations", label: "Abbreviations accepted in answers (U.S. = United States, UK = United Kingdom)", value: d.abbreviations.clone(), error: set_problem("abbreviations"),
+                            oninput: move |v| edit(ctx, |e| e.edit(|d| d.abbreviations = v)) }
                         if !set_problem("questions").is_empty() {
                             p { class: "field-error", "{set_problem(\"questions\")}" }
                         }

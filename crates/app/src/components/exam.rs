@@ -3,6 +3,7 @@
 
 use dioxus::prelude::*;
 
+use super::reader::{ReadInContext, ReaderRequest, SourceReader, has_document, source_label};
 use super::study::stop_activation_keys;
 use crate::{AppCtx, Screen, now};
 use kioku_core::bank::QuestionKind;
@@ -492,6 +493,14 @@ fn ExamResults(result: ExamResult) -> Element {
         c
     };
     let has_mistakes = result.points < result.total;
+    let readable = has_document(ctx, &result.set);
+    let label = source_label(
+        ctx.library
+            .read()
+            .as_ref()
+            .and_then(|lib| lib.set(&result.set))
+            .and_then(|s| s.source.as_deref()),
+    );
     rsx! {
         header { class: "top",
             button { class: "link", onclick: move |_| ctx.go(Screen::Home), "← Decks" }
@@ -531,11 +540,21 @@ fn ExamResults(result: ExamResult) -> Element {
                             div { class: "explanation", dangerous_inner_html: markdown::to_html_with_media(e, &result.set) }
                         }
                         if let Some(s) = &q.source {
+                            if readable {
+                                p { class: "source-link",
+                                    ReadInContext { request: ReaderRequest {
+                                        set: result.set.clone(),
+                                        quote: s.clone(),
+                                        label: label.to_owned(),
+                                    } }
+                                }
+                            }
                             blockquote { class: "source-inline", "“{s}”" }
                         }
                     }
                 }
             }
         }
+        SourceReader {}
     }
 }

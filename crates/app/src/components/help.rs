@@ -25,6 +25,10 @@ pub const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
             ("1 2 3 4", "Rate Again, Hard, Good, Easy"),
             ("1–9 or A–J", "Pick a choice (multiple choice)"),
             ("T / F", "Answer true or false"),
+            (
+                "O",
+                "After answering: open the source with the quoted passage highlighted (Esc returns)",
+            ),
             ("Ctrl+Z", "Undo the last answer"),
         ],
     ),

@@ -40,6 +40,13 @@ pub fn on_key(ctx: AppCtx, e: KeyboardEvent) {
     if e.is_composing() {
         return;
     }
+    // The source reader keeps the keys while open (Esc closes it).
+    if super::reader::is_open() {
+        if e.key() == Key::Escape {
+            super::reader::close_reader();
+        }
+        return;
+    }
     if ch == Some('?') {
         toggle_help(ctx);
         return;
@@ -115,7 +122,15 @@ fn study_key(ctx: AppCtx, e: &KeyboardEvent, ch: Option<char>, ctrl: bool) {
     let space_or_enter = matches!(e.key(), Key::Enter) || ch == Some(' ');
     match phase {
         Phase::Answered { .. } => {
-            if space_or_enter {
+            if ch == Some('o') {
+                let request = ctx
+                    .study()
+                    .and_then(|s| s.current)
+                    .and_then(|c| super::reader::request_for(ctx, &c.view));
+                if let Some(request) = request {
+                    super::reader::open_reader(request);
+                }
+            } else if space_or_enter {
                 rate(ctx, suggested);
             } else if let Some(r) = ch
                 .and_then(|c| c.to_digit(10))

@@ -8,6 +8,7 @@ mod help;
 mod home;
 pub mod keys;
 mod optimizer;
+pub mod reader;
 mod settings;
 mod stats;
 mod study;

@@ -2,6 +2,7 @@
 
 use dioxus::prelude::*;
 
+use super::reader::{ReadInContext, SourceReader, request_for, source_label};
 use crate::{AppCtx, Screen, new_event_id, now};
 use kioku_core::bank::{QuestionKind, SetId};
 use kioku_core::card::CardView;
@@ -69,14 +70,6 @@ pub fn leave(ctx: AppCtx) {
     ctx.go(Screen::Home);
 }
 
-/// "From the interview" for interview-based sets, "From the source" else.
-fn source_label(view: &CardView) -> &'static str {
-    match &view.source_title {
-        Some(t) if t.to_ascii_lowercase().contains("interview") => "From the interview",
-        _ => "From the source",
-    }
-}
-
 #[component]
 pub fn Study() -> Element {
     let ctx: AppCtx = use_context();
@@ -137,6 +130,7 @@ pub fn Study() -> Element {
             }
         }
         div { class: "visually-hidden", role: "status", aria_live: "polite", "{session.announcement}" }
+        SourceReader {}
     }
 }
 
@@ -299,7 +293,9 @@ pub fn stop_activation_keys(e: &KeyboardEvent) {
 
 #[component]
 fn Feedback(current: Current, verdict: Verdict) -> Element {
+    let ctx: AppCtx = use_context();
     let view = &current.view;
+    let reader = request_for(ctx, view);
     let (class, text) = match &verdict {
         Verdict::SelfGraded => ("verdict neutral", "How well did you know it?".to_owned()),
         Verdict::Correct => ("verdict right", "✓ Correct".to_owned()),
@@ -337,7 +333,12 @@ fn Feedback(current: Current, verdict: Verdict) -> Element {
         }
         if let Some(s) = &view.source {
             figure { class: "source",
-                figcaption { "{source_label(view)}" }
+                figcaption {
+                    match reader {
+                        Some(request) => rsx! { ReadInContext { request } },
+                        None => rsx! { "{source_label(view.source_title.as_deref())}" },
+                    }
+                }
                 blockquote { "“{s}”" }
             }
         }

@@ -20,7 +20,7 @@ use super::{ClozeSegment, ClozeText, Question, QuestionBody, QuestionId, Questio
 
 const MAGIC: &[u8; 8] = b"kiokuset";
 /// The cache format; any other is ignored.
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 const HEADER_LEN: usize = 8 + 4 + 8 + 4;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -73,6 +73,7 @@ struct SetRec {
     authors: Vec<String>,
     source: Option<String>,
     source_document: Option<String>,
+    abbreviations: Vec<(String, String)>,
     tags: Vec<String>,
     questions: Vec<QuestionRec>,
 }
@@ -123,6 +124,11 @@ fn set_rec(s: &QuestionSet) -> SetRec {
         authors: s.authors.clone(),
         source: s.source.clone(),
         source_document: s.source_document.clone(),
+        abbreviations: s
+            .abbreviations
+            .iter()
+            .map(|a| (a.short.clone(), a.long.clone()))
+            .collect(),
         tags: s.tags.clone(),
         questions: s
             .questions
@@ -243,6 +249,11 @@ fn question_set(r: SetRec) -> Option<QuestionSet> {
         authors: r.authors,
         source: r.source,
         source_document: r.source_document,
+        abbreviations: r
+            .abbreviations
+            .iter()
+            .map(|(short, long)| super::model::Abbreviation::new(short, long))
+            .collect(),
         tags: r.tags,
         questions,
     })

@@ -116,10 +116,45 @@ pub struct QuestionSet {
     /// relative to the set file. `kioku check` verifies every quote is in it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_document: Option<String>,
+    /// Short forms the grader treats as their long forms (`U.S.` =
+    /// `United States`), in file order. Written as a JSON object.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        serialize_with = "abbreviations_as_object"
+    )]
+    pub abbreviations: Vec<Abbreviation>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     /// Never empty; ids are unique.
     pub questions: Vec<Question>,
+}
+
+/// One declared abbreviation: `short` stands for `long` in answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Abbreviation {
+    pub short: String,
+    pub long: String,
+}
+
+impl Abbreviation {
+    pub fn new(short: &str, long: &str) -> Self {
+        Self {
+            short: short.to_owned(),
+            long: long.to_owned(),
+        }
+    }
+}
+
+fn abbreviations_as_object<S: serde::Serializer>(
+    list: &[Abbreviation],
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(Some(list.len()))?;
+    for a in list {
+        map.serialize_entry(&a.short, &a.long)?;
+    }
+    map.end()
 }
 
 impl QuestionSet {

@@ -3,7 +3,7 @@
 
 use super::json::{self, Located, Member, Value};
 use super::model::{
-    ClozeText, FORMAT_VERSION, Question, QuestionBody, QuestionId, QuestionSet, SetId,
+    Abbreviation, ClozeText, FORMAT_VERSION, Question, QuestionBody, QuestionId, QuestionSet, SetId,
 };
 use super::problem::{LocatedProblem, Pos, Problem};
 use super::sources::SourceSpots;
@@ -78,6 +78,7 @@ const SET_FIELDS: &[&str] = &[
     "authors",
     "source",
     "source_document",
+    "abbreviations",
     "tags",
     "questions",
 ];
@@ -230,6 +231,34 @@ impl Cx {
         ok.then_some(out)
     }
 
+    /// The optional `abbreviations` object: short form → long form.
+    fn abbreviations(&mut self, obj: &Obj) -> Option<Vec<Abbreviation>> {
+        let Some(v) = obj.get("abbreviations") else {
+            return Some(Vec::new());
+        };
+        let Value::Object(members) = &v.value else {
+            self.wrong(v, "abbreviations", "an object of short forms to long forms");
+            return None;
+        };
+        let mut out = Vec::with_capacity(members.len());
+        let mut ok = true;
+        for m in members {
+            let long = match &m.value.value {
+                Value::String(s) => s.text.as_str(),
+                _ => {
+                    self.wrong(&m.value, &format!("abbreviations.{}", m.key), "a string");
+                    ok = false;
+                    continue;
+                }
+            };
+            match self.ck.abbreviation(&m.key, long, m.key_pos, m.value.pos) {
+                Some(a) => out.push(a),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
     fn object<'a>(&mut self, v: &'a Located, what: &str) -> Option<Obj<'a>> {
         match &v.value {
             Value::Object(members) => Some(Obj {
@@ -300,6 +329,7 @@ impl Cx {
         let source = self.opt_text(&obj, "source");
         let source_document = self.opt_text(&obj, "source_document");
         self.spots.document = obj.get("source_document").map_or(obj.pos, |v| v.pos);
+        let abbreviations = self.abbreviations(&obj);
         let tags = self.string_list(&obj, "tags");
         let questions = self.questions(&obj);
         Some(QuestionSet {
@@ -312,6 +342,7 @@ impl Cx {
             authors: authors?,
             source: source.ok()?,
             source_document: source_document.ok()?,
+            abbreviations: abbreviations?,
             tags: tags?,
             questions: questions?,
         })

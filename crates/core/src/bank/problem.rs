@@ -186,6 +186,8 @@ pub enum Problem {
         document: String,
         nearest: Option<String>,
     },
+    #[error("abbreviation \"{short}\" {reason}")]
+    BadAbbreviation { short: String, reason: &'static str },
     #[error("cannot read source document \"{document}\": {reason}")]
     SourceDocumentUnreadable { document: String, reason: String },
     /// An image or audio reference that cannot be shown.

@@ -2,7 +2,7 @@
 //! the `.kioku.md` text format, imports). A front end extracts values with
 //! their positions; these checks judge them and collect located problems.
 
-use super::model::{ClozeSegment, ClozeText, is_kebab_case, to_kebab_case};
+use super::model::{Abbreviation, ClozeSegment, ClozeText, is_kebab_case, to_kebab_case};
 use super::problem::{LocatedProblem, Pos, Problem};
 
 /// Fewest choices a multiple-choice question may have.
@@ -41,6 +41,39 @@ impl Checker {
         } else {
             Some(text.to_owned())
         }
+    }
+
+    /// One entry of a set's `abbreviations`: both sides non-blank, the
+    /// short form with a letter or digit (what the grader compares), and
+    /// not the same as its long form.
+    pub fn abbreviation(
+        &mut self,
+        short: &str,
+        long: &str,
+        short_pos: Pos,
+        long_pos: Pos,
+    ) -> Option<Abbreviation> {
+        let bad = |reason| Problem::BadAbbreviation {
+            short: short.to_owned(),
+            reason,
+        };
+        if short.trim().is_empty() {
+            self.report(short_pos, bad("is blank: write the short form"));
+            return None;
+        }
+        if crate::grader::normalize(short).is_empty() {
+            self.report(short_pos, bad("has no letters or digits to match"));
+            return None;
+        }
+        if long.trim().is_empty() {
+            self.report(long_pos, bad("has a blank long form"));
+            return None;
+        }
+        if crate::grader::normalize(short) == crate::grader::normalize(long) {
+            self.report(long_pos, bad("is the same as its long form"));
+            return None;
+        }
+        Some(Abbreviation::new(short.trim(), long.trim()))
     }
 
     /// A kebab-case id; `what` is "set id" or "question id".

@@ -75,6 +75,9 @@ pub struct Draft {
     pub source: String,
     /// The set's `source_document`, kept as it is (not edited in a form).
     pub source_document: String,
+    /// `SHORT = LONG` entries, comma-separated (`\,` is a comma inside
+    /// one): the set's `abbreviations`.
+    pub abbreviations: String,
     /// Comma-separated.
     pub tags: String,
     pub questions: Vec<DraftQuestion>,
@@ -103,6 +106,32 @@ fn split_list(s: &str) -> Vec<String> {
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .map(str::to_owned)
+        .collect()
+}
+
+/// The editor's abbreviations field as (short, long) pairs: entries split
+/// on commas not written `\,`, each at its first `=` (an entry without
+/// one has a blank long form, which the check reports).
+fn abbreviation_entries(s: &str) -> Vec<(String, String)> {
+    let mut entries = vec![String::new()];
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&',') => {
+                chars.next();
+                entries.last_mut().into_iter().for_each(|e| e.push(','));
+            }
+            ',' => entries.push(String::new()),
+            c => entries.last_mut().into_iter().for_each(|e| e.push(c)),
+        }
+    }
+    entries
+        .iter()
+        .filter(|e| !e.trim().is_empty())
+        .map(|e| match e.split_once('=') {
+            Some((short, long)) => (short.trim().to_owned(), long.trim().to_owned()),
+            None => (e.trim().to_owned(), String::new()),
+        })
         .collect()
 }
 
@@ -187,6 +216,12 @@ impl Draft {
             authors: set.authors.join(", "),
             source: set.source.clone().unwrap_or_default(),
             source_document: set.source_document.clone().unwrap_or_default(),
+            abbreviations: set
+                .abbreviations
+                .iter()
+                .map(|a| format!("{} = {}", a.short, a.long).replace(',', "\\,"))
+                .collect::<Vec<_>>()
+                .join(", "),
             tags: set.tags.join(", "),
             questions,
         }
@@ -290,6 +325,18 @@ impl Draft {
                 &mut out,
                 &format!("  \"source_document\": {},", quote(&self.source_document)),
                 set("source_document"),
+            );
+        }
+        let abbreviations = abbreviation_entries(&self.abbreviations);
+        if !abbreviations.is_empty() {
+            let items: Vec<String> = abbreviations
+                .iter()
+                .map(|(short, long)| format!("{}: {}", quote(short), quote(long)))
+                .collect();
+            push(
+                &mut out,
+                &format!("  \"abbreviations\": {{{}}},", items.join(", ")),
+                set("abbreviations"),
             );
         }
         push(&mut out, "  \"questions\": [", set("questions"));
@@ -470,6 +517,9 @@ fn message(p: &Problem) -> String {
             format!("Another question already has the id {id}")
         }
         Problem::NoQuestions => "Add at least one question".into(),
+        Problem::BadAbbreviation { short, reason } => format!(
+            "The abbreviation {short} {reason}; write each as SHORT = LONG, separated by commas"
+        ),
         Problem::NoDeletion => {
             "Make at least one blank: select a part of the text and mark it as a blank".into()
         }
@@ -518,6 +568,8 @@ mod tests {
         let draft = Draft::from_set(&set);
         let back = draft.check().unwrap();
         assert_eq!(back.questions, set.questions);
+        assert!(!set.abbreviations.is_empty());
+        assert_eq!(back.abbreviations, set.abbreviations);
         assert_eq!(back.title, set.title);
     }
 

@@ -14,7 +14,7 @@ pub use result::{ExamKind, ExamResult, QuestionResult};
 
 use crate::bank::{CardKey, CardVariant, QuestionBody, QuestionKind, QuestionSet, SetId};
 use crate::card::{CardView, Choice};
-use crate::grader::{Response, Verdict, grade_in};
+use crate::grader::{Response, Rules, Verdict, grade_in};
 
 /// When the learner sees whether an answer was right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -91,6 +91,8 @@ pub struct Exam {
     graded: Vec<(QuestionBody, CardVariant)>,
     /// The set's language, for the grader's rules.
     language: String,
+    /// The set's abbreviations, for the grader.
+    abbreviations: Vec<crate::bank::model::Abbreviation>,
 }
 
 impl Exam {
@@ -141,6 +143,7 @@ impl Exam {
             started_at: now,
             graded,
             language: set.language.clone(),
+            abbreviations: set.abbreviations.clone(),
         })
     }
 
@@ -170,7 +173,15 @@ impl Exam {
             ExamAnswer::SelfMarked(true) => Verdict::Correct,
             ExamAnswer::SelfMarked(false) => Verdict::Wrong,
             ExamAnswer::Response(r) => match self.graded.get(i) {
-                Some((body, variant)) => grade_in(body, *variant, r, &self.language),
+                Some((body, variant)) => grade_in(
+                    body,
+                    *variant,
+                    r,
+                    Rules {
+                        language: &self.language,
+                        abbreviations: &self.abbreviations,
+                    },
+                ),
                 None => Verdict::Wrong,
             },
         }

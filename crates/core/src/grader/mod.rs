@@ -8,7 +8,8 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use crate::bank::{CardVariant, QuestionBody, QuestionKind};
+use crate::bank::model::Abbreviation;
+use crate::bank::{CardVariant, QuestionBody, QuestionKind, QuestionSet};
 use crate::scheduler::Rating;
 use crate::text::edit_distance;
 
@@ -76,6 +77,12 @@ pub enum Lenience {
     Order,
     /// The whole answer with only filler words around it.
     ExtraWords,
+    /// Equal once the set's declared abbreviations are written out
+    /// (`the U.S.` = `the United States`), on either side.
+    Abbreviation,
+    /// Equal without middle initials on one side (`Donald J. Trump` =
+    /// `Donald Trump`).
+    Initials,
 }
 
 impl Lenience {
@@ -86,6 +93,8 @@ impl Lenience {
             }
             Lenience::Order => "with the parts of the list in another order",
             Lenience::ExtraWords => "with only filler words around it",
+            Lenience::Abbreviation => "with the set's abbreviations written out",
+            Lenience::Initials => "without middle initials",
         }
     }
 }
@@ -161,6 +170,45 @@ impl Verdict {
         match self {
             Verdict::Wrong => Rating::Again,
             _ => Rating::Good,
+        }
+    }
+}
+
+/// What a set tells the grader: its language (a BCP 47 tag) and the
+/// abbreviations it declares. A bare language tag converts into rules
+/// without abbreviations.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Rules<'a> {
+    pub language: &'a str,
+    pub abbreviations: &'a [Abbreviation],
+}
+
+impl<'a> From<&'a str> for Rules<'a> {
+    fn from(language: &'a str) -> Self {
+        Rules {
+            language,
+            abbreviations: &[],
+        }
+    }
+}
+
+impl<'a> From<&&'a str> for Rules<'a> {
+    fn from(language: &&'a str) -> Self {
+        Rules::from(*language)
+    }
+}
+
+impl<'a> From<&'a String> for Rules<'a> {
+    fn from(language: &'a String) -> Self {
+        Rules::from(language.as_str())
+    }
+}
+
+impl<'a> From<&'a QuestionSet> for Rules<'a> {
+    fn from(set: &'a QuestionSet) -> Self {
+        Rules {
+            language: &set.language,
+            abbreviations: &set.abbreviations,
         }
     }
 }
@@ -501,14 +549,22 @@ pub fn match_typed(given: &str, accepted: &[String]) -> TypedMatch {
     match_typed_in(given, accepted, "")
 }
 
-/// Match `given` against the accepted answers under the rules of
-/// `language` (a BCP 47 tag, the set's `language`). Tried in turn, each
-/// over every accepted answer: equal after [`normalize`]; equal under the
-/// language's rules (English: leading articles and prepositions dropped,
-/// number words as numerals, "and" lists in any order, filler words around
-/// the whole answer); one typo in an answer of 5+ characters with the same
-/// numbers. An answer that adds a negation is never accepted leniently.
-pub fn match_typed_in(given: &str, accepted: &[String], language: &str) -> TypedMatch {
+/// Match `given` against the accepted answers under `rules` (the set's
+/// language and abbreviations; a bare BCP 47 tag also does). Tried in
+/// turn, each over every accepted answer: equal after [`normalize`];
+/// equal under the language's rules (English: leading articles and
+/// prepositions dropped, number words as numerals, "and" lists in any
+/// order, filler words around the whole answer); the same with the set's
+/// abbreviations written out on both sides; the same without middle
+/// initials on one side; one typo in an answer of 5+ characters with the
+/// same numbers. An answer that adds a negation is never accepted
+/// leniently.
+pub fn match_typed_in<'a>(
+    given: &str,
+    accepted: &[String],
+    rules: impl Into<Rules<'a>>,
+) -> TypedMatch {
+    let rules = rules.into();
     let g = normalize(given);
     if g.is_empty() {
         return TypedMatch::Wrong;
@@ -517,38 +573,86 @@ pub fn match_typed_in(given: &str, accepted: &[String], language: &str) -> Typed
     if let Some(index) = normalized.iter().position(|a| *a == g) {
         return TypedMatch::Exact { index };
     }
-    let lang = Lang::of(language);
-    let given_words = words(given, lang);
-    let keys: Vec<Vec<String>> = accepted.iter().map(|a| words(a, lang)).collect();
-    let g_core = strip_leading(&given_words, lang);
-    let adds_negation = |key: &[String]| {
-        lang == Lang::English && negation_count(&given_words) > negation_count(key)
-    };
-    let lenient = |rule: Lenience, key: &[String]| {
-        let k_core = strip_leading(key, lang);
-        match rule {
-            Lenience::Wording => g_core == k_core,
-            Lenience::Order if lang == Lang::English => {
-                list_parts(&given_words).is_some_and(|g| list_parts(key) == Some(g))
+    let lang = Lang::of(rules.language);
+    let abbreviations: Vec<(Vec<String>, Vec<String>)> = rules
+        .abbreviations
+        .iter()
+        .map(|a| (words(&a.short, lang), words(&a.long, lang)))
+        .filter(|(short, _)| !short.is_empty())
+        .collect();
+    let plain_given = words(given, lang);
+    let plain_keys: Vec<Vec<String>> = accepted.iter().map(|a| words(a, lang)).collect();
+    let given_words = expand(&plain_given, &abbreviations);
+    let keys: Vec<Vec<String>> = plain_keys
+        .iter()
+        .map(|k| expand(k, &abbreviations))
+        .collect();
+    let by_rules = |given_words: &[String], keys: &[Vec<String>]| {
+        let g_core = strip_leading(given_words, lang);
+        let adds_negation = |key: &[String]| {
+            lang == Lang::English && negation_count(given_words) > negation_count(key)
+        };
+        let lenient = |rule: Lenience, key: &[String]| {
+            let k_core = strip_leading(key, lang);
+            match rule {
+                Lenience::Wording => g_core == k_core,
+                Lenience::Order if lang == Lang::English => {
+                    list_parts(given_words).is_some_and(|g| list_parts(key) == Some(g))
+                }
+                Lenience::ExtraWords if lang == Lang::English => {
+                    contains_with_fillers(g_core, k_core)
+                }
+                _ => false,
             }
-            Lenience::ExtraWords if lang == Lang::English => contains_with_fillers(g_core, k_core),
-            _ => false,
-        }
+        };
+        [Lenience::Wording, Lenience::Order, Lenience::ExtraWords]
+            .into_iter()
+            .find_map(|rule| {
+                keys.iter()
+                    .position(|k| !adds_negation(k) && lenient(rule, k))
+                    .map(|index| TypedMatch::Lenient { index, rule })
+            })
     };
-    for rule in [Lenience::Wording, Lenience::Order, Lenience::ExtraWords] {
-        if let Some(index) = keys
-            .iter()
-            .position(|k| !adds_negation(k) && lenient(rule, k))
-        {
-            return TypedMatch::Lenient { index, rule };
-        }
+    let with_rule = |m: Option<TypedMatch>, rule: Lenience| {
+        m.map(|m| match m {
+            TypedMatch::Lenient { index, .. } => TypedMatch::Lenient { index, rule },
+            other => other,
+        })
+    };
+    if let Some(m) = by_rules(&plain_given, &plain_keys) {
+        return m;
     }
+    if (given_words != plain_given || keys != plain_keys)
+        && let Some(m) = with_rule(by_rules(&given_words, &keys), Lenience::Abbreviation)
+    {
+        return m;
+    }
+    // Middle initials left out on one side only: "George W. Bush" is not
+    // "George H. W. Bush".
+    let no_initials =
+        |s: &str| without_initials(s).map(|t| expand(&words(&t, lang), &abbreviations));
+    if let Some(g) = no_initials(given)
+        && let Some(m) = with_rule(by_rules(&g, &keys), Lenience::Initials)
+    {
+        return m;
+    }
+    let keys_without: Vec<Vec<String>> = accepted
+        .iter()
+        .zip(&keys)
+        .map(|(a, k)| no_initials(a).unwrap_or_else(|| k.clone()))
+        .collect();
+    if keys_without != keys
+        && let Some(m) = with_rule(by_rules(&given_words, &keys_without), Lenience::Initials)
+    {
+        return m;
+    }
+    let g_core = strip_leading(&given_words, lang);
     let g_flat = g_core.join(" ");
     keys.iter()
         .position(|k| {
             let k_core = strip_leading(k, lang);
             let k_flat = k_core.join(" ");
-            !adds_negation(k)
+            !(lang == Lang::English && negation_count(&given_words) > negation_count(k))
                 && k_flat.chars().count() >= 5
                 && digits(k_core) == digits(g_core)
                 && edit_distance(&k_flat, &g_flat, 1) <= 1
@@ -556,10 +660,67 @@ pub fn match_typed_in(given: &str, accepted: &[String], language: &str) -> Typed
         .map_or(TypedMatch::Wrong, |index| TypedMatch::Typo { index })
 }
 
+/// `words` with every declared short form (as words) replaced by its long
+/// form, longest short forms first, in one pass.
+fn expand(words: &[String], abbreviations: &[(Vec<String>, Vec<String>)]) -> Vec<String> {
+    if abbreviations.is_empty() {
+        return words.to_vec();
+    }
+    let mut out = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let hit = abbreviations
+            .iter()
+            .filter(|(short, _)| words[i..].starts_with(short))
+            .max_by_key(|(short, _)| short.len());
+        match hit {
+            Some((short, long)) => {
+                out.extend(long.iter().cloned());
+                i += short.len();
+            }
+            None => {
+                out.push(words[i].clone());
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// `s` without its middle initials: a capital letter alone (`J` or `J.`)
+/// between two capitalised words, as in "Donald J. Trump". `None` when
+/// there are none.
+fn without_initials(s: &str) -> Option<String> {
+    let tokens: Vec<&str> = s.split_whitespace().collect();
+    let is_initial = |t: &str| {
+        let mut cs = t.chars();
+        matches!((cs.next(), cs.next(), cs.next()), (Some(c), None | Some('.'), None) if c.is_uppercase())
+    };
+    let capitalised = |t: &str| t.chars().next().is_some_and(char::is_uppercase);
+    let mut kept = Vec::with_capacity(tokens.len());
+    let mut dropped = false;
+    for (i, t) in tokens.iter().enumerate() {
+        let inner = i > 0 && i + 1 < tokens.len();
+        // The word before (skipping initials) and after must be names.
+        let before = tokens[..i].iter().rev().find(|t| !is_initial(t));
+        let after = tokens[i + 1..].iter().find(|t| !is_initial(t));
+        if inner
+            && is_initial(t)
+            && before.is_some_and(|b| capitalised(b))
+            && after.is_some_and(|a| capitalised(a))
+        {
+            dropped = true;
+        } else {
+            kept.push(*t);
+        }
+    }
+    dropped.then(|| kept.join(" "))
+}
+
 /// Judge `given` against the accepted answers (the first is the one shown).
-fn judge_typed(given: &str, accepted: &[String], language: &str) -> Judgement {
+fn judge_typed(given: &str, accepted: &[String], rules: Rules) -> Judgement {
     let quote = |i: usize| format!("\"{}\"", accepted[i]);
-    let (verdict, reason, matched, detail) = match match_typed_in(given, accepted, language) {
+    let (verdict, reason, matched, detail) = match match_typed_in(given, accepted, rules) {
         TypedMatch::Exact { index: 0 } => (
             Verdict::Correct,
             MatchReason::Exact,
@@ -610,13 +771,15 @@ fn judge_typed(given: &str, accepted: &[String], language: &str) -> Judgement {
     }
 }
 
-/// Grade a response and say why, under the rules of the set's `language`.
-pub fn judge(
+/// Grade a response and say why, under the set's `rules` (its language
+/// and abbreviations; a bare language tag also does).
+pub fn judge<'a>(
     body: &QuestionBody,
     variant: CardVariant,
     response: &Response,
-    language: &str,
+    rules: impl Into<Rules<'a>>,
 ) -> Judgement {
+    let rules = rules.into();
     let plain = |verdict: Verdict, detail: &str| Judgement {
         reason: match verdict {
             Verdict::SelfGraded => MatchReason::SelfGraded,
@@ -632,7 +795,7 @@ pub fn judge(
             plain(Verdict::SelfGraded, "flashcards are self-graded")
         }
         (QuestionBody::Typed { answers, .. }, Response::Typed(given)) => {
-            judge_typed(given, answers, language)
+            judge_typed(given, answers, rules)
         }
         (QuestionBody::Cloze { text }, Response::Typed(given)) => {
             let n = match variant {
@@ -647,7 +810,7 @@ pub fn judge(
             if answers.is_empty() {
                 plain(Verdict::Wrong, "the cloze has no such blank")
             } else {
-                judge_typed(given, &answers, language)
+                judge_typed(given, &answers, rules)
             }
         }
         (QuestionBody::MultipleChoice { correct, .. }, Response::Choices(picked)) => {
@@ -674,14 +837,15 @@ pub fn judge(
     }
 }
 
-/// Grade a response under the rules of the set's `language`.
-pub fn grade_in(
+/// Grade a response under the set's `rules` (its language and
+/// abbreviations; a bare language tag also does).
+pub fn grade_in<'a>(
     body: &QuestionBody,
     variant: CardVariant,
     response: &Response,
-    language: &str,
+    rules: impl Into<Rules<'a>>,
 ) -> Verdict {
-    judge(body, variant, response, language).verdict
+    judge(body, variant, response, rules).verdict
 }
 
 /// Grade a response to one card of a question with only the

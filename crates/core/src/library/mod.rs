@@ -60,6 +60,9 @@ pub enum LibraryError {
     /// The set cannot be written in that format.
     #[error("{0}")]
     Export(String),
+    /// A set's `source_document` could not be read.
+    #[error("cannot read source document \"{document}\": {reason}")]
+    SourceDocument { document: String, reason: String },
 }
 
 /// What answering a card did.
@@ -548,6 +551,52 @@ impl Library {
 
     pub fn is_builtin(&self, id: &SetId) -> bool {
         self.sets[..self.builtin_count].iter().any(|s| &s.id == id)
+    }
+
+    /// The text of set `id`'s `source_document`, for reading a quote in
+    /// context: compiled in for the built-in bank, else read from beside
+    /// the set file (inside the sets folder only). `None` when the set
+    /// names none.
+    pub fn source_document(&self, id: &SetId) -> Result<Option<String>, LibraryError> {
+        let set = self
+            .set(id)
+            .ok_or_else(|| LibraryError::NoSet(id.clone()))?;
+        let Some(name) = set.source_document.as_deref() else {
+            return Ok(None);
+        };
+        let fail = |reason: String| LibraryError::SourceDocument {
+            document: name.to_owned(),
+            reason,
+        };
+        if self.is_builtin(id) {
+            return match name {
+                bank::INTERVIEW_DOCUMENT => Ok(Some(bank::INTERVIEW_TEXT.to_owned())),
+                _ => Err(fail(format!(
+                    "the built-in bank carries only {}",
+                    bank::INTERVIEW_DOCUMENT
+                ))),
+            };
+        }
+        let relative = std::path::Path::new(name);
+        if !relative
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
+        {
+            return Err(fail(
+                "it must be a path inside the sets folder, such as sources/text.txt".to_owned(),
+            ));
+        }
+        let path = self.store.sets_dir().join(relative);
+        match bank::read_file_limited(&path, bank::MAX_FILE_BYTES) {
+            Ok(bytes) => bank::parse::decode_text(&bytes)
+                .map(|t| Some(t.to_owned()))
+                .map_err(|_| fail("it is not valid UTF-8".to_owned())),
+            Err(BankError::Io { source, .. }) => Err(fail(source.to_string())),
+            Err(BankError::Invalid(_)) => Err(fail(format!(
+                "it is larger than {} MiB",
+                bank::MAX_FILE_BYTES / 1_048_576
+            ))),
+        }
     }
 
     /// Problems found while opening, to show the user.

@@ -245,7 +245,7 @@ impl StudySession {
             return;
         };
         let verdict = match lib.card(&c.view.key) {
-            Some((set, q, variant)) => grade_in(&q.body, variant, &response, &set.language),
+            Some((set, q, variant)) => grade_in(&q.body, variant, &response, set),
             None => Verdict::SelfGraded,
         };
         self.announcement = match &verdict {

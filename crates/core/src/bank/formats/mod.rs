@@ -388,6 +388,7 @@ impl Builder {
                 authors: Vec::new(),
                 source: None,
                 source_document: None,
+                abbreviations: Vec::new(),
                 tags: Vec::new(),
                 questions: self.questions,
             },
@@ -530,5 +531,20 @@ pub fn export(set: &QuestionSet, format: Format) -> Result<Exported, ExportError
     }
     let mut out = out;
     out.notes.extend(dropped_media(set, format));
+    if !set.abbreviations.is_empty() && !carries_media(format) {
+        // The same formats carry set-level fields as carry media.
+        let list: Vec<String> = set
+            .abbreviations
+            .iter()
+            .map(|a| format!("{} = {}", a.short, a.long))
+            .collect();
+        out.notes.push(Skipped {
+            item: set.id.to_string(),
+            reason: format!(
+                "abbreviations ({}) dropped: {format} cannot carry them, so answers using them are graded without",
+                list.join(", ")
+            ),
+        });
+    }
     Ok(out)
 }

@@ -23,7 +23,9 @@
 //! Blank lines at the end of a value separate fields and are not part of it.
 //! Line breaks are stored as LF; a CR before a line break is dropped.
 
-use super::super::model::{FORMAT_VERSION, Question, QuestionBody, QuestionId, QuestionSet, SetId};
+use super::super::model::{
+    Abbreviation, FORMAT_VERSION, Question, QuestionBody, QuestionId, QuestionSet, SetId,
+};
 use super::super::problem::{LocatedProblem, Pos, Problem};
 use super::super::sources::SourceSpots;
 use super::super::validate::{Checker, SeenIds};
@@ -39,6 +41,7 @@ const SET_KEYS: &[&str] = &[
     "authors",
     "source",
     "source_document",
+    "abbreviations",
     "tags",
 ];
 
@@ -365,6 +368,85 @@ fn list(ck: &mut Checker, field: &Field, name: &str) -> Option<Vec<String>> {
     ok.then_some(out)
 }
 
+/// The `abbreviations` value: `SHORT = LONG` entries separated by commas
+/// (`\,` is a comma inside an entry), each problem at its entry.
+fn abbreviations(ck: &mut Checker, field: &Field) -> Option<Vec<Abbreviation>> {
+    let value = field.value();
+    if value.trim().is_empty() {
+        return ck
+            .nonblank("abbreviations", &value, field.value_pos())
+            .map(|_| Vec::new());
+    }
+    // Each entry's text (escapes removed) with the character index, in
+    // the value, of each of its characters.
+    let mut entries: Vec<Vec<(usize, char)>> = vec![Vec::new()];
+    let mut chars = value.chars().enumerate().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' if matches!(chars.peek(), Some((_, ',' | '\\'))) => {
+                if let Some((j, c)) = chars.next() {
+                    entries.last_mut().into_iter().for_each(|e| e.push((j, c)));
+                }
+            }
+            ',' => entries.push(Vec::new()),
+            c => entries.last_mut().into_iter().for_each(|e| e.push((i, c))),
+        }
+    }
+    let text = |part: &[(usize, char)]| part.iter().map(|(_, c)| *c).collect::<String>();
+    let start = |part: &[(usize, char)], fallback: usize| {
+        let i = part
+            .iter()
+            .find(|(_, c)| !c.is_whitespace())
+            .or(part.first())
+            .map_or(fallback, |(i, _)| *i);
+        field.char_pos(i)
+    };
+    let mut out = Vec::with_capacity(entries.len());
+    let mut ok = true;
+    let mut end = 0;
+    let mut seen: Vec<(String, Pos)> = Vec::new();
+    for entry in &entries {
+        let at = start(entry, end);
+        end = entry.last().map_or(end, |(i, _)| i + 1);
+        let Some(eq) = entry.iter().position(|(_, c)| *c == '=') else {
+            let short = text(entry);
+            let problem = if short.trim().is_empty() {
+                Problem::Empty {
+                    field: "abbreviations entry".to_owned(),
+                }
+            } else {
+                Problem::BadAbbreviation {
+                    short: short.trim().to_owned(),
+                    reason: "has no \"=\": write SHORT = LONG",
+                }
+            };
+            ck.report(at, problem);
+            ok = false;
+            continue;
+        };
+        let (short, long) = (&entry[..eq], &entry[eq + 1..]);
+        let long_at = start(long, entry[eq].0 + 1);
+        let Some(a) = ck.abbreviation(&text(short), &text(long), at, long_at) else {
+            ok = false;
+            continue;
+        };
+        if let Some((_, first)) = seen.iter().find(|(s, _)| *s == a.short) {
+            ck.report(
+                at,
+                Problem::DuplicateKey {
+                    key: a.short.clone(),
+                    first: *first,
+                },
+            );
+            ok = false;
+            continue;
+        }
+        seen.push((a.short.clone(), at));
+        out.push(a);
+    }
+    ok.then_some(out)
+}
+
 fn build_set(
     ck: &mut Checker,
     start: Pos,
@@ -461,6 +543,7 @@ fn build_set(
     let source_document = optional(ck, "source_document");
     let authors = get("authors").map_or(Some(Vec::new()), |f| list(ck, f, "authors"));
     let tags = get("tags").map_or(Some(Vec::new()), |f| list(ck, f, "tags"));
+    let abbreviations = get("abbreviations").map_or(Some(Vec::new()), |f| abbreviations(ck, f));
 
     if blocks.is_empty() {
         ck.report(start, Problem::NoQuestions);
@@ -484,6 +567,7 @@ fn build_set(
         authors: authors?,
         source: source.ok()?,
         source_document: source_document.ok()?,
+        abbreviations: abbreviations?,
         tags: tags?,
         questions: (ok && !blocks.is_empty()).then_some(questions)?,
     })
@@ -754,6 +838,14 @@ pub fn to_text(set: &QuestionSet) -> String {
     }
     if let Some(s) = &set.source_document {
         field(&mut out, "source_document:", s);
+    }
+    if !set.abbreviations.is_empty() {
+        let items: Vec<String> = set
+            .abbreviations
+            .iter()
+            .map(|a| format!("{} = {}", a.short, a.long))
+            .collect();
+        field(&mut out, "abbreviations:", &join_list(&items));
     }
     if !set.tags.is_empty() {
         field(&mut out, "tags:", &join_list(&set.tags));
