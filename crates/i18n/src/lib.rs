@@ -425,11 +425,23 @@ mod tests {
             "x: ok (1 question, 1 card)"
         );
         assert_eq!(
-            t!(Lang::En, "check-ok", path = "x", questions = 2, cards = 1234),
+            t!(
+                Lang::En,
+                "check-ok",
+                path = "x",
+                questions = 2,
+                cards = 1234
+            ),
             "x: ok (2 questions, 1,234 cards)"
         );
         assert_eq!(
-            t!(Lang::Ja, "check-ok", path = "x", questions = 2, cards = 1234),
+            t!(
+                Lang::Ja,
+                "check-ok",
+                path = "x",
+                questions = 2,
+                cards = 1234
+            ),
             "x: OK（問題 2 問、カード 1,234 枚）"
         );
     }
@@ -439,7 +451,10 @@ mod tests {
         let d = jiff::civil::date(2026, 11, 28);
         assert_eq!(date(Lang::Ja, d), "2026年11月28日");
         assert_eq!(date(Lang::En, d), "November 28, 2026");
-        assert_eq!(date(Lang::En, jiff::civil::date(2027, 1, 5)), "January 5, 2027");
+        assert_eq!(
+            date(Lang::En, jiff::civil::date(2027, 1, 5)),
+            "January 5, 2027"
+        );
     }
 
     #[test]

@@ -58,7 +58,11 @@ fn every_message_file_parses() {
 fn english_and_japanese_have_the_same_messages() {
     let en = messages(Lang::En.source());
     let ja = messages(Lang::Ja.source());
-    assert!(en.len() > 100, "the reader found the messages: {}", en.len());
+    assert!(
+        en.len() > 100,
+        "the reader found the messages: {}",
+        en.len()
+    );
     let only_en: Vec<_> = en.keys().filter(|k| !ja.contains_key(*k)).collect();
     let only_ja: Vec<_> = ja.keys().filter(|k| !en.contains_key(*k)).collect();
     assert!(only_en.is_empty(), "missing in ja/kioku.ftl: {only_en:?}");
@@ -77,7 +81,11 @@ fn both_languages_use_the_same_variables() {
             differ.push(format!("{key}: en {vars:?}, ja {other:?}"));
         }
     }
-    assert!(differ.is_empty(), "variables differ:\n{}", differ.join("\n"));
+    assert!(
+        differ.is_empty(),
+        "variables differ:\n{}",
+        differ.join("\n")
+    );
 }
 
 #[test]
@@ -140,5 +148,9 @@ fn every_key_the_code_uses_exists() {
         }
     }
     assert!(used > 100, "the scan found the code's keys: {used}");
-    assert!(missing.is_empty(), "keys with no message:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "keys with no message:\n{}",
+        missing.join("\n")
+    );
 }

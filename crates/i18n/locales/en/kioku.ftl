@@ -61,7 +61,11 @@ error-terminal = terminal: { $error }
 error-output = cannot write the output: { $error }
 error-encode = cannot encode: { $error }
 error-encode-stats = cannot encode statistics: { $error }
-error-cannot-read = cannot read: { $error }
+error-cannot = cannot { $op ->
+    [open] open
+    [write] write
+   *[read] read
+}: { $error }
 error-set-required = a set is required
 error-exam-unfinished = the self-test did not finish
 error-optimizer-stopped = the optimizer stopped unexpectedly

@@ -73,7 +73,11 @@ error-terminal = 端末: { $error }
 error-output = 出力を書き込めません: { $error }
 error-encode = 書き出せません: { $error }
 error-encode-stats = 統計を書き出せません: { $error }
-error-cannot-read = 読み込めません: { $error }
+error-cannot = { $op ->
+    [open] 開けません
+    [write] 書き込めません
+   *[read] 読み込めません
+}: { $error }
 error-set-required = セットを指定してください
 error-exam-unfinished = 模擬テストが終了しませんでした
 error-optimizer-stopped = 最適化が予期せず止まりました
@@ -127,7 +131,7 @@ rating-choice = { $number } { $name }（{ $interval }）
 rating-prompt = 評価 [Enter = { $suggested }、u = 取り消し、q = 終了]:
 study-undid = { $key } の解答を取り消しました。
 study-nothing-to-undo = 取り消せる解答はありません。
-study-summary = { $studied } 枚を学習 · 正答率 { $accuracy }% · { $minutes }分{ $seconds }秒
+study-summary = 学習したカード { $studied } 枚 · 正答率 { $accuracy }% · { $minutes }分{ $seconds }秒
 study-next-now = 次: まだ学習するカードがあります。
 study-next-in = 次: 次のカードは { $minutes }分後です。
 study-next-none = 次: 今日のカードはこれで終わりです。
@@ -167,7 +171,7 @@ verdict-self-graded = 自己採点
 ## kioku stats
 
 stats-all-sets = すべてのセット
-stats-title = { $scope } の統計（{ $date }）
+stats-title = 統計: { $scope }（{ $date }）
 stats-cards-label = カード
 stats-cards = 合計 { $total } · 新規 { $new } · 学習中 { $learning } · 未熟 { $young } · 熟知 { $mature }
 stats-reviews-label = 復習回数
