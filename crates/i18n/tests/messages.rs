@@ -104,7 +104,15 @@ fn keys_used(text: &str) -> Vec<String> {
     for marker in ["t!(", "tr("] {
         let mut rest = text;
         while let Some(i) = rest.find(marker) {
+            // `t!(` alone, not the end of `format!(` or `assert!(`.
+            let whole = !rest[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.');
             rest = &rest[i + marker.len()..];
+            if !whole {
+                continue;
+            }
             // The language argument, then the key as a string literal.
             let Some(comma) = rest.find(',') else { break };
             let after = rest[comma + 1..].trim_start();
@@ -132,7 +140,8 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 #[test]
 fn every_key_the_code_uses_exists() {
     let mut files = Vec::new();
-    for dir in ["src", "crates/i18n/src", "crates/app/src"] {
+    // The layer itself (its docs and tests) is left out: its examples run as doctests.
+    for dir in ["src", "crates/app/src"] {
         rust_files(&Path::new(REPO).join(dir), &mut files);
     }
     let en = messages(Lang::En.source());
