@@ -4,11 +4,14 @@
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
-use super::study::{Input, Term, ask_answer, out_err, parse_response, show_feedback};
+use super::study::{Input, Term, ask_answer, out_err, parse_response, show_feedback, truth_word};
 use super::{Context, lang, set_arg};
 use crate::cli::Error;
 use kioku_core::bank::QuestionKind;
-use kioku_core::exam::{Exam, ExamAnswer, ExamConfig, ExamResult, ExamSession, Feedback};
+use kioku_core::exam::{
+    Exam, ExamAnswer, ExamConfig, ExamResult, ExamSession, Feedback, Given, QuestionResult,
+    given_words,
+};
 use kioku_i18n::{pad_left, pad_right, t};
 
 /// What `kioku exam` was asked for.
@@ -162,12 +165,13 @@ fn report<R: BufRead, W: Write>(term: &mut Term<R, W>, r: &ExamResult) -> Result
     ))?;
     for q in mistakes {
         term.say(&format!("\n- {}", q.prompt))?;
-        let none = t!(l, "exam-no-answer");
-        let given = q.given.as_deref().unwrap_or(&none);
-        term.say(&format!("  {}", t!(l, "exam-your-answer", answer = given)))?;
         term.say(&format!(
             "  {}",
-            t!(l, "exam-right-answer", answer = q.correct_answer.as_str())
+            t!(l, "exam-your-answer", answer = given_text(q))
+        ))?;
+        term.say(&format!(
+            "  {}",
+            t!(l, "exam-right-answer", answer = right_text(q))
         ))?;
         if let Some(e) = &q.explanation {
             term.say(&format!("  {e}"))?;
@@ -183,6 +187,30 @@ fn report<R: BufRead, W: Write>(term: &mut Term<R, W>, r: &ExamResult) -> Result
         "\n{}",
         t!(l, "exam-retake", seed = r.seed.to_string())
     ))
+}
+
+/// The learner's answer worded: their text as typed, the rest in the
+/// interface's language.
+fn given_text(q: &QuestionResult) -> String {
+    let l = lang();
+    match q.given_answer() {
+        None => t!(l, "exam-no-answer"),
+        Some(Given::Text(s)) => s.to_owned(),
+        Some(Given::TrueFalse(b)) => truth_word(b),
+        Some(Given::KnewIt(true)) => t!(l, "exam-knew"),
+        Some(Given::KnewIt(false)) => t!(l, "exam-did-not-know"),
+        Some(Given::Revealed) => t!(l, "exam-revealed"),
+    }
+}
+
+/// The right answer worded: a true/false question's in the interface's
+/// language.
+fn right_text(q: &QuestionResult) -> String {
+    match q.correct_answer.as_str() {
+        given_words::TRUE if q.kind == QuestionKind::TrueFalse => truth_word(true),
+        given_words::FALSE if q.kind == QuestionKind::TrueFalse => truth_word(false),
+        other => other.to_owned(),
+    }
 }
 
 pub(super) fn list(

@@ -190,7 +190,11 @@ pub(super) fn show_feedback<R: BufRead, W: Write>(
     verdict: &Verdict,
 ) -> Result<(), Error> {
     let l = lang();
-    let answer = view.answer.as_str();
+    let answer = match view.truth {
+        Some(b) => truth_word(b),
+        None => view.answer.clone(),
+    };
+    let answer = answer.as_str();
     term.say(&match verdict {
         Verdict::SelfGraded => t!(l, "feedback-answer", answer = answer),
         Verdict::Correct => t!(l, "feedback-correct", answer = answer),
@@ -243,6 +247,15 @@ pub(super) fn rating_name(r: Rating) -> String {
         Rating::Hard => t!(l, "rating-hard"),
         Rating::Good => t!(l, "rating-good"),
         Rating::Easy => t!(l, "rating-easy"),
+    }
+}
+
+/// A true/false answer worded: True/False, 正しい/誤り.
+pub(super) fn truth_word(b: bool) -> String {
+    if b {
+        t!(lang(), "answer-true")
+    } else {
+        t!(lang(), "answer-false")
     }
 }
 

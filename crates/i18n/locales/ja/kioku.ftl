@@ -9,6 +9,8 @@
 #   young / mature               未熟 / 熟知
 #   due                          期日（一覧の列）、復習予定（統計）
 #   Again / Hard / Good / Easy   もう一度 / 難しい / 正解 / 簡単
+#   True / False (an answer)     正しい / 誤り
+#   knew it / did not know it    覚えていた / 覚えていなかった
 #   set (question set, deck)     セット
 #   card                         カード（数えるときは「枚」）
 #   question                     問題（数えるときは「問」）
@@ -50,6 +52,8 @@ state-new = 新規
 state-learning = 学習中
 state-review = 復習
 state-relearning = 再学習中
+answer-true = 正しい
+answer-false = 誤り
 rating-again = もう一度
 rating-hard = 難しい
 rating-good = 正解
@@ -149,6 +153,9 @@ exam-no-mistakes = 間違いはありません。
 exam-mistakes = 間違えた問題（{ $count } 問）:
 exam-your-answer = あなたの解答: { $answer }
 exam-no-answer = （未解答）
+exam-knew = 覚えていた
+exam-did-not-know = 覚えていなかった
+exam-revealed = 答えを表示
 exam-right-answer = 正しい答え: { $answer }
 exam-retake = 同じテストをもう一度受けるには --seed { $seed } を付けてください。
 exams-none = 模擬テストの記録はまだありません。受けるには: kioku exam SET
