@@ -155,3 +155,35 @@ fn answer_and_errors_are_japanese() {
         format!("{key} への最後の解答を取り消しました\n")
     );
 }
+
+#[test]
+fn a_self_test_and_its_history_are_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = ja(
+        dir.path(),
+        &[
+            "exam",
+            "japan-russia-covid19",
+            "--count",
+            "2",
+            "--seed",
+            "7",
+        ],
+        "q\n",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    for want in [
+        "模擬テスト: japan-russia-covid19 から 2 問（シード 7）。",
+        "問題 1/2",
+        "得点: 0/2（0.0%）所要時間 0分0秒",
+        "間違えた問題（2 問）:",
+        "  あなたの解答: （未解答）",
+        "同じテストをもう一度受けるには --seed 7 を付けてください。",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in:\n{text}");
+    }
+    let list = stdout(&ja(dir.path(), &["exams"], ""));
+    assert!(list.starts_with("開始 "), "{list}");
+    assert!(list.contains("0.0% 0分00秒"), "{list}");
+}

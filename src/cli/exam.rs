@@ -261,14 +261,19 @@ pub(super) fn list(
         .map_err(out_err)?;
         for r in results {
             let bar = "█".repeat((r.score_percent / 10.0).round() as usize);
+            let time = t!(
+                l,
+                "exams-duration",
+                minutes = r.duration_s / 60,
+                seconds = format!("{:02}", r.duration_s % 60)
+            );
             writeln!(
                 out,
-                "{:<22} {:<24} {:>6.1}% {:>4}m{:02}s  {bar}",
+                "{:<22} {:<24} {:>6.1}% {}  {bar}",
                 r.started_at.strftime("%Y-%m-%d %H:%M").to_string(),
                 r.set.as_str(),
                 r.score_percent,
-                r.duration_s / 60,
-                r.duration_s % 60
+                pad_left(&time, 7)
             )
             .map_err(out_err)?;
         }

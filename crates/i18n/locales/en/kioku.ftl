@@ -183,6 +183,7 @@ exams-set = set
 exams-score = score
 exams-time = time
 exams-trend = trend
+exams-duration = { $minutes }m{ $seconds }s
 
 ## kioku answer, undo, grade
 

@@ -164,6 +164,7 @@ exams-set = セット
 exams-score = 得点
 exams-time = 時間
 exams-trend = 推移
+exams-duration = { $minutes }分{ $seconds }秒
 
 ## kioku answer, undo, grade
 
