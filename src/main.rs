@@ -5,7 +5,8 @@ fn main() -> ExitCode {
     match kioku::cli::run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e}");
+            let lang = kioku::cli::lang();
+            eprintln!("{}", kioku_i18n::t!(lang, "error", message = e.to_string()));
             ExitCode::FAILURE
         }
     }

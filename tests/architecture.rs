@@ -99,6 +99,35 @@ fn the_core_depends_on_no_ui_and_no_command_line() {
 }
 
 #[test]
+fn the_core_words_nothing_and_the_messages_bring_no_ui() {
+    let graph = lock_graph();
+    // The core returns data; only front ends word it.
+    let core = reachable(&graph, "kioku-core");
+    assert!(
+        !core.contains_key("kioku-i18n"),
+        "the core depends on the message layer: {:?}",
+        core.get("kioku-i18n")
+    );
+    // The message layer is loaded by the command line: no UI in it.
+    let i18n = reachable(&graph, "kioku-i18n");
+    assert!(
+        i18n.contains_key("fluent-bundle"),
+        "the walk found its deps"
+    );
+    let bad: Vec<String> = i18n
+        .iter()
+        .filter(|(name, _)| {
+            name.starts_with("kioku-")
+                || FRONT_END_CRATES
+                    .iter()
+                    .any(|f| *name == f || name.starts_with(&format!("{f}-")))
+        })
+        .map(|(_, path)| path.join(" -> "))
+        .collect();
+    assert!(bad.is_empty(), "kioku-i18n depends on:\n{}", bad.join("\n"));
+}
+
+#[test]
 fn the_rule_catches_a_front_end_dependency() {
     // The walk itself must see one: the app does depend on dioxus.
     let deps = reachable(&lock_graph(), "kioku-app");

@@ -8,6 +8,7 @@ use std::process::{Command, Output};
 
 fn kioku(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kioku"))
+        .env("KIOKU_LANG", "en")
         .args(args)
         .current_dir(dir)
         .env("KIOKU_DATA_DIR", dir.join("data"))
@@ -75,7 +76,7 @@ fn good_and_bad_files_together_exit_1_and_report_both() {
     );
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        "good.json: ok (1 questions, 1 cards)\n"
+        "good.json: ok (1 question, 1 card)\n"
     );
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),

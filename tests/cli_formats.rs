@@ -6,6 +6,7 @@ use std::process::{Command, Output};
 
 fn kioku(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kioku"))
+        .env("KIOKU_LANG", "en")
         .args(args)
         .current_dir(dir)
         .env("KIOKU_DATA_DIR", "data")
@@ -83,7 +84,7 @@ fn import_then_export_and_refusals() {
     assert_eq!(
         out(&o),
         (
-            "created data/sets/quiz.json: set \"quiz\", 1 questions, 1 cards (from quiz.gift)\n"
+            "created data/sets/quiz.json: set \"quiz\", 1 question, 1 card (from quiz.gift)\n"
                 .into(),
             "warning: line 3: essay questions (empty { }) have no answer to check\n".into(),
             Some(0)
@@ -130,7 +131,7 @@ fn import_then_export_and_refusals() {
     assert_eq!(
         out(&o),
         (
-            "wrote quiz.csv: 1 of 1 questions as csv\n".into(),
+            "wrote quiz.csv: 1 of 1 question as csv\n".into(),
             "warning: set: CSV/TSV has no place for set metadata; not written: title \"quiz\"; language \"en\" (an import takes the title from the file name and language \"en\")\n".into(),
             Some(0)
         )

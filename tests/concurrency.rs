@@ -21,6 +21,7 @@ fn processes_racing_for_a_fresh_data_dir_succeed_or_are_refused_cleanly() {
         let children: Vec<_> = (0..6)
             .map(|i| {
                 Command::new(env!("CARGO_BIN_EXE_kioku"))
+                    .env("KIOKU_LANG", "en")
                     .args(["answer", cards[i % cards.len()], "good"])
                     .env("KIOKU_DATA_DIR", dir.path())
                     .env("KIOKU_NOW", "2026-11-28T10:00:00Z")
@@ -96,6 +97,7 @@ fn a_refused_process_changes_nothing() {
         &["decks", "--json"][..],
     ] {
         let out = Command::new(env!("CARGO_BIN_EXE_kioku"))
+            .env("KIOKU_LANG", "en")
             .args(args)
             .env("KIOKU_DATA_DIR", dir.path())
             .env("KIOKU_NOW", "2026-11-28T10:00:00Z")

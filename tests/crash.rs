@@ -36,6 +36,7 @@ fn killed_mid_answer_loses_no_acknowledged_answer() {
         // Each run is a day later, so reviews keep coming due.
         let now = format!("2026-{:02}-{:02}T10:00:00Z", 1 + run / 28, 1 + run % 28);
         let mut child = Command::new(env!("CARGO_BIN_EXE_kioku"))
+            .env("KIOKU_LANG", "en")
             .arg("study")
             .env("KIOKU_DATA_DIR", dir.path())
             .env("KIOKU_NOW", &now)

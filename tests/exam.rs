@@ -221,6 +221,7 @@ fn cli_exam_json_and_exams_csv() {
     let dir = tempfile::tempdir().unwrap();
     let run = |args: &[&str], stdin: &str| {
         let mut child = Command::new(env!("CARGO_BIN_EXE_kioku"))
+            .env("KIOKU_LANG", "en")
             .args(args)
             .env("KIOKU_DATA_DIR", dir.path())
             .env("KIOKU_NOW", "2026-11-28T10:00:00Z")

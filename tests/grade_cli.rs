@@ -6,6 +6,7 @@ use std::process::{Command, Output};
 
 fn kioku(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kioku"))
+        .env("KIOKU_LANG", "en")
         .args(args)
         .env("KIOKU_DATA_DIR", dir)
         .env("KIOKU_NOW", "2026-11-28T10:00:00Z")

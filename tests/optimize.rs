@@ -144,6 +144,7 @@ fn lower_desired_retention_means_less_work() {
 
 fn kioku(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kioku"))
+        .env("KIOKU_LANG", "en")
         .args(args)
         .env("KIOKU_DATA_DIR", dir)
         .env("KIOKU_NOW", "2024-10-01T12:00:00Z")

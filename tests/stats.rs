@@ -284,6 +284,7 @@ fn the_cli_prints_a_table_and_json() {
     .unwrap();
     let run = |args: &[&str]| {
         std::process::Command::new(env!("CARGO_BIN_EXE_kioku"))
+            .env("KIOKU_LANG", "en")
             .args(args)
             .env("KIOKU_DATA_DIR", copy.path())
             .env("KIOKU_NOW", "2026-03-22T20:00:00Z")

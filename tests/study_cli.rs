@@ -7,6 +7,7 @@ use std::process::{Command, Output, Stdio};
 
 fn kioku(dir: &Path, now: &str, args: &[&str], stdin: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_kioku"))
+        .env("KIOKU_LANG", "en")
         .args(args)
         .env("KIOKU_DATA_DIR", dir)
         .env("KIOKU_NOW", now)
@@ -211,6 +212,7 @@ fn a_second_kioku_on_the_same_data_dir_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let now = "2026-11-28T10:00:00Z";
     let mut first = Command::new(env!("CARGO_BIN_EXE_kioku"))
+        .env("KIOKU_LANG", "en")
         .args(["study"])
         .env("KIOKU_DATA_DIR", dir.path())
         .env("KIOKU_NOW", now)

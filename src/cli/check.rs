@@ -4,6 +4,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use kioku_core::bank::{BankError, check_set_file};
+use kioku_i18n::t;
+
+use super::lang;
 
 /// Check every file; print `PATH: ok (...)` on stdout for good ones and
 /// each problem on stderr. Exit 1 if any file has a problem.
@@ -12,10 +15,14 @@ pub fn run(files: &[PathBuf]) -> ExitCode {
     for path in files {
         match check_set_file(path) {
             Ok(set) => println!(
-                "{}: ok ({} questions, {} cards)",
-                path.display(),
-                set.questions.len(),
-                set.card_count()
+                "{}",
+                t!(
+                    lang(),
+                    "check-ok",
+                    path = path.display().to_string(),
+                    questions = set.questions.len(),
+                    cards = set.card_count()
+                )
             ),
             Err(BankError::Invalid(diagnostics)) => {
                 failed = true;
@@ -25,7 +32,15 @@ pub fn run(files: &[PathBuf]) -> ExitCode {
             }
             Err(BankError::Io { path, op, source }) => {
                 failed = true;
-                eprintln!("{}: error: cannot {op}: {source}", path.display());
+                eprintln!(
+                    "{}",
+                    t!(
+                        lang(),
+                        "file-error",
+                        path = path.display().to_string(),
+                        message = t!(lang(), "error-cannot", op = op, error = source.to_string())
+                    )
+                );
             }
         }
     }

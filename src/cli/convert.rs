@@ -3,10 +3,12 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::lang;
 use crate::cli::Error;
 use kioku_core::bank::formats::text::to_text;
 use kioku_core::bank::{BankError, is_text_path, load_set_file};
 use kioku_core::store::{StoreError, write_new};
+use kioku_i18n::t;
 
 /// Read `input` (JSON or text, by extension), write it as the other form
 /// chosen by `output`'s extension. An existing `output` is never replaced.
@@ -31,10 +33,14 @@ pub fn run(input: &Path, output: &Path) -> Result<ExitCode, Error> {
     };
     write_new(output, bytes.as_bytes())?;
     println!(
-        "{} -> {}: {} questions",
-        input.display(),
-        output.display(),
-        set.questions.len()
+        "{}",
+        t!(
+            lang(),
+            "convert-done",
+            input = input.display().to_string(),
+            output = output.display().to_string(),
+            questions = set.questions.len()
+        )
     );
     Ok(ExitCode::SUCCESS)
 }

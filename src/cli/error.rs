@@ -4,6 +4,9 @@
 
 use kioku_core::library::LibraryError;
 use kioku_core::store::StoreError;
+use kioku_i18n::t;
+
+use super::lang;
 
 /// Any error `kioku` can report.
 #[derive(Debug, thiserror::Error)]
@@ -34,17 +37,21 @@ impl From<LibraryError> for Error {
             LibraryError::Bank(e) => Error::Bank(e),
             LibraryError::Store(e) => Error::Store(e),
             LibraryError::Schedule(e) => Error::Schedule(e),
-            LibraryError::UnknownFormat(path) => Error::Usage(format!(
-                "cannot tell the format of {} from its extension; pass --format",
-                path.display()
+            LibraryError::UnknownFormat(path) => Error::Usage(t!(
+                lang(),
+                "error-unknown-format",
+                path = path.display().to_string()
             )),
-            LibraryError::NoSet(id) => Error::Usage(format!("no set \"{id}\"")),
-            LibraryError::BuiltinReadOnly(id) => Error::Usage(format!(
-                "\"{id}\" is built in and read-only; import a copy under another id with --set-id"
-            )),
-            LibraryError::Package { path, message } => {
-                Error::Usage(format!("{}: error: {message}", path.display()))
+            LibraryError::NoSet(id) => Error::Usage(t!(lang(), "error-no-set", set = id.as_str())),
+            LibraryError::BuiltinReadOnly(id) => {
+                Error::Usage(t!(lang(), "error-builtin-read-only", set = id.as_str()))
             }
+            LibraryError::Package { path, message } => Error::Usage(t!(
+                lang(),
+                "file-error",
+                path = path.display().to_string(),
+                message = message
+            )),
             LibraryError::Export(m) => Error::Usage(m),
             e @ LibraryError::SourceDocument { .. } => Error::Usage(e.to_string()),
         }
@@ -54,12 +61,12 @@ impl From<LibraryError> for Error {
 /// The store's errors, with the flags that get a terminal user past them.
 fn store_message(e: &StoreError) -> String {
     match e {
-        StoreError::SetExists { .. } => {
-            format!("{e}; pass --replace to overwrite it or --set-id to import under another id")
+        StoreError::SetExists { .. } => t!(lang(), "error-set-exists", error = e.to_string()),
+        StoreError::BuiltinSet { .. } => t!(lang(), "error-builtin-set", error = e.to_string()),
+        StoreError::SetElsewhere { .. } => {
+            t!(lang(), "error-set-elsewhere", error = e.to_string())
         }
-        StoreError::BuiltinSet { .. } => format!("{e}; pass --set-id to import under another id"),
-        StoreError::SetElsewhere { .. } => format!("{e}; remove it or pass --set-id"),
-        StoreError::NoDataDir => "no data directory: set KIOKU_DATA_DIR or pass --data-dir".into(),
+        StoreError::NoDataDir => t!(lang(), "error-no-data-dir"),
         _ => e.to_string(),
     }
 }

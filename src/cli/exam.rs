@@ -4,11 +4,15 @@
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
-use super::study::{Input, Term, ask_answer, out_err, parse_response, show_feedback};
-use super::{Context, set_arg};
+use super::study::{Input, Term, ask_answer, out_err, parse_response, show_feedback, truth_word};
+use super::{Context, lang, set_arg};
 use crate::cli::Error;
 use kioku_core::bank::QuestionKind;
-use kioku_core::exam::{Exam, ExamAnswer, ExamConfig, ExamResult, ExamSession, Feedback};
+use kioku_core::exam::{
+    Exam, ExamAnswer, ExamConfig, ExamResult, ExamSession, Feedback, Given, QuestionResult,
+    given_words,
+};
+use kioku_i18n::{pad_left, pad_right, t};
 
 /// What `kioku exam` was asked for.
 pub(super) struct ExamArgs {
@@ -25,7 +29,7 @@ pub(super) struct ExamArgs {
 pub(super) fn run(ctx: &Context, args: ExamArgs) -> Result<ExitCode, Error> {
     let mut lib = ctx.open()?;
     let Some(set) = set_arg(&lib, Some(&args.set))? else {
-        return Err(Error::Usage("a set is required".into()));
+        return Err(Error::Usage(t!(lang(), "error-set-required")));
     };
     let seed = args.seed.unwrap_or_else(rand::random);
     let mut config = ExamConfig::new(set, seed);
@@ -43,7 +47,7 @@ pub(super) fn run(ctx: &Context, args: ExamArgs) -> Result<ExitCode, Error> {
     };
     let qs = lib
         .set(&config.set)
-        .ok_or_else(|| Error::Usage(format!("no set \"{}\"", config.set)))?;
+        .ok_or_else(|| Error::Usage(t!(lang(), "error-no-set", set = config.set.as_str())))?;
     let mut session = ExamSession::new(Exam::new(qs, config, ctx.now()?)?);
     // With --json, stdout carries only the result; the test goes to stderr.
     let stdin = std::io::stdin();
@@ -78,21 +82,29 @@ fn take<R: BufRead, W: Write>(
     session: &mut ExamSession,
     ctx: &Context,
 ) -> Result<ExamResult, Error> {
+    let l = lang();
     let n = session.exam.items.len();
-    term.say(&format!(
-        "Self-test: {n} questions from {} (seed {}). Select-all questions score only if every pick is right.",
-        session.exam.config.set, session.exam.config.seed
+    term.say(&t!(
+        l,
+        "exam-intro",
+        count = n,
+        set = session.exam.config.set.as_str(),
+        // A seed is an identifier: no grouping, no rounding.
+        seed = session.exam.config.seed.to_string()
     ))?;
     if let Some(m) = session.exam.config.time_limit {
-        term.say(&format!("Time limit: {m} minutes."))?;
+        term.say(&t!(l, "exam-time-limit", minutes = m))?;
     }
-    term.say("Type q to stop early (unanswered questions count as wrong).")?;
+    term.say(&t!(l, "exam-quit-hint"))?;
     while let Some(view) = session.current().cloned() {
         if session.out_of_time(ctx.now()?) {
-            term.say("\nTime is up.")?;
+            term.say(&format!("\n{}", t!(l, "exam-time-up")))?;
             break;
         }
-        term.say(&format!("\nQuestion {}/{n}", session.index + 1))?;
+        term.say(&format!(
+            "\n{}",
+            t!(l, "exam-question", number = session.index + 1, count = n)
+        ))?;
         let line = match ask_answer(term, &view)? {
             Input::Quit => break,
             Input::Undo => "u".to_owned(),
@@ -101,8 +113,8 @@ fn take<R: BufRead, W: Write>(
         let answer = match parse_response(&view, &line) {
             Some(r) => ExamAnswer::Response(r),
             None if view.kind == QuestionKind::Flashcard => {
-                term.say(&format!("Answer: {}", view.answer))?;
-                match term.ask("Did you know it? (y/n) ")? {
+                term.say(&t!(l, "feedback-answer", answer = view.answer.as_str()))?;
+                match term.ask(&format!("{} ", t!(l, "exam-knew-it")))? {
                     Input::Quit => break,
                     Input::Line(l) => ExamAnswer::SelfMarked(
                         l.trim().eq_ignore_ascii_case("y") || l.trim().eq_ignore_ascii_case("yes"),
@@ -126,38 +138,79 @@ fn take<R: BufRead, W: Write>(
     session
         .result
         .clone()
-        .ok_or_else(|| Error::Usage("the self-test did not finish".into()))
+        .ok_or_else(|| Error::Usage(t!(l, "error-exam-unfinished")))
 }
 
 fn report<R: BufRead, W: Write>(term: &mut Term<R, W>, r: &ExamResult) -> Result<(), Error> {
+    let l = lang();
     term.say(&format!(
-        "\nScore: {}/{} ({:.1}%) in {}m {}s",
-        r.points,
-        r.total,
-        r.score_percent,
-        r.duration_s / 60,
-        r.duration_s % 60
+        "\n{}",
+        t!(
+            l,
+            "exam-score",
+            points = r.points,
+            total = r.total,
+            percent = kioku_i18n::fixed(r.score_percent, 1),
+            minutes = r.duration_s / 60,
+            seconds = r.duration_s % 60
+        )
     ))?;
     let mistakes: Vec<_> = r.questions.iter().filter(|q| !q.right).collect();
     if mistakes.is_empty() {
-        return term.say("No mistakes.");
+        return term.say(&t!(l, "exam-no-mistakes"));
     }
-    term.say(&format!("\nMistakes ({}):", mistakes.len()))?;
+    term.say(&format!(
+        "\n{}",
+        t!(l, "exam-mistakes", count = mistakes.len())
+    ))?;
     for q in mistakes {
         term.say(&format!("\n- {}", q.prompt))?;
         term.say(&format!(
-            "  Your answer: {}",
-            q.given.as_deref().unwrap_or("(none)")
+            "  {}",
+            t!(l, "exam-your-answer", answer = given_text(q))
         ))?;
-        term.say(&format!("  Right answer: {}", q.correct_answer))?;
+        term.say(&format!(
+            "  {}",
+            t!(l, "exam-right-answer", answer = right_text(q))
+        ))?;
         if let Some(e) = &q.explanation {
             term.say(&format!("  {e}"))?;
         }
         if let Some(s) = &q.source {
-            term.say(&format!("  Source: “{s}”"))?;
+            term.say(&format!(
+                "  {}",
+                t!(l, "feedback-source", quote = s.as_str())
+            ))?;
         }
     }
-    term.say(&format!("\nRetake the same test with --seed {}.", r.seed))
+    term.say(&format!(
+        "\n{}",
+        t!(l, "exam-retake", seed = r.seed.to_string())
+    ))
+}
+
+/// The learner's answer worded: their text as typed, the rest in the
+/// interface's language.
+fn given_text(q: &QuestionResult) -> String {
+    let l = lang();
+    match q.given_answer() {
+        None => t!(l, "exam-no-answer"),
+        Some(Given::Text(s)) => s.to_owned(),
+        Some(Given::TrueFalse(b)) => truth_word(b),
+        Some(Given::KnewIt(true)) => t!(l, "exam-knew"),
+        Some(Given::KnewIt(false)) => t!(l, "exam-did-not-know"),
+        Some(Given::Revealed) => t!(l, "exam-revealed"),
+    }
+}
+
+/// The right answer worded: a true/false question's in the interface's
+/// language.
+fn right_text(q: &QuestionResult) -> String {
+    match q.correct_answer.as_str() {
+        given_words::TRUE if q.kind == QuestionKind::TrueFalse => truth_word(true),
+        given_words::FALSE if q.kind == QuestionKind::TrueFalse => truth_word(false),
+        other => other.to_owned(),
+    }
 }
 
 pub(super) fn list(
@@ -193,24 +246,34 @@ pub(super) fn list(
             .map_err(out_err)?;
         }
     } else if results.is_empty() {
-        writeln!(out, "No self-tests yet. Take one with: kioku exam SET").map_err(out_err)?;
+        writeln!(out, "{}", t!(lang(), "exams-none")).map_err(out_err)?;
     } else {
+        let l = lang();
         writeln!(
             out,
-            "{:<22} {:<24} {:>7} {:>7}  trend",
-            "started", "set", "score", "time"
+            "{} {} {} {}  {}",
+            pad_right(&t!(l, "exams-started"), 22),
+            pad_right(&t!(l, "exams-set"), 24),
+            pad_left(&t!(l, "exams-score"), 7),
+            pad_left(&t!(l, "exams-time"), 7),
+            t!(l, "exams-trend")
         )
         .map_err(out_err)?;
         for r in results {
             let bar = "█".repeat((r.score_percent / 10.0).round() as usize);
+            let time = t!(
+                l,
+                "exams-duration",
+                minutes = r.duration_s / 60,
+                seconds = format!("{:02}", r.duration_s % 60)
+            );
             writeln!(
                 out,
-                "{:<22} {:<24} {:>6.1}% {:>4}m{:02}s  {bar}",
+                "{:<22} {:<24} {:>6.1}% {}  {bar}",
                 r.started_at.strftime("%Y-%m-%d %H:%M").to_string(),
                 r.set.as_str(),
                 r.score_percent,
-                r.duration_s / 60,
-                r.duration_s % 60
+                pad_left(&time, 7)
             )
             .map_err(out_err)?;
         }

@@ -23,6 +23,14 @@ use jiff::Timestamp;
 use kioku_core::bank::SetId;
 use kioku_core::library::Library;
 use kioku_core::review::EventId;
+use kioku_i18n::{Lang, t};
+
+/// The language of every human-readable line this command prints:
+/// `KIOKU_LANG`, else the locale variables (see `kioku_i18n::Lang::from_env`).
+/// JSON, CSV and file formats stay English.
+pub fn lang() -> Lang {
+    kioku_i18n::current()
+}
 
 /// Study with quizzes and flashcards. With no command, opens the app.
 #[derive(Debug, Parser)]
@@ -276,14 +284,14 @@ pub const APP_BINARY: &str = "kioku-app";
 fn open_app(ctx: &Context) -> Result<ExitCode, Error> {
     let data_dir = ctx.data_dir()?;
     let exe = std::env::current_exe()
-        .map_err(|e| Error::App(format!("cannot find where kioku is installed: {e}")))?;
+        .map_err(|e| Error::App(t!(lang(), "error-app-where", error = e.to_string())))?;
     let app = exe.with_file_name(format!("{APP_BINARY}{}", std::env::consts::EXE_SUFFIX));
     if !app.is_file() {
-        return Err(Error::App(format!(
-            "the desktop app is not installed: {} is missing. Install both with \
-             `cargo install --path .` from kioku's source, or build it with \
-             `cargo build --bin {APP_BINARY}`",
-            app.display()
+        return Err(Error::App(t!(
+            lang(),
+            "error-app-missing",
+            path = app.display().to_string(),
+            binary = APP_BINARY
         )));
     }
     let mut cmd = std::process::Command::new(&app);
@@ -301,15 +309,25 @@ fn open_app(ctx: &Context) -> Result<ExitCode, Error> {
 fn run_app(mut cmd: std::process::Command, app: &std::path::Path) -> Result<ExitCode, Error> {
     use std::os::unix::process::CommandExt;
     let e = cmd.exec();
-    Err(Error::App(format!("cannot start {}: {e}", app.display())))
+    Err(Error::App(t!(
+        lang(),
+        "error-app-start",
+        path = app.display().to_string(),
+        error = e.to_string()
+    )))
 }
 
 /// Start the app and wait for it.
 #[cfg(not(unix))]
 fn run_app(mut cmd: std::process::Command, app: &std::path::Path) -> Result<ExitCode, Error> {
-    let status = cmd
-        .status()
-        .map_err(|e| Error::App(format!("cannot start {}: {e}", app.display())))?;
+    let status = cmd.status().map_err(|e| {
+        Error::App(t!(
+            lang(),
+            "error-app-start",
+            path = app.display().to_string(),
+            error = e.to_string()
+        ))
+    })?;
     Ok(match status.code() {
         Some(0) => ExitCode::SUCCESS,
         Some(c) => ExitCode::from(u8::try_from(c).unwrap_or(1)),
@@ -352,9 +370,14 @@ impl Context {
             return Ok(t);
         }
         match std::env::var("KIOKU_NOW") {
-            Ok(s) if !s.is_empty() => s
-                .parse()
-                .map_err(|e| Error::Usage(format!("KIOKU_NOW={s} is not an RFC 3339 time: {e}"))),
+            Ok(s) if !s.is_empty() => s.parse::<Timestamp>().map_err(|e| {
+                Error::Usage(t!(
+                    lang(),
+                    "error-kioku-now",
+                    value = s.as_str(),
+                    error = e.to_string()
+                ))
+            }),
             _ => Ok(Timestamp::now()),
         }
     }
@@ -366,13 +389,14 @@ impl Context {
             EventId::random(&mut rand::rng()).0
         })?;
         for w in lib.warnings() {
-            eprintln!("warning: {w}");
+            eprintln!("{}", t!(lang(), "warning", message = w.to_string()));
         }
         // Write the progress snapshot now if opening had to replay, so the
         // next command starts from it; dropping the library writes it
         // again after any answers.
         if let Err(e) = lib.save_snapshot() {
-            eprintln!("warning: progress snapshot not written: {e}");
+            let message = t!(lang(), "snapshot-not-written", error = e.to_string());
+            eprintln!("{}", t!(lang(), "warning", message = message));
         }
         Ok(lib)
     }
@@ -390,9 +414,11 @@ fn set_arg(lib: &Library, set: Option<&str>) -> Result<Option<SetId>, Error> {
         Some(id) => Ok(Some(id)),
         None => {
             let known: Vec<&str> = lib.sets().iter().map(|s| s.id.as_str()).collect();
-            Err(Error::Usage(format!(
-                "no set \"{s}\"; sets: {}",
-                known.join(", ")
+            Err(Error::Usage(t!(
+                lang(),
+                "error-no-set-known",
+                set = s,
+                sets = known.join(", ")
             )))
         }
     }

@@ -5,7 +5,8 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use super::Context;
+use super::study::state_name;
+use super::{Context, lang};
 use crate::cli::Error;
 use kioku_core::library::Library;
 use kioku_core::optimizer::{
@@ -13,6 +14,7 @@ use kioku_core::optimizer::{
 };
 use kioku_core::review::revlog::{self, CsvError, LogReview};
 use kioku_core::scheduler::{Scheduler, SchedulerSettings};
+use kioku_i18n::{pad_left, pad_right, t};
 
 /// Seed for the workload simulation, so its numbers are reproducible.
 const WORKLOAD_SEED: u64 = 42;
@@ -41,9 +43,11 @@ fn out(text: &str) -> Result<(), Error> {
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
     {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Error::Usage(format!("cannot write the output: {e}")))
-        }
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Usage(t!(
+            lang(),
+            "error-output",
+            error = e.to_string()
+        ))),
         _ => Ok(()),
     }
 }
@@ -61,8 +65,8 @@ fn fit_with_progress(set: &TrainingSet, relearning_steps: usize) -> Result<Fit, 
             if started.elapsed() > Duration::from_secs(1) {
                 let p = progress.snapshot();
                 let what = match p.phase {
-                    Phase::Training => "fitting",
-                    Phase::Evaluating => "evaluating",
+                    Phase::Training => t!(lang(), "optimize-fitting"),
+                    Phase::Evaluating => t!(lang(), "optimize-evaluating"),
                 };
                 let pct = (p.done * 100).checked_div(p.total).unwrap_or(0);
                 eprint!(
@@ -80,7 +84,7 @@ fn fit_with_progress(set: &TrainingSet, relearning_steps: usize) -> Result<Fit, 
     }
     match result {
         Ok(r) => Ok(r?),
-        Err(_) => Err(Error::Usage("the optimizer stopped unexpectedly".into())),
+        Err(_) => Err(Error::Usage(t!(lang(), "error-optimizer-stopped"))),
     }
 }
 
@@ -104,10 +108,7 @@ pub(super) fn optimize(
     apply: bool,
 ) -> Result<ExitCode, Error> {
     if apply && reviews.is_some() {
-        return Err(Error::Usage(
-            "--apply saves parameters fitted to your own history; it cannot be used with --reviews"
-                .into(),
-        ));
+        return Err(Error::Usage(t!(lang(), "error-apply-with-reviews")));
     }
     let mut lib = ctx.open()?;
     let log = match reviews {
@@ -153,46 +154,74 @@ pub(super) fn optimize(
         };
         // Serialised directly (not via `json!`), so f32s print as written.
         text = serde_json::to_string(&report)
-            .map_err(|e| Error::Usage(format!("cannot encode: {e}")))?;
+            .map_err(|e| Error::Usage(t!(lang(), "error-encode", error = e.to_string())))?;
         text.push('\n');
     } else {
         use std::fmt::Write as _;
         let mut line = |l: String| {
             let _ = writeln!(text, "{l}");
         };
+        let l = lang();
+        // Labels in one column, padded in terminal width.
+        let label = |key: &str| pad_right(&kioku_i18n::tr(l, key, &[]), 11);
         let params: Vec<String> = fit.parameters.iter().map(|p| format!("{p:.4}")).collect();
-        line(format!("Parameters  {}", params.join(", ")));
         line(format!(
-            "Reviews     {} used ({} in the history, {} cards)",
-            fit.reviews, fit.history_reviews, fit.cards
+            "{} {}",
+            label("optimize-parameters-label"),
+            params.join(", ")
+        ));
+        line(format!(
+            "{} {}",
+            label("optimize-reviews-label"),
+            t!(
+                l,
+                "optimize-reviews",
+                used = fit.reviews,
+                history = fit.history_reviews,
+                cards = fit.cards
+            )
         ));
         if fit.reviews_needed > 0 {
             line(format!(
-                "            {} more are needed to fit every parameter; until then only the first four move",
-                fit.reviews_needed
+                "{} {}",
+                pad_right("", 11),
+                t!(l, "optimize-reviews-needed", needed = fit.reviews_needed)
             ));
         }
-        line("            log loss   RMSE (bins)".to_owned());
         line(format!(
-            "Default     {:.4}     {:.2}%",
+            "{} {}   {}",
+            pad_right("", 11),
+            pad_right(&t!(l, "optimize-log-loss"), 8),
+            t!(l, "optimize-rmse")
+        ));
+        line(format!(
+            "{} {:.4}     {:.2}%",
+            label("optimize-default-label"),
             fit.default.log_loss,
             fit.default.rmse_bins * 100.0
         ));
         line(format!(
-            "Fitted      {:.4}     {:.2}%",
+            "{} {:.4}     {:.2}%",
+            label("optimize-fitted-label"),
             fit.fitted.log_loss,
             fit.fitted.rmse_bins * 100.0
         ));
+        let cards = set.cards.max(100);
         line(format!(
-            "\nExpected workload ({} parameters, {} cards over a year):",
+            "\n{}",
             if fit.beats_default() {
-                "fitted"
+                t!(l, "optimize-workload-fitted", cards = cards)
             } else {
-                "default"
-            },
-            set.cards.max(100)
+                t!(l, "optimize-workload-default", cards = cards)
+            }
         ));
-        line("  retention  reviews/day  minutes/day  remembered".to_owned());
+        line(format!(
+            "  {}  {}  {}  {}",
+            pad_left(&t!(l, "optimize-retention"), 9),
+            pad_left(&t!(l, "optimize-reviews-per-day"), 11),
+            pad_left(&t!(l, "optimize-minutes-per-day"), 11),
+            pad_left(&t!(l, "optimize-remembered"), 10)
+        ));
         for w in &workload {
             line(format!(
                 "  {:>8.0}%  {:>11.1}  {:>11.1}  {:>10.0}",
@@ -206,15 +235,17 @@ pub(super) fn optimize(
     out(&text)?;
     if apply {
         if !fit.beats_default() {
-            return Err(Error::Usage(format!(
-                "not applied: the fitted parameters predict your history no better than the defaults (log loss {:.4} vs {:.4})",
-                fit.fitted.log_loss, fit.default.log_loss
+            return Err(Error::Usage(t!(
+                lang(),
+                "error-not-applied",
+                fitted = format!("{:.4}", fit.fitted.log_loss),
+                default = format!("{:.4}", fit.default.log_loss)
             )));
         }
         let mut s = lib.settings().clone();
         s.scheduler.parameters = Some(fit.parameters.clone());
         lib.save_settings(s)?;
-        eprintln!("Saved the fitted parameters to the settings.");
+        eprintln!("{}", t!(lang(), "optimize-applied"));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -229,23 +260,30 @@ pub(super) fn memory(ctx: &Context, reviews: &Path, json: bool) -> Result<ExitCo
     let cards = revlog::replay(&log, &scheduler, now)?;
     if json {
         let text = serde_json::to_string(&cards)
-            .map_err(|e| Error::Usage(format!("cannot encode: {e}")))?;
+            .map_err(|e| Error::Usage(t!(lang(), "error-encode", error = e.to_string())))?;
         out(&format!("{text}\n"))?;
         return Ok(ExitCode::SUCCESS);
     }
     use std::fmt::Write as _;
     let mut text = String::new();
+    let l = lang();
     let _ = writeln!(
         text,
-        "{:<16} {:<10} {:>10} {:>10} {:>8}  {:<20} due",
-        "card", "state", "stability", "difficulty", "recall", "last review"
+        "{} {} {} {} {}  {} {}",
+        pad_right(&t!(l, "memory-card"), 16),
+        pad_right(&t!(l, "memory-state"), 10),
+        pad_left(&t!(l, "memory-stability"), 10),
+        pad_left(&t!(l, "memory-difficulty"), 10),
+        pad_left(&t!(l, "memory-recall"), 8),
+        pad_right(&t!(l, "memory-last-review"), 20),
+        t!(l, "memory-due")
     );
     for c in &cards {
         let _ = writeln!(
             text,
-            "{:<16} {:<10} {:>9.2}d {:>10.2} {:>7.1}%  {:<20} {}",
+            "{:<16} {} {:>9.2}d {:>10.2} {:>7.1}%  {:<20} {}",
             c.card_id,
-            c.state,
+            pad_right(&state_name(c.state), 10),
             c.stability,
             c.difficulty,
             c.retrievability * 100.0,

@@ -5,13 +5,15 @@ use std::process::ExitCode;
 
 use serde_json::json;
 
-use super::{Context, new_event_id, set_arg};
+use super::study::{interval_label, rating_name, state_name};
+use super::{Context, lang, new_event_id, set_arg};
 use crate::cli::Error;
 use kioku_core::bank::CardKey;
 use kioku_core::grader::{Response, Verdict, judge};
 use kioku_core::library::Library;
 use kioku_core::review::Mode;
 use kioku_core::scheduler::{CardState, Interval, Outcomes, Rating};
+use kioku_i18n::t;
 
 fn intervals(o: &Outcomes) -> serde_json::Value {
     let one = |i: Interval| json!({ "label": i.to_string(), "seconds": i.seconds() });
@@ -73,20 +75,16 @@ pub(super) fn answer(
     rating: &str,
     json: bool,
 ) -> Result<ExitCode, Error> {
-    let rating = Rating::parse(rating).ok_or_else(|| {
-        Error::Usage(format!(
-            "\"{rating}\" is not a rating; use again, hard, good, easy or 1–4"
-        ))
-    })?;
-    let key = CardKey::parse(card).ok_or_else(|| {
-        Error::Usage(format!(
-            "\"{card}\" is not a card key (SET/QUESTION[#VARIANT])"
-        ))
-    })?;
+    let rating = Rating::parse(rating)
+        .ok_or_else(|| Error::Usage(t!(lang(), "error-not-rating", rating = rating)))?;
+    let key = CardKey::parse(card)
+        .ok_or_else(|| Error::Usage(t!(lang(), "error-not-card-key", card = card)))?;
     let mut lib = ctx.open()?;
     if lib.card(&key).is_none() {
-        return Err(Error::Usage(format!(
-            "no card \"{key}\" in the loaded sets"
+        return Err(Error::Usage(t!(
+            lang(),
+            "error-no-card",
+            key = key.to_string()
         )));
     }
     let now = lib.now(ctx.now()?);
@@ -99,7 +97,17 @@ pub(super) fn answer(
         println!("{v}");
     } else {
         let p = lib.progress().card(&key);
-        println!("{key}: {rating} → {}, next in {interval}", p.state.name());
+        println!(
+            "{}",
+            t!(
+                lang(),
+                "answer-done",
+                key = key.to_string(),
+                rating = rating_name(rating),
+                state = state_name(p.state.name()),
+                interval = interval_label(interval)
+            )
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -107,8 +115,8 @@ pub(super) fn answer(
 pub(super) fn undo(ctx: &Context) -> Result<ExitCode, Error> {
     let mut lib = ctx.open()?;
     match lib.undo(ctx.now()?, new_event_id())? {
-        Some(key) => println!("undid the latest answer to {key}"),
-        None => println!("nothing to undo"),
+        Some(key) => println!("{}", t!(lang(), "undo-done", key = key.to_string())),
+        None => println!("{}", t!(lang(), "undo-nothing")),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -122,19 +130,19 @@ pub(super) fn grade(
     answer: &str,
     json: bool,
 ) -> Result<ExitCode, Error> {
-    let key = CardKey::parse(card).ok_or_else(|| {
-        Error::Usage(format!(
-            "\"{card}\" is not a card key (SET/QUESTION[#VARIANT])"
-        ))
-    })?;
+    let key = CardKey::parse(card)
+        .ok_or_else(|| Error::Usage(t!(lang(), "error-not-card-key", card = card)))?;
     let lib = ctx.open()?;
     let (set, q, variant) = lib
         .card(&key)
-        .ok_or_else(|| Error::Usage(format!("no card \"{key}\" in the loaded sets")))?;
+        .ok_or_else(|| Error::Usage(t!(lang(), "error-no-card", key = key.to_string())))?;
     let kind = q.body.kind();
     if !kind.is_typed() {
-        return Err(Error::Usage(format!(
-            "{key} is a {kind} question; only typed and cloze answers are graded from text"
+        return Err(Error::Usage(t!(
+            lang(),
+            "error-not-typed",
+            key = key.to_string(),
+            kind = kind.to_string()
         )));
     }
     let j = judge(&q.body, variant, &Response::Typed(answer.to_owned()), set);
@@ -164,9 +172,15 @@ pub(super) fn grade(
             Some(false) => "✗",
             None => "·",
         };
+        let l = lang();
+        let worded = match &j.verdict {
+            Verdict::SelfGraded => t!(l, "verdict-self-graded"),
+            Verdict::Correct => t!(l, "verdict-correct"),
+            Verdict::CorrectWithTypo { .. } => t!(l, "verdict-correct-with-typo"),
+            Verdict::Wrong => t!(l, "verdict-wrong"),
+        };
         println!(
-            "{key}: {mark} {} ({}): {}",
-            verdict.replace('_', " "),
+            "{key}: {mark} {worded} ({}): {}",
             j.reason.as_str(),
             j.detail
         );

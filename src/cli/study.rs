@@ -4,7 +4,7 @@
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
-use super::{Context, new_event_id, set_arg};
+use super::{Context, lang, new_event_id, set_arg};
 use crate::cli::Error;
 use kioku_core::bank::QuestionKind;
 use kioku_core::card::CardView;
@@ -12,6 +12,7 @@ use kioku_core::grader::{Response, Verdict};
 use kioku_core::library::Library;
 use kioku_core::scheduler::{Outcomes, Rating};
 use kioku_core::study::{Current, Phase, StudySession};
+use kioku_i18n::t;
 
 /// What the learner typed at a prompt.
 pub(super) enum Input {
@@ -49,7 +50,7 @@ impl<R: BufRead, W: Write> Term<R, W> {
 }
 
 pub(super) fn out_err(e: std::io::Error) -> Error {
-    Error::Usage(format!("terminal: {e}"))
+    Error::Usage(t!(lang(), "error-terminal", error = e.to_string()))
 }
 
 pub(super) fn run(
@@ -70,8 +71,15 @@ pub(super) fn run(
     while let Some(card) = session.current.clone() {
         let r = &session.remaining;
         term.say(&format!(
-            "\n[new {} · learning {} · review {}]  {}",
-            r.new, r.learning, r.review, card.view.key
+            "\n{}",
+            t!(
+                lang(),
+                "study-counts",
+                new = r.new,
+                learning = r.learning,
+                review = r.review,
+                key = card.view.key.to_string()
+            )
         ))?;
         let line = match ask_answer(&mut term, &card.view)? {
             Input::Quit => break,
@@ -124,20 +132,22 @@ pub(super) fn ask_answer<R: BufRead, W: Write>(
     view: &CardView,
 ) -> Result<Input, Error> {
     term.say(&view.prompt)?;
+    // A prompt is followed by one space, where the learner types.
+    let prompt = |key: &str| format!("{} ", kioku_i18n::tr(lang(), key, &[]));
     match view.kind {
-        QuestionKind::Flashcard => term.ask("(Enter to show the answer) "),
-        QuestionKind::Typed => term.ask("Your answer: "),
-        QuestionKind::Cloze => term.ask("Missing text: "),
-        QuestionKind::TrueFalse => term.ask("True or false? (t/f) "),
+        QuestionKind::Flashcard => term.ask(&prompt("prompt-flashcard")),
+        QuestionKind::Typed => term.ask(&prompt("prompt-typed")),
+        QuestionKind::Cloze => term.ask(&prompt("prompt-cloze")),
+        QuestionKind::TrueFalse => term.ask(&prompt("prompt-true-false")),
         QuestionKind::MultipleChoice => {
             for (i, c) in view.choices.iter().flatten().enumerate() {
                 term.say(&format!("  {}) {}", letter(i), c.text))?;
             }
             if view.select_all {
-                term.say("Select all that apply (all must be right).")?;
-                term.ask("Your choices (e.g. a,c): ")
+                term.say(&t!(lang(), "prompt-select-all"))?;
+                term.ask(&prompt("prompt-choices"))
             } else {
-                term.ask("Your choice: ")
+                term.ask(&prompt("prompt-choice"))
             }
         }
     }
@@ -179,24 +189,27 @@ pub(super) fn show_feedback<R: BufRead, W: Write>(
     view: &CardView,
     verdict: &Verdict,
 ) -> Result<(), Error> {
-    match verdict {
-        Verdict::SelfGraded => term.say(&format!("Answer: {}", view.answer))?,
-        Verdict::Correct => term.say(&format!("✓ Correct: {}", view.answer))?,
-        Verdict::CorrectWithTypo { expected } => {
-            term.say(&format!("✓ Correct, with a typo: the answer is {expected}"))?
-        }
-        Verdict::Wrong => term.say(&format!("✗ Wrong. The answer: {}", view.answer))?,
-    }
+    let l = lang();
+    let answer = match view.truth {
+        Some(b) => truth_word(b),
+        None => view.answer.clone(),
+    };
+    let answer = answer.as_str();
+    term.say(&match verdict {
+        Verdict::SelfGraded => t!(l, "feedback-answer", answer = answer),
+        Verdict::Correct => t!(l, "feedback-correct", answer = answer),
+        Verdict::CorrectWithTypo { expected } => t!(l, "feedback-typo", expected = expected),
+        Verdict::Wrong => t!(l, "feedback-wrong", answer = answer),
+    })?;
     if let Some(e) = &view.explanation {
         term.say(e)?;
     }
     if let Some(s) = &view.source {
-        let from = if view.source_title.is_some() {
-            "From the source"
+        term.say(&if view.source_title.is_some() {
+            t!(l, "feedback-from-source", quote = s)
         } else {
-            "Source"
-        };
-        term.say(&format!("{from}: “{s}”"))?;
+            t!(l, "feedback-source", quote = s)
+        })?;
     }
     Ok(())
 }
@@ -206,13 +219,66 @@ fn ask_rating<R: BufRead, W: Write>(
     o: &Outcomes,
     suggested: Rating,
 ) -> Result<Input, Error> {
+    let l = lang();
     let line = Rating::ALL
         .iter()
-        .map(|r| format!("{} {} ({})", r.number(), r.name(), o.get(*r).interval))
+        .map(|r| {
+            t!(
+                l,
+                "rating-choice",
+                number = r.number(),
+                name = rating_name(*r),
+                interval = interval_label(o.get(*r).interval)
+            )
+        })
         .collect::<Vec<_>>()
         .join(" · ");
     term.say(&line)?;
-    term.ask(&format!("Rate [Enter = {suggested}, u = undo, q = quit]: "))
+    let prompt = t!(l, "rating-prompt", suggested = rating_name(suggested));
+    term.ask(&format!("{prompt} "))
+}
+
+/// A rating's name as the four buttons word it: Again/Hard/Good/Easy,
+/// もう一度/難しい/正解/簡単.
+pub(super) fn rating_name(r: Rating) -> String {
+    let l = lang();
+    match r {
+        Rating::Again => t!(l, "rating-again"),
+        Rating::Hard => t!(l, "rating-hard"),
+        Rating::Good => t!(l, "rating-good"),
+        Rating::Easy => t!(l, "rating-easy"),
+    }
+}
+
+/// A true/false answer worded: True/False, 正しい/誤り.
+pub(super) fn truth_word(b: bool) -> String {
+    if b {
+        t!(lang(), "answer-true")
+    } else {
+        t!(lang(), "answer-false")
+    }
+}
+
+/// A card state's name: new, learning, review, relearning.
+pub(super) fn state_name(state: &str) -> String {
+    let l = lang();
+    match state {
+        "new" => t!(l, "state-new"),
+        "learning" => t!(l, "state-learning"),
+        "review" => t!(l, "state-review"),
+        "relearning" => t!(l, "state-relearning"),
+        other => other.to_owned(),
+    }
+}
+
+/// An interval as the rating buttons label it (`10m`, `10分`).
+pub(super) fn interval_label(i: kioku_core::scheduler::Interval) -> String {
+    use kioku_core::scheduler::Interval;
+    let span = match i {
+        Interval::Minutes(m) => kioku_i18n::Span::Minutes(u64::from(m)),
+        Interval::Days(d) => kioku_i18n::Span::Days(u64::from(d)),
+    };
+    kioku_i18n::interval(lang(), span)
 }
 
 fn undo<R: BufRead, W: Write>(
@@ -223,9 +289,9 @@ fn undo<R: BufRead, W: Write>(
 ) -> Result<(), Error> {
     if session.undo(lib, ctx.now()?, new_event_id())? {
         let key = session.current.as_ref().map(|c| c.view.key.to_string());
-        term.say(&format!("Undid the answer to {}.", key.unwrap_or_default()))
+        term.say(&t!(lang(), "study-undid", key = key.unwrap_or_default()))
     } else {
-        term.say("Nothing to undo.")
+        term.say(&t!(lang(), "study-nothing-to-undo"))
     }
 }
 
@@ -237,20 +303,24 @@ fn summary<R: BufRead, W: Write>(
 ) -> Result<(), Error> {
     let now = ctx.now()?;
     let s = session.summary(lib, now);
+    let l = lang();
     term.say(&format!(
-        "\nStudied {} cards · {}% right · {}m {}s",
-        s.studied,
-        s.accuracy,
-        s.seconds / 60,
-        s.seconds % 60
+        "\n{}",
+        t!(
+            l,
+            "study-summary",
+            studied = s.studied,
+            accuracy = s.accuracy,
+            minutes = s.seconds / 60,
+            seconds = s.seconds % 60
+        )
     ))?;
-    let next = if s.more_now {
-        "more cards are due now".to_owned()
+    term.say(&if s.more_now {
+        t!(l, "study-next-now")
     } else if let Some(due) = s.next_due {
         let mins = (due.as_second() - now.as_second()).max(0) / 60 + 1;
-        format!("next card in {mins}m")
+        t!(l, "study-next-in", minutes = mins)
     } else {
-        "no more cards today".to_owned()
-    };
-    term.say(&format!("Next: {next}."))
+        t!(l, "study-next-none")
+    })
 }

@@ -3,11 +3,12 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{Context, set_arg};
+use super::{Context, lang, set_arg};
 use crate::cli::Error;
 use kioku_core::bank::formats::Format;
 use kioku_core::bank::{BankError, SetId};
 use kioku_core::library::{LibraryError, read_import};
+use kioku_i18n::t;
 
 fn format_arg(name: Option<&str>, path: Option<&Path>) -> Result<Format, Error> {
     let names = || {
@@ -18,18 +19,26 @@ fn format_arg(name: Option<&str>, path: Option<&Path>) -> Result<Format, Error> 
             .join(", ")
     };
     match (name, path) {
-        (Some(n), _) => Format::from_name(n)
-            .ok_or_else(|| Error::Usage(format!("unknown format \"{n}\"; formats: {}", names()))),
-        (None, Some(p)) => Format::from_path(p).ok_or_else(|| {
-            Error::Usage(format!(
-                "cannot tell the format of {} from its extension; pass --format ({})",
-                p.display(),
-                names()
+        (Some(n), _) => Format::from_name(n).ok_or_else(|| {
+            Error::Usage(t!(
+                lang(),
+                "error-format-unknown",
+                name = n,
+                formats = names()
             ))
         }),
-        (None, None) => Err(Error::Usage(format!(
-            "pass --format ({}) or -o FILE",
-            names()
+        (None, Some(p)) => Format::from_path(p).ok_or_else(|| {
+            Error::Usage(t!(
+                lang(),
+                "error-format-from-extension",
+                path = p.display().to_string(),
+                formats = names()
+            ))
+        }),
+        (None, None) => Err(Error::Usage(t!(
+            lang(),
+            "error-format-needed",
+            formats = names()
         ))),
     }
 }
@@ -43,11 +52,10 @@ pub(super) fn import(
 ) -> Result<ExitCode, Error> {
     let format = format_arg(format, Some(file))?;
     let id = match set_id {
-        Some(s) => Some(SetId::new(s).ok_or_else(|| {
-            Error::Usage(format!(
-                "--set-id \"{s}\" is not kebab-case (e.g. \"my-set\")"
-            ))
-        })?),
+        Some(s) => Some(
+            SetId::new(s)
+                .ok_or_else(|| Error::Usage(t!(lang(), "error-set-id-not-kebab", id = s)))?,
+        ),
         None => None,
     };
     let imported = match read_import(file, Some(format), id) {
@@ -59,33 +67,50 @@ pub(super) fn import(
             return Ok(ExitCode::FAILURE);
         }
         Err(LibraryError::Package { path, message }) => {
-            eprintln!("{}: error: {message}", path.display());
+            eprintln!(
+                "{}",
+                t!(
+                    lang(),
+                    "file-error",
+                    path = path.display().to_string(),
+                    message = message
+                )
+            );
             return Ok(ExitCode::FAILURE);
         }
         Err(e) => return Err(e.into()),
     };
     let mut lib = ctx.open()?;
     let saved = lib.import_set(&imported, replace)?;
+    let l = lang();
     println!(
-        "created {}: set \"{}\", {} questions, {} cards (from {})",
-        saved.set_file.display(),
-        imported.set.id,
-        imported.set.questions.len(),
-        imported.set.card_count(),
-        file.display()
+        "{}",
+        t!(
+            l,
+            "import-created",
+            file = saved.set_file.display().to_string(),
+            set = imported.set.id.as_str(),
+            questions = imported.set.questions.len(),
+            cards = imported.set.card_count(),
+            source = file.display().to_string()
+        )
     );
     if let Some(dir) = &saved.media_dir {
         println!(
-            "created {}: {} media files",
-            dir.display(),
-            saved.media_written
+            "{}",
+            t!(
+                l,
+                "import-media",
+                dir = dir.display().to_string(),
+                count = saved.media_written
+            )
         );
     }
     for s in &imported.skipped {
-        eprintln!("warning: {s}");
+        eprintln!("{}", t!(l, "warning", message = s.to_string()));
     }
     for s in &imported.notes {
-        eprintln!("note: {s}");
+        eprintln!("{}", t!(l, "note", message = s.to_string()));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -106,25 +131,40 @@ pub(super) fn export(
         Some(path) => lib.export_file_with_media(&id, Some(format), path)?,
         None => (lib.export(&id, format)?, None),
     };
+    let l = lang();
     match output {
         Some(path) => {
             println!(
-                "wrote {}: {} of {} questions as {format}",
-                path.display(),
-                total - out.skipped.len(),
-                total
+                "{}",
+                t!(
+                    l,
+                    "export-wrote",
+                    file = path.display().to_string(),
+                    written = total - out.skipped.len(),
+                    total = total,
+                    format = format.to_string()
+                )
             );
             if let Some((dir, n)) = media {
-                println!("wrote {}: {n} media files", dir.display());
+                println!(
+                    "{}",
+                    t!(
+                        l,
+                        "export-media",
+                        dir = dir.display().to_string(),
+                        count = n
+                    )
+                );
             }
         }
         None => print!("{}", out.text),
     }
     for s in &out.skipped {
-        eprintln!("warning: skipped {s}");
+        let message = t!(l, "export-skipped", what = s.to_string());
+        eprintln!("{}", t!(l, "warning", message = message));
     }
     for s in &out.notes {
-        eprintln!("warning: {s}");
+        eprintln!("{}", t!(l, "warning", message = s.to_string()));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -44,8 +44,13 @@ pub struct CardView {
     pub choices: Option<Vec<Choice>>,
     /// Multiple choice with several right answers: all must be picked.
     pub select_all: bool,
-    /// The answer to show after answering (Markdown).
+    /// The answer to show after answering (Markdown). A true/false
+    /// question's is `True` or `False`, as in the file formats; front ends
+    /// word it from `truth`.
     pub answer: String,
+    /// A true/false question's answer as data, for front ends to word.
+    #[serde(skip)]
+    pub truth: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<String>,
     /// The verbatim source passage.
@@ -119,6 +124,10 @@ impl CardView {
             choices,
             select_all,
             answer,
+            truth: match &q.body {
+                B::TrueFalse { answer, .. } => Some(*answer),
+                _ => None,
+            },
             explanation: q.explanation.clone(),
             source: q.source.clone(),
             source_title: set.source.clone(),

@@ -9,7 +9,7 @@ use kioku_core::card::CardView;
 use kioku_core::grader::Verdict;
 use kioku_core::markdown;
 use kioku_core::scheduler::Rating;
-use kioku_core::study::{Current, Phase, StudySession};
+use kioku_core::study::{Announcement, Current, Phase, StudySession};
 
 /// Start studying `set` (or all sets).
 pub fn start_study(ctx: AppCtx, set: Option<SetId>) {
@@ -129,8 +129,26 @@ pub fn Study() -> Element {
                 None => rsx! { SummaryPanel { session: session.clone() } },
             }
         }
-        div { class: "visually-hidden", role: "status", aria_live: "polite", "{session.announcement}" }
+        div { class: "visually-hidden", role: "status", aria_live: "polite", {announcement_text(session.announcement.as_ref())} }
         SourceReader {}
+    }
+}
+
+/// What the session tells screen readers, worded. English for now; the
+/// app's screens move to kioku-i18n in a later change.
+fn announcement_text(a: Option<&Announcement>) -> String {
+    match a {
+        None => String::new(),
+        Some(Announcement::NextCard { prompt }) => format!("Next card: {prompt}"),
+        Some(Announcement::Finished) => "No more cards due. Session summary shown.".into(),
+        Some(Announcement::Answer { answer }) => format!("Answer: {answer}"),
+        Some(Announcement::Correct) => "Correct.".into(),
+        Some(Announcement::CorrectWithTypo { expected }) => {
+            format!("Correct, with a typo. The answer is {expected}.")
+        }
+        Some(Announcement::Wrong { answer }) => format!("Wrong. The answer is {answer}."),
+        Some(Announcement::NothingToUndo) => "Nothing to undo.".into(),
+        Some(Announcement::Undone) => "Undone. The card is shown again.".into(),
     }
 }
 

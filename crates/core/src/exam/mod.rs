@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 mod result;
 
-pub use result::{ExamKind, ExamResult, QuestionResult};
+pub use result::{ExamKind, ExamResult, Given, QuestionResult, given_words};
 
 use crate::bank::{CardKey, CardVariant, QuestionBody, QuestionKind, QuestionSet, SetId};
 use crate::card::{CardView, Choice};
@@ -241,11 +241,16 @@ impl Exam {
 /// The answer as text for the results.
 fn describe(view: &CardView, answer: &ExamAnswer) -> String {
     match answer {
-        ExamAnswer::SelfMarked(true) => "knew it".into(),
-        ExamAnswer::SelfMarked(false) => "did not know it".into(),
+        ExamAnswer::SelfMarked(true) => given_words::KNEW_IT.into(),
+        ExamAnswer::SelfMarked(false) => given_words::DID_NOT_KNOW_IT.into(),
         ExamAnswer::Response(Response::Typed(t)) => t.clone(),
-        ExamAnswer::Response(Response::TrueFalse(b)) => if *b { "True" } else { "False" }.into(),
-        ExamAnswer::Response(Response::Revealed) => "revealed".into(),
+        ExamAnswer::Response(Response::TrueFalse(b)) => if *b {
+            given_words::TRUE
+        } else {
+            given_words::FALSE
+        }
+        .into(),
+        ExamAnswer::Response(Response::Revealed) => given_words::REVEALED.into(),
         ExamAnswer::Response(Response::Choices(picked)) => {
             let all: &[Choice] = view.choices.as_deref().unwrap_or(&[]);
             let mut texts: Vec<&str> = all

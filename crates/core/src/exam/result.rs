@@ -25,6 +25,48 @@ pub struct QuestionResult {
     pub source: Option<String>,
 }
 
+/// The words `given` holds for answers that are not text, as saved in
+/// `exams/DEVICE.jsonl` and printed as JSON (a file format: English, fixed).
+pub mod given_words {
+    pub const KNEW_IT: &str = "knew it";
+    pub const DID_NOT_KNOW_IT: &str = "did not know it";
+    pub const TRUE: &str = "True";
+    pub const FALSE: &str = "False";
+    pub const REVEALED: &str = "revealed";
+}
+
+/// What the learner answered, as data for a front end to word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Given<'a> {
+    /// Typed text, or the picked choices joined by `; `.
+    Text(&'a str),
+    /// A true/false answer.
+    TrueFalse(bool),
+    /// A flashcard marked as known (or not) by the learner.
+    KnewIt(bool),
+    /// The answer was shown without one being given.
+    Revealed,
+}
+
+impl QuestionResult {
+    /// The answer given, read from `given` by the question's type: the
+    /// fixed words there mean data only where that type writes them (a
+    /// flashcard is only ever marked or revealed; a true/false answer is
+    /// `True`/`False`), so typed text is never mistaken for them.
+    pub fn given_answer(&self) -> Option<Given<'_>> {
+        use given_words::*;
+        let g = self.given.as_deref()?;
+        Some(match (self.kind, g) {
+            (QuestionKind::Flashcard, KNEW_IT) => Given::KnewIt(true),
+            (QuestionKind::Flashcard, DID_NOT_KNOW_IT) => Given::KnewIt(false),
+            (QuestionKind::TrueFalse, TRUE) => Given::TrueFalse(true),
+            (QuestionKind::TrueFalse, FALSE) => Given::TrueFalse(false),
+            (QuestionKind::Flashcard, REVEALED) => Given::Revealed,
+            _ => Given::Text(g),
+        })
+    }
+}
+
 /// Whether a self-test was a full test or a retry of earlier mistakes.
 /// Trends compare full tests with full tests; a retry holds only cards
 /// got wrong before, so its score is not comparable.

@@ -81,8 +81,9 @@ pub struct StudySession {
     pub studied: u32,
     pub right: u32,
     pub started_at: Timestamp,
-    /// The latest thing to announce to screen readers.
-    pub announcement: String,
+    /// The latest thing to announce to screen readers, as data: each
+    /// front end words it in its language.
+    pub announcement: Option<Announcement>,
     /// Introduce at most this many new cards in this session (on top of
     /// the daily limit); `None`: only the daily limit.
     pub new_limit: Option<u32>,
@@ -138,7 +139,7 @@ impl StudySession {
             studied: 0,
             right: 0,
             started_at: now,
-            announcement: String::new(),
+            announcement: None,
             new_limit,
             new_seen: 0,
         };
@@ -185,9 +186,11 @@ impl StudySession {
             None => None,
         };
         if let Some(c) = &self.current {
-            self.announcement = format!("Next card: {}", plain(&c.view.prompt));
+            self.announcement = Some(Announcement::NextCard {
+                prompt: plain(&c.view.prompt),
+            });
         } else {
-            self.announcement = "No more cards due. Session summary shown.".into();
+            self.announcement = Some(Announcement::Finished);
         }
         Ok(())
     }
@@ -248,14 +251,18 @@ impl StudySession {
             Some((set, q, variant)) => grade_in(&q.body, variant, &response, set),
             None => Verdict::SelfGraded,
         };
-        self.announcement = match &verdict {
-            Verdict::SelfGraded => format!("Answer: {}", plain(&c.view.answer)),
-            Verdict::Correct => "Correct.".into(),
-            Verdict::CorrectWithTypo { expected } => {
-                format!("Correct, with a typo. The answer is {expected}.")
-            }
-            Verdict::Wrong => format!("Wrong. The answer is {}.", plain(&c.view.answer)),
-        };
+        self.announcement = Some(match &verdict {
+            Verdict::SelfGraded => Announcement::Answer {
+                answer: plain(&c.view.answer),
+            },
+            Verdict::Correct => Announcement::Correct,
+            Verdict::CorrectWithTypo { expected } => Announcement::CorrectWithTypo {
+                expected: expected.clone(),
+            },
+            Verdict::Wrong => Announcement::Wrong {
+                answer: plain(&c.view.answer),
+            },
+        });
         c.phase = Phase::Answered { verdict };
     }
 
@@ -265,7 +272,9 @@ impl StudySession {
         if let Some(c) = &mut self.current
             && c.phase == Phase::Question
         {
-            self.announcement = format!("Answer: {}", plain(&c.view.answer));
+            self.announcement = Some(Announcement::Answer {
+                answer: plain(&c.view.answer),
+            });
             c.phase = Phase::Answered {
                 verdict: Verdict::SelfGraded,
             };
@@ -331,7 +340,7 @@ impl StudySession {
             && !c.counts_as_reviews
         {
             let Some((event, key, again)) = c.history.pop() else {
-                self.announcement = "Nothing to undo.".into();
+                self.announcement = Some(Announcement::NothingToUndo);
                 return Ok(false);
             };
             lib.undo_event(event, now, id)?;
@@ -341,7 +350,7 @@ impl StudySession {
             c.queue.push_front(key);
             self.studied = self.studied.saturating_sub(1);
             self.advance(lib, now)?;
-            self.announcement = "Undone. The card is shown again.".into();
+            self.announcement = Some(Announcement::Undone);
             return Ok(true);
         }
         let had_session_answers = lib.undo_depth() > 0;
@@ -366,11 +375,11 @@ impl StudySession {
                         picked: Vec::new(),
                     });
                 }
-                self.announcement = "Undone. The card is shown again.".into();
+                self.announcement = Some(Announcement::Undone);
                 Ok(true)
             }
             None => {
-                self.announcement = "Nothing to undo.".into();
+                self.announcement = Some(Announcement::NothingToUndo);
                 Ok(false)
             }
         }
@@ -400,6 +409,33 @@ impl StudySession {
             self.studied as f32 / total as f32
         }
     }
+}
+
+/// What a study session tells screen readers, as data. Text in it is the
+/// learner's content (Markdown reduced to plain text); the words around
+/// it are the front end's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Announcement {
+    /// A new card is showing.
+    NextCard {
+        prompt: String,
+    },
+    /// No more cards are due; the summary is showing.
+    Finished,
+    /// The answer is showing, for the learner to rate themselves.
+    Answer {
+        answer: String,
+    },
+    Correct,
+    CorrectWithTypo {
+        expected: String,
+    },
+    Wrong {
+        answer: String,
+    },
+    NothingToUndo,
+    /// The latest answer was undone and its card is showing again.
+    Undone,
 }
 
 /// Markdown reduced to text for announcements.

@@ -1,0 +1,189 @@
+//! The command line in Japanese: the same commands as the English tests,
+//! with `KIOKU_LANG=ja` (or a Japanese locale), print Japanese; JSON and
+//! file formats stay English.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+const NOW: &str = "2026-11-28T10:00:00Z";
+
+/// Run kioku with exactly these language variables (the test runner's
+/// own locale is removed first).
+fn kioku_with(dir: &Path, vars: &[(&str, &str)], args: &[&str], stdin: &str) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kioku"));
+    for v in ["KIOKU_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        cmd.env_remove(v);
+    }
+    let mut child = cmd
+        .envs(vars.iter().copied())
+        .args(args)
+        .current_dir(dir)
+        .env("KIOKU_DATA_DIR", dir.join("data"))
+        .env("KIOKU_NOW", NOW)
+        .env("TZ", "UTC")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run kioku");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn ja(dir: &Path, args: &[&str], stdin: &str) -> Output {
+    kioku_with(dir, &[("KIOKU_LANG", "ja")], args, stdin)
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/sets/good")
+        .join(name)
+}
+
+#[test]
+fn check_reports_in_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("minimal.json"), dir.path().join("good.json")).unwrap();
+    let out = ja(dir.path(), &["check", "good.json", "missing.json"], "");
+    assert_eq!(stdout(&out), "good.json: OK（問題 1 問、カード 1 枚）\n");
+    assert!(
+        stderr(&out).starts_with("missing.json: エラー: 開けません: "),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn decks_table_is_japanese_and_json_stays_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = ja(dir.path(), &["decks"], "");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let header = text.lines().next().unwrap();
+    for word in ["ID", "カード", "新規", "学習中", "期日", "タイトル"] {
+        assert!(header.contains(word), "{header}");
+    }
+    let json = ja(dir.path(), &["decks", "--json"], "");
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert!(v[0]["new"].is_u64() && v[0]["title"].is_string(), "{v}");
+}
+
+#[test]
+fn the_locale_picks_japanese_and_anything_else_is_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let header = |vars: &[(&str, &str)]| {
+        let out = kioku_with(dir.path(), vars, &["decks"], "");
+        stdout(&out).lines().next().unwrap_or_default().to_owned()
+    };
+    assert!(header(&[("LANG", "ja_JP.UTF-8")]).contains("タイトル"));
+    assert!(header(&[("LC_ALL", "ja_JP.UTF-8"), ("LANG", "en_US.UTF-8")]).contains("タイトル"));
+    assert!(header(&[("LANG", "fr_FR.UTF-8")]).contains("title"));
+    assert!(header(&[]).contains("title"));
+    // KIOKU_LANG overrides the locale, both ways.
+    assert!(header(&[("KIOKU_LANG", "en"), ("LANG", "ja_JP.UTF-8")]).contains("title"));
+    assert!(header(&[("KIOKU_LANG", "ja"), ("LC_ALL", "C")]).contains("タイトル"));
+}
+
+#[test]
+fn study_prompts_ratings_and_summary_are_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    // One new card: reveal it (Enter), rate it Good (Enter), then quit.
+    let out = ja(dir.path(), &["study", "--new", "1"], "\n\nq\n");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    for want in [
+        "[新規 ",
+        "（Enter で答えを表示） 答え: ",
+        "1 もう一度（1分） · 2 難しい（",
+        " · 3 正解（10分） · 4 簡単（",
+        "評価 [Enter = 正解、u = 取り消し、q = 終了]: ",
+        "学習したカード 1 枚 · 正答率 100% · 0分0秒",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn stats_use_japanese_words_and_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = ja(dir.path(), &["stats"], "");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("統計: すべてのセット（2026年11月28日）\n"),
+        "{text}"
+    );
+    assert!(text.contains("連続学習     0日\n"), "{text}");
+    assert!(text.contains("実際の定着率"), "{text}");
+}
+
+#[test]
+fn answer_and_errors_are_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = ja(dir.path(), &["answer", "nope/x", "good"], "");
+    assert_eq!(
+        stderr(&out),
+        "エラー: 読み込んだセットにカード「nope/x」はありません\n"
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let next = ja(dir.path(), &["next"], "");
+    let v: serde_json::Value = serde_json::from_slice(&next.stdout).unwrap();
+    let key = v["key"].as_str().unwrap().to_owned();
+    let out = ja(dir.path(), &["answer", &key, "good"], "");
+    assert_eq!(
+        stdout(&out),
+        format!("{key}: 正解 → 学習中、次回は 10分後\n")
+    );
+    let out = ja(dir.path(), &["undo"], "");
+    assert_eq!(
+        stdout(&out),
+        format!("{key} への最後の解答を取り消しました\n")
+    );
+}
+
+#[test]
+fn a_self_test_and_its_history_are_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = ja(
+        dir.path(),
+        &[
+            "exam",
+            "japan-russia-covid19",
+            "--count",
+            "2",
+            "--seed",
+            "7",
+        ],
+        "q\n",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    for want in [
+        "模擬テスト: japan-russia-covid19 から 2 問（シード 7）。",
+        "問題 1/2",
+        "得点: 0/2（0.0%）所要時間 0分0秒",
+        "間違えた問題（2 問）:",
+        "  あなたの解答: （未解答）",
+        "同じテストをもう一度受けるには --seed 7 を付けてください。",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in:\n{text}");
+    }
+    let list = stdout(&ja(dir.path(), &["exams"], ""));
+    assert!(list.starts_with("開始 "), "{list}");
+    assert!(list.contains("0.0% 0分00秒"), "{list}");
+}
