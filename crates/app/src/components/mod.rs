@@ -4,6 +4,7 @@ mod banner;
 mod cram;
 mod editor;
 mod exam;
+mod field;
 mod help;
 mod home;
 pub mod keys;
@@ -11,6 +12,7 @@ mod optimizer;
 mod settings;
 mod stats;
 mod study;
+mod try_answer;
 
 pub use banner::Banner;
 pub use cram::CramSetup;
