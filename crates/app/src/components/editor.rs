@@ -41,6 +41,9 @@ pub fn open(mut ctx: AppCtx, set: Option<SetId>) {
         // A set not saved yet is named first: its title, selected so that
         // typing replaces it.
         focus_when_shown("#set-title", true);
+    } else {
+        // From the top, not at the decks screen's scroll position.
+        let _ = document::eval("window.scrollTo(0, 0)");
     }
 }
 
@@ -53,7 +56,11 @@ fn focus_when_shown(selector: &str, select: bool) {
   let tries = 0;
   const go = () => {{
     const el = document.querySelector({selector});
-    if (el) {{ el.focus(); if ({select} && el.select) el.select(); }}
+    if (el) {{
+      el.scrollIntoView({{ block: "center" }});
+      el.focus({{ preventScroll: true }});
+      if ({select} && el.select) el.select();
+    }}
     else if (++tries < 40) setTimeout(go, 50);
   }};
   setTimeout(go, 30);
@@ -320,7 +327,9 @@ fn QuestionForm(
                             set_q("type", Box::new(move |q| q.kind = k))
                         }
                     },
-                    for t in QuestionKind::ALL { option { value: t.as_str(), {t.as_str().replace('_', " ")} } }
+                    // `selected` on the option: a select's `value` set before
+                    // its options exist picks nothing, and it showed "flashcard".
+                    for t in QuestionKind::ALL { option { value: t.as_str(), selected: t == q.kind, {t.as_str().replace('_', " ")} } }
                 }
             }
             if q.kind == QuestionKind::Cloze {
