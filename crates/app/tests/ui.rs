@@ -213,6 +213,11 @@ fn settings_screen_has_labelled_fields() {
     }
     assert!(html.contains(r#"value="1m 10m""#));
     assert!(html.contains(r#"aria-describedby="retention-hint""#));
+    // Each field has its message line, empty and holding its space.
+    assert!(
+        html.contains(r#"<p id="retention-message" class="field-error"></p>"#),
+        "{html}"
+    );
 }
 
 #[test]
@@ -840,6 +845,13 @@ fn editor_cloze_hint_shows_double_braces_and_fields_are_uncontrolled() {
         html.contains("Text: write each blank as {{answer}}"),
         "{html}"
     );
+    // The type select shows the question's type (a select's `value` does
+    // not pick an option in the webview: it showed "flashcard").
+    assert!(
+        html.contains(r#"<option value="cloze" selected=true>"#),
+        "{html}"
+    );
+    assert!(!html.contains(r#"<option value="flashcard" selected=true>"#));
     // The fields show the draft's text when they appear, but are never
     // written to from state afterwards.
     let title = tag_with_id(&html, "input", "set-title");
@@ -1201,4 +1213,37 @@ fn the_preview_tries_an_answer_with_the_grader() {
     assert!(v.contains("“Kyiv”"), "{v}");
     // The field stays uncontrolled.
     assert!(!tag_with_id(&app.html(), "input", "try-answer").contains("value="));
+}
+
+#[test]
+fn trying_an_answer_on_a_cloze_picks_the_blank() {
+    use kioku_core::editor::{Draft, DraftQuestion, EditorState};
+    let (_dir, lib) = library(&[]);
+    let mut draft = Draft::new_set("Dates", &[]);
+    let mut q = DraftQuestion::new(kioku_core::bank::QuestionKind::Cloze);
+    q.text = "Abe returned in {{2012}} and resigned in {{2020}}.".into();
+    draft.questions.push(q);
+    let mut app = live::Live::new(Boot::at(
+        Ok(lib),
+        Screen::Editor(EditorState::new(draft, false)),
+    ));
+    let html = app.html();
+    assert!(
+        html.contains(r#"<option value="1" selected=true>"#),
+        "{html}"
+    );
+    let field = app.by_id("try-answer");
+    app.input(field, "2020");
+    app.key(field, Key::Enter, false);
+    let html = app.html();
+    assert!(html.contains("✗ Not accepted"), "blank 1 is 2012: {html}");
+    let blank = app.by_id("try-blank");
+    let data = dioxus::html::SerializedFormData::new("2".to_owned(), Vec::new());
+    app.fire("change", Box::new(data), blank);
+    let html = app.html();
+    assert!(html.contains("✓ Accepted"), "blank 2 is 2020: {html}");
+    assert!(
+        html.contains(r#"<option value="2" selected=true>"#),
+        "{html}"
+    );
 }

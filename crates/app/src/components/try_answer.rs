@@ -10,8 +10,10 @@ use kioku_core::bank::{CardVariant, QuestionBody, QuestionKind};
 use kioku_core::editor::{Draft, DraftQuestion};
 use kioku_core::grader::{Judgement, MatchReason, Response, judge};
 
-/// The answer field's id (its label points at it).
+/// The answer field's and the blank picker's ids (their labels point at
+/// them).
 const FIELD: &str = "try-answer";
+const BLANK: &str = "try-blank";
 
 /// The question as the grader sees it, if the form holds a valid one.
 fn body_of(question: &DraftQuestion) -> Option<QuestionBody> {
@@ -93,10 +95,10 @@ pub fn TryAnswer(question: DraftQuestion, language: String) -> Element {
                 QuestionBody::Typed { .. } | QuestionBody::Cloze { .. } => rsx! {
                     if blanks > 1 {
                         div { class: "field",
-                            label { r#for: "try-blank", "Blank" }
-                            select { id: "try-blank", value: "{n}",
+                            label { r#for: "{BLANK}", "Blank" }
+                            select { id: "{BLANK}",
                                 onchange: move |e| if let Ok(v) = e.value().parse::<u16>() { blank.set(v) },
-                                for k in 1..=blanks { option { value: "{k}", "Blank {k}" } }
+                                for k in 1..=blanks { option { value: "{k}", selected: usize::from(n) == k, "Blank {k}" } }
                             }
                         }
                     }
