@@ -4,6 +4,8 @@
 # theme at 100% text, dark theme at 125%) it:
 #   - opens the app at 800x600 and presses N on the decks screen: the editor
 #     on a new set, with its title field focused and selected;
+#   - empties the title and checks that its message appears without moving
+#     the form below it;
 #   - with two `sha256sum /dev/zero` hogs running, types the title
 #     "The Northern Territories" (xdotool type --delay 5), presses Ctrl+S
 #     (refused: the question is empty, and the focus goes to its first
@@ -161,8 +163,18 @@ round() {
     shot "$n-$theme-home"
     key n
     shot_changed "$n-$theme-home" "$n-$theme-new" "N did not open the editor on a new set"
+    # Emptying the title shows its message in the line kept for it: the
+    # form below must not move (a few thousand pixels differ for the message
+    # and the field's ring, the status and the id; a jump of even a pixel moves
+    # everything below: over 100 000).
+    key BackSpace
+    shot_changed "$n-$theme-new" "$n-$theme-emptied" "emptying the title showed no message"
+    local moved
+    moved=$(diff_px "$n-$theme-new" "$n-$theme-emptied")
+    [ "$moved" -lt 25000 ] || fail "the form moved when the title's message appeared ($moved px differ)"
+    echo "editor-e2e:   the title's message appeared without moving the form ($moved px differ)"
     start_load
-    # The title field has the focus, its text selected: typing replaces it.
+    # The title field has the focus: typing fills it.
     xdotool type --delay 5 "$title"
     sleep 0.5
     # Refused: the question is empty; its prompt and answer are marked and

@@ -413,7 +413,7 @@ fn editor_shows_check_messages_next_to_fields() {
         html.contains("<p class=\"field-error\">Mark at least one choice as correct</p>"),
         "{html}"
     );
-    assert!(html.contains("1 problem to fix before saving"));
+    assert!(html.contains("1 problem to fix"));
     assert!(html.contains(r#"aria-label="Choice 1 is correct""#));
     assert!(html.contains("Make") || html.contains("Add a choice"));
 }
@@ -1071,7 +1071,7 @@ fn editor_fields_are_marked_only_once_typed_in() {
         tag_with_id(&html, "textarea", "q-prompt").contains(r#"aria-invalid="false""#),
         "{html}"
     );
-    assert!(html.contains("1 problem to fix before saving"), "{html}");
+    assert!(html.contains("1 problem to fix"), "{html}");
 }
 
 #[test]
@@ -1087,7 +1087,7 @@ fn a_failed_save_shows_every_problem_in_plain_words_and_focuses_the_first() {
         tag_with_id(&html, "textarea", "q-prompt").contains(r#"aria-invalid="true""#),
         "{html}"
     );
-    assert!(html.contains("2 problems to fix before saving"), "{html}");
+    assert!(html.contains("2 problems to fix"), "{html}");
     assert!(
         app.evals
             .borrow()

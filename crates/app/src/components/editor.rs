@@ -154,8 +154,8 @@ pub fn Editor() -> Element {
     let generation = *ctx.editor_gen.read();
     let status = if !problems.is_empty() {
         match problems.len() {
-            1 => "1 problem to fix before saving".to_owned(),
-            n => format!("{n} problems to fix before saving"),
+            1 => "1 problem to fix".to_owned(),
+            n => format!("{n} problems to fix"),
         }
     } else if state.dirty {
         "Unsaved changes".to_owned()
@@ -166,7 +166,7 @@ pub fn Editor() -> Element {
         header { class: "top",
             button { class: "link", onclick: move |_| leave(ctx, false), "← Decks" }
             h1 { "Edit set" }
-            p { class: "tagline", role: "status", "{status}" }
+            p { class: "tagline editor-status", role: "status", title: "{status}", "{status}" }
             nav { class: "top-actions",
                 button { class: "primary", disabled: !state.dirty, aria_keyshortcuts: "Control+S", onclick: move |_| { save(ctx); }, "Save" }
             }
