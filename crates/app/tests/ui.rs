@@ -213,6 +213,11 @@ fn settings_screen_has_labelled_fields() {
     }
     assert!(html.contains(r#"value="1m 10m""#));
     assert!(html.contains(r#"aria-describedby="retention-hint""#));
+    // Each field has its message line, empty and holding its space.
+    assert!(
+        html.contains(r#"<p id="retention-message" class="field-error"></p>"#),
+        "{html}"
+    );
 }
 
 #[test]
@@ -394,14 +399,21 @@ fn editor_shows_check_messages_next_to_fields() {
     q.prompt = "Capital of Japan?".into();
     q.choices = vec![("Tokyo".into(), false), ("Kyoto".into(), false)];
     draft.questions.push(q);
-    let state = EditorState::new(draft, false);
+    let mut state = EditorState::new(draft, false);
+    // Nothing typed yet: no complaints.
+    let (_dir2, lib2) = library(&[]);
+    let html = render(Boot::at(Ok(lib2), Screen::Editor(state.clone())));
+    assert!(!html.contains("Mark at least one choice"), "{html}");
+    assert!(!html.contains(r#"aria-invalid="true""#), "{html}");
+    // Once a save was tried, every problem shows, in plain words.
+    assert!(state.try_save().is_err());
     let html = render(Boot::at(Ok(lib), Screen::Editor(state)));
     assert!(html.contains("Edit set"), "{html}");
     assert!(
         html.contains("<p class=\"field-error\">Mark at least one choice as correct</p>"),
         "{html}"
     );
-    assert!(html.contains("1 problem(s) to fix before saving"));
+    assert!(html.contains("1 problem to fix"));
     assert!(html.contains(r#"aria-label="Choice 1 is correct""#));
     assert!(html.contains("Make") || html.contains("Add a choice"));
 }
@@ -462,6 +474,25 @@ mod live {
         pub first: Vec<(String, ElementId)>,
         /// Scripts run in the webview, in order.
         pub evals: Rc<RefCell<Vec<String>>>,
+        /// Elements by the `id` attribute renders gave them (dynamic ids
+        /// only), the latest render's last.
+        ids: std::collections::HashMap<String, ElementId>,
+    }
+
+    /// The `id` attributes set by `m`.
+    fn ids(m: &Mutations) -> Vec<(String, ElementId)> {
+        m.edits
+            .iter()
+            .filter_map(|e| match e {
+                Mutation::SetAttribute {
+                    name: "id",
+                    value: dioxus::core::AttributeValue::Text(v),
+                    id,
+                    ..
+                } => Some((v.clone(), *id)),
+                _ => None,
+            })
+            .collect()
     }
 
     fn listeners(m: Mutations) -> Vec<(String, ElementId)> {
@@ -486,6 +517,7 @@ mod live {
             dom.rebuild(&mut m);
             Live {
                 dom,
+                ids: ids(&m).into_iter().collect(),
                 first: listeners(m),
                 evals,
             }
@@ -517,7 +549,18 @@ mod live {
             );
             self.dom.runtime().handle_event(event, e, id);
             self.dom.process_events();
-            listeners(self.dom.render_immediate_to_vec())
+            let m = self.dom.render_immediate_to_vec();
+            self.ids.extend(ids(&m));
+            listeners(m)
+        }
+
+        /// The element rendered with `id` (set dynamically, as the
+        /// shared field component does).
+        pub fn by_id(&self, id: &str) -> ElementId {
+            *self
+                .ids
+                .get(id)
+                .unwrap_or_else(|| panic!("no element with id {id}: {:?}", self.ids))
         }
 
         pub fn input(&mut self, id: ElementId, text: &str) {
@@ -802,6 +845,13 @@ fn editor_cloze_hint_shows_double_braces_and_fields_are_uncontrolled() {
         html.contains("Text: write each blank as {{answer}}"),
         "{html}"
     );
+    // The type select shows the question's type (a select's `value` does
+    // not pick an option in the webview: it showed "flashcard").
+    assert!(
+        html.contains(r#"<option value="cloze" selected=true>"#),
+        "{html}"
+    );
+    assert!(!html.contains(r#"<option value="flashcard" selected=true>"#));
     // The fields show the draft's text when they appear, but are never
     // written to from state afterwards.
     let title = tag_with_id(&html, "input", "set-title");
@@ -1040,6 +1090,85 @@ fn the_reader_shows_the_whole_source_with_the_quote_marked_and_esc_returns() {
     assert_eq!(
         evals.last().map(String::as_str),
         Some(kioku_app::REFOCUS_JS)
+/// The editor on a new set as the decks screen opens it: the title and
+/// one empty flashcard question, nothing typed yet.
+fn new_set_editor() -> (tempfile::TempDir, live::Live) {
+    use kioku_core::editor::{Draft, DraftQuestion, EditorState};
+    let (dir, lib) = library(&[]);
+    let mut draft = Draft::new_set("New set", &["japan-russia-covid19"]);
+    draft.questions.push(DraftQuestion::new(
+        kioku_core::bank::QuestionKind::Flashcard,
+    ));
+    let state = EditorState::new(draft, false).with_taken_ids(&["japan-russia-covid19"]);
+    (
+        dir,
+        live::Live::new(Boot::at(Ok(lib), Screen::Editor(state))),
+    )
+}
+
+/// The text of the field message line with `id`.
+fn message_of<'a>(html: &'a str, id: &str) -> &'a str {
+    let tag = tag_with_id(html, "p", id);
+    let at = html.find(tag).unwrap() + tag.len();
+    &html[at..at + html[at..].find("</p>").unwrap()]
+}
+
+#[test]
+fn editor_fields_are_marked_only_once_typed_in() {
+    let (_dir, mut app) = new_set_editor();
+    let html = app.html();
+    // The question's prompt and answer are empty, but untouched: not red,
+    // and their message lines are there (keeping their space) but empty.
+    assert!(!html.contains(r#"aria-invalid="true""#), "{html}");
+    assert!(!html.contains("field invalid"), "{html}");
+    assert_eq!(message_of(&html, "q-prompt-message"), "");
+    assert!(
+        !tag_with_id(&html, "textarea", "q-prompt").contains("aria-describedby"),
+        "{html}"
+    );
+    assert!(html.contains("Unsaved changes"), "{html}");
+    // Emptying the title marks it, and only it.
+    let title = app.by_id("set-title");
+    app.input(title, "");
+    let html = app.html();
+    let field = tag_with_id(&html, "input", "set-title");
+    assert!(field.contains(r#"aria-invalid="true""#), "{field}");
+    assert!(
+        field.contains(r#"aria-describedby="set-title-message""#),
+        "{field}"
+    );
+    assert_eq!(
+        message_of(&html, "set-title-message"),
+        "Give the set a title"
+    );
+    assert!(
+        tag_with_id(&html, "textarea", "q-prompt").contains(r#"aria-invalid="false""#),
+        "{html}"
+    );
+    assert!(html.contains("1 problem to fix"), "{html}");
+}
+
+#[test]
+fn a_failed_save_shows_every_problem_in_plain_words_and_focuses_the_first() {
+    let (_dir, mut app) = new_set_editor();
+    let save = app.element("click", 1);
+    app.evals.borrow_mut().clear();
+    app.click(save);
+    let html = app.html();
+    assert_eq!(message_of(&html, "q-prompt-message"), "Write the question");
+    assert_eq!(message_of(&html, "q-answer-message"), "Write the answer");
+    assert!(
+        tag_with_id(&html, "textarea", "q-prompt").contains(r#"aria-invalid="true""#),
+        "{html}"
+    );
+    assert!(html.contains("2 problems to fix"), "{html}");
+    assert!(
+        app.evals
+            .borrow()
+            .iter()
+            .any(|js| js.contains(r#"querySelector("[aria-invalid=\"true\"]")"#)),
+        "the first field with a problem gets the focus: {:?}",
+        app.evals.borrow()
     );
 }
 
@@ -1091,4 +1220,151 @@ fn self_test_results_open_the_reader_too() {
         }
     }
     assert_eq!(opened.len(), 2, "{opened:?} of {clicks}");
+fn editor_messages_number_choices_from_one() {
+    use kioku_core::editor::{Draft, DraftQuestion, EditorState};
+    let (_dir, lib) = library(&[]);
+    let mut draft = Draft::new_set("Capitals", &[]);
+    let mut q = DraftQuestion::new(kioku_core::bank::QuestionKind::MultipleChoice);
+    q.prompt = "Capital of Japan?".into();
+    q.choices = vec![(String::new(), true), ("Kyoto".into(), false)];
+    draft.questions.push(q);
+    let mut state = EditorState::new(draft, false);
+    assert!(state.try_save().is_err());
+    let html = render(Boot::at(Ok(lib), Screen::Editor(state)));
+    assert!(html.contains("Choice 1 is empty"), "{html}");
+    assert!(!html.contains("choice 0"), "{html}");
+    assert!(!html.contains("must list"), "{html}");
+}
+
+#[test]
+fn a_new_sets_id_follows_its_title_until_saved() {
+    let (dir, mut app) = new_set_editor();
+    assert!(
+        app.html().contains("<code>new-set</code>"),
+        "{}",
+        app.html()
+    );
+    let title = app.by_id("set-title");
+    app.input(title, "The Northern Territories");
+    let html = app.html();
+    assert!(
+        html.contains("<code>the-northern-territories</code>"),
+        "{html}"
+    );
+    // Give the question its text.
+    app.input(app.by_id("q-prompt"), "Which islands does Japan claim?");
+    app.input(app.by_id("q-answer"), "The Northern Territories");
+    let html = app.html();
+    assert!(!html.contains(r#"aria-invalid="true""#), "{html}");
+    let save = app.element("click", 1);
+    app.click(save);
+    let html = app.html();
+    assert!(html.contains(">Saved<"), "{html}");
+    let file = dir.path().join("sets/the-northern-territories.json");
+    let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{file:?}: {e}"));
+    assert!(
+        text.contains(r#""title": "The Northern Territories""#),
+        "{text}"
+    );
+    assert!(text.contains("Which islands does Japan claim?"), "{text}");
+    // Saved: the id is fixed now.
+    app.input(title, "Kuril Islands");
+    let html = app.html();
+    assert!(
+        html.contains("<code>the-northern-territories</code>"),
+        "{html}"
+    );
+    assert!(html.contains("(fixed: progress is kept by it)"), "{html}");
+}
+
+#[test]
+fn the_preview_tries_an_answer_with_the_grader() {
+    use kioku_core::editor::{Draft, DraftQuestion, EditorState};
+    let (_dir, lib) = library(&[]);
+    let mut draft = Draft::new_set("Places", &[]);
+    let mut q = DraftQuestion::new(kioku_core::bank::QuestionKind::Typed);
+    q.prompt = "Where did Abe plan to go in May 2020?".into();
+    q.answers = vec!["Moscow".into(), "the Russian capital".into()];
+    draft.questions.push(q);
+    let mut app = live::Live::new(Boot::at(
+        Ok(lib),
+        Screen::Editor(EditorState::new(draft, false)),
+    ));
+    assert!(app.html().contains("Try an answer"), "{}", app.html());
+    let field = app.by_id("try-answer");
+    let keys = field;
+    let verdict = |app: &live::Live| {
+        let html = app.html();
+        let at = html.find("try-verdict").map(|i| &html[i..]).unwrap_or("");
+        at[..at.find("</p>").unwrap_or(0)].to_owned()
+    };
+    app.input(field, "moscow");
+    assert_eq!(verdict(&app), "", "nothing judged before Enter");
+    // Enter that ends an IME composition does not try.
+    app.key(keys, Key::Enter, true);
+    assert_eq!(verdict(&app), "");
+    app.key(keys, Key::Enter, false);
+    let v = verdict(&app);
+    assert!(v.contains("✓ Accepted") && v.contains("(exact)"), "{v}");
+    app.input(field, "Moskow");
+    app.key(keys, Key::Enter, false);
+    let v = verdict(&app);
+    assert!(v.contains("✓ Accepted") && v.contains("(typo)"), "{v}");
+    app.input(field, "The Russian capital");
+    app.key(keys, Key::Enter, false);
+    let v = verdict(&app);
+    assert!(
+        v.contains("✓ Accepted") && v.contains("(alternative)"),
+        "{v}"
+    );
+    app.input(field, "in Moscow");
+    app.key(keys, Key::Enter, false);
+    let v = verdict(&app);
+    assert!(
+        v.contains("✓ Accepted") && v.contains("(normalised)"),
+        "{v}"
+    );
+    app.input(field, "Kyiv");
+    app.key(keys, Key::Enter, false);
+    let v = verdict(&app);
+    assert!(
+        v.contains("✗ Not accepted") && v.contains("(rejected)"),
+        "{v}"
+    );
+    assert!(v.contains("“Kyiv”"), "{v}");
+    // The field stays uncontrolled.
+    assert!(!tag_with_id(&app.html(), "input", "try-answer").contains("value="));
+}
+
+#[test]
+fn trying_an_answer_on_a_cloze_picks_the_blank() {
+    use kioku_core::editor::{Draft, DraftQuestion, EditorState};
+    let (_dir, lib) = library(&[]);
+    let mut draft = Draft::new_set("Dates", &[]);
+    let mut q = DraftQuestion::new(kioku_core::bank::QuestionKind::Cloze);
+    q.text = "Abe returned in {{2012}} and resigned in {{2020}}.".into();
+    draft.questions.push(q);
+    let mut app = live::Live::new(Boot::at(
+        Ok(lib),
+        Screen::Editor(EditorState::new(draft, false)),
+    ));
+    let html = app.html();
+    assert!(
+        html.contains(r#"<option value="1" selected=true>"#),
+        "{html}"
+    );
+    let field = app.by_id("try-answer");
+    app.input(field, "2020");
+    app.key(field, Key::Enter, false);
+    let html = app.html();
+    assert!(html.contains("✗ Not accepted"), "blank 1 is 2012: {html}");
+    let blank = app.by_id("try-blank");
+    let data = dioxus::html::SerializedFormData::new("2".to_owned(), Vec::new());
+    app.fire("change", Box::new(data), blank);
+    let html = app.html();
+    assert!(html.contains("✓ Accepted"), "blank 2 is 2020: {html}");
+    assert!(
+        html.contains(r#"<option value="2" selected=true>"#),
+        "{html}"
+    );
 }

@@ -1,9 +1,12 @@
 //! The editor for instructors: set details, questions of every type with a
-//! form each, live checking with `kioku check`'s messages next to the
-//! fields, a live preview, and an atomic save into the data directory.
+//! form each, checking as `kioku check` does with plain-words messages next
+//! to the fields (only those typed in, until a save is tried), a live
+//! preview where answers can be tried, and an atomic save into the data
+//! directory.
 
 use dioxus::prelude::*;
 
+use super::field::{Field, keep_key_in_field};
 use crate::{AppCtx, Screen};
 use kioku_core::bank::QuestionKind;
 use kioku_core::bank::SetId;
@@ -20,11 +23,49 @@ pub fn open(mut ctx: AppCtx, set: Option<SetId>) {
         match set.as_ref().and_then(|id| lib.set(id)) {
             Some(s) if lib.is_builtin(&s.id) => EditorState::new(Draft::duplicate(s, &ids), false),
             Some(s) => EditorState::new(Draft::from_set(s), true),
-            None => EditorState::new(Draft::new_set("New set", &ids), false),
+            None => {
+                // A new set starts with a question to fill in.
+                let mut draft = Draft::new_set("New set", &ids);
+                draft
+                    .questions
+                    .push(DraftQuestion::new(QuestionKind::Flashcard));
+                EditorState::new(draft, false)
+            }
         }
+        .with_taken_ids(&ids)
     };
+    let new = !state.existing;
     *ctx.editor_gen.write() += 1;
     ctx.go(Screen::Editor(state));
+    if new {
+        // A set not saved yet is named first: its title, selected so that
+        // typing replaces it.
+        focus_when_shown("#set-title", true);
+    } else {
+        // From the top, not at the decks screen's scroll position.
+        let _ = document::eval("window.scrollTo(0, 0)");
+    }
+}
+
+/// Focus the first element matching `selector` once the render that shows
+/// it has reached the webview (tried for up to 2 s), and select its text.
+fn focus_when_shown(selector: &str, select: bool) {
+    let selector = serde_json::Value::from(selector);
+    let _ = document::eval(&format!(
+        r#"(() => {{
+  let tries = 0;
+  const go = () => {{
+    const el = document.querySelector({selector});
+    if (el) {{
+      el.scrollIntoView({{ block: "center" }});
+      el.focus({{ preventScroll: true }});
+      if ({select} && el.select) el.select();
+    }}
+    else if (++tries < 40) setTimeout(go, 50);
+  }};
+  setTimeout(go, 30);
+}})();"#
+    ));
 }
 
 fn edit(ctx: AppCtx, f: impl FnOnce(&mut EditorState)) {
@@ -39,28 +80,37 @@ fn restructure(mut ctx: AppCtx, f: impl FnOnce(&mut EditorState)) {
     crate::refocus();
 }
 
-fn save(mut ctx: AppCtx) {
-    let checked = ctx.with_editor(|e| {
-        e.draft.assign_ids();
-        e.draft.check()
-    });
-    let set = match checked {
+/// Save the set (the Save button, Ctrl+S); `true` once it is on disk.
+/// With problems, every problem is shown from now on and the first
+/// field with one gets the focus.
+pub(crate) fn save(mut ctx: AppCtx) -> bool {
+    let set = match ctx.with_editor(|e| e.try_save()) {
         Some(Ok(set)) => set,
-        // The problems are already shown by the fields.
-        Some(Err(_)) | None => return,
+        Some(Err(_)) => {
+            focus_when_shown("[aria-invalid=\"true\"]", false);
+            return false;
+        }
+        None => return false,
     };
     let saved = match ctx.library.write().as_mut() {
         Some(lib) => lib.save_set(set),
-        None => return,
+        None => return false,
     };
     match saved {
-        Ok(_) => edit(ctx, |e| {
-            e.dirty = false;
-            e.existing = true;
-            e.confirm_leave = false;
-        }),
-        Err(e) => ctx.fail(crate::describe(&e)),
+        Ok(_) => {
+            edit(ctx, |e| e.saved());
+            true
+        }
+        Err(e) => {
+            ctx.fail(crate::describe(&e));
+            false
+        }
     }
+}
+
+/// The user typed in the set's field `key`.
+fn set_field(ctx: AppCtx, key: &str, f: impl FnOnce(&mut Draft)) {
+    edit(ctx, |e| e.edit_field(Place::Set(key.to_owned()), f));
 }
 
 fn leave(ctx: AppCtx, force: bool) {
@@ -86,15 +136,27 @@ pub fn Editor() -> Element {
     let Some(state) = ctx.editor() else {
         return rsx! {};
     };
-    // Live check, with ids filled in as saving would.
-    let mut checked = state.draft.clone();
-    checked.assign_ids();
-    let problems = checked.check().err().unwrap_or_default();
+    // Checked as saving would, but only the fields typed in show their
+    // problems until a save is tried: a new form is not all red.
+    let mut problems = state.visible_problems();
+    // A question without an id has no text yet to make it from; the text's
+    // own message says what to do.
+    problems.retain(|p| match &p.place {
+        Place::Question { index, key } if key == "id" => state
+            .draft
+            .questions
+            .get(*index)
+            .is_none_or(|q| !q.id.is_empty()),
+        _ => true,
+    });
     let set_problem = |key: &str| problems_at(&problems, &Place::Set(key.to_owned())).join(" ");
     let d = &state.draft;
     let generation = *ctx.editor_gen.read();
     let status = if !problems.is_empty() {
-        format!("{} problem(s) to fix before saving", problems.len())
+        match problems.len() {
+            1 => "1 problem to fix".to_owned(),
+            n => format!("{n} problems to fix"),
+        }
     } else if state.dirty {
         "Unsaved changes".to_owned()
     } else {
@@ -104,15 +166,15 @@ pub fn Editor() -> Element {
         header { class: "top",
             button { class: "link", onclick: move |_| leave(ctx, false), "← Decks" }
             h1 { "Edit set" }
-            p { class: "tagline", role: "status", "{status}" }
+            p { class: "tagline editor-status", role: "status", title: "{status}", "{status}" }
             nav { class: "top-actions",
-                button { class: "primary", disabled: !problems.is_empty() || !state.dirty, onclick: move |_| save(ctx), "Save" }
+                button { class: "primary", disabled: !state.dirty, aria_keyshortcuts: "Control+S", onclick: move |_| { save(ctx); }, "Save" }
             }
         }
         if state.confirm_leave {
-            div { class: "banner", role: "alertdialog", aria_label: "Unsaved changes",
+            div { class: "banner editor-banner", role: "alertdialog", aria_label: "Unsaved changes",
                 p { "You have unsaved changes." }
-                button { class: "primary", disabled: !problems.is_empty(), onclick: move |_| { save(ctx); leave(ctx, false); }, "Save and leave" }
+                button { class: "primary", onclick: move |_| if save(ctx) { leave(ctx, false) }, "Save and leave" }
                 button { onclick: move |_| leave(ctx, true), "Discard changes" }
                 button { onclick: move |_| edit(ctx, |e| e.confirm_leave = false), "Keep editing" }
             }
@@ -124,27 +186,41 @@ pub fn Editor() -> Element {
                 rsx! {
                     fieldset { class: "set-meta", key: "{generation}",
                         legend { "Set" }
-                        TextField { id: "set-title", label: "Title", value: d.title.clone(), error: set_problem("title"),
-                            oninput: move |v| edit(ctx, |e| e.edit(|d| d.title = v)) }
+                        Field { id: "set-title", label: "Title", value: d.title.clone(), error: set_problem("title"),
+                            oninput: move |v: String| edit(ctx, |e| e.set_title(&v)) }
                         if state.existing {
                             p { class: "hint-text", "Id: " code { "{d.id}" } " (fixed: progress is kept by it)" }
+                        } else if state.id_follows_title {
+                            // Not a field while it follows the title (a field
+                            // is not written to while it is showing).
+                            div { class: if set_problem("id").is_empty() { "field" } else { "field invalid" },
+                                span { class: "label", "Id" }
+                                p { class: "id-line", id: "set-id-line",
+                                    code { "{d.id}" } " — made from the title; fixed once saved. "
+                                    button { class: "link", r#type: "button",
+                                        onclick: move |_| {
+                                            edit(ctx, |e| e.id_follows_title = false);
+                                            focus_when_shown("#set-id", true);
+                                        },
+                                        "Choose another id" }
+                                }
+                                p { class: "field-error", "{set_problem(\"id\")}" }
+                            }
                         } else {
-                            TextField { id: "set-id", label: "Id (kebab-case, fixed once saved)", value: d.id.clone(), error: set_problem("id"),
-                                oninput: move |v| edit(ctx, |e| e.edit(|d| d.id = v)) }
+                            Field { id: "set-id", label: "Id (kebab-case, fixed once saved)", value: d.id.clone(), error: set_problem("id"),
+                                oninput: move |v| set_field(ctx, "id", |d| d.id = v) }
                         }
-                        TextArea { id: "set-description", label: "Description (Markdown)", value: d.description.clone(), error: set_problem("description"),
-                            oninput: move |v| edit(ctx, |e| e.edit(|d| d.description = v)) }
-                        TextField { id: "set-language", label: "Language (e.g. en)", value: d.language.clone(), error: set_problem("language"),
-                            oninput: move |v| edit(ctx, |e| e.edit(|d| d.language = v)) }
-                        TextField { id: "set-authors", label: "Authors (comma-separated)", value: d.authors.clone(), error: set_problem("authors"),
-                            oninput: move |v| edit(ctx, |e| e.edit(|d| d.authors = v)) }
-                        TextField { id: "set-source", label: "Source material", value: d.source.clone(), error: set_problem("source"),
-                            oninput: move |v| edit(ctx, |e| e.edit(|d| d.source = v)) }
-                        TextField { id: "set-abbreviations", label: "Abbreviations accepted in answers (U.S. = United States, UK = United Kingdom)", value: d.abbreviations.clone(), error: set_problem("abbreviations"),
-                            oninput: move |v| edit(ctx, |e| e.edit(|d| d.abbreviations = v)) }
-                        if !set_problem("questions").is_empty() {
-                            p { class: "field-error", "{set_problem(\"questions\")}" }
-                        }
+                        Field { id: "set-description", label: "Description (Markdown)", multiline: true, value: d.description.clone(), error: set_problem("description"),
+                            oninput: move |v| set_field(ctx, "description", |d| d.description = v) }
+                        Field { id: "set-language", label: "Language (e.g. en)", value: d.language.clone(), error: set_problem("language"),
+                            oninput: move |v| set_field(ctx, "language", |d| d.language = v) }
+                        Field { id: "set-authors", label: "Authors (comma-separated)", value: d.authors.clone(), error: set_problem("authors"),
+                            oninput: move |v| set_field(ctx, "authors", |d| d.authors = v) }
+                        Field { id: "set-source", label: "Source material", value: d.source.clone(), error: set_problem("source"),
+                            oninput: move |v| set_field(ctx, "source", |d| d.source = v) }
+                        Field { id: "set-abbreviations", label: "Abbreviations accepted in answers (U.S. = United States, UK = United Kingdom)", value: d.abbreviations.clone(), error: set_problem("abbreviations"),
+                            oninput: move |v| set_field(ctx, "abbreviations", |d| d.abbreviations = v) }
+                        p { class: "field-error", "{set_problem(\"questions\")}" }
                     }
                 }
             }
@@ -181,7 +257,7 @@ pub fn Editor() -> Element {
                     }
                 }
                 if let Some(i) = state.selected.filter(|&i| i < d.questions.len()) {
-                    QuestionForm { key: "{i}-{generation}", index: i, question: d.questions[i].clone(), problems: problems.clone() }
+                    QuestionForm { key: "{i}-{generation}", index: i, question: d.questions[i].clone(), problems: problems.clone(), language: d.language.clone() }
                 } else {
                     p { class: "hint-text", "Add a question to start." }
                 }
@@ -205,7 +281,12 @@ fn excerpt(q: &DraftQuestion) -> String {
 }
 
 #[component]
-fn QuestionForm(index: usize, question: DraftQuestion, problems: Vec<FieldProblem>) -> Element {
+fn QuestionForm(
+    index: usize,
+    question: DraftQuestion,
+    problems: Vec<FieldProblem>,
+    language: String,
+) -> Element {
     let ctx: AppCtx = use_context();
     let i = index;
     let q = question;
@@ -219,9 +300,14 @@ fn QuestionForm(index: usize, question: DraftQuestion, problems: Vec<FieldProble
         )
         .join(" ")
     };
-    let set_q = move |f: Box<dyn FnOnce(&mut DraftQuestion)>| {
+    // A change the user made in the question's field `key`.
+    let set_q = move |key: &str, f: Box<dyn FnOnce(&mut DraftQuestion)>| {
+        let place = Place::Question {
+            index: i,
+            key: key.to_owned(),
+        };
         edit(ctx, |e| {
-            e.edit(|d| {
+            e.edit_field(place, |d| {
                 if let Some(q) = d.questions.get_mut(i) {
                     f(q);
                 }
@@ -234,23 +320,23 @@ fn QuestionForm(index: usize, question: DraftQuestion, problems: Vec<FieldProble
             if !q.id.is_empty() {
                 p { class: "hint-text", "Id: " code { "{q.id}" } }
             }
-            if !err("question").is_empty() || !err("id").is_empty() {
-                p { class: "field-error", {[err("question"), err("id")].iter().filter(|m| !m.is_empty()).cloned().collect::<Vec<_>>().join(" ")} }
-            }
+            p { class: "field-error", {[err("question"), err("id")].iter().filter(|m| !m.is_empty()).cloned().collect::<Vec<_>>().join(" ")} }
             div { class: "field",
                 label { r#for: "q-type", "Type" }
                 select { id: "q-type", value: "{q.kind}",
                     onchange: move |e| {
                         if let Some(k) = QuestionKind::from_name(&e.value()) {
-                            set_q(Box::new(move |q| q.kind = k))
+                            set_q("type", Box::new(move |q| q.kind = k))
                         }
                     },
-                    for t in QuestionKind::ALL { option { value: t.as_str(), {t.as_str().replace('_', " ")} } }
+                    // `selected` on the option: a select's `value` set before
+                    // its options exist picks nothing, and it showed "flashcard".
+                    for t in QuestionKind::ALL { option { value: t.as_str(), selected: t == q.kind, {t.as_str().replace('_', " ")} } }
                 }
             }
             if q.kind == QuestionKind::Cloze {
-                TextArea { id: "cloze-text", label: CLOZE_LABEL, value: q.text.clone(), error: err("text"),
-                    oninput: move |v| set_q(Box::new(move |q| q.text = v)) }
+                Field { id: "cloze-text", label: CLOZE_LABEL, multiline: true, value: q.text.clone(), error: err("text"),
+                    oninput: move |v| set_q("text", Box::new(move |q| q.text = v)) }
                 button { r#type: "button",
                     onclick: move |_| async move {
                         let mut js = document::eval(r#"const t = document.getElementById('cloze-text'); dioxus.send([t.selectionStart, t.selectionEnd]);"#);
@@ -258,7 +344,7 @@ fn QuestionForm(index: usize, question: DraftQuestion, problems: Vec<FieldProble
                             let text = ctx.editor().and_then(|st| st.draft.questions.get(i).map(|q| q.text.clone()));
                             if let Some(new) = text.and_then(|t| make_blank(&t, s, e)) {
                                 // The field is uncontrolled: rebuild it.
-                                restructure(ctx, |st| st.edit(|d| {
+                                restructure(ctx, |st| st.edit_field(Place::Question { index: i, key: "text".into() }, |d| {
                                     if let Some(q) = d.questions.get_mut(i) {
                                         q.text = new;
                                     }
@@ -269,15 +355,15 @@ fn QuestionForm(index: usize, question: DraftQuestion, problems: Vec<FieldProble
                     "Make the selected text a blank"
                 }
             } else {
-                TextArea { id: "q-prompt", label: "Prompt (Markdown)", value: q.prompt.clone(), error: err("prompt"),
-                    oninput: move |v| set_q(Box::new(move |q| q.prompt = v)) }
+                Field { id: "q-prompt", label: "Prompt (Markdown)", multiline: true, value: q.prompt.clone(), error: err("prompt"),
+                    oninput: move |v| set_q("prompt", Box::new(move |q| q.prompt = v)) }
             }
             match q.kind {
                 QuestionKind::Flashcard => rsx! {
-                    TextArea { id: "q-answer", label: "Answer (Markdown)", value: q.answer.clone(), error: err("answer"),
-                        oninput: move |v| set_q(Box::new(move |q| q.answer = v)) }
+                    Field { id: "q-answer", label: "Answer (Markdown)", multiline: true, value: q.answer.clone(), error: err("answer"),
+                        oninput: move |v| set_q("answer", Box::new(move |q| q.answer = v)) }
                     label { class: "check radio-line",
-                        input { r#type: "checkbox", checked: q.reversible, onchange: move |e: FormEvent| { let c = e.checked(); set_q(Box::new(move |q| q.reversible = c)) } }
+                        input { r#type: "checkbox", checked: q.reversible, onchange: move |e: FormEvent| { let c = e.checked(); set_q("reversible", Box::new(move |q| q.reversible = c)) } }
                         "Also study it answer → prompt"
                     }
                 },
@@ -288,13 +374,13 @@ fn QuestionForm(index: usize, question: DraftQuestion, problems: Vec<FieldProble
                             // Uncontrolled fields, rebuilt when a row goes.
                             div { class: "list-row", key: "{j}-{q.answers.len()}",
                                 input { r#type: "text", aria_label: "Accepted answer {j + 1}", initial_value: "{a}",
-                                    oninput: move |e| { let v = e.value(); set_q(Box::new(move |q| if let Some(x) = q.answers.get_mut(j) { *x = v })) },
-                                    onkeydown: move |e| e.stop_propagation() }
-                                button { class: "icon", aria_label: "Remove answer {j + 1}", onclick: move |_| set_q(Box::new(move |q| { if q.answers.len() > 1 { q.answers.remove(j); } })), "✕" }
+                                    oninput: move |e| { let v = e.value(); set_q("answers", Box::new(move |q| if let Some(x) = q.answers.get_mut(j) { *x = v })) },
+                                    onkeydown: move |e| keep_key_in_field(&e) }
+                                button { class: "icon", aria_label: "Remove answer {j + 1}", onclick: move |_| set_q("answers", Box::new(move |q| { if q.answers.len() > 1 { q.answers.remove(j); } })), "✕" }
                             }
                         }
-                        button { r#type: "button", onclick: move |_| set_q(Box::new(|q| q.answers.push(String::new()))), "Add an answer" }
-                        if !err("answers").is_empty() { p { class: "field-error", "{err(\"answers\")}" } }
+                        button { r#type: "button", onclick: move |_| set_q("answers", Box::new(|q| q.answers.push(String::new()))), "Add an answer" }
+                        p { class: "field-error", "{err(\"answers\")}" }
                     }
                 },
                 QuestionKind::MultipleChoice => rsx! {
@@ -303,40 +389,38 @@ fn QuestionForm(index: usize, question: DraftQuestion, problems: Vec<FieldProble
                         for (j, (c, ok)) in q.choices.iter().enumerate() {
                             div { class: "list-row", key: "{j}-{q.choices.len()}",
                                 input { r#type: "checkbox", aria_label: "Choice {j + 1} is correct", checked: *ok,
-                                    onchange: move |e: FormEvent| { let v = e.checked(); set_q(Box::new(move |q| if let Some(x) = q.choices.get_mut(j) { x.1 = v })) } }
+                                    onchange: move |e: FormEvent| { let v = e.checked(); set_q("correct", Box::new(move |q| if let Some(x) = q.choices.get_mut(j) { x.1 = v })) } }
                                 input { r#type: "text", aria_label: "Choice {j + 1}", initial_value: "{c}",
-                                    oninput: move |e| { let v = e.value(); set_q(Box::new(move |q| if let Some(x) = q.choices.get_mut(j) { x.0 = v })) },
-                                    onkeydown: move |e| e.stop_propagation() }
-                                button { class: "icon", aria_label: "Remove choice {j + 1}", onclick: move |_| set_q(Box::new(move |q| { q.choices.remove(j); })), "✕" }
+                                    oninput: move |e| { let v = e.value(); set_q("choices", Box::new(move |q| if let Some(x) = q.choices.get_mut(j) { x.0 = v })) },
+                                    onkeydown: move |e| keep_key_in_field(&e) }
+                                button { class: "icon", aria_label: "Remove choice {j + 1}", onclick: move |_| set_q("choices", Box::new(move |q| { q.choices.remove(j); })), "✕" }
                             }
                         }
-                        button { r#type: "button", onclick: move |_| set_q(Box::new(|q| q.choices.push((String::new(), false)))), "Add a choice" }
+                        button { r#type: "button", onclick: move |_| set_q("choices", Box::new(|q| q.choices.push((String::new(), false)))), "Add a choice" }
                         label { class: "check radio-line",
-                            input { r#type: "checkbox", checked: q.shuffle, onchange: move |e: FormEvent| { let c = e.checked(); set_q(Box::new(move |q| q.shuffle = c)) } }
+                            input { r#type: "checkbox", checked: q.shuffle, onchange: move |e: FormEvent| { let c = e.checked(); set_q("shuffle", Box::new(move |q| q.shuffle = c)) } }
                             "Shuffle the choices when shown"
                         }
-                        if !err("choices").is_empty() || !err("correct").is_empty() {
-                            p { class: "field-error", {[err("choices"), err("correct")].iter().filter(|m| !m.is_empty()).cloned().collect::<Vec<_>>().join(" ")} }
-                        }
+                        p { class: "field-error", {[err("choices"), err("correct")].iter().filter(|m| !m.is_empty()).cloned().collect::<Vec<_>>().join(" ")} }
                     }
                 },
                 QuestionKind::TrueFalse => rsx! {
                     div { class: "field",
                         span { class: "label", "The statement is" }
                         div { class: "check-list",
-                            label { class: "check", input { r#type: "radio", name: "truth-{i}", checked: q.truth, onchange: move |_| set_q(Box::new(|q| q.truth = true)) } "True" }
-                            label { class: "check", input { r#type: "radio", name: "truth-{i}", checked: !q.truth, onchange: move |_| set_q(Box::new(|q| q.truth = false)) } "False" }
+                            label { class: "check", input { r#type: "radio", name: "truth-{i}", checked: q.truth, onchange: move |_| set_q("answer", Box::new(|q| q.truth = true)) } "True" }
+                            label { class: "check", input { r#type: "radio", name: "truth-{i}", checked: !q.truth, onchange: move |_| set_q("answer", Box::new(|q| q.truth = false)) } "False" }
                         }
                     }
                 },
                 QuestionKind::Cloze => rsx! {},
             }
-            TextArea { id: "q-explanation", label: "Explanation (Markdown, shown after answering)", value: q.explanation.clone(), error: err("explanation"),
-                oninput: move |v| set_q(Box::new(move |q| q.explanation = v)) }
-            TextArea { id: "q-source", label: "Source quote (the passage that supports the answer)", value: q.source.clone(), error: err("source"),
-                oninput: move |v| set_q(Box::new(move |q| q.source = v)) }
-            TextField { id: "q-tags", label: "Tags (comma-separated)", value: q.tags.clone(), error: err("tags"),
-                oninput: move |v| set_q(Box::new(move |q| q.tags = v)) }
+            Field { id: "q-explanation", label: "Explanation (Markdown, shown after answering)", multiline: true, value: q.explanation.clone(), error: err("explanation"),
+                oninput: move |v| set_q("explanation", Box::new(move |q| q.explanation = v)) }
+            Field { id: "q-source", label: "Source quote (the passage that supports the answer)", multiline: true, value: q.source.clone(), error: err("source"),
+                oninput: move |v| set_q("source", Box::new(move |q| q.source = v)) }
+            Field { id: "q-tags", label: "Tags (comma-separated)", value: q.tags.clone(), error: err("tags"),
+                oninput: move |v| set_q("tags", Box::new(move |q| q.tags = v)) }
             section { class: "preview", aria_label: "Preview",
                 h3 { "Preview" }
                 div { class: "card",
@@ -352,6 +436,7 @@ fn QuestionForm(index: usize, question: DraftQuestion, problems: Vec<FieldProble
                         div { class: "answer", span { class: "answer-label", "Answer" } div { dangerous_inner_html: markdown::to_html(&q.answer) } }
                     }
                 }
+                super::try_answer::TryAnswer { question: q.clone(), language: language.clone() }
             }
         }
     }
@@ -372,52 +457,6 @@ fn preview_prompt(q: &DraftQuestion) -> String {
 /// The cloze text's label. The blank syntax is `{{answer}}`; this is a plain
 /// string, so the braces are written as they show.
 pub const CLOZE_LABEL: &str = "Text: write each blank as {{answer}}";
-
-/// A text field that is uncontrolled: `value` is only its initial text
-/// (taken when it mounts), and what is typed reaches the draft through
-/// `oninput`. Writing the value back on every render races fast typing over
-/// the webview bridge and drops keys. Fields are keyed so that a different
-/// question or set gets new ones.
-#[component]
-fn TextField(
-    id: &'static str,
-    label: &'static str,
-    value: String,
-    error: String,
-    oninput: EventHandler<String>,
-) -> Element {
-    let initial = use_hook(|| value.clone());
-    rsx! {
-        div { class: if error.is_empty() { "field" } else { "field invalid" },
-            label { r#for: id, "{label}" }
-            input { id: id, r#type: "text", initial_value: "{initial}", aria_invalid: "{!error.is_empty()}",
-                oninput: move |e| oninput.call(e.value()),
-                onkeydown: move |e| if e.key() != Key::Escape { e.stop_propagation() } }
-            if !error.is_empty() { p { class: "field-error", "{error}" } }
-        }
-    }
-}
-
-/// A multi-line [`TextField`]: uncontrolled the same way.
-#[component]
-fn TextArea(
-    id: &'static str,
-    label: &'static str,
-    value: String,
-    error: String,
-    oninput: EventHandler<String>,
-) -> Element {
-    let initial = use_hook(|| value.clone());
-    rsx! {
-        div { class: if error.is_empty() { "field wide" } else { "field wide invalid" },
-            label { r#for: id, "{label}" }
-            textarea { id: id, rows: "3", initial_value: "{initial}", aria_invalid: "{!error.is_empty()}",
-                oninput: move |e| oninput.call(e.value()),
-                onkeydown: move |e| if e.key() != Key::Escape { e.stop_propagation() } }
-            if !error.is_empty() { p { class: "field-error", "{error}" } }
-        }
-    }
-}
 
 /// Import a file as a new set, or export the saved set, by path — the
 /// same actions as `kioku import` and `kioku export -o`.

@@ -14,7 +14,14 @@ pub const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
             ("Tab", "Move between controls"),
         ],
     ),
-    ("Decks", &[("1–9", "Study deck 1–9"), ("S", "Settings")]),
+    (
+        "Decks",
+        &[
+            ("1–9", "Study deck 1–9"),
+            ("N", "New set"),
+            ("S", "Settings"),
+        ],
+    ),
     (
         "Studying",
         &[
@@ -41,6 +48,7 @@ pub const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
             ("Y / N", "Mark a flashcard as known or not"),
         ],
     ),
+    ("Editing a set", &[("Ctrl+S", "Save the set")]),
 ];
 
 /// Open the overlay, remembering what had focus.

@@ -70,13 +70,20 @@ pub fn on_key(ctx: AppCtx, e: KeyboardEvent) {
         Page::Home => home_key(ctx, ch),
         Page::Study => study_key(ctx, &e, ch, ctrl),
         Page::Exam => exam_key(ctx, &e, ch),
-        Page::Settings | Page::ExamSetup | Page::CramSetup | Page::Stats | Page::Editor => {}
+        Page::Editor => {
+            if ctrl && matches!(ch, Some('s' | 'S')) {
+                e.prevent_default();
+                super::editor::save(ctx);
+            }
+        }
+        Page::Settings | Page::ExamSetup | Page::CramSetup | Page::Stats => {}
     }
 }
 
 fn home_key(ctx: AppCtx, ch: Option<char>) {
     match ch {
         Some('s') => ctx.go(Screen::Settings),
+        Some('n') => super::editor::open(ctx, None),
         Some(c @ '1'..='9') => {
             let n = c as usize - '1' as usize;
             let id = ctx

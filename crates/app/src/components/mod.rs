@@ -4,6 +4,7 @@ mod banner;
 mod cram;
 mod editor;
 mod exam;
+mod field;
 mod help;
 mod home;
 pub mod keys;
@@ -12,6 +13,7 @@ pub mod reader;
 mod settings;
 mod stats;
 mod study;
+mod try_answer;
 
 pub use banner::Banner;
 pub use cram::CramSetup;

@@ -62,23 +62,23 @@ pub fn SettingsView() -> Element {
                 },
                 fieldset {
                     legend { "Scheduling" }
-                    NumberField { id: "retention", label: field_label(Field::Retention), hint: "How likely you should be to remember a card when it comes due: 70–99. Higher means more reviews.",
-                        value: f.retention.clone(), error: error_for(Field::Retention),
+                    super::field::Field { id: "retention", label: field_label(Field::Retention), hint: "How likely you should be to remember a card when it comes due: 70–99. Higher means more reviews.",
+                        value: f.retention.clone(), error: error_for(Field::Retention).unwrap_or_default(),
                         oninput: move |v| form.write().retention = v }
-                    NumberField { id: "new-per-day", label: field_label(Field::NewPerDay), hint: "Per deck.",
-                        value: f.new_per_day.clone(), error: error_for(Field::NewPerDay),
+                    super::field::Field { id: "new-per-day", label: field_label(Field::NewPerDay), hint: "Per deck.",
+                        value: f.new_per_day.clone(), error: error_for(Field::NewPerDay).unwrap_or_default(),
                         oninput: move |v| form.write().new_per_day = v }
-                    NumberField { id: "reviews-per-day", label: field_label(Field::ReviewsPerDay), hint: "Per deck.",
-                        value: f.reviews_per_day.clone(), error: error_for(Field::ReviewsPerDay),
+                    super::field::Field { id: "reviews-per-day", label: field_label(Field::ReviewsPerDay), hint: "Per deck.",
+                        value: f.reviews_per_day.clone(), error: error_for(Field::ReviewsPerDay).unwrap_or_default(),
                         oninput: move |v| form.write().reviews_per_day = v }
-                    NumberField { id: "learning-steps", label: field_label(Field::LearningSteps), hint: "Delays before a new card graduates, e.g. 1m 10m (m, h, d).",
-                        value: f.learning_steps.clone(), error: error_for(Field::LearningSteps),
+                    super::field::Field { id: "learning-steps", label: field_label(Field::LearningSteps), hint: "Delays before a new card graduates, e.g. 1m 10m (m, h, d).",
+                        value: f.learning_steps.clone(), error: error_for(Field::LearningSteps).unwrap_or_default(),
                         oninput: move |v| form.write().learning_steps = v }
-                    NumberField { id: "relearning-steps", label: field_label(Field::RelearningSteps), hint: "Delays after forgetting a card, e.g. 10m.",
-                        value: f.relearning_steps.clone(), error: error_for(Field::RelearningSteps),
+                    super::field::Field { id: "relearning-steps", label: field_label(Field::RelearningSteps), hint: "Delays after forgetting a card, e.g. 10m.",
+                        value: f.relearning_steps.clone(), error: error_for(Field::RelearningSteps).unwrap_or_default(),
                         oninput: move |v| form.write().relearning_steps = v }
-                    NumberField { id: "rollover", label: field_label(Field::RolloverHour), hint: "0–23, local time. Reviews before it count for the day before.",
-                        value: f.rollover_hour.clone(), error: error_for(Field::RolloverHour),
+                    super::field::Field { id: "rollover", label: field_label(Field::RolloverHour), hint: "0–23, local time. Reviews before it count for the day before.",
+                        value: f.rollover_hour.clone(), error: error_for(Field::RolloverHour).unwrap_or_default(),
                         oninput: move |v| form.write().rollover_hour = v }
                 }
                 fieldset {
@@ -100,8 +100,8 @@ pub fn SettingsView() -> Element {
                             option { value: "dark", "Dark" }
                         }
                     }
-                    NumberField { id: "text-size", label: field_label(Field::TextSize), hint: "80–200.",
-                        value: f.text_size.clone(), error: error_for(Field::TextSize),
+                    super::field::Field { id: "text-size", label: field_label(Field::TextSize), hint: "80–200.",
+                        value: f.text_size.clone(), error: error_for(Field::TextSize).unwrap_or_default(),
                         oninput: move |v| form.write().text_size = v }
                 }
                 super::optimizer::Optimizer {}
@@ -139,44 +139,5 @@ fn field_label(field: Field) -> &'static str {
         Field::RelearningSteps => "Relearning steps",
         Field::RolloverHour => "New day starts at (hour)",
         Field::TextSize => "Text size (%)",
-    }
-}
-
-#[component]
-fn NumberField(
-    id: &'static str,
-    label: &'static str,
-    hint: &'static str,
-    value: String,
-    error: Option<String>,
-    oninput: EventHandler<String>,
-) -> Element {
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    rsx! {
-        div { class: if error.is_some() { "field invalid" } else { "field" },
-            label { r#for: id, "{label}" }
-            input {
-                id: id,
-                r#type: "text",
-                // Uncontrolled (as in the editor and the study screen):
-                // writing `value` back on every render races fast typing
-                // over the webview bridge and drops keys ("abc" became "ac").
-                // The form only changes through this field's own input.
-                initial_value: "{value}",
-                aria_invalid: if error.is_some() { "true" } else { "false" },
-                aria_describedby: if error.is_some() { "{hint_id} {error_id}" } else { "{hint_id}" },
-                oninput: move |e| oninput.call(e.value()),
-                onkeydown: move |e| {
-                    if e.key() != Key::Escape {
-                        e.stop_propagation();
-                    }
-                },
-            }
-            p { id: "{hint_id}", class: "hint-text", "{hint}" }
-            if let Some(m) = &error {
-                p { id: "{error_id}", class: "field-error", "{m}" }
-            }
-        }
     }
 }
