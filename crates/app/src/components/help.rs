@@ -26,6 +26,8 @@ pub const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
             ("1–9 or A–J", "Pick a choice (multiple choice)"),
             ("T / F", "Answer true or false"),
             ("Ctrl+Z", "Undo the last answer"),
+            ("Z", "Enlarge the card's image (or click it); Esc closes"),
+            ("R", "Replay the card's sound"),
         ],
     ),
     (
@@ -35,6 +37,11 @@ pub const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
             ("1–9 or A–J", "Pick a choice"),
             ("T / F", "Answer true or false"),
             ("Y / N", "Mark a flashcard as known or not"),
+            (
+                "Z",
+                "Enlarge the question's image (or click it); Esc closes",
+            ),
+            ("R", "Replay the question's sound"),
         ],
     ),
 ];
