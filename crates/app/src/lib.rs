@@ -57,8 +57,21 @@ pub fn custom_head() -> String {
 /// supported type, at most the size limit). The file is served with its
 /// own content type and `nosniff`, and a policy that runs no script even
 /// if an SVG were opened as a document. Anything refused is a 404 with the
-/// reason as plain text.
+/// reason as plain text. The whole file; see [`media_range_response`].
 pub fn media_response(sets_dir: &Path, uri: &str) -> Response<Cow<'static, [u8]>> {
+    media_range_response(sets_dir, uri, None)
+}
+
+/// [`media_response`] honouring an HTTP `Range` header, so `<audio>` can
+/// seek: one byte range is a 206 with `Content-Range`, a range past the end
+/// a 416, anything else (no header, several ranges, a malformed one) the
+/// whole file. Every answer says `Accept-Ranges: bytes`.
+pub fn media_range_response(
+    sets_dir: &Path,
+    uri: &str,
+    range: Option<&str>,
+) -> Response<Cow<'static, [u8]>> {
+    use kioku_core::media::RangeRequest;
     let found = kioku_core::media::resolve(uri, |set| Some(sets_dir.join(format!("{set}.media"))))
         .and_then(|file| file.read().map(|bytes| (file.media_type, bytes)));
     let builder = Response::builder()
@@ -67,12 +80,26 @@ pub fn media_response(sets_dir: &Path, uri: &str) -> Response<Cow<'static, [u8]>
             "Content-Security-Policy",
             "default-src 'none'; style-src 'unsafe-inline'",
         )
-        .header("Cache-Control", "no-store");
+        .header("Cache-Control", "no-store")
+        .header("Accept-Ranges", "bytes");
     let response = match found {
-        Ok((media_type, bytes)) => builder
-            .status(200)
-            .header("Content-Type", media_type.content_type())
-            .body(Cow::Owned(bytes)),
+        Ok((media_type, bytes)) => {
+            let len = bytes.len() as u64;
+            let builder = builder.header("Content-Type", media_type.content_type());
+            match RangeRequest::parse(range, len) {
+                RangeRequest::Full => builder.status(200).body(Cow::Owned(bytes)),
+                RangeRequest::Partial(r) => builder
+                    .status(206)
+                    .header("Content-Range", r.content_range(len))
+                    .body(Cow::Owned(
+                        bytes[r.start as usize..=r.end as usize].to_vec(),
+                    )),
+                RangeRequest::Unsatisfiable => builder
+                    .status(416)
+                    .header("Content-Range", format!("bytes */{len}"))
+                    .body(Cow::Borrowed(&[][..])),
+            }
+        }
         Err(e) => builder
             .status(404)
             .header("Content-Type", "text/plain; charset=utf-8")
@@ -353,7 +380,8 @@ pub fn launch(data_dir: PathBuf) -> ! {
         .with_menu(None)
         .with_custom_head(custom_head())
         .with_custom_protocol(kioku_core::media::SCHEME, move |_webview, request| {
-            media_response(&sets_dir, &request.uri().to_string())
+            let range = request.headers().get("range").and_then(|v| v.to_str().ok());
+            media_range_response(&sets_dir, &request.uri().to_string(), range)
         });
     if let Some(icon) = icon::app_icon() {
         config = config.with_icon(icon);
@@ -419,6 +447,7 @@ pub fn App() -> Element {
             if *ctx.help_open.read() {
                 components::Help {}
             }
+            components::ZoomOverlay {}
         }
     }
 }

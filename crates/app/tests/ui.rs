@@ -602,6 +602,15 @@ mod live {
         pub fn html(&self) -> String {
             dioxus_ssr::render(&self.dom)
         }
+
+        /// Run `f` inside the app component (where its context is), then
+        /// render what changed.
+        pub fn run<R>(&mut self, f: impl FnOnce() -> R) -> R {
+            let r = self.dom.in_scope(ScopeId::APP, f);
+            self.dom.process_events();
+            self.dom.render_immediate_to_vec();
+            r
+        }
     }
 }
 
@@ -990,6 +999,162 @@ mod media {
             assert_eq!(r.status(), 404, "{bad}");
             assert!(!r.body().starts_with(b"secret"), "{bad}");
         }
+    }
+
+    #[test]
+    fn z_enlarges_an_image_and_esc_closes_it_and_gives_focus_back() {
+        use kioku_app::components::media_view::{open_zoom, zoom_open};
+        let dir = data_dir();
+        let lib = Library::open(dir.path(), TimeZone::UTC, || "test-device".into()).unwrap();
+        let session = session_on(&lib, "pics/cat", false, "", &[]);
+        let mut app = live::Live::new(Boot::at(Ok(lib), Screen::Study(session)));
+        let root = app.element("keydown", 0);
+        // R replays the card's sound.
+        app.key(root, Key::Character("r".into()), false);
+        assert!(
+            app.evals
+                .borrow()
+                .iter()
+                .any(|js| js == kioku_app::components::media_view::REPLAY_JS),
+            "{:?}",
+            app.evals.borrow()
+        );
+        // Only a kioku-media URL is ever enlarged.
+        app.run(|| open_zoom("https://evil.example/x.png".into(), "x".into()));
+        assert!(!app.html().contains("overlay zoom"));
+        app.evals.borrow_mut().clear();
+        app.run(|| open_zoom("kioku-media://pics/cat.png".into(), "a grey cat".into()));
+        let html = app.html();
+        assert!(html.contains(r#"class="overlay zoom""#), "{html}");
+        assert!(
+            html.contains(r#"aria-label="Enlarged image: a grey cat""#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<img src="kioku-media://pics/cat.png" alt="a grey cat""#),
+            "{html}"
+        );
+        assert!(
+            app.evals
+                .borrow()
+                .iter()
+                .any(|js| js == kioku_app::REMEMBER_FOCUS_JS)
+        );
+        // Space does not show the answer under the overlay; Esc closes it
+        // and stays on the card.
+        app.key(root, Key::Character(" ".into()), false);
+        assert!(app.html().contains("Show answer"));
+        app.key(root, Key::Escape, false);
+        assert!(!app.run(zoom_open));
+        let html = app.html();
+        assert!(!html.contains("overlay zoom"), "{html}");
+        assert!(
+            html.contains("Show answer"),
+            "Esc left the study screen: {html}"
+        );
+        assert!(
+            app.evals
+                .borrow()
+                .iter()
+                .any(|js| js == kioku_app::REFOCUS_JS)
+        );
+    }
+
+    #[test]
+    fn the_help_lists_the_media_keys() {
+        let dir = data_dir();
+        let lib = Library::open(dir.path(), TimeZone::UTC, || "test-device".into()).unwrap();
+        let session = session_on(&lib, "pics/cat", false, "", &[]);
+        let mut app = live::Live::new(Boot::at(Ok(lib), Screen::Study(session)));
+        let root = app.element("keydown", 0);
+        app.key(root, Key::Character("?".into()), false);
+        let html = app.html();
+        assert!(html.contains("<kbd>Z</kbd>"), "{html}");
+        assert!(
+            html.contains("Enlarge the card&#39;s image")
+                || html.contains("Enlarge the card's image"),
+            "{html}"
+        );
+        assert!(html.contains("<kbd>R</kbd>"), "{html}");
+        assert!(html.contains("Replay the card"), "{html}");
+    }
+
+    #[test]
+    fn the_editor_shows_the_add_control_thumbnails_and_preview_images() {
+        use kioku_core::editor::{Draft, EditorState};
+        let dir = data_dir();
+        let lib = Library::open(dir.path(), TimeZone::UTC, || "test-device".into()).unwrap();
+        let set = lib
+            .set(&kioku_core::bank::SetId::new("pics").unwrap())
+            .unwrap()
+            .clone();
+        let mut state = EditorState::new(Draft::from_set(&set), true);
+        state.selected = Some(0);
+        let html = render(Boot::at(Ok(lib), Screen::Editor(state)));
+        assert!(html.contains("Add image or sound…"), "{html}");
+        assert!(html.contains(r#"for="media-alt""#), "{html}");
+        assert!(
+            html.contains(
+                r#"<img class="thumb" src="kioku-media://pics/cat.png" alt="a grey cat"/>"#
+            ),
+            "{html}"
+        );
+        // The preview shows the picture as studying does.
+        assert!(
+            html.contains(r#"<img src="kioku-media://pics/cat.png" alt="a grey cat">"#),
+            "{html}"
+        );
+        // No alt text yet: adding is not possible.
+        let button = html.split("Add image or sound…").next().unwrap();
+        assert!(
+            button
+                .rsplit("<button")
+                .next()
+                .unwrap()
+                .contains("disabled"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn a_save_that_drops_the_last_use_offers_to_delete_and_deletes_only_when_asked() {
+        use kioku_app::AppCtx;
+        use kioku_app::components::media_picker::{after_save, before_save};
+        use kioku_core::editor::{Draft, EditorState};
+        let dir = data_dir();
+        let media = dir.path().join("sets/pics.media");
+        let lib = Library::open(dir.path(), TimeZone::UTC, || "test-device".into()).unwrap();
+        let id = kioku_core::bank::SetId::new("pics").unwrap();
+        let set = lib.set(&id).unwrap().clone();
+        let state = EditorState::new(Draft::from_set(&set), true);
+        let mut app = live::Live::new(Boot::at(Ok(lib), Screen::Editor(state)));
+        app.run(|| {
+            let mut ctx: AppCtx = consume_context();
+            let mut edited = set.clone();
+            if let kioku_core::bank::QuestionBody::Flashcard { prompt, .. } =
+                &mut edited.questions[0].body
+            {
+                *prompt = "What is this? ![a grey cat](cat.png)".into();
+            }
+            let before = before_save(ctx, &edited);
+            let saved = ctx.library.write().as_mut().unwrap().save_set(edited);
+            saved.unwrap();
+            after_save(ctx, before);
+        });
+        let html = app.html();
+        assert!(
+            html.contains("No question uses these files any more: meow.mp3."),
+            "{html}"
+        );
+        assert!(media.join("meow.mp3").exists(), "deleted without asking");
+        assert!(media.join("cat.png").exists());
+        let html_before = app.html();
+        assert!(html_before.contains("Delete the files"));
+        // What the offer's "Delete the files" button does.
+        app.run(|| kioku_app::components::media_picker::delete_offered(consume_context()));
+        assert!(!media.join("meow.mp3").exists());
+        assert!(media.join("cat.png").exists());
+        assert!(!app.html().contains("No question uses these files"));
     }
 
     #[test]

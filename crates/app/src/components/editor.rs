@@ -11,7 +11,6 @@ use crate::{AppCtx, Screen};
 use kioku_core::bank::QuestionKind;
 use kioku_core::bank::SetId;
 use kioku_core::editor::{Draft, DraftQuestion, EditorState, FieldProblem, Place, make_blank};
-use kioku_core::markdown;
 
 /// Open the editor on `set`: user sets are edited in place, built-in ones
 /// as a copy under a new id.
@@ -92,12 +91,14 @@ pub(crate) fn save(mut ctx: AppCtx) -> bool {
         }
         None => return false,
     };
+    let before = super::media_picker::before_save(ctx, &set);
     let saved = match ctx.library.write().as_mut() {
         Some(lib) => lib.save_set(set),
         None => return false,
     };
     match saved {
         Ok(_) => {
+            super::media_picker::after_save(ctx, before);
             edit(ctx, |e| e.saved());
             true
         }
@@ -179,6 +180,7 @@ pub fn Editor() -> Element {
                 button { onclick: move |_| edit(ctx, |e| e.confirm_leave = false), "Keep editing" }
             }
         }
+        super::media_picker::MediaCleanup {}
         main { class: "editor",
             // Keyed by the generation (in a fragment, where keys count): the
             // uncontrolled fields are rebuilt when the draft changes under them.
@@ -421,19 +423,20 @@ fn QuestionForm(
                 oninput: move |v| set_q("source", Box::new(move |q| q.source = v)) }
             Field { id: "q-tags", label: "Tags (comma-separated)", value: q.tags.clone(), error: err("tags"),
                 oninput: move |v| set_q("tags", Box::new(move |q| q.tags = v)) }
+            super::media_picker::MediaPicker { index: i, question: q.clone() }
             section { class: "preview", aria_label: "Preview",
                 h3 { "Preview" }
                 div { class: "card",
-                    div { class: "prompt", dangerous_inner_html: markdown::to_html(&preview_prompt(&q)) }
+                    div { class: "prompt", dangerous_inner_html: super::media_picker::preview_html(ctx, &preview_prompt(&q)) }
                     if q.kind == QuestionKind::MultipleChoice {
                         ul { class: "choices-result",
                             for (c, ok) in q.choices.iter() {
-                                li { class: if *ok { "right" } else { "" }, span { dangerous_inner_html: markdown::to_inline_html(c) } }
+                                li { class: if *ok { "right" } else { "" }, span { dangerous_inner_html: super::media_picker::preview_inline_html(ctx, c) } }
                             }
                         }
                     }
                     if q.kind == QuestionKind::Flashcard && !q.answer.is_empty() {
-                        div { class: "answer", span { class: "answer-label", "Answer" } div { dangerous_inner_html: markdown::to_html(&q.answer) } }
+                        div { class: "answer", span { class: "answer-label", "Answer" } div { dangerous_inner_html: super::media_picker::preview_html(ctx, &q.answer) } }
                     }
                 }
                 super::try_answer::TryAnswer { question: q.clone(), language: language.clone() }

@@ -37,6 +37,8 @@ pub const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
                 "After answering: open the source with the quoted passage highlighted (Esc returns)",
             ),
             ("Ctrl+Z", "Undo the last answer"),
+            ("Z", "Enlarge the card's image (or click it); Esc closes"),
+            ("R", "Replay the card's sound"),
         ],
     ),
     (
@@ -46,6 +48,11 @@ pub const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
             ("1–9 or A–J", "Pick a choice"),
             ("T / F", "Answer true or false"),
             ("Y / N", "Mark a flashcard as known or not"),
+            (
+                "Z",
+                "Enlarge the question's image (or click it); Esc closes",
+            ),
+            ("R", "Replay the question's sound"),
         ],
     ),
     ("Editing a set", &[("Ctrl+S", "Save the set")]),

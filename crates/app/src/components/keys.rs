@@ -4,6 +4,7 @@
 use dioxus::prelude::*;
 
 use super::help::{close_help, toggle_help};
+use super::media_view;
 use super::study::start_study;
 use super::study::{act, leave, rate, submit, undo};
 use crate::{AppCtx, Page, Screen};
@@ -47,6 +48,13 @@ pub fn on_key(ctx: AppCtx, e: KeyboardEvent) {
         }
         return;
     }
+    // An enlarged image takes every key; Esc or Z closes it.
+    if media_view::zoom_open() {
+        if e.key() == Key::Escape || ch == Some('z') {
+            media_view::close_zoom();
+        }
+        return;
+    }
     if ch == Some('?') {
         toggle_help(ctx);
         return;
@@ -65,6 +73,14 @@ pub fn on_key(ctx: AppCtx, e: KeyboardEvent) {
     }
     if *ctx.help_open.read() {
         return;
+    }
+    // Media on a card: Z enlarges its image, R replays its sound.
+    if matches!(ctx.page(), Page::Study | Page::Exam) && !ctrl {
+        match ch {
+            Some('z') => return media_view::zoom_first(),
+            Some('r') => return media_view::replay(),
+            _ => {}
+        }
     }
     match ctx.page() {
         Page::Home => home_key(ctx, ch),

@@ -122,6 +122,40 @@ impl Library {
         dir.is_dir().then_some(dir)
     }
 
+    /// Where the media of user set `id` go (`sets/ID.media/`), whether or
+    /// not the folder exists yet. Built-in sets have none.
+    pub fn media_folder(&self, id: &SetId) -> Option<PathBuf> {
+        (!self.is_builtin(id)).then(|| self.store.sets_dir().join(format!("{id}.media")))
+    }
+
+    /// Copy `source` into the media folder of set `id` (which need not be
+    /// saved yet) under a content-hashed name; see
+    /// [`crate::media::add_file`].
+    pub fn add_media(
+        &self,
+        id: &SetId,
+        source: &Path,
+        alt: &str,
+    ) -> Result<media::AddedMedia, media::MediaError> {
+        let folder = self
+            .media_folder(id)
+            .ok_or_else(|| media::MediaError::UnknownSet(id.to_string()))?;
+        media::add_file(&folder, source, alt)
+    }
+
+    /// Delete media file `name` of set `id` (only ever asked for by the
+    /// person editing; see [`crate::media::orphaned`]).
+    pub fn delete_media(
+        &self,
+        id: &SetId,
+        name: &media::MediaName,
+    ) -> Result<(), media::MediaError> {
+        let folder = self
+            .media_folder(id)
+            .ok_or_else(|| media::MediaError::UnknownSet(id.to_string()))?;
+        media::delete_file(&folder, name)
+    }
+
     /// Set `id` in `format`, with what the format could not carry.
     pub fn export(&self, id: &SetId, format: Format) -> Result<Exported, LibraryError> {
         let set = self

@@ -26,6 +26,12 @@ use std::path::{Path, PathBuf};
 use crate::bank::model::{ClozeSegment, Question, QuestionBody, QuestionSet, SetId};
 use crate::bank::problem::{LocatedProblem, Pos, Problem};
 
+mod add;
+mod range;
+
+pub use add::{AddedMedia, add_file, delete_file, orphaned, set_names};
+pub use range::{ByteRange, RangeRequest};
+
 /// The URL scheme card content uses for media; the app serves it.
 pub const SCHEME: &str = "kioku-media";
 
@@ -139,6 +145,10 @@ pub enum MediaError {
     UnknownSet(String),
     #[error("cannot read media file \"{name}\": {message}")]
     Io { name: String, message: String },
+    #[error("alt text \"{alt}\" cannot contain [, ] or a line break")]
+    BadAlt { alt: String },
+    #[error("cannot write media file \"{name}\": {message}")]
+    Write { name: String, message: String },
 }
 
 /// A media file name that stays inside its folder and has a supported

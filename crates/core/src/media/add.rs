@@ -1,0 +1,149 @@
+//! Adding a media file to a set (the editor's "Add image or sound…"), and
+//! finding and deleting the files a saved set no longer uses.
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use super::{MAX_MEDIA_BYTES, MediaError, MediaFile, MediaName, MediaType, markdown_refs};
+use crate::bank::model::QuestionSet;
+
+/// A file copied into a set's media folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AddedMedia {
+    /// Its name in the folder: the first 16 hex digits of the SHA-256 of
+    /// its bytes and its extension in lower case (`3f2a…9c01.png`).
+    pub name: MediaName,
+    /// The Markdown to insert: `![alt](name)`.
+    pub markdown: String,
+    /// False when the folder already held the same bytes under that name.
+    pub new_file: bool,
+}
+
+/// Copy `source` into `folder` (created if missing) under a content-hashed
+/// name and return the Markdown that shows it with `alt` as its alt text.
+///
+/// Refused, with nothing written: an empty alt text, one with `[`, `]` or a
+/// line break (it would end the Markdown early), a file type that is not
+/// supported (by its extension), something that is not a regular file, and
+/// a file over [`MAX_MEDIA_BYTES`]. The same bytes added twice give the
+/// same name, stored once.
+pub fn add_file(folder: &Path, source: &Path, alt: &str) -> Result<AddedMedia, MediaError> {
+    let shown = source
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| source.display().to_string());
+    let alt = alt.trim();
+    if alt.is_empty() {
+        return Err(MediaError::MissingAlt { name: shown });
+    }
+    if alt.contains(['[', ']']) || alt.chars().any(char::is_control) {
+        return Err(MediaError::BadAlt {
+            alt: alt.to_owned(),
+        });
+    }
+    let ext = source
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    if MediaType::from_extension(&ext).is_none() {
+        return Err(MediaError::Unsupported { name: shown });
+    }
+    let io = |e: std::io::Error| MediaError::Io {
+        name: source.display().to_string(),
+        message: e.to_string(),
+    };
+    let meta = fs::metadata(source).map_err(io)?;
+    if !meta.is_file() {
+        return Err(MediaError::NotAFile { name: shown });
+    }
+    let too_large = |size| MediaError::TooLarge {
+        name: shown.clone(),
+        size,
+        limit: MAX_MEDIA_BYTES,
+    };
+    if meta.len() > MAX_MEDIA_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::new();
+    fs::File::open(source)
+        .map_err(io)?
+        .take(MAX_MEDIA_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_MEDIA_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    let digest = Sha256::digest(&bytes);
+    let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let name = MediaName::parse(&format!("{hex}.{ext}"))?;
+    let write = |message: String| MediaError::Write {
+        name: folder.join(name.as_str()).display().to_string(),
+        message,
+    };
+    fs::create_dir_all(folder).map_err(|e| write(e.to_string()))?;
+    let new_file = match MediaFile::open(folder, &name) {
+        // Same name, same first 64 bits of the hash: the same file unless
+        // someone put other bytes there by hand, which is checked.
+        Ok(existing) if existing.read()? == bytes => false,
+        Ok(_) => {
+            return Err(write(
+                "a different file already has this name in the media folder".to_owned(),
+            ));
+        }
+        Err(MediaError::Missing { .. }) => {
+            crate::store::write_atomic(&folder.join(name.as_str()), &bytes)
+                .map_err(|e| write(e.to_string()))?;
+            true
+        }
+        Err(e) => return Err(e),
+    };
+    Ok(AddedMedia {
+        markdown: format!("![{alt}]({name})"),
+        name,
+        new_file,
+    })
+}
+
+/// The local media names a set refers to (description and every Markdown
+/// field of every question), each once, in first-use order. Remote and
+/// unsafe references are left out: they name no file in the folder.
+pub fn set_names(set: &QuestionSet) -> Vec<MediaName> {
+    let mut out: Vec<MediaName> = Vec::new();
+    let descr = set.description.iter().flat_map(|d| markdown_refs(d));
+    for (_, dest) in descr.chain(set.questions.iter().flat_map(super::question_refs)) {
+        if let Ok(name) = MediaName::parse(dest.trim())
+            && !out.contains(&name)
+        {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// The files among `candidates` (names the set used before saving, and
+/// files added while editing) that `set` no longer refers to and that are
+/// still in `folder`: the ones to offer to delete. Never deletes anything.
+pub fn orphaned(candidates: &[MediaName], set: &QuestionSet, folder: &Path) -> Vec<MediaName> {
+    let used = set_names(set);
+    let mut out: Vec<MediaName> = Vec::new();
+    for name in candidates {
+        if !used.contains(name) && !out.contains(name) && MediaFile::open(folder, name).is_ok() {
+            out.push(name.clone());
+        }
+    }
+    out
+}
+
+/// Delete `name` from `folder`: only a regular file strictly inside it
+/// (resolved as [`MediaFile::open`] does, so never through a symlink out).
+pub fn delete_file(folder: &Path, name: &MediaName) -> Result<(), MediaError> {
+    let file = MediaFile::open(folder, name)?;
+    fs::remove_file(&file.path).map_err(|e| MediaError::Write {
+        name: file.path.display().to_string(),
+        message: e.to_string(),
+    })
+}
