@@ -345,6 +345,83 @@ pub fn describe(e: &kioku_core::library::LibraryError) -> String {
     }
 }
 
+/// Every this many answers, the app writes the progress snapshot (so a
+/// crash or a kill leaves the next open at most this many events to
+/// replay on top of it). Also written when the window closes.
+pub const SNAPSHOT_EVERY: u64 = 50;
+
+/// Write the progress snapshot if [`SNAPSHOT_EVERY`] answers were recorded
+/// since the last one: in a task of its own, so after the answer's event
+/// handler has returned and the next card is rendered (off the answer
+/// path). The write is atomic; its errors are not the user's concern (the
+/// next open replays the log's tail).
+pub fn save_snapshot_soon(ctx: AppCtx) {
+    let due = ctx
+        .library
+        .peek()
+        .as_ref()
+        .is_some_and(|lib| lib.snapshot_due(SNAPSHOT_EVERY));
+    if due {
+        spawn(async move {
+            let mut library = ctx.library;
+            if let Some(lib) = library.write().as_mut() {
+                let _ = lib.save_snapshot();
+            }
+        });
+    }
+}
+
+/// At window close, write the progress snapshot: the event loop exits the
+/// process without dropping the library. Does nothing outside a desktop
+/// window (tests, server-side rendering).
+fn save_snapshot_on_close(library: Signal<Option<Library>>) {
+    use dioxus::desktop::tao::event::{Event, WindowEvent};
+    let Some(window) = try_consume_context::<dioxus::desktop::DesktopContext>() else {
+        return;
+    };
+    let runtime = dioxus::core::Runtime::current();
+    let scope = dioxus::core::current_scope_id();
+    window.create_wry_event_handler(move |event, _| {
+        let closing = matches!(
+            event,
+            Event::WindowEvent {
+                event: WindowEvent::CloseRequested | WindowEvent::Destroyed,
+                ..
+            } | Event::LoopDestroyed
+        );
+        if closing {
+            runtime.in_scope(scope, || {
+                let mut library = library;
+                if let Some(lib) = library.write().as_mut() {
+                    let _ = lib.save_snapshot();
+                }
+            });
+        }
+    });
+}
+
+/// With `KIOKU_TIMING` set, print `kioku-timing: WHAT UNIX_MS` to stderr
+/// the first time each of these happens: `opened` (the library is open),
+/// `home` (the deck list is in the webview's document) and `card` (the
+/// first study card is). A script that notes the time it started the
+/// process gets launch-to-screen times from them (see BENCHMARKS.md).
+pub fn timing_mark(what: &'static str) {
+    use std::sync::Mutex;
+    static SEEN: Mutex<Vec<&'static str>> = Mutex::new(Vec::new());
+    if std::env::var_os("KIOKU_TIMING").is_none() {
+        return;
+    }
+    let Ok(mut seen) = SEEN.lock() else { return };
+    if seen.contains(&what) {
+        return;
+    }
+    seen.push(what);
+    let ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis());
+    eprintln!("kioku-timing: {what} {ms}");
+}
+
 /// The clock and ids for the UI: the edge where time and randomness enter.
 pub fn now() -> Timestamp {
     Timestamp::now()
@@ -362,6 +439,7 @@ pub fn launch(data_dir: PathBuf) -> ! {
         EventId::random(&mut rand::rng()).0
     })
     .map(|mut lib| {
+        timing_mark("opened");
         // Write the progress snapshot now if opening had to replay: the
         // event loop exits the process without dropping the library, so
         // this session's answers are replayed as the log's tail next time.
@@ -406,8 +484,10 @@ pub fn App() -> Element {
                 None
             }
         };
+        let library = Signal::new(library);
+        save_snapshot_on_close(library);
         AppCtx {
-            library: Signal::new(library),
+            library,
             screen: Signal::new(screen),
             banner: Signal::new(banner),
             help_open: Signal::new(false),

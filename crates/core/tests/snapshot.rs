@@ -300,8 +300,13 @@ fn opening_from_a_snapshot_gives_what_a_whole_replay_gives() {
 
 /// A small history in `root`, opened once so the snapshot exists.
 fn history(root: &Path) -> Progress {
+    history_of(root, 40)
+}
+
+/// `n` reviews across three devices, opened once so the snapshot exists.
+fn history_of(root: &Path, n: usize) -> Progress {
     let keys = keys();
-    let ops: Vec<Op> = (0..40)
+    let ops: Vec<Op> = (0..n)
         .map(|i| Op::Review {
             device: i % 3,
             card: i % keys.len(),
@@ -519,4 +524,208 @@ fn parsed_sets_come_from_the_cache_only_while_their_files_are_unchanged() {
         drop(lib);
         assert!(fs::read(&cache).unwrap().len() > 40);
     }
+}
+
+/// Answer `n` cards of the built-in set, a minute apart from `at`.
+fn answer_some(lib: &mut Library, n: usize, at: &mut Timestamp, tag: u64) {
+    let keys = keys();
+    for i in 0..n {
+        let key = &keys[i % (keys.len() - 1)];
+        let now = lib.now(*at);
+        let id = EventId(format!("{:016x}", tag * 1000 + i as u64));
+        lib.answer(key, Rating::Good, now, 1000, Mode::Study, id)
+            .unwrap();
+        *at = at
+            .saturating_add(jiff::SignedDuration::from_mins(1))
+            .unwrap();
+    }
+}
+
+#[test]
+fn a_snapshot_saved_during_a_session_is_used_after_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    history(root);
+    let mut at: Timestamp = "2026-06-01T10:00:00Z".parse().unwrap();
+    let mut lib = open(root);
+    answer_some(&mut lib, 4, &mut at, 0xb1);
+    // What the app does every few answers.
+    assert!(lib.snapshot_due(4));
+    assert!(!lib.snapshot_due(5));
+    assert!(lib.save_snapshot().unwrap());
+    assert!(!lib.snapshot_due(1));
+    answer_some(&mut lib, 3, &mut at, 0xb2);
+    let progress = lib.progress().clone();
+    // Killed before it could write again: the mid-session snapshot and
+    // the 3 answers after it, which are in the log.
+    drop_without_snapshot(lib, root);
+    let lib = open(root);
+    assert_eq!(lib.opened(), Opened::Snapshot { tail_events: 3 });
+    assert!(lib.progress().same_as(&progress));
+    drop(lib);
+    check_against_full_replay(root).unwrap();
+}
+
+/// Change one rating in the middle of `device`'s log, keeping its length
+/// and its modification time.
+fn change_middle(root: &Path, device: usize) {
+    let path = log_path(root, device);
+    let mtime = fs::metadata(&path).unwrap().modified().unwrap();
+    let text = fs::read_to_string(&path).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let mid = lines.len() / 2;
+    let line = lines[mid];
+    let changed = if line.contains("\"rating\":\"good\"") {
+        line.replace("\"rating\":\"good\"", "\"rating\":\"easy\"")
+    } else {
+        line.replace(
+            &format!(
+                "\"rating\":\"{}\"",
+                ["again", "hard", "easy"]
+                    .iter()
+                    .find(|r| line.contains(&format!("\"rating\":\"{r}\"")))
+                    .unwrap()
+            ),
+            "\"rating\":\"good\"",
+        )
+    };
+    assert_ne!(changed, line);
+    let mut out: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    out[mid] = changed;
+    let new = out.join("\n") + "\n";
+    // Same length only when the swap kept it; either way, same mtime.
+    fs::write(&path, new).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+}
+
+#[test]
+fn a_change_inside_the_covered_prefix_forces_a_whole_replay() {
+    for device in [0, 1] {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        // Logs of ~190 KB each: the middle is far from both ends.
+        history_of(root, 3000);
+        assert!(fs::metadata(log_path(root, device)).unwrap().len() > 150_000);
+        // The snapshot is used while nothing changed.
+        assert_eq!(open(root).opened(), Opened::Snapshot { tail_events: 0 });
+        change_middle(root, device);
+        let lib = open(root);
+        assert_eq!(lib.opened(), Opened::Replayed, "device {device}");
+        drop(lib);
+        check_against_full_replay(root).unwrap();
+        // A log rewritten with the very same bytes (a new file, as a sync
+        // tool writes it) is read to check it, and the snapshot is used.
+        let path = log_path(root, device);
+        let bytes = fs::read(&path).unwrap();
+        fs::remove_file(&path).unwrap();
+        fs::write(&path, bytes).unwrap();
+        let lib = open(root);
+        assert_eq!(lib.opened(), Opened::Snapshot { tail_events: 0 });
+        drop(lib);
+        // ...and the snapshot written then records its new stamp.
+        let mut lib = open(root);
+        assert!(!lib.save_snapshot().unwrap());
+    }
+}
+
+/// Events of device `device` at `at`, `at + 1 h`, ... rating the first
+/// cards Good.
+fn more_events(device: usize, n: usize, at: Timestamp, tag: u64) -> Vec<(usize, Event)> {
+    let keys = keys();
+    (0..n)
+        .map(|i| {
+            let key = &keys[i % (keys.len() - 1)];
+            let at = at
+                .saturating_add(jiff::SignedDuration::from_hours(i as i64))
+                .unwrap();
+            (
+                device,
+                Event::Review(ReviewEvent {
+                    id: EventId(format!("{:016x}", tag * 1000 + i as u64)),
+                    set: key.set.clone(),
+                    question: key.question.clone(),
+                    card: key.variant_suffix(),
+                    rating: Rating::Good,
+                    at,
+                    day: StudyDay::of(at, &TimeZone::UTC, 4),
+                    duration_ms: 1000,
+                    mode: Mode::Study,
+                }),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn tails_appended_to_any_log_are_replayed_on_top_of_the_snapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    history(root);
+    let later: Timestamp = "2026-06-01T10:00:00Z".parse().unwrap();
+    let mut tail = more_events(1, 3, later, 0xc1);
+    tail.extend(more_events(
+        2,
+        2,
+        later
+            .saturating_add(jiff::SignedDuration::from_hours(10))
+            .unwrap(),
+        0xc2,
+    ));
+    // A new device's log, all of it later than the snapshot.
+    tail.extend(more_events(
+        3,
+        2,
+        later
+            .saturating_add(jiff::SignedDuration::from_hours(20))
+            .unwrap(),
+        0xc3,
+    ));
+    append(root, &tail);
+    let lib = open(root);
+    assert_eq!(lib.opened(), Opened::Snapshot { tail_events: 7 });
+    drop(lib);
+    check_against_full_replay(root).unwrap();
+}
+
+#[test]
+fn a_late_log_with_events_before_the_snapshot_forces_a_whole_replay() {
+    // A new device's log (synced late), and a tail of a known device's log.
+    for device in [3, 1] {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        history(root);
+        // Within the history's hours: sorts before covered reviews.
+        let early = base()
+            .saturating_add(jiff::SignedDuration::from_mins(90))
+            .unwrap();
+        append(root, &more_events(device, 2, early, 0xd1));
+        let lib = open(root);
+        assert_eq!(lib.opened(), Opened::Replayed, "device {device}");
+        drop(lib);
+        check_against_full_replay(root).unwrap();
+    }
+}
+
+#[test]
+fn an_undo_in_a_tail_of_an_event_inside_the_snapshot_forces_a_whole_replay() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    history(root);
+    let at: Timestamp = "2026-06-01T10:00:00Z".parse().unwrap();
+    // Another device undoes review 7 of the history (covered).
+    let undo = Event::Undo(UndoEvent {
+        id: EventId("e0000000000000001".into()),
+        undoes: EventId(format!("{:016x}", 7)),
+        at,
+    });
+    append(root, &[(2, undo)]);
+    let lib = open(root);
+    assert_eq!(lib.opened(), Opened::Replayed);
+    drop(lib);
+    check_against_full_replay(root).unwrap();
 }

@@ -33,6 +33,7 @@ pub fn Home() -> Element {
             } else {
                 h2 { class: "section-title", id: "decks-heading", "Your decks" }
                 ul { class: "deck-list", aria_labelledby: "decks-heading",
+                    onmounted: move |_| crate::timing_mark("home"),
                     for (i, d) in decks.into_iter().enumerate() {
                         li { class: "deck", key: "{d.id}",
                             div { class: "deck-main",

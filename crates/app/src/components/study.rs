@@ -60,6 +60,7 @@ fn set_typed(ctx: AppCtx, text: String) {
 
 pub fn rate(ctx: AppCtx, rating: Rating) {
     act(ctx, |s, lib| s.rate(lib, rating, now(), new_event_id()));
+    crate::save_snapshot_soon(ctx);
 }
 
 pub fn undo(ctx: AppCtx) {
@@ -168,6 +169,7 @@ fn CardPanel(current: Current, cramming: bool) -> Element {
             "data-focus-home": "true",
             // Keyboard focus follows the card so shortcuts keep working.
             onmounted: move |e| async move {
+                crate::timing_mark("card");
                 let _ = e.set_focus(true).await;
             },
             div { class: "card-kind", "{kind_label(view.kind)}" }

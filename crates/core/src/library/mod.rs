@@ -29,7 +29,7 @@ use crate::review::{
 };
 use crate::scheduler::{FuzzFactor, Now, Outcomes, Rating, ScheduleError, Scheduler, StudyDay};
 use crate::store::log::LogStart;
-use crate::store::{ReviewLogs, Settings, Store, StoreError, Warning};
+use crate::store::{FileStamp, ReviewLogs, Settings, Store, StoreError, Warning};
 
 pub use queue::{DeckSummary, LEARN_AHEAD_MINUTES, MASTERED_STABILITY, Queue};
 
@@ -89,9 +89,13 @@ struct LogCover {
     name: String,
     /// This device's log (which grows as answers are recorded).
     own: bool,
-    /// Length and lines read when the library was opened.
+    /// Length, lines and CRC-32 of what was read when the library was
+    /// opened.
     len: u64,
     lines: u64,
+    crc: u32,
+    /// The file's stamp when it is known to hold the bytes read.
+    stamp: Option<FileStamp>,
     /// The latest schedule review in it, or later (an upper bound).
     max_at: Option<Timestamp>,
     /// Warnings its lines up to `lines` gave.
@@ -135,6 +139,8 @@ pub struct Library {
     /// Progress may not match the logs (an error mid-way, or an undo
     /// whose effect is unknown): no snapshot is written from it.
     snapshot_blocked: bool,
+    /// Events recorded since the snapshot was last written (or opened).
+    since_snapshot: u64,
 }
 
 /// Progress and what goes with it, as opening worked them out.
@@ -173,19 +179,23 @@ impl Library {
                 });
                 // Usable only with the same settings and every covered
                 // prefix unchanged.
+                let mut verified = HashMap::new();
                 let body = body.filter(|b| {
                     b.settings == snapshot::settings_key(&settings.scheduler)
                         && b.logs.iter().all(|c| {
-                            snapshot::prefix_hash(&root.join("reviews").join(&c.name), c.len)
-                                == Some(c.hash)
+                            let path = root.join("reviews").join(&c.name);
+                            snapshot::prefix_unchanged(&path, c)
+                                .map(|stamp| verified.insert(c.name.clone(), stamp))
+                                .is_some()
                         })
                 });
                 let starts = body
                     .iter()
                     .flat_map(|b| b.logs.iter().map(|c| (c.name.clone(), c.start())))
                     .collect();
-                (body, starts)
+                ((body, verified), starts)
             })?;
+        let (body, verified) = body;
         let mut sets = bank::builtin_sets()?;
         let builtin_count = sets.len();
         let mut warnings: Vec<Warning> = bad.into_iter().collect();
@@ -196,7 +206,7 @@ impl Library {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let from_snapshot = match &body {
-            Some(b) => Self::from_snapshot(b, &reviews, &scheduler)?,
+            Some(b) => Self::from_snapshot(b, &verified, &reviews, &scheduler)?,
             None => None,
         };
         let (replayed, events, opened) = match from_snapshot {
@@ -261,6 +271,8 @@ impl Library {
                 own: true,
                 len: 0,
                 lines: 0,
+                crc: 0,
+                stamp: None,
                 max_at: None,
                 warnings: Vec::new(),
             }),
@@ -299,6 +311,7 @@ impl Library {
             opened,
             snapshot_fresh: fresh,
             snapshot_blocked: false,
+            since_snapshot: 0,
         })
     }
 
@@ -330,6 +343,8 @@ impl Library {
                 own: l.own,
                 len: l.complete_len,
                 lines: l.complete_lines,
+                crc: l.complete_crc,
+                stamp: l.stamp,
                 max_at: reviews.events[l.events.clone()]
                     .iter()
                     .filter_map(|e| match e {
@@ -356,8 +371,11 @@ impl Library {
     /// targets an event that is not in the tails, or a tail's schedule
     /// review sorts before one the snapshot covers (a late log, or a
     /// clock that went back).
+    /// `verified` holds each covered log's stamp from just before its
+    /// prefix was checked.
     fn from_snapshot(
         body: &snapshot::Body,
+        verified: &HashMap<String, Option<FileStamp>>,
         reviews: &ReviewLogs,
         scheduler: &Scheduler,
     ) -> Result<Option<Replayed>, LibraryError> {
@@ -423,11 +441,19 @@ impl Library {
             }
             let mut warnings = c.map(|c| c.warnings.clone()).unwrap_or_default();
             warnings.extend(Self::covered_warnings(l));
+            // The stamp stands for the bytes read only if the file did not
+            // change between its prefix's check and the tail's read.
+            let stamp = match verified.get(&l.name) {
+                Some(v) if *v != l.stamp => None,
+                _ => l.stamp,
+            };
             logs.push(LogCover {
                 name: l.name.clone(),
                 own: l.own,
                 len: l.complete_len,
                 lines: l.complete_lines,
+                crc: l.complete_crc,
+                stamp,
                 max_at,
                 warnings,
             });
@@ -439,12 +465,15 @@ impl Library {
                 progress.apply(&key, r, scheduler)?;
             }
         }
+        // Nothing new, and every stamp as recorded (else a log was read
+        // whole to check it, and a snapshot with its new stamp spares the
+        // next open that).
         let fresh = tail.is_empty()
             && reviews.logs.len() == body.logs.len()
-            && reviews.logs.iter().all(|l| {
+            && logs.iter().all(|l| {
                 covered
                     .get(l.name.as_str())
-                    .is_some_and(|c| c.len == l.complete_len)
+                    .is_some_and(|c| c.len == l.len && c.stamp.is_some() && c.stamp == l.stamp)
             });
         Ok(Some(Replayed {
             progress,
@@ -471,20 +500,28 @@ impl Library {
         let dir = self.store.root().join("reviews");
         let mut covered = Vec::with_capacity(self.logs.len());
         for l in &self.logs {
-            let (len, lines) = if l.own {
-                (own_len, l.lines + own_written)
+            let path = dir.join(&l.name);
+            // The stamp first: a write after it changes it, so the next
+            // open checks the prefix by reading it.
+            let now = FileStamp::of(&path);
+            let (len, lines, crc, stamp) = if l.own {
+                // Only this process writes its own log (it holds the
+                // lock): what it appended continues the CRC.
+                let Some(crc) = snapshot::extend_crc(&path, l.crc, l.len, own_len) else {
+                    // The log changed under us: leave the snapshot as it is.
+                    return Ok(false);
+                };
+                (own_len, l.lines + own_written, crc, now)
             } else {
-                (l.len, l.lines)
-            };
-            let Some(hash) = snapshot::prefix_hash(&dir.join(&l.name), len) else {
-                // The log changed under us: leave the snapshot as it is.
-                return Ok(false);
+                let stamp = if now == l.stamp { now } else { None };
+                (l.len, l.lines, l.crc, stamp)
             };
             covered.push(snapshot::Covered {
                 name: l.name.clone(),
                 len,
                 lines,
-                hash,
+                crc,
+                stamp,
                 max_at: l.max_at.map(snapshot::ts),
                 warnings: l.warnings.clone(),
             });
@@ -499,7 +536,16 @@ impl Library {
         }
         crate::store::write_atomic(&path, &bytes)?;
         self.snapshot_fresh = true;
+        self.since_snapshot = 0;
         Ok(true)
+    }
+
+    /// Whether at least `every` events were recorded since the snapshot
+    /// was last written (and one can be written): a front end that stays
+    /// open calls [`Library::save_snapshot`] then, between answers, so a
+    /// crash costs the next open at most that many events of tail.
+    pub fn snapshot_due(&self, every: u64) -> bool {
+        !self.snapshot_fresh && !self.snapshot_blocked && self.since_snapshot >= every
     }
 
     /// Read every event of the logs as far as this library has seen them.
@@ -524,6 +570,7 @@ impl Library {
     /// is read with the rest when they are first asked for).
     fn push_event(&mut self, event: Event) {
         self.snapshot_fresh = false;
+        self.since_snapshot += 1;
         if let Some(events) = self.events.get_mut() {
             events.push(event);
         }

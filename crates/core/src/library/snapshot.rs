@@ -12,15 +12,24 @@
 //!                 | CRC-32 of the body (u32 LE) | body
 //! ```
 //!
-//! The body records, for every device log it covers, the byte length and
-//! line count of the prefix it covers, a hash of that prefix's first 4 KiB
-//! and last 64 KiB (a log is append-only: this catches a log replaced,
-//! rewritten or cut back, without reading the whole history), the latest
-//! schedule review in it and the warnings its lines gave; the scheduler
-//! settings it was computed with; the ids undone by the events covered;
-//! and the progress itself. Anything that does not check out is ignored
-//! (a whole replay follows); see `Library::open` for when the tail cannot
-//! simply be applied on top.
+//! The body records, for every device log it covers, the byte length,
+//! line count and CRC-32 of the prefix it covers, the log file's stamp
+//! (device, inode, length, modification and status-change times) when the
+//! snapshot knows the file has not changed since that CRC was computed,
+//! the latest schedule review in it and the warnings its lines gave; the
+//! scheduler settings it was computed with; the ids undone by the events
+//! covered; and the progress itself. Anything that does not check out is
+//! ignored (a whole replay follows); see `Library::open` for when the tail
+//! cannot simply be applied on top.
+//!
+//! A covered prefix is trusted when the file's stamp is the recorded one
+//! (the file is the very same, untouched: nothing is read), else only when
+//! the CRC-32 of the whole prefix, read again, is the recorded one. So any
+//! change inside a covered prefix is found; what it costs is reading the
+//! prefix of a log that changed since the snapshot (another device's log
+//! that a sync tool grew), once: the snapshot then written has its new
+//! stamp. The CRC is continued from the covered length (`LogStart::crc`),
+//! so extending it reads only the tail.
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -33,16 +42,14 @@ use serde::{Deserialize, Serialize};
 use crate::bank::{CardKey, CardVariant, QuestionId, SetId};
 use crate::review::{CardProgress, DayCount, EventId, Progress};
 use crate::scheduler::{CardState, Learning, Memory, Review, SchedulerSettings, StudyDay};
+use crate::store::FileStamp;
 use crate::store::log::LogStart;
 
 /// The snapshot format this kioku reads and writes. Any other is rebuilt.
-pub const SNAPSHOT_VERSION: u32 = 1;
+pub const SNAPSHOT_VERSION: u32 = 2;
 
 const MAGIC: &[u8; 8] = b"kiokusnp";
 const HEADER_LEN: usize = 8 + 4 + 8 + 4;
-/// How much of a log's covered prefix is hashed at each end.
-const HEAD_HASHED: u64 = 4096;
-const TAIL_HASHED: u64 = 64 * 1024;
 
 /// Where this device's snapshot lives in the data directory.
 pub fn snapshot_path(root: &Path, device: &str) -> PathBuf {
@@ -56,7 +63,11 @@ pub(crate) struct Covered {
     pub name: String,
     pub len: u64,
     pub lines: u64,
-    pub hash: u64,
+    /// CRC-32 of the first `len` bytes.
+    pub crc: u32,
+    /// The file's stamp, if it is known to hold the same bytes as when
+    /// `crc` was computed.
+    pub stamp: Option<FileStamp>,
     /// The latest schedule review (study, not undone) in the prefix.
     pub max_at: Option<(i64, i32)>,
     /// Warnings the prefix's lines gave, to report them again.
@@ -68,6 +79,7 @@ impl Covered {
         LogStart {
             offset: self.len,
             lines: self.lines,
+            crc: self.crc,
         }
     }
 }
@@ -394,22 +406,35 @@ pub(crate) fn load(path: &Path) -> Result<Option<Body>, Bad> {
     }
 }
 
-/// A hash of the first `len` bytes of the file at `path`: of their first
-/// 4 KiB and last 64 KiB (both, when they overlap), and the length.
-/// `None` when the file is shorter or cannot be read.
-pub(crate) fn prefix_hash(path: &Path, len: u64) -> Option<u64> {
+/// The CRC-32 of bytes `from..to` of the file at `path`, continuing `crc`
+/// (the CRC-32 of the bytes before `from`). `None` when the file is
+/// shorter or cannot be read.
+pub(crate) fn extend_crc(path: &Path, crc: u32, from: u64, to: u64) -> Option<u32> {
     let mut f = File::open(path).ok()?;
-    if f.metadata().ok()?.len() < len {
+    if f.metadata().ok()?.len() < to || to < from {
         return None;
     }
-    let mut head = vec![0; len.min(HEAD_HASHED) as usize];
-    f.read_exact(&mut head).ok()?;
-    let tail_start = len.saturating_sub(TAIL_HASHED);
-    let mut tail = vec![0; (len - tail_start) as usize];
-    f.seek(SeekFrom::Start(tail_start)).ok()?;
-    f.read_exact(&mut tail).ok()?;
-    let mut h = crc32fast::Hasher::new();
-    h.update(&len.to_le_bytes());
-    h.update(&tail);
-    Some((u64::from(crc32fast::hash(&head)) << 32) | u64::from(h.finalize()))
+    f.seek(SeekFrom::Start(from)).ok()?;
+    let mut h = crc32fast::Hasher::new_with_initial_len(crc, from);
+    let mut buf = vec![0; (to - from).min(1 << 20) as usize];
+    let mut left = to - from;
+    while left > 0 {
+        let n = left.min(buf.len() as u64) as usize;
+        f.read_exact(&mut buf[..n]).ok()?;
+        h.update(&buf[..n]);
+        left -= n as u64;
+    }
+    Some(h.finalize())
+}
+
+/// Whether the first `c.len` bytes of the log at `path` are still the
+/// ones the snapshot covers: the file's stamp is the recorded one, or
+/// else the CRC-32 of those bytes, read again, is. Returns the stamp the
+/// file had just before the check, when it passed.
+pub(crate) fn prefix_unchanged(path: &Path, c: &Covered) -> Option<Option<FileStamp>> {
+    let stamp = FileStamp::of(path);
+    if stamp.is_some() && stamp == c.stamp {
+        return Some(stamp);
+    }
+    (extend_crc(path, 0, 0, c.len)? == c.crc).then_some(stamp)
 }

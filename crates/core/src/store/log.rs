@@ -41,14 +41,20 @@ pub struct LogContents<T> {
     pub complete_len: u64,
     /// Lines up to `complete_len` (counting from the start of the file).
     pub complete_lines: u64,
+    /// CRC-32 of the bytes up to `complete_len`, from the start of the
+    /// file (continued from [`LogStart::crc`] when reading started later).
+    pub complete_crc: u32,
 }
 
-/// Where to start reading a log: a byte offset at the start of a line, and
-/// how many lines come before it (so warnings name the right line).
+/// Where to start reading a log: a byte offset at the start of a line, how
+/// many lines come before it (so warnings name the right line), and the
+/// CRC-32 of the bytes before it (so the CRC of the whole prefix read can
+/// be continued without reading them again).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct LogStart {
     pub offset: u64,
     pub lines: u64,
+    pub crc: u32,
 }
 
 /// Read a review log. Lines that are not valid events are reported and
@@ -160,7 +166,9 @@ fn read_log_from<T: serde::de::DeserializeOwned>(
         warnings: Vec::new(),
         complete_len: start.offset,
         complete_lines: start.lines,
+        complete_crc: start.crc,
     };
+    let mut crc = crc32fast::Hasher::new_with_initial_len(start.crc, start.offset);
     let mut buf = Vec::new();
     let mut line_no = start.lines;
     let mut offset = start.offset;
@@ -176,8 +184,10 @@ fn read_log_from<T: serde::de::DeserializeOwned>(
         offset += n as u64;
         let complete = buf.ends_with(b"\n");
         if complete {
+            crc.update(&buf);
             out.complete_len = offset;
             out.complete_lines = line_no;
+            out.complete_crc = crc.clone().finalize();
         }
         let warn = |message: String| Warning {
             path: path.to_owned(),

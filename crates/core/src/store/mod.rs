@@ -541,13 +541,60 @@ pub struct LogRead {
     pub own: bool,
     /// Where reading started.
     pub start: log::LogStart,
-    /// Length and line count up to the last complete line read.
+    /// Length and line count up to the last complete line read, and the
+    /// CRC-32 of the file's bytes up to there.
     pub complete_len: u64,
     pub complete_lines: u64,
+    pub complete_crc: u32,
+    /// The file's identity and times just before it was read: while the
+    /// file still has them, it holds exactly the bytes read.
+    pub stamp: Option<FileStamp>,
     /// Problems in the part read.
     pub warnings: Vec<Warning>,
     /// The range of `ReviewLogs::events` that came from this log.
     pub events: std::ops::Range<usize>,
+}
+
+/// A file's identity, length and times: device, inode, length, and the
+/// modification and status-change times in nanoseconds. Any write to the
+/// file changes its status-change time (which no program can set back),
+/// and replacing it changes its inode, so while a file's stamp is the same
+/// its bytes are. (On kernels with coarse timestamps, a same-length write
+/// within one clock tick of the stamp being taken could keep it: Linux
+/// 6.13+ gives ext4, XFS, btrfs and tmpfs fine-grained times once a stamp
+/// has been read.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FileStamp {
+    pub dev: u64,
+    pub ino: u64,
+    pub len: u64,
+    pub mtime_ns: i128,
+    pub ctime_ns: i128,
+}
+
+impl FileStamp {
+    /// The stamp of the file at `path` now; `None` when it cannot be read
+    /// or on a platform without inodes.
+    pub fn of(path: &Path) -> Option<FileStamp> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let m = fs::metadata(path).ok()?;
+            let ns = |s: i64, n: i64| i128::from(s) * 1_000_000_000 + i128::from(n);
+            Some(FileStamp {
+                dev: m.dev(),
+                ino: m.ino(),
+                len: m.len(),
+                mtime_ns: ns(m.mtime(), m.mtime_nsec()),
+                ctime_ns: ns(m.ctime(), m.ctime_nsec()),
+            })
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = path;
+            None
+        }
+    }
 }
 
 /// The review logs as read: every readable log's events, in file-name
@@ -575,6 +622,7 @@ fn read_review_logs(
         let Some((start, limit)) = range(&name) else {
             continue;
         };
+        let stamp = FileStamp::of(&path);
         match log::read_log_range(&path, start, limit) {
             Ok(contents) => {
                 let first = out.events.len();
@@ -586,6 +634,8 @@ fn read_review_logs(
                     start,
                     complete_len: contents.complete_len,
                     complete_lines: contents.complete_lines,
+                    complete_crc: contents.complete_crc,
+                    stamp,
                     warnings: contents.warnings,
                     events: first..out.events.len(),
                 });
