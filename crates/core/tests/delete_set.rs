@@ -63,8 +63,14 @@ fn delete_moves_the_set_and_its_media_to_the_backup_folder_and_restore_puts_them
 
     lib.restore_set(&gone).unwrap();
     assert_eq!(lib.set(&mine()).unwrap().title, "Mine");
-    assert_eq!(std::fs::read_to_string(sets.join("mine.json")).unwrap(), SET);
-    assert_eq!(std::fs::read(sets.join("mine.media/cat.png")).unwrap(), b"\x89PNG");
+    assert_eq!(
+        std::fs::read_to_string(sets.join("mine.json")).unwrap(),
+        SET
+    );
+    assert_eq!(
+        std::fs::read(sets.join("mine.media/cat.png")).unwrap(),
+        b"\x89PNG"
+    );
     assert!(!gone.backup.exists());
     drop(lib);
     assert!(open(dir.path()).set(&mine()).is_some());
