@@ -1318,6 +1318,22 @@ mod self_test {
     }
 
     #[test]
+    fn enter_in_a_set_up_field_starts_the_test() {
+        let (_dir, lib) = library(&[]);
+        let mut app = live::Live::new(Boot::at(Ok(lib), Screen::ExamSetup(set())));
+        let count = app.element("input", 0);
+        app.input(count, "4");
+        // The field's own key handler is the second keydown listener.
+        app.key(app.element("keydown", 1), Key::Enter, true);
+        assert!(
+            app.html().contains("Start the test"),
+            "composing: not started"
+        );
+        app.key(app.element("keydown", 1), Key::Enter, false);
+        assert!(app.html().contains("question 1 of 4"), "{}", app.html());
+    }
+
+    #[test]
     fn a_timed_out_test_says_that_time_ran_out() {
         let (_dir, lib) = library(&[]);
         let mut c = ExamConfig::new(set(), 3);
@@ -1336,7 +1352,9 @@ mod self_test {
         ));
         assert!(html.contains("Time ran out."), "{html}");
         assert!(
-            html.contains("The 1-minute limit ended the test; 3 questions were left unanswered"),
+            html.contains(
+                "The 1-minute limit ended the test; 3 unanswered questions count as wrong here"
+            ),
             "{html}"
         );
         // One finished in time does not say so.

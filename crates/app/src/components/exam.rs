@@ -159,7 +159,7 @@ pub fn ExamSetup() -> Element {
         None => return rsx! {},
     };
     let set_for_start = set_id.clone();
-    let begin = move |_| {
+    let begin = move || {
         let mut config = ExamConfig::new(set_for_start.clone(), rand::random());
         let c = count.read().trim().to_owned();
         config.count = if c.is_empty() || c.eq_ignore_ascii_case("all") {
@@ -220,7 +220,14 @@ pub fn ExamSetup() -> Element {
                         // Uncontrolled, like the answer fields: the signals follow.
                         input { id: "exam-count", r#type: "text", initial_value: "{initial.0}", aria_describedby: "exam-count-hint",
                             oninput: move |e| count.set(e.value()),
-                            onkeydown: move |e| if e.key() != Key::Escape { e.stop_propagation() } }
+                            onkeydown: {
+                                let mut begin = begin.clone();
+                                move |e: KeyboardEvent| {
+                                    if e.key() != Key::Escape { e.stop_propagation() }
+                                    // Enter starts the test, as in any form.
+                                    if e.key() == Key::Enter && !e.is_composing() { e.prevent_default(); begin() }
+                                }
+                            } }
                         p { id: "exam-count-hint", class: "hint-text", "Leave empty for every question. kioku remembers your choice." }
                     }
                     if !tags.is_empty() {
@@ -267,7 +274,14 @@ pub fn ExamSetup() -> Element {
                         label { r#for: "exam-minutes", "Time limit (minutes)" }
                         input { id: "exam-minutes", r#type: "text", initial_value: "{initial.1}", aria_describedby: "exam-minutes-hint",
                             oninput: move |e| minutes.set(e.value()),
-                            onkeydown: move |e| if e.key() != Key::Escape { e.stop_propagation() } }
+                            onkeydown: {
+                                let mut begin = begin.clone();
+                                move |e: KeyboardEvent| {
+                                    if e.key() != Key::Escape { e.stop_propagation() }
+                                    // Enter starts the test, as in any form.
+                                    if e.key() == Key::Enter && !e.is_composing() { e.prevent_default(); begin() }
+                                }
+                            } }
                         p { id: "exam-minutes-hint", class: "hint-text", "Leave empty for no limit." }
                     }
                     div { class: "field",
@@ -282,7 +296,10 @@ pub fn ExamSetup() -> Element {
                     p { class: "form-error", role: "alert", "{e}" }
                 }
                 div { class: "form-actions",
-                    button { class: "primary", r#type: "button", onclick: begin, "Start the test" }
+                    button { class: "primary", r#type: "button", onclick: {
+                        let mut begin = begin.clone();
+                        move |_| begin()
+                    }, "Start the test" }
                 }
             }
             PastResults { results: past }
@@ -628,9 +645,9 @@ fn ExamResults(result: ExamResult) -> Element {
                         {
                             let unanswered = result.questions.iter().filter(|q| q.given.is_none()).count();
                             format!(
-                                " The {} limit ended the test; {unanswered} question{} left unanswered {} as wrong here (not as got wrong for cramming).",
+                                " The {} limit ended the test; {unanswered} unanswered question{} {} as wrong here (not as got wrong for cramming).",
                                 result.time_limit_min.map_or_else(|| "time".to_owned(), |m| format!("{m}-minute")),
-                                if unanswered == 1 { " was" } else { "s were" },
+                                if unanswered == 1 { "" } else { "s" },
                                 if unanswered == 1 { "counts" } else { "count" },
                             )
                         }

@@ -34,8 +34,13 @@ pub fn export(ctx: AppCtx, id: SetId, title: String) {
     });
 }
 
+/// The script that brings the notice into view (it is at the top of the
+/// deck list, which may be scrolled away from it).
+pub const SHOW_NOTICE_JS: &str = "setTimeout(() => { const n = document.querySelector('.notice'); if (n) n.scrollIntoView({ block: 'nearest' }); }, 30);";
+
 fn show(mut ctx: AppCtx, notice: Notice) {
     ctx.notice.set(Some(notice));
+    let _ = document::eval(SHOW_NOTICE_JS);
 }
 
 fn failed(ctx: AppCtx, first: String, e: &LibraryError) {
