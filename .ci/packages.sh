@@ -6,8 +6,9 @@
 # links it; OpenSSL and pkg-config for -sys crates.
 KIOKU_BUILD_PACKAGES=(libwebkit2gtk-4.1-dev libxdo-dev libssl-dev pkg-config)
 # The real-window smoke test: a virtual X server, keyboard input,
-# screenshots, and a font for the webview to draw text with.
-KIOKU_TEST_PACKAGES=(xvfb xdotool imagemagick fonts-dejavu-core)
+# screenshots, and a font for the webview to draw text with; zenity for
+# the file dialog where no XDG desktop portal runs (rfd falls back to it).
+KIOKU_TEST_PACKAGES=(xvfb xdotool imagemagick fonts-dejavu-core zenity)
 
 ensure_packages() {
     [ "$(uname -s)" = Linux ] || return 0

@@ -18,7 +18,7 @@ use jiff::Timestamp;
 use kioku_core::bank::SetId;
 use kioku_core::editor::EditorState;
 use kioku_core::exam::ExamSession;
-use kioku_core::library::Library;
+use kioku_core::library::{DeletedSet, Library};
 use kioku_core::review::EventId;
 use kioku_core::store::Theme;
 use kioku_core::study::StudySession;
@@ -164,7 +164,7 @@ impl Screen {
 /// than the deck list). Handed to the root component once, through
 /// context.
 #[derive(Clone)]
-pub struct Boot(Rc<RefCell<Option<Start>>>);
+pub struct Boot(Rc<RefCell<Option<Start>>>, FilePicker);
 
 /// The opened library (or why not) and the first screen.
 type Start = (Result<Library, String>, Screen);
@@ -176,7 +176,17 @@ impl Boot {
 
     /// Start on `screen`.
     pub fn at(library: Result<Library, String>, screen: Screen) -> Self {
-        Self(Rc::new(RefCell::new(Some((library, screen)))))
+        Self(
+            Rc::new(RefCell::new(Some((library, screen)))),
+            FilePicker::default(),
+        )
+    }
+
+    /// Answer file dialogs with `pick` instead of opening the system's
+    /// (for tests: the whole import/export flow without a window).
+    pub fn with_picker(mut self, pick: impl Fn(&Pick) -> Option<PathBuf> + 'static) -> Self {
+        self.1 = FilePicker(Some(Rc::new(pick)));
+        self
     }
 
     fn take(&self) -> Start {
@@ -185,6 +195,42 @@ impl Boot {
             .take()
             .unwrap_or_else(|| (Err("the library was already taken".into()), Screen::Home))
     }
+}
+
+/// What a file dialog is opened for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pick {
+    /// A file to import.
+    Import,
+    /// Where to export the set titled `title`; `suggested` is the file
+    /// name offered.
+    Export { title: String, suggested: String },
+}
+
+/// Where chosen file paths come from: the system's file dialog, or a
+/// function put in by [`Boot::with_picker`].
+#[derive(Clone, Default)]
+pub struct FilePicker(Option<Rc<PickFn>>);
+
+/// A stand-in for the file dialog: the path chosen, or `None` (cancelled).
+type PickFn = dyn Fn(&Pick) -> Option<PathBuf>;
+
+/// Extensions kioku reads, for the import dialog's filter.
+pub const IMPORT_EXTENSIONS: &[&str] = &[
+    "json", "kioku", "apkg", "colpkg", "md", "csv", "tsv", "txt", "gift", "aiken",
+];
+
+/// The outcome of something the user did on the decks screen (import,
+/// export, delete): shown until dismissed or replaced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    /// Done (shown as success) or failed (shown as an error).
+    pub ok: bool,
+    /// The first line says what happened; the rest name what was skipped
+    /// or changed.
+    pub lines: Vec<String>,
+    /// A deleted set that "Undo" puts back.
+    pub undo: Option<DeletedSet>,
 }
 
 /// The app's shared state, provided as context to every component.
@@ -201,6 +247,9 @@ pub struct AppCtx {
     /// opened, questions deleted or moved, a blank made): its text fields are
     /// uncontrolled, keyed by this.
     pub editor_gen: Signal<u64>,
+    /// The outcome of the last import, export or delete.
+    pub notice: Signal<Option<Notice>>,
+    pub picker: Signal<FilePicker>,
 }
 
 impl AppCtx {
@@ -262,6 +311,34 @@ impl AppCtx {
             Screen::Editor(e) => Some(f(e)),
             _ => None,
         }
+    }
+
+    /// Ask for a file: the system's dialog (run by rfd off the UI thread,
+    /// so the window keeps drawing), or the test's picker. `None` when
+    /// cancelled.
+    pub async fn pick_file(self, pick: Pick) -> Option<PathBuf> {
+        let fixed = self.picker.peek().0.clone();
+        if let Some(f) = fixed {
+            return f(&pick);
+        }
+        let dialog = rfd::AsyncFileDialog::new();
+        let handle = match pick {
+            Pick::Import => {
+                dialog
+                    .set_title("Import a question set")
+                    .add_filter("Question sets", IMPORT_EXTENSIONS)
+                    .pick_file()
+                    .await
+            }
+            Pick::Export { title, suggested } => {
+                dialog
+                    .set_title(format!("Export \"{title}\""))
+                    .set_file_name(suggested)
+                    .save_file()
+                    .await
+            }
+        };
+        handle.map(|h| h.path().to_owned())
     }
 
     /// Report an error in the banner instead of failing.
@@ -472,6 +549,7 @@ pub fn launch(data_dir: PathBuf) -> ! {
 pub fn App() -> Element {
     let ctx = use_context_provider(|| {
         let boot: Boot = consume_context();
+        let picker = boot.1.clone();
         let (library, screen) = boot.take();
         let mut banner = Vec::new();
         let library = match library {
@@ -492,6 +570,8 @@ pub fn App() -> Element {
             banner: Signal::new(banner),
             help_open: Signal::new(false),
             editor_gen: Signal::new(0),
+            notice: Signal::new(None),
+            picker: Signal::new(picker),
         }
     });
     let (theme, text_size) = match &*ctx.library.read() {

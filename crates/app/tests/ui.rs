@@ -1532,4 +1532,479 @@ fn trying_an_answer_on_a_cloze_picks_the_blank() {
         html.contains(r#"<option value="2" selected=true>"#),
         "{html}"
     );
+/// The decks screen: import, export and delete (defect 10), with the file
+/// dialog replaced by a picker that answers with a path.
+mod decks_transfer {
+    use std::cell::RefCell;
+    use std::path::{Path, PathBuf};
+    use std::rc::Rc;
+
+    use super::*;
+    use kioku_app::Pick;
+
+    const MINE: &str = r#"{"kioku": 1, "id": "mine", "title": "My set", "language": "en",
+      "questions": [{"id": "q", "type": "flashcard", "prompt": "p ![c](cat.png)", "answer": "a"}]}"#;
+
+    fn repo(path: &str) -> PathBuf {
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join(path)
+    }
+
+    fn with_mine() -> (tempfile::TempDir, Library) {
+        let dir = tempfile::tempdir().unwrap();
+        let sets = dir.path().join("sets");
+        std::fs::create_dir_all(sets.join("mine.media")).unwrap();
+        std::fs::write(sets.join("mine.json"), MINE).unwrap();
+        std::fs::write(sets.join("mine.media/cat.png"), b"\x89PNG").unwrap();
+        let lib = Library::open(dir.path(), TimeZone::UTC, || "test-device".into()).unwrap();
+        (dir, lib)
+    }
+
+    /// Click listeners of the decks screen's first render, in order: the
+    /// header's (New set, Import…, Statistics, Settings, ?), then per deck
+    /// Study, Self-test, Cram, Stats, Edit, Export… and (user sets) Delete….
+    const IMPORT: usize = 1;
+    const BUILTIN_EXPORT: usize = 10;
+    const MINE_EXPORT: usize = 16;
+    const MINE_DELETE: usize = 17;
+
+    /// What the picker was asked for, in order.
+    type Asked = Rc<RefCell<Vec<Pick>>>;
+
+    fn picker(answer: Option<PathBuf>) -> (impl Fn(&Pick) -> Option<PathBuf>, Asked) {
+        let asked = Rc::new(RefCell::new(Vec::new()));
+        let log = asked.clone();
+        (
+            move |p: &Pick| {
+                log.borrow_mut().push(p.clone());
+                answer.clone()
+            },
+            asked,
+        )
+    }
+
+    #[test]
+    fn every_deck_can_be_exported_and_only_user_sets_deleted() {
+        let (_dir, lib) = with_mine();
+        let html = render(Boot::new(Ok(lib)));
+        assert!(html.contains(">Import…</button>"), "{html}");
+        assert_eq!(html.matches(">Export…</button>").count(), 2, "{html}");
+        assert!(html.contains(r#"aria-label="Export My set""#), "{html}");
+        assert_eq!(html.matches(">Delete…</button>").count(), 1, "{html}");
+        assert!(html.contains(r#"aria-label="Delete My set""#), "{html}");
+    }
+
+    #[test]
+    fn import_through_the_file_dialog_adds_the_set_and_says_so_in_green() {
+        let (dir, lib) = library(&[]);
+        let file = repo("tests/fixtures/sets/good/every-type.json");
+        let (pick, asked) = picker(Some(file.clone()));
+        let mut app = live::Live::new(Boot::new(Ok(lib)).with_picker(pick));
+        app.click(app.element("click", IMPORT));
+        assert_eq!(*asked.borrow(), vec![Pick::Import]);
+        let html = app.html();
+        assert!(
+            html.contains(r#"class="notice ok" role="status""#),
+            "{html}"
+        );
+        assert!(
+            html.contains(&format!(
+                "Imported 6 questions into &#34;Every question type&#34; from {}.",
+                file.display()
+            )),
+            "{html}"
+        );
+        assert!(html.contains("Every question type</h3>"), "{html}");
+        assert!(dir.path().join("sets/every-type.json").is_file());
+        // The same file again: refused, in red, naming the file.
+        app.click(app.element("click", IMPORT));
+        let html = app.html();
+        assert!(
+            html.contains(r#"class="notice error" role="alert""#),
+            "{html}"
+        );
+        assert!(
+            html.contains(&format!("Could not import {}.", file.display())),
+            "{html}"
+        );
+        assert!(html.contains("already exists"), "{html}");
+    }
+
+    #[test]
+    fn a_bad_file_is_reported_in_red_with_the_file_and_place() {
+        let (_dir, lib) = library(&[]);
+        let file = repo("tests/fixtures/sets/bad/empty-prompt.json");
+        let (pick, _) = picker(Some(file.clone()));
+        let mut app = live::Live::new(Boot::new(Ok(lib)).with_picker(pick));
+        app.click(app.element("click", IMPORT));
+        let html = app.html();
+        assert!(
+            html.contains(r#"class="notice error" role="alert""#),
+            "{html}"
+        );
+        assert!(html.contains("empty-prompt.json"), "{html}");
+        assert!(html.contains("prompt"), "names the place: {html}");
+        assert!(!html.contains("notice ok"), "{html}");
+    }
+
+    #[test]
+    fn a_cancelled_dialog_changes_nothing() {
+        let (_dir, lib) = library(&[]);
+        let (pick, asked) = picker(None);
+        let mut app = live::Live::new(Boot::new(Ok(lib)).with_picker(pick));
+        let before = app.html();
+        app.click(app.element("click", IMPORT));
+        assert_eq!(asked.borrow().len(), 1);
+        assert_eq!(app.html(), before);
+    }
+
+    #[test]
+    fn export_through_the_file_dialog_writes_the_set_and_its_media() {
+        let (dir, lib) = with_mine();
+        let out = dir.path().join("out").join("mine-copy.json");
+        std::fs::create_dir_all(out.parent().unwrap()).unwrap();
+        let (pick, asked) = picker(Some(out.clone()));
+        let mut app = live::Live::new(Boot::new(Ok(lib)).with_picker(pick));
+        app.click(app.element("click", MINE_EXPORT));
+        assert_eq!(
+            *asked.borrow(),
+            vec![Pick::Export {
+                title: "My set".into(),
+                suggested: "mine.json".into()
+            }]
+        );
+        let html = app.html();
+        assert!(
+            html.contains(r#"class="notice ok" role="status""#),
+            "{html}"
+        );
+        assert!(
+            html.contains(&format!(
+                "Exported &#34;mine&#34; to {} as json.",
+                out.display()
+            )),
+            "{html}"
+        );
+        assert!(html.contains("Copied 1 media files"), "{html}");
+        assert!(
+            std::fs::read_to_string(&out)
+                .unwrap()
+                .contains("\"My set\"")
+        );
+        assert!(dir.path().join("out/mine.media/cat.png").is_file());
+        // Never over an existing file, and a name without a known
+        // extension is refused with what to do.
+        app.click(app.element("click", MINE_EXPORT));
+        let html = app.html();
+        assert!(
+            html.contains(r#"class="notice error" role="alert""#),
+            "{html}"
+        );
+        assert!(html.contains("already exists"), "{html}");
+        let (pick, _) = picker(Some(dir.path().join("out/noext")));
+        let (_d2, lib2) = library(&[]);
+        let mut app = live::Live::new(Boot::new(Ok(lib2)).with_picker(pick));
+        app.click(app.element("click", BUILTIN_EXPORT));
+        let html = app.html();
+        assert!(
+            html.contains("noext: kioku cannot tell the file type"),
+            "{html}"
+        );
+        assert!(!dir.path().join("out/noext").exists());
+    }
+
+    #[test]
+    fn delete_asks_first_keeps_a_backup_and_undo_restores() {
+        let (dir, lib) = with_mine();
+        let mut app = live::Live::new(Boot::new(Ok(lib)));
+        let added = app.click(app.element("click", MINE_DELETE));
+        let html = app.html();
+        assert!(html.contains(r#"role="alertdialog""#), "{html}");
+        assert!(html.contains("Delete &#34;My set&#34;?"), "{html}");
+        assert!(
+            html.contains("progress in the review log is kept"),
+            "{html}"
+        );
+        assert!(
+            dir.path().join("sets/mine.json").is_file(),
+            "nothing moved yet"
+        );
+        let clicks: Vec<_> = added.iter().filter(|(n, _)| n == "click").collect();
+        // Cancel first: nothing happens.
+        app.click(clicks[1].1);
+        assert!(!app.html().contains("alertdialog"));
+        assert!(dir.path().join("sets/mine.json").is_file());
+
+        let added = app.click(app.element("click", MINE_DELETE));
+        let delete = added.iter().find(|(n, _)| n == "click").unwrap().1;
+        let added = app.click(delete);
+        let html = app.html();
+        assert!(!html.contains("My set</h3>"), "{html}");
+        assert!(!dir.path().join("sets/mine.json").exists());
+        assert!(
+            html.contains(r#"class="notice ok" role="status""#),
+            "{html}"
+        );
+        assert!(
+            html.contains("Deleted &#34;My set&#34;. A copy is kept in"),
+            "{html}"
+        );
+        assert!(html.contains(">Undo</button>"), "{html}");
+        let backups: Vec<_> = std::fs::read_dir(dir.path().join("deleted"))
+            .unwrap()
+            .collect();
+        assert_eq!(backups.len(), 1);
+        // Dismiss is in the notice's template, Undo (only after a delete)
+        // is added after it.
+        let undo = added.iter().rfind(|(n, _)| n == "click").unwrap().1;
+        app.click(undo);
+        let html = app.html();
+        assert!(html.contains("Restored &#34;My set&#34;."), "{html}");
+        assert!(html.contains("My set</h3>"), "{html}");
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("sets/mine.json")).unwrap(),
+            MINE
+        );
+        assert!(dir.path().join("sets/mine.media/cat.png").is_file());
+    }
+}
+
+/// The self-test screens (defect 9).
+mod self_test {
+    use super::*;
+    use kioku_core::bank::SetId;
+    use kioku_core::exam::{ExamConfig, ExamKind, ExamSession};
+    use kioku_core::store::ExamDefaults;
+
+    fn set() -> SetId {
+        SetId::new("japan-russia-covid19").unwrap()
+    }
+
+    fn result(lib: &Library, at: &str, only: bool, seed: u64) -> kioku_core::exam::ExamResult {
+        let mut c = ExamConfig::new(set(), seed);
+        c.count = Some(4);
+        if only {
+            c.only = vec![CardKey::parse("japan-russia-covid19/abe-return-year").unwrap()];
+        }
+        let at: Timestamp = at.parse().unwrap();
+        new_exam(lib, c, at).unwrap().finish(at)
+    }
+
+    #[test]
+    fn the_trend_plots_full_tests_with_axes_and_lists_retries_apart() {
+        let (_dir, mut lib) = library(&[]);
+        let a = result(&lib, "2026-11-20T10:00:00Z", false, 11);
+        let retry = result(&lib, "2026-11-21T10:00:00Z", true, 4242);
+        let b = result(&lib, "2026-11-22T10:00:00Z", false, 12);
+        assert_eq!(retry.kind, ExamKind::Retry);
+        for r in [a, retry, b] {
+            lib.record_exam(r).unwrap();
+        }
+        let html = render(Boot::at(Ok(lib), Screen::ExamSetup(set())));
+        let label_at = html.find("Score trend of full tests").expect(&html);
+        let label = &html[label_at..label_at + html[label_at..].find('"').unwrap()];
+        assert!(label.contains("test 1 on 2026-11-20 10:00"), "{label}");
+        assert!(label.contains("test 2 on 2026-11-22 10:00"), "{label}");
+        assert!(
+            !label.contains("2026-11-21"),
+            "a retry is not in the trend: {label}"
+        );
+        assert_eq!(html.matches(r#"class="trend-dot""#).count(), 2, "{html}");
+        for tick in [
+            ">0%</text>",
+            ">50%</text>",
+            ">100%</text>",
+            ">1</text>",
+            ">2</text>",
+        ] {
+            assert!(html.contains(tick), "{tick}: {html}");
+        }
+        assert!(html.contains("Full test (oldest first)"), "{html}");
+        assert!(
+            html.contains("<caption>Retries of mistakes</caption>"),
+            "{html}"
+        );
+        assert!(html.contains("<caption>Full tests</caption>"), "{html}");
+        // The seed is in each attempt's details, not a column.
+        assert!(!html.contains("<th>Seed</th>"), "{html}");
+        assert!(html.contains("<summary>More</summary>"), "{html}");
+        assert!(html.contains("<dt>Seed</dt><dd>4242</dd>"), "{html}");
+    }
+
+    #[test]
+    fn the_set_up_starts_with_twenty_questions_and_no_limit() {
+        // Before any test: 20 questions, no limit.
+        let (_dir, lib) = library(&[]);
+        let html = render(Boot::at(Ok(lib), Screen::ExamSetup(set())));
+        assert!(
+            tag_with_id(&html, "input", "exam-count").contains(r#"value="20""#),
+            "{html}"
+        );
+        assert!(
+            tag_with_id(&html, "input", "exam-minutes").contains(r#"value="""#),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn starting_a_test_remembers_its_count_and_time_limit() {
+        let (dir, lib) = library(&[]);
+        let mut app = live::Live::new(Boot::at(Ok(lib), Screen::ExamSetup(set())));
+        let count = app.element("input", 0);
+        let minutes = app.element("input", 1);
+        app.input(count, "7");
+        app.input(minutes, "12");
+        // The last click listener of the form is "Start the test".
+        let start = app
+            .first
+            .iter()
+            .filter(|(n, _)| n == "click")
+            .nth(1)
+            .unwrap()
+            .1;
+        app.click(start);
+        assert!(app.html().contains("question 1 of 7"), "{}", app.html());
+        drop(app);
+        let lib = Library::open(dir.path(), TimeZone::UTC, || "test-device".into()).unwrap();
+        assert_eq!(
+            lib.settings().exam,
+            ExamDefaults {
+                count: Some(7),
+                time_limit_min: Some(12)
+            }
+        );
+        let html = render(Boot::at(Ok(lib), Screen::ExamSetup(set())));
+        assert!(
+            tag_with_id(&html, "input", "exam-count").contains(r#"value="7""#),
+            "{html}"
+        );
+        assert!(
+            tag_with_id(&html, "input", "exam-minutes").contains(r#"value="12""#),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn enter_in_a_set_up_field_starts_the_test() {
+        let (_dir, lib) = library(&[]);
+        let mut app = live::Live::new(Boot::at(Ok(lib), Screen::ExamSetup(set())));
+        let count = app.element("input", 0);
+        app.input(count, "4");
+        // The field's own key handler is the second keydown listener.
+        app.key(app.element("keydown", 1), Key::Enter, true);
+        assert!(
+            app.html().contains("Start the test"),
+            "composing: not started"
+        );
+        app.key(app.element("keydown", 1), Key::Enter, false);
+        assert!(app.html().contains("question 1 of 4"), "{}", app.html());
+    }
+
+    #[test]
+    fn a_timed_out_test_says_that_time_ran_out() {
+        let (_dir, lib) = library(&[]);
+        let mut c = ExamConfig::new(set(), 3);
+        c.count = Some(3);
+        c.time_limit = Some(1);
+        let exam = new_exam(&lib, c, t()).unwrap();
+        let mut session = ExamSession::new(exam);
+        session.finish(t() + jiff::SignedDuration::from_secs(61));
+        assert!(session.result.as_ref().unwrap().timed_out);
+        let html = render(Boot::at(
+            Ok(lib),
+            Screen::Exam {
+                session: session.clone(),
+                saved: true,
+            },
+        ));
+        assert!(html.contains("Time ran out."), "{html}");
+        assert!(
+            html.contains(
+                "The 1-minute limit ended the test; 3 unanswered questions count as wrong here"
+            ),
+            "{html}"
+        );
+        // One finished in time does not say so.
+        let (_dir, lib) = library(&[]);
+        let mut c = ExamConfig::new(set(), 3);
+        c.count = Some(3);
+        c.time_limit = Some(1);
+        let mut session = ExamSession::new(new_exam(&lib, c, t()).unwrap());
+        session.finish(t() + jiff::SignedDuration::from_secs(30));
+        let html = render(Boot::at(
+            Ok(lib),
+            Screen::Exam {
+                session,
+                saved: true,
+            },
+        ));
+        assert!(!html.contains("Time ran out"), "{html}");
+    }
+}
+
+/// Smaller study-screen defects (11).
+mod study_small {
+    use super::*;
+    use kioku_core::study::StudySession;
+
+    #[test]
+    fn a_revealed_flashcard_asks_with_a_heading_not_a_button_like_box() {
+        let key = "japan-russia-covid19/abe-cancelled-moscow-visit";
+        let a = study_html(&[], key, true, "", &[]);
+        assert!(
+            a.contains(
+                r#"<h2 class="rate-prompt" id="rate-prompt">How well did you know it?</h2>"#
+            ),
+            "{a}"
+        );
+        assert!(!a.contains("verdict neutral"), "{a}");
+    }
+
+    #[test]
+    fn cram_shows_again_and_next_only() {
+        let (_dir, lib) = library(&[]);
+        let set = kioku_core::bank::SetId::new("japan-russia-covid19").unwrap();
+        let key = CardKey::parse("japan-russia-covid19/abe-cancelled-moscow-visit").unwrap();
+        let mut s = StudySession::start_cram(&lib, set, vec![key], false, t()).unwrap();
+        s.submit(&lib, None);
+        let html = render(Boot::at(Ok(lib), Screen::Study(s)));
+        assert_eq!(html.matches(r#"class="rating "#).count(), 2, "{html}");
+        assert!(html.contains(">Again</span>"), "{html}");
+        assert!(html.contains(">Next</span>"), "{html}");
+        assert!(!html.contains(">done<"), "{html}");
+        assert!(
+            !html.contains(">Hard</span>") && !html.contains(">Easy</span>"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn undo_is_offered_after_leaving_the_study_screen_and_coming_back() {
+        let key = "japan-russia-covid19/abe-cancelled-moscow-visit";
+        let (_dir, lib) = library(&[]);
+        let session = session_on(&lib, key, false, "", &[]);
+        let mut app = live::Live::new(Boot::at(Ok(lib), Screen::Study(session)));
+        let root = app.element("keydown", 0);
+        app.key(root, Key::Character(" ".into()), false); // show the answer
+        app.key(root, Key::Character("3".into()), false); // Good
+        app.key(root, Key::Escape, false); // back to the decks
+        assert!(app.html().contains("Your decks"));
+        app.key(root, Key::Character("1".into()), false); // study again
+        let html = app.html();
+        let undo_at = html.find(r#"aria-keyshortcuts="Control+Z""#).expect(&html);
+        let tag = &html[html[..undo_at].rfind("<button").unwrap()
+            ..undo_at + html[undo_at..].find('>').unwrap()];
+        assert!(!tag.contains("disabled"), "{tag}");
+        app.key_with(
+            root,
+            Key::Character("z".into()),
+            dioxus::html::Modifiers::CONTROL,
+            false,
+        );
+        let html = app.html();
+        assert!(
+            html.contains("what was the biggest impact COVID-19 had"),
+            "the card answered before is back: {html}"
+        );
+        assert!(html.contains("Undone. The card is shown again."), "{html}");
+    }
 }

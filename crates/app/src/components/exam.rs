@@ -8,9 +8,10 @@ use super::study::stop_activation_keys;
 use crate::{AppCtx, Screen, now};
 use kioku_core::bank::QuestionKind;
 use kioku_core::bank::SetId;
-use kioku_core::exam::{Exam, ExamAnswer, ExamConfig, ExamResult, ExamSession, Feedback};
+use kioku_core::exam::{Exam, ExamAnswer, ExamConfig, ExamKind, ExamResult, ExamSession, Feedback};
 use kioku_core::grader::Verdict;
 use kioku_core::markdown;
+use kioku_core::store::ExamDefaults;
 
 /// Open the setup screen for `set`.
 pub fn open_setup(ctx: AppCtx, set: SetId) {
@@ -90,15 +91,44 @@ fn start(ctx: AppCtx, config: ExamConfig) {
     }
 }
 
-/// The number of questions the set-up screen starts with.
-const DEFAULT_COUNT: &str = "20";
+/// The count and time limit the set-up screen starts with: the ones
+/// chosen last time, as text for the fields.
+fn remembered(ctx: AppCtx) -> (String, String) {
+    let d = ctx
+        .library
+        .peek()
+        .as_ref()
+        .map(|lib| lib.settings().exam)
+        .unwrap_or_default();
+    (
+        d.count.map_or_else(String::new, |n| n.to_string()),
+        d.time_limit_min.map_or_else(String::new, |m| m.to_string()),
+    )
+}
+
+/// Remember the count and time limit for next time (a failure to save is
+/// shown, the test starts anyway).
+fn remember(mut ctx: AppCtx, config: &ExamConfig) {
+    let chosen = ExamDefaults {
+        count: config.count,
+        time_limit_min: config.time_limit,
+    };
+    let result = match ctx.library.write().as_mut() {
+        Some(lib) if lib.settings().exam != chosen => lib.save_exam_defaults(chosen),
+        _ => return,
+    };
+    if let Err(e) = result {
+        ctx.fail(crate::describe(&e));
+    }
+}
 
 #[component]
 pub fn ExamSetup() -> Element {
     let ctx: AppCtx = use_context();
     // Every hook before the first early return.
-    let mut count = use_signal(|| DEFAULT_COUNT.to_owned());
-    let mut minutes = use_signal(String::new);
+    let initial = use_hook(|| remembered(ctx));
+    let mut count = use_signal(|| initial.0.clone());
+    let mut minutes = use_signal(|| initial.1.clone());
     let mut after_each = use_signal(|| false);
     let mut chosen_tags = use_signal(Vec::<String>::new);
     let mut chosen_types = use_signal(Vec::<QuestionKind>::new);
@@ -130,7 +160,7 @@ pub fn ExamSetup() -> Element {
         None => return rsx! {},
     };
     let set_for_start = set_id.clone();
-    let begin = move |_| {
+    let begin = move || {
         let mut config = ExamConfig::new(set_for_start.clone(), rand::random());
         let c = count.read().trim().to_owned();
         config.count = if c.is_empty() || c.eq_ignore_ascii_case("all") {
@@ -170,6 +200,7 @@ pub fn ExamSetup() -> Element {
         config.tags = chosen_tags.read().clone();
         config.types = chosen_types.read().clone();
         error.set(None);
+        remember(ctx, &config);
         start(ctx, config);
     };
     rsx! {
@@ -188,10 +219,17 @@ pub fn ExamSetup() -> Element {
                     div { class: "field",
                         label { r#for: "exam-count", "Number of questions" }
                         // Uncontrolled, like the answer fields: the signals follow.
-                        input { id: "exam-count", r#type: "text", initial_value: DEFAULT_COUNT, aria_describedby: "exam-count-hint",
+                        input { id: "exam-count", r#type: "text", initial_value: "{initial.0}", aria_describedby: "exam-count-hint",
                             oninput: move |e| count.set(e.value()),
-                            onkeydown: move |e| if e.key() != Key::Escape { e.stop_propagation() } }
-                        p { id: "exam-count-hint", class: "hint-text", "Leave empty for every question." }
+                            onkeydown: {
+                                let mut begin = begin.clone();
+                                move |e: KeyboardEvent| {
+                                    if e.key() != Key::Escape { e.stop_propagation() }
+                                    // Enter starts the test, as in any form.
+                                    if e.key() == Key::Enter && !e.is_composing() { e.prevent_default(); begin() }
+                                }
+                            } }
+                        p { id: "exam-count-hint", class: "hint-text", "Leave empty for every question. kioku remembers your choice." }
                     }
                     if !tags.is_empty() {
                         div { class: "field checks", role: "group", aria_label: "Only these tags",
@@ -235,9 +273,16 @@ pub fn ExamSetup() -> Element {
                     legend { "Conditions" }
                     div { class: "field",
                         label { r#for: "exam-minutes", "Time limit (minutes)" }
-                        input { id: "exam-minutes", r#type: "text", aria_describedby: "exam-minutes-hint",
+                        input { id: "exam-minutes", r#type: "text", initial_value: "{initial.1}", aria_describedby: "exam-minutes-hint",
                             oninput: move |e| minutes.set(e.value()),
-                            onkeydown: move |e| if e.key() != Key::Escape { e.stop_propagation() } }
+                            onkeydown: {
+                                let mut begin = begin.clone();
+                                move |e: KeyboardEvent| {
+                                    if e.key() != Key::Escape { e.stop_propagation() }
+                                    // Enter starts the test, as in any form.
+                                    if e.key() == Key::Enter && !e.is_composing() { e.prevent_default(); begin() }
+                                }
+                            } }
                         p { id: "exam-minutes-hint", class: "hint-text", "Leave empty for no limit." }
                     }
                     div { class: "field",
@@ -252,7 +297,10 @@ pub fn ExamSetup() -> Element {
                     p { class: "form-error", role: "alert", "{e}" }
                 }
                 div { class: "form-actions",
-                    button { class: "primary", r#type: "button", onclick: begin, "Start the test" }
+                    button { class: "primary", r#type: "button", onclick: {
+                        let mut begin = begin.clone();
+                        move |_| begin()
+                    }, "Start the test" }
                 }
             }
             PastResults { results: past }
@@ -260,60 +308,152 @@ pub fn ExamSetup() -> Element {
     }
 }
 
-/// Past results with a score trend (an SVG line with a text alternative).
+/// The trend chart's plot area in its view box (0 0 320 130): x from
+/// `PLOT_LEFT` to `PLOT_RIGHT`, y from `PLOT_TOP` (100%) to `PLOT_BOTTOM` (0%).
+const PLOT_LEFT: f64 = 40.0;
+const PLOT_RIGHT: f64 = 305.0;
+const PLOT_TOP: f64 = 12.0;
+const PLOT_BOTTOM: f64 = 100.0;
+
+/// Where attempt `i` of `n` goes on the x axis.
+fn trend_x(i: usize, n: usize) -> f64 {
+    if n == 1 {
+        (PLOT_LEFT + PLOT_RIGHT) / 2.0
+    } else {
+        PLOT_LEFT + (PLOT_RIGHT - PLOT_LEFT) * i as f64 / (n - 1) as f64
+    }
+}
+
+fn trend_y(percent: f64) -> f64 {
+    PLOT_BOTTOM - (PLOT_BOTTOM - PLOT_TOP) * percent.clamp(0.0, 100.0) / 100.0
+}
+
+fn when(r: &ExamResult) -> String {
+    r.started_at.strftime("%Y-%m-%d %H:%M").to_string()
+}
+
+/// Past results: the score trend of full tests (an SVG with axes and a
+/// text alternative), then every attempt, retries of mistakes apart (their
+/// scores are not comparable: they hold only cards missed before).
 #[component]
 fn PastResults(results: Vec<ExamResult>) -> Element {
     if results.is_empty() {
         return rsx! { p { class: "hint-text", "No self-tests on this set yet." } };
     }
-    let n = results.len();
-    let points: Vec<String> = results
+    let full: Vec<&ExamResult> = results
+        .iter()
+        .filter(|r| r.kind == ExamKind::Full)
+        .collect();
+    let retries: Vec<ExamResult> = results
+        .iter()
+        .filter(|r| r.kind == ExamKind::Retry)
+        .cloned()
+        .collect();
+    let n = full.len();
+    let points: Vec<(f64, f64)> = full
         .iter()
         .enumerate()
-        .map(|(i, r)| {
-            let x = if n == 1 {
-                150.0
-            } else {
-                10.0 + 280.0 * i as f64 / (n - 1) as f64
-            };
-            let y = 70.0 - r.score_percent * 0.6;
-            format!("{x:.1},{y:.1}")
-        })
+        .map(|(i, r)| (trend_x(i, n), trend_y(r.score_percent)))
         .collect();
-    let summary = results
+    let line = points
         .iter()
-        .map(|r| format!("{:.0}%", r.score_percent))
+        .map(|(x, y)| format!("{x:.1},{y:.1}"))
         .collect::<Vec<_>>()
-        .join(", ");
+        .join(" ");
+    let summary = full
+        .iter()
+        .enumerate()
+        .map(|(i, r)| format!("test {} on {}: {:.0}%", i + 1, when(r), r.score_percent))
+        .collect::<Vec<_>>()
+        .join("; ");
+    // Attempt numbers on the x axis: every one when few, else first,
+    // middle and last.
+    let x_ticks: Vec<usize> = if n <= 8 {
+        (0..n).collect()
+    } else {
+        vec![0, (n - 1) / 2, n - 1]
+    };
+    let full_rows: Vec<(usize, ExamResult)> = full
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (i + 1, (*r).clone()))
+        .rev()
+        .collect();
     rsx! {
         section { class: "past", aria_labelledby: "past-title",
             h2 { id: "past-title", "Past results" }
-            svg {
-                class: "trend",
-                view_box: "0 0 300 80",
-                role: "img",
-                "aria-label": "Score trend, oldest first: {summary}",
-                line { x1: "10", y1: "70", x2: "290", y2: "70", class: "axis" }
-                line { x1: "10", y1: "10", x2: "290", y2: "10", class: "axis faint" }
-                polyline { points: points.join(" "), class: "trend-line" }
-                for p in points.iter() {
-                    circle {
-                        cx: p.split(',').next().unwrap_or("0"),
-                        cy: p.split(',').nth(1).unwrap_or("0"),
-                        r: "3",
-                        class: "trend-dot",
+            if n == 0 {
+                p { class: "hint-text", "No full tests yet: the trend shows full tests only." }
+            } else {
+                figure { class: "trend-figure",
+                    svg {
+                        class: "trend",
+                        view_box: "0 0 320 130",
+                        role: "img",
+                        "aria-label": "Score trend of full tests, oldest first (score in percent by test number): {summary}",
+                        for pct in [0.0f64, 50.0, 100.0] {
+                            line { x1: "{PLOT_LEFT}", y1: "{trend_y(pct)}", x2: "{PLOT_RIGHT}", y2: "{trend_y(pct)}",
+                                class: if pct == 0.0 { "axis" } else { "axis faint" } }
+                            text { x: "{PLOT_LEFT - 4.0}", y: "{trend_y(pct) + 3.0}", class: "axis-label end", "{pct:.0}%" }
+                        }
+                        line { x1: "{PLOT_LEFT}", y1: "{PLOT_TOP}", x2: "{PLOT_LEFT}", y2: "{PLOT_BOTTOM}", class: "axis" }
+                        for i in x_ticks {
+                            text { x: "{trend_x(i, n)}", y: "{PLOT_BOTTOM + 11.0}", class: "axis-label middle", "{i + 1}" }
+                        }
+                        text { x: "{(PLOT_LEFT + PLOT_RIGHT) / 2.0}", y: "126", class: "axis-title", "Full test (oldest first)" }
+                        text { x: "10", y: "{(PLOT_TOP + PLOT_BOTTOM) / 2.0}", class: "axis-title",
+                            transform: "rotate(-90 10 {(PLOT_TOP + PLOT_BOTTOM) / 2.0})", "Score" }
+                        if n > 1 {
+                            polyline { points: "{line}", class: "trend-line" }
+                        }
+                        for (x, y) in points.iter() {
+                            circle { cx: "{x:.1}", cy: "{y:.1}", r: "3", class: "trend-dot" }
+                        }
                     }
+                    figcaption { class: "hint-text", "Full tests only; retries of mistakes are listed below, apart." }
                 }
             }
-            table { class: "results",
-                thead { tr { th { "When" } th { "Score" } th { "Time" } th { "Seed" } } }
-                tbody {
-                    for r in results.iter().rev() {
-                        tr {
-                            td { {r.started_at.strftime("%Y-%m-%d %H:%M").to_string()} }
-                            td { "{r.points}/{r.total} ({r.score_percent:.1}%)" }
-                            td { "{r.duration_s / 60}m {r.duration_s % 60}s" }
-                            td { "{r.seed}" }
+            if !full_rows.is_empty() {
+                ResultTable { caption: "Full tests", rows: full_rows }
+            }
+            if !retries.is_empty() {
+                ResultTable {
+                    caption: "Retries of mistakes",
+                    rows: retries.into_iter().enumerate().map(|(i, r)| (i + 1, r)).rev().collect(),
+                }
+            }
+        }
+    }
+}
+
+/// Attempts, newest first, each with its details (time limit, tags, the
+/// seed that repeats it) folded away.
+#[component]
+fn ResultTable(caption: String, rows: Vec<(usize, ExamResult)>) -> Element {
+    rsx! {
+        table { class: "results",
+            caption { "{caption}" }
+            thead { tr { th { "#" } th { "When" } th { "Score" } th { "Time" } th { "Details" } } }
+            tbody {
+                for (i, r) in rows.into_iter() {
+                    tr {
+                        td { "{i}" }
+                        td { {when(&r)} }
+                        td { "{r.points}/{r.total} ({r.score_percent:.1}%)" }
+                        td { "{r.duration_s / 60}m {r.duration_s % 60}s"
+                            if r.timed_out { " (time ran out)" } }
+                        td {
+                            details { class: "attempt-details",
+                                summary { "More" }
+                                dl {
+                                    div { dt { "Time limit" } dd {
+                                        {r.time_limit_min.map_or_else(|| "none".to_owned(), |m| format!("{m} min"))} } }
+                                    if !r.tags.is_empty() {
+                                        div { dt { "Tags" } dd { {r.tags.join(", ")} } }
+                                    }
+                                    div { dt { "Seed" } dd { "{r.seed}" } }
+                                }
+                            }
                         }
                     }
                 }
@@ -508,6 +648,23 @@ fn ExamResults(result: ExamResult) -> Element {
         }
         main { class: "study exam-result",
             section { class: "summary", aria_labelledby: "score-title",
+                if result.timed_out {
+                    p { class: "timed-out", role: "alert",
+                        strong { "Time ran out." }
+                        {
+                            let unanswered = result.questions.iter().filter(|q| q.given.is_none()).count();
+                            format!(
+                                " The {} limit ended the test; {unanswered} unanswered question{} {} as wrong here (not as got wrong for cramming).",
+                                result.time_limit_min.map_or_else(|| "time".to_owned(), |m| format!("{m}-minute")),
+                                if unanswered == 1 { "" } else { "s" },
+                                if unanswered == 1 { "counts" } else { "count" },
+                            )
+                        }
+                    }
+                }
+                if result.kind == ExamKind::Retry {
+                    p { class: "hint-text", "A retry of mistakes: kept apart from full tests in the trend." }
+                }
                 h2 { id: "score-title", "Score: {result.points} / {result.total} ({result.score_percent:.1}%)" }
                 dl { class: "stats",
                     div { dt { "Right" } dd { "{result.points}" } }

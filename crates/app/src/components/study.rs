@@ -88,6 +88,15 @@ pub fn Study() -> Element {
     };
     let cramming = session.cram.as_ref().is_some_and(|c| !c.counts_as_reviews);
     let r = session.remaining;
+    // This session's answers, or earlier ones in this window (the library
+    // keeps their undo after leaving the study screen).
+    let can_undo = session.studied > 0
+        || (!cramming
+            && ctx
+                .library
+                .read()
+                .as_ref()
+                .is_some_and(|l| l.undo_depth() > 0));
     let pct = (session.progress() * 100.0).round();
     rsx! {
         header { class: "study-top",
@@ -105,7 +114,7 @@ pub fn Study() -> Element {
             button {
                 class: "link",
                 aria_keyshortcuts: "Control+Z",
-                disabled: session.studied == 0,
+                disabled: !can_undo,
                 onclick: move |_| undo(ctx),
                 "Undo"
             }
@@ -178,6 +187,9 @@ fn CardPanel(current: Current, cramming: bool) -> Element {
                 Phase::Question => rsx! { QuestionInput { current: current.clone() } },
                 Phase::Answered { verdict } => rsx! {
                     Feedback { current: current.clone(), verdict: verdict.clone() }
+                    if matches!(verdict, Verdict::SelfGraded) {
+                        h2 { class: "rate-prompt", id: "rate-prompt", "How well did you know it?" }
+                    }
                     Ratings { current: current.clone(), suggested: verdict.suggested_rating(), cramming }
                 },
             }
@@ -317,7 +329,7 @@ fn Feedback(current: Current, verdict: Verdict) -> Element {
     let view = &current.view;
     let reader = request_for(ctx, view);
     let (class, text) = match &verdict {
-        Verdict::SelfGraded => ("verdict neutral", "How well did you know it?".to_owned()),
+        Verdict::SelfGraded => ("", String::new()),
         Verdict::Correct => ("verdict right", "✓ Correct".to_owned()),
         Verdict::CorrectWithTypo { expected } => (
             "verdict right",
@@ -327,7 +339,11 @@ fn Feedback(current: Current, verdict: Verdict) -> Element {
     };
     let typed = view.kind.is_typed() && !matches!(verdict, Verdict::SelfGraded | Verdict::Correct);
     rsx! {
-        div { class: "{class}", role: "status", "{text}" }
+        // A flashcard has no verdict: the learner rates it (a heading over
+        // the ratings, not a box that looks like a disabled button).
+        if !matches!(verdict, Verdict::SelfGraded) {
+            div { class: "{class}", role: "status", "{text}" }
+        }
         if typed {
             p { class: "you-wrote", "You wrote: " span { class: "mine", if current.typed.trim().is_empty() { "(nothing)" } else { "{current.typed}" } } }
         }
@@ -389,7 +405,7 @@ fn Ratings(current: Current, suggested: Rating, cramming: bool) -> Element {
     let ctx: AppCtx = use_context();
     rsx! {
         div {
-            class: "ratings",
+            class: if cramming { "ratings two" } else { "ratings" },
             role: "group",
             aria_label: "Rate your answer",
             tabindex: "-1",
@@ -398,17 +414,35 @@ fn Ratings(current: Current, suggested: Rating, cramming: bool) -> Element {
             onmounted: move |e| async move {
                 let _ = e.set_focus(true).await;
             },
-            for r in Rating::ALL {
+            if cramming {
+                // Cramming moves no schedule: a card is seen again, or done.
                 button {
-                    class: if r == suggested { "rating rating-{r.number()} suggested" } else { "rating rating-{r.number()}" },
-                    aria_keyshortcuts: "{r.number()}",
+                    class: if suggested == Rating::Again { "rating rating-1 suggested" } else { "rating rating-1" },
+                    aria_keyshortcuts: "1",
                     onkeydown: move |e| stop_activation_keys(&e),
-                    onclick: move |_| rate(ctx, r),
-                    kbd { class: "hint", "{r.number()}" }
-                    span { class: "rating-name", "{r.name()}" }
-                    if cramming {
-                        span { class: "rating-interval", if r == Rating::Again { "see again" } else { "done" } }
-                    } else {
+                    onclick: move |_| rate(ctx, Rating::Again),
+                    kbd { class: "hint", "1" }
+                    span { class: "rating-name", "Again" }
+                    span { class: "rating-interval", "see it again later" }
+                }
+                button {
+                    class: if suggested == Rating::Again { "rating rating-3" } else { "rating rating-3 suggested" },
+                    aria_keyshortcuts: "2 3 4",
+                    onkeydown: move |e| stop_activation_keys(&e),
+                    onclick: move |_| rate(ctx, Rating::Good),
+                    kbd { class: "hint", "3" }
+                    span { class: "rating-name", "Next" }
+                    span { class: "rating-interval", "done with this card" }
+                }
+            } else {
+                for r in Rating::ALL {
+                    button {
+                        class: if r == suggested { "rating rating-{r.number()} suggested" } else { "rating rating-{r.number()}" },
+                        aria_keyshortcuts: "{r.number()}",
+                        onkeydown: move |e| stop_activation_keys(&e),
+                        onclick: move |_| rate(ctx, r),
+                        kbd { class: "hint", "{r.number()}" }
+                        span { class: "rating-name", "{r.name()}" }
                         span { class: "rating-interval", "{current.outcomes.get(r).interval}" }
                     }
                 }

@@ -16,9 +16,11 @@ use jiff::tz::TimeZone;
 mod queue;
 mod snapshot;
 mod transfer;
+mod trash;
 
 pub use snapshot::{SNAPSHOT_VERSION, snapshot_path};
 pub use transfer::read_import;
+pub use trash::{DELETED_DIR, DeletedSet};
 
 use crate::bank::{self, BankError, CardKey, CardVariant, Question, QuestionSet, SetId};
 use crate::card::CardView;
@@ -29,7 +31,7 @@ use crate::review::{
 };
 use crate::scheduler::{FuzzFactor, Now, Outcomes, Rating, ScheduleError, Scheduler, StudyDay};
 use crate::store::log::LogStart;
-use crate::store::{FileStamp, ReviewLogs, Settings, Store, StoreError, Warning};
+use crate::store::{ExamDefaults, FileStamp, ReviewLogs, Settings, Store, StoreError, Warning};
 
 pub use queue::{DeckSummary, LEARN_AHEAD_MINUTES, MASTERED_STABILITY, Queue};
 
@@ -856,6 +858,16 @@ impl Library {
             })
             .max_by_key(|(at, i, _)| (*at, *i))
             .map(|(_, _, r)| r.id.clone())
+    }
+
+    /// Remember the self-test set-up (question count, time limit) for
+    /// next time. Only that part of the settings changes: the schedule
+    /// and this session's undo are left as they are.
+    pub fn save_exam_defaults(&mut self, exam: ExamDefaults) -> Result<(), LibraryError> {
+        let mut settings = self.store.settings().clone();
+        settings.exam = exam;
+        self.store.save_settings(settings)?;
+        Ok(())
     }
 
     /// Save settings and rebuild the scheduler and progress from them.

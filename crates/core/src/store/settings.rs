@@ -29,6 +29,36 @@ pub struct Settings {
     pub theme: Theme,
     /// Text size in percent of the default, 80–200.
     pub text_size: u16,
+    /// The self-test set-up last used (left out of the file while it is
+    /// the default).
+    #[serde(skip_serializing_if = "ExamDefaults::is_default")]
+    pub exam: ExamDefaults,
+}
+
+/// What the self-test set-up starts with: the last count and time limit
+/// chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ExamDefaults {
+    /// Questions per test; `None` for all of them.
+    pub count: Option<usize>,
+    /// Minutes, 1–600; `None` for no limit.
+    pub time_limit_min: Option<u32>,
+}
+
+impl Default for ExamDefaults {
+    fn default() -> Self {
+        Self {
+            count: Some(20),
+            time_limit_min: None,
+        }
+    }
+}
+
+impl ExamDefaults {
+    pub fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
 }
 
 impl Default for Settings {
@@ -38,6 +68,7 @@ impl Default for Settings {
             scheduler: SchedulerSettings::default(),
             theme: Theme::System,
             text_size: 100,
+            exam: ExamDefaults::default(),
         }
     }
 }
@@ -51,6 +82,26 @@ impl Settings {
                 min: 80,
                 max: 200,
                 value: u32::from(self.text_size),
+            });
+        }
+        if let Some(c) = self.exam.count
+            && !(1..=10_000).contains(&c)
+        {
+            return Err(SettingsError::Range {
+                name: "self-test questions",
+                min: 1,
+                max: 10_000,
+                value: u32::try_from(c).unwrap_or(u32::MAX),
+            });
+        }
+        if let Some(m) = self.exam.time_limit_min
+            && !(1..=600).contains(&m)
+        {
+            return Err(SettingsError::Range {
+                name: "self-test time limit",
+                min: 1,
+                max: 600,
+                value: m,
             });
         }
         Ok(())
