@@ -18,7 +18,7 @@ mod snapshot;
 mod transfer;
 
 pub use snapshot::{SNAPSHOT_VERSION, snapshot_path};
-pub use transfer::read_import;
+pub use transfer::{HistoryWritten, read_import};
 
 use crate::bank::{self, BankError, CardKey, CardVariant, Question, QuestionSet, SetId};
 use crate::card::CardView;
@@ -497,6 +497,31 @@ impl Library {
         crate::store::write_atomic(&path, &bytes)?;
         self.snapshot_fresh = true;
         Ok(true)
+    }
+
+    /// Read every log again from the start and replay it all (after a
+    /// log was added beside this device's, as an Anki history import does).
+    fn reload_logs(&mut self) -> Result<(), LibraryError> {
+        let reviews = self
+            .store
+            .read_review_logs(|_| Some((LogStart::default(), None)))?;
+        for l in &reviews.logs {
+            self.warnings.extend(l.warnings.iter().cloned());
+        }
+        self.warnings.extend(reviews.errors.iter().cloned());
+        let r = match Self::replay_all(&reviews, &self.scheduler) {
+            Ok(r) => r,
+            Err(e) => {
+                self.snapshot_blocked = true;
+                return Err(e);
+            }
+        };
+        self.progress = r.progress;
+        self.logs = r.logs;
+        self.undone = r.undone;
+        self.events = OnceLock::from(reviews.events);
+        self.snapshot_fresh = false;
+        Ok(())
     }
 
     /// Read every event of the logs as far as this library has seen them.

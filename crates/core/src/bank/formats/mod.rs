@@ -123,6 +123,8 @@ pub struct Imported {
     /// Imported, but with something defaulted, dropped or changed.
     pub notes: Vec<Skipped>,
     pub media: Vec<MediaFile>,
+    /// An Anki package's review history (`None` when the file has none).
+    pub history: Option<apkg::History>,
 }
 
 /// What an export produced.
@@ -394,6 +396,7 @@ impl Builder {
             skipped: self.skipped,
             notes: self.notes,
             media,
+            history: None,
         })
     }
 }
@@ -433,6 +436,7 @@ pub fn import(bytes: &[u8], format: Format, meta: &ImportMeta) -> Result<Importe
             skipped: Vec::new(),
             notes: Vec::new(),
             media,
+            history: None,
         });
     }
     let text = super::parse::decode_text(bytes).map_err(ImportError::Invalid)?;
@@ -442,6 +446,7 @@ pub fn import(bytes: &[u8], format: Format, meta: &ImportMeta) -> Result<Importe
             skipped: Vec::new(),
             notes: Vec::new(),
             media: Vec::new(),
+            history: None,
         })
         .map_err(ImportError::Invalid)
     };
