@@ -167,7 +167,7 @@ fn export_needs_a_format() {
     let o = kioku(dir.path(), &["export", "japan-russia-covid19"]);
     assert_eq!(
         out(&o).1,
-        "error: pass --format (json, md, csv, tsv, anki-tsv, gift, aiken, apkg, kioku) or -o FILE\n"
+        "error: pass --format (json, md, csv, tsv, anki-tsv, gift, aiken, apkg, kioku, moodle) or -o FILE\n"
     );
 }
 

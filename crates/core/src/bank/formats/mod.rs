@@ -10,6 +10,7 @@ pub mod bundle;
 pub mod csv;
 pub mod gift;
 pub mod html;
+pub mod moodle;
 pub mod text;
 
 use std::fmt;
@@ -32,10 +33,12 @@ pub enum Format {
     Apkg,
     /// `.kioku`: a zip of the set and its media.
     Bundle,
+    /// Moodle XML, as Moodle's question bank exports it.
+    Moodle,
 }
 
 impl Format {
-    pub const ALL: [Format; 9] = [
+    pub const ALL: [Format; 10] = [
         Format::Json,
         Format::Md,
         Format::Csv,
@@ -45,6 +48,7 @@ impl Format {
         Format::Aiken,
         Format::Apkg,
         Format::Bundle,
+        Format::Moodle,
     ];
 
     /// The name used on the command line.
@@ -59,6 +63,7 @@ impl Format {
             Format::Aiken => "aiken",
             Format::Apkg => "apkg",
             Format::Bundle => "kioku",
+            Format::Moodle => "moodle",
         }
     }
 
@@ -68,7 +73,7 @@ impl Format {
 
     /// Guess from a file name: `.json`, `.md`, `.csv`, `.tsv`, `.txt`
     /// (Anki's text export), `.gift`, `.aiken`, `.apkg`, `.colpkg` and
-    /// `.kioku` (a bundle of a set and its media).
+    /// `.kioku` (a bundle of a set and its media) and `.xml` (Moodle XML).
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         Some(match ext.as_str() {
@@ -81,6 +86,7 @@ impl Format {
             "aiken" => Format::Aiken,
             "apkg" | "colpkg" => Format::Apkg,
             "kioku" => Format::Bundle,
+            "xml" => Format::Moodle,
             _ => return None,
         })
     }
@@ -458,6 +464,7 @@ pub fn import(bytes: &[u8], format: Format, meta: &ImportMeta) -> Result<Importe
         Format::AnkiTsv => anki::import(text, meta).map_err(ImportError::Invalid),
         Format::Gift => gift::import(text, meta).map_err(ImportError::Invalid),
         Format::Aiken => aiken::import(text, meta).map_err(ImportError::Invalid),
+        Format::Moodle => moodle::import(text, meta).map_err(ImportError::Invalid),
         Format::Apkg | Format::Bundle => Err(ImportError::Invalid(Vec::new())),
     }
 }
@@ -527,6 +534,7 @@ pub fn export(set: &QuestionSet, format: Format) -> Result<Exported, ExportError
         Format::AnkiTsv => anki::export(set),
         Format::Gift => gift::export(set),
         Format::Aiken => aiken::export(set),
+        Format::Moodle => moodle::export(set),
         Format::Apkg => return Err(ExportError::Unsupported),
         Format::Bundle => return Err(ExportError::NeedsMedia),
     };
