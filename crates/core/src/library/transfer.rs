@@ -103,6 +103,44 @@ impl Library {
             };
             return Ok((out, None));
         }
+        if format == Format::Apkg {
+            let folder = self.media_dir(id);
+            let mut media = Vec::new();
+            let mut notes = Vec::new();
+            if let Some(folder) = folder {
+                for (name, f) in media::set_files(set, &folder) {
+                    if name.as_str().contains('/') {
+                        notes.push(formats::Skipped {
+                            item: name.to_string(),
+                            reason: "media in a sub-folder is not packed".to_owned(),
+                        });
+                    } else {
+                        media.push(read((name, f))?);
+                    }
+                }
+            }
+            // A note's `mod` is when the set file last changed, so a new
+            // export of a changed set updates the notes in Anki.
+            let changed = self
+                .store
+                .sets_dir()
+                .join(format!("{id}.json"))
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(1, |d| i64::try_from(d.as_secs()).unwrap_or(1));
+            let (bytes, changes) = formats::apkg_export::write(set, &media, changed)
+                .map_err(|e| LibraryError::Export(e.to_string()))?;
+            notes.extend(changes);
+            crate::store::write_new(file, &bytes)?;
+            let out = Exported {
+                text: String::new(),
+                skipped: Vec::new(),
+                notes,
+            };
+            return Ok((out, None));
+        }
         let out = self.export(id, format)?;
         crate::store::write_new(file, out.text.as_bytes())?;
         if files.is_empty() {

@@ -6,6 +6,7 @@
 pub mod aiken;
 pub mod anki;
 pub mod apkg;
+pub mod apkg_export;
 pub mod bundle;
 pub mod csv;
 pub mod gift;
@@ -472,9 +473,7 @@ pub fn import(bytes: &[u8], format: Format, meta: &ImportMeta) -> Result<Importe
 /// Why an export failed.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error(
-        "kioku imports .apkg packages but does not write them; export anki-tsv and import that in Anki"
-    )]
+    #[error("an .apkg package is written to a file: pass -o FILE.apkg")]
     Unsupported,
     #[error("a .kioku bundle holds media files; export it from the library")]
     NeedsMedia,
