@@ -725,6 +725,25 @@ fn map_note(nt: &NoteType, note: &Note) -> Result<Mapped, String> {
             .and_then(|r| index(&r.name))
             .unwrap_or(0);
         used.push(k);
+        // Image Occlusion notes (Anki 23.10+) are cloze notes whose
+        // deletions are shapes over an image: nothing kioku can show.
+        if raw(k).contains("image-occlusion:") {
+            let header = nt
+                .fields
+                .iter()
+                .position(|f| f == "Header")
+                .map(text)
+                .unwrap_or_default();
+            let header = header.trim();
+            let named = if header.is_empty() {
+                String::new()
+            } else {
+                format!(" (\"{header}\")")
+            };
+            return Err(format!(
+                "an Image Occlusion note{named}: shapes hidden over an image, which kioku cannot show; skipped"
+            ));
+        }
         cards.cloze = Some(cloze_numbers(&text(k)));
         let (text, hint) = from_anki_cloze(&text(k));
         if hint {
