@@ -28,3 +28,16 @@ ensure_packages() {
     "${sudo[@]}" apt-get update -q
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
+
+# Anki's own backend (the `anki` package from PyPI) in a venv under
+# target/, for the test that imports kioku's .apkg export with it
+# (crates/core/tests/apkg_export.rs). Made once and kept with target/;
+# without python3 -m venv, or offline, the test says it skipped.
+ensure_anki_venv() {
+    local venv=target/ankivenv
+    [ -x "$venv/bin/python" ] && "$venv/bin/python" -c "import anki" 2>/dev/null && return 0
+    command -v python3 >/dev/null 2>&1 || { echo "kioku: no python3; the Anki import test will skip" >&2; return 0; }
+    mkdir -p target
+    python3 -m venv "$venv" && "$venv/bin/pip" install -q anki \
+        || echo "kioku: could not make $venv; the Anki import test will skip" >&2
+}

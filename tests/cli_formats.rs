@@ -168,6 +168,73 @@ fn export_needs_a_format() {
     let o = kioku(dir.path(), &["export", "japan-russia-covid19"]);
     assert_eq!(
         out(&o).1,
-        "error: pass --format (json, md, csv, tsv, anki-tsv, gift, aiken, apkg, kioku) or -o FILE\n"
+        "error: pass --format (json, md, csv, tsv, anki-tsv, gift, aiken, apkg, kioku, moodle) or -o FILE\n"
     );
+}
+
+fn history_fixture(dir: &Path) {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/history.apkg");
+    fs::copy(src, dir.join("history.apkg")).unwrap();
+}
+
+#[test]
+fn import_brings_anki_history_by_default_and_names_every_row_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    history_fixture(dir.path());
+    let (stdout, stderr, code) = out(&kioku(dir.path(), &["import", "history.apkg"]));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stdout.contains(
+            "created data/reviews/anki-history.jsonl: 49 of 59 Anki review-log rows as reviews (the default when a package has reviews; --no-history leaves them out)"
+        ),
+        "{stdout}"
+    );
+    let history: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("warning: history: review "))
+        .collect();
+    assert_eq!(history.len(), 59 - 49, "{stderr}");
+    assert!(stderr.contains("\"Set due date\""), "{stderr}");
+    assert!(stderr.contains("its note was not imported"), "{stderr}");
+    // Again without --replace: refused before anything is written.
+    let (_, stderr, code) = out(&kioku(dir.path(), &["import", "history.apkg"]));
+    assert_eq!(code, Some(1), "{stderr}");
+    // The imported reviews count: the cards are studied, not new.
+    let (stdout, _, _) = out(&kioku(dir.path(), &["decks", "--json"]));
+    let decks: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let deck = decks
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] == "history")
+        .unwrap();
+    assert_eq!(deck["new"], 1, "{deck}");
+}
+
+#[test]
+fn no_history_leaves_the_review_log_out_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    history_fixture(dir.path());
+    let (stdout, stderr, code) = out(&kioku(
+        dir.path(),
+        &["import", "history.apkg", "--no-history"],
+    ));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stdout.contains("history: left out the package's 59 review-log rows (--no-history)"),
+        "{stdout}"
+    );
+    assert!(!dir.path().join("data/reviews/anki-history.jsonl").exists());
+    let (_, stderr, code) = out(&kioku(
+        dir.path(),
+        &["import", "history.apkg", "--with-history", "--no-history"],
+    ));
+    assert_eq!(code, Some(2), "{stderr}");
+    fs::write(dir.path().join("caps.kioku.md"), SET).unwrap();
+    let (_, stderr, code) = out(&kioku(
+        dir.path(),
+        &["import", "caps.kioku.md", "--with-history"],
+    ));
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("are for Anki packages"), "{stderr}");
 }

@@ -23,6 +23,7 @@ use jiff::Timestamp;
 use kioku_core::bank::SetId;
 use kioku_core::library::Library;
 use kioku_core::review::EventId;
+use transfer::History;
 use kioku_i18n::{Lang, t};
 
 /// The language of every human-readable line this command prints:
@@ -65,7 +66,7 @@ pub enum Command {
         #[arg(value_name = "OUT")]
         output: PathBuf,
     },
-    /// Import a question file into the data directory as a new set.
+    /// Import a question file into the data directory as a new set (an Anki package with its review history).
     Import {
         /// The file: json, md, csv, tsv, anki-tsv (.txt), gift, aiken, apkg or kioku (a bundle of the set and its media).
         #[arg(value_name = "FILE")]
@@ -79,6 +80,13 @@ pub enum Command {
         /// Replace an existing set with the same id.
         #[arg(long)]
         replace: bool,
+        /// Bring an Anki package's review history along as a review log of
+        /// its own [default when the package has reviews].
+        #[arg(long, conflicts_with = "no_history")]
+        with_history: bool,
+        /// Leave an Anki package's review history out.
+        #[arg(long)]
+        no_history: bool,
     },
     /// Export a set as json, md, csv, tsv, anki-tsv, gift, aiken or kioku (a bundle; needs -o).
     Export {
@@ -228,7 +236,16 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             format,
             set_id,
             replace,
-        }) => transfer::import(&ctx, &file, format.as_deref(), set_id.as_deref(), replace),
+            with_history,
+            no_history,
+        }) => transfer::import(
+            &ctx,
+            &file,
+            format.as_deref(),
+            set_id.as_deref(),
+            replace,
+            History::from_flags(with_history, no_history),
+        ),
         Some(Command::Export {
             set,
             format,

@@ -43,14 +43,39 @@ fn format_arg(name: Option<&str>, path: Option<&Path>) -> Result<Format, Error> 
     }
 }
 
+/// `--with-history` / `--no-history` of `kioku import`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum History {
+    /// Neither flag: the history comes along when the package has one.
+    Default,
+    With,
+    Without,
+}
+
+impl History {
+    pub(super) fn from_flags(with: bool, without: bool) -> History {
+        match (with, without) {
+            (true, _) => History::With,
+            (_, true) => History::Without,
+            _ => History::Default,
+        }
+    }
+}
+
 pub(super) fn import(
     ctx: &Context,
     file: &Path,
     format: Option<&str>,
     set_id: Option<&str>,
     replace: bool,
+    history: History,
 ) -> Result<ExitCode, Error> {
     let format = format_arg(format, Some(file))?;
+    if history != History::Default && format != Format::Apkg {
+        return Err(Error::Usage(format!(
+            "--with-history and --no-history are for Anki packages (.apkg, .colpkg), not {format}"
+        )));
+    }
     let id = match set_id {
         Some(s) => Some(
             SetId::new(s)
@@ -81,6 +106,17 @@ pub(super) fn import(
         Err(e) => return Err(e.into()),
     };
     let mut lib = ctx.open()?;
+    // Refuse before saving anything when the history could not be written.
+    if imported.history.is_some() && history != History::Without {
+        let log = lib.history_log_path(&imported.set.id);
+        if !replace && log.exists() {
+            eprintln!(
+                "{}: error: an earlier import's review history is there; pass --replace to replace the set and its history, or --no-history",
+                log.display()
+            );
+            return Ok(ExitCode::FAILURE);
+        }
+    }
     let saved = lib.import_set(&imported, replace)?;
     let l = lang();
     println!(
@@ -111,6 +147,33 @@ pub(super) fn import(
     }
     for s in &imported.notes {
         eprintln!("{}", t!(l, "note", message = s.to_string()));
+    }
+    match (&imported.history, history) {
+        (Some(h), History::Without) => println!(
+            "history: left out the package's {} review-log rows (--no-history)",
+            h.rows
+        ),
+        (Some(h), _) => {
+            let written = lib.import_history(&imported.set.id, h, replace)?;
+            println!(
+                "created {}: {} of {} Anki review-log rows as reviews{}",
+                written.path.display(),
+                written.reviews,
+                h.rows,
+                if history == History::Default {
+                    " (the default when a package has reviews; --no-history leaves them out)"
+                } else {
+                    ""
+                }
+            );
+            for s in &h.skipped {
+                eprintln!("warning: history: {s}");
+            }
+        }
+        (None, History::With) => {
+            println!("history: the package has no review history");
+        }
+        (None, _) => {}
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -291,3 +291,19 @@ fn an_unreadable_modern_media_list_names_each_file_not_copied() {
     let items: Vec<&str> = imported.skipped.iter().map(|s| s.item.as_str()).collect();
     assert_eq!(items, ["media member \"0\""], "{:?}", imported.skipped);
 }
+
+/// occlusion.apkg (make_occlusion.py, Anki's own backend): an Image
+/// Occlusion note beside a Basic one. The occlusion note is skipped by
+/// name, not imported as cloze text of shape coordinates.
+#[test]
+fn image_occlusion_notes_are_skipped_by_name() {
+    let imported = import(&fixture_named("occlusion.apkg"), &meta()).unwrap();
+    assert_eq!(imported.set.questions.len(), 1, "{:#?}", imported.set);
+    let skipped: Vec<String> = imported.skipped.iter().map(|s| s.to_string()).collect();
+    assert!(
+        skipped
+            .iter()
+            .any(|s| s.starts_with("note 2: an Image Occlusion note (\"Label the map\")")),
+        "{skipped:#?}"
+    );
+}

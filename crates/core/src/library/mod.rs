@@ -19,7 +19,7 @@ mod transfer;
 mod trash;
 
 pub use snapshot::{SNAPSHOT_VERSION, snapshot_path};
-pub use transfer::read_import;
+pub use transfer::{HistoryWritten, read_import};
 pub use trash::{DELETED_DIR, DeletedSet};
 
 use crate::bank::{self, BankError, CardKey, CardVariant, Question, QuestionSet, SetId};
@@ -548,6 +548,31 @@ impl Library {
     /// crash costs the next open at most that many events of tail.
     pub fn snapshot_due(&self, every: u64) -> bool {
         !self.snapshot_fresh && !self.snapshot_blocked && self.since_snapshot >= every
+    }
+
+    /// Read every log again from the start and replay it all (after a
+    /// log was added beside this device's, as an Anki history import does).
+    fn reload_logs(&mut self) -> Result<(), LibraryError> {
+        let reviews = self
+            .store
+            .read_review_logs(|_| Some((LogStart::default(), None)))?;
+        for l in &reviews.logs {
+            self.warnings.extend(l.warnings.iter().cloned());
+        }
+        self.warnings.extend(reviews.errors.iter().cloned());
+        let r = match Self::replay_all(&reviews, &self.scheduler) {
+            Ok(r) => r,
+            Err(e) => {
+                self.snapshot_blocked = true;
+                return Err(e);
+            }
+        };
+        self.progress = r.progress;
+        self.logs = r.logs;
+        self.undone = r.undone;
+        self.events = OnceLock::from(reviews.events);
+        self.snapshot_fresh = false;
+        Ok(())
     }
 
     /// Read every event of the logs as far as this library has seen them.

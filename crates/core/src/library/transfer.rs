@@ -8,12 +8,14 @@ use super::{Library, LibraryError};
 use crate::bank::formats::{self, Exported, Format, ImportError, ImportMeta, Imported};
 use crate::bank::{self, QuestionSet, SetId};
 use crate::media;
+use crate::review::{Event, EventId, ReviewEvent};
 use crate::store::{Saved, StoreError};
 
 impl Library {
     /// Read `file` in `format` (guessed from the extension when `None`)
-    /// and add it as a new set, as `kioku import` does. Returns what was
-    /// created and what was skipped.
+    /// and add it as a new set, as `kioku import` does, with an Anki
+    /// package's review history. Returns what was created and what was
+    /// skipped.
     pub fn import_file(
         &mut self,
         file: &Path,
@@ -22,7 +24,17 @@ impl Library {
         replace: bool,
     ) -> Result<Imported, LibraryError> {
         let imported = read_import(file, format, set_id)?;
+        // An Anki package's review history comes along (see
+        // [`Library::import_history`]); refuse before saving anything when
+        // an earlier import's history is in the way.
+        let log = self.history_log_path(&imported.set.id);
+        if imported.history.is_some() && !replace && log.exists() {
+            return Err(StoreError::Exists { path: log }.into());
+        }
         self.import_set(&imported, replace)?;
+        if let Some(history) = &imported.history {
+            self.import_history(&imported.set.id, history, replace)?;
+        }
         Ok(imported)
     }
 
@@ -83,6 +95,44 @@ impl Library {
             }
             let bytes = formats::bundle::write(&json.text, &media)
                 .map_err(|e| LibraryError::Export(e.to_string()))?;
+            crate::store::write_new(file, &bytes)?;
+            let out = Exported {
+                text: String::new(),
+                skipped: Vec::new(),
+                notes,
+            };
+            return Ok((out, None));
+        }
+        if format == Format::Apkg {
+            let folder = self.media_dir(id);
+            let mut media = Vec::new();
+            let mut notes = Vec::new();
+            if let Some(folder) = folder {
+                for (name, f) in media::set_files(set, &folder) {
+                    if name.as_str().contains('/') {
+                        notes.push(formats::Skipped {
+                            item: name.to_string(),
+                            reason: "media in a sub-folder is not packed".to_owned(),
+                        });
+                    } else {
+                        media.push(read((name, f))?);
+                    }
+                }
+            }
+            // A note's `mod` is when the set file last changed, so a new
+            // export of a changed set updates the notes in Anki.
+            let changed = self
+                .store
+                .sets_dir()
+                .join(format!("{id}.json"))
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(1, |d| i64::try_from(d.as_secs()).unwrap_or(1));
+            let (bytes, changes) = formats::apkg_export::write(set, &media, changed)
+                .map_err(|e| LibraryError::Export(e.to_string()))?;
+            notes.extend(changes);
             crate::store::write_new(file, &bytes)?;
             let out = Exported {
                 text: String::new(),
@@ -203,6 +253,67 @@ impl Library {
         Ok(saved)
     }
 
+    /// Write an Anki package's review history for set `set` as a review
+    /// log of its own, `reviews/anki-SET.jsonl` (device `anki-SET`),
+    /// beside this device's: the user's own log is never rewritten, and
+    /// the logs merge as any two devices' do. Refuses to overwrite an
+    /// earlier import's log unless `replace`. Event ids are derived from
+    /// the set and Anki's review ids, so importing again gives the same
+    /// events. Progress is replayed with the new log.
+    pub fn import_history(
+        &mut self,
+        set: &SetId,
+        history: &formats::apkg::History,
+        replace: bool,
+    ) -> Result<HistoryWritten, LibraryError> {
+        let device = format!("anki-{set}");
+        let path = self.history_log_path(set);
+        if path == self.store.log_path() {
+            return Err(StoreError::Exists { path }.into());
+        }
+        if !replace && std::fs::symlink_metadata(&path).is_ok() {
+            return Err(StoreError::Exists { path }.into());
+        }
+        let header = serde_json::json!({
+            crate::store::log::REVIEWS.header_key: crate::store::log::REVIEWS.version,
+            "device": device,
+        });
+        let mut text = format!("{header}\n");
+        let mut reviews: Vec<&formats::apkg::HistoryReview> = history.reviews.iter().collect();
+        reviews.sort_by_key(|r| (r.at, r.anki_id));
+        for r in &reviews {
+            let event = Event::Review(ReviewEvent {
+                id: history_event_id(set, r.anki_id),
+                set: set.clone(),
+                question: r.question.clone(),
+                card: r.card.clone(),
+                rating: r.rating,
+                at: r.at,
+                day: self.day_of(r.at),
+                duration_ms: r.duration_ms,
+                mode: r.mode,
+            });
+            let line =
+                serde_json::to_string(&event).map_err(|e| LibraryError::Export(e.to_string()))?;
+            text.push_str(&line);
+            text.push('\n');
+        }
+        crate::store::write_atomic(&path, text.as_bytes())?;
+        self.reload_logs()?;
+        Ok(HistoryWritten {
+            path,
+            reviews: reviews.len(),
+        })
+    }
+
+    /// Where [`Library::import_history`] writes set `set`'s Anki history.
+    pub fn history_log_path(&self, set: &SetId) -> PathBuf {
+        self.store
+            .root()
+            .join("reviews")
+            .join(format!("anki-{set}.jsonl"))
+    }
+
     /// Save a user set as `sets/ID.json`, atomically, and show it. The
     /// built-in sets are read-only. Progress is keyed by set and question
     /// ids, so editing text keeps it.
@@ -218,6 +329,27 @@ impl Library {
         }
         Ok(path)
     }
+}
+
+/// What [`Library::import_history`] wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryWritten {
+    /// The review log written, `reviews/anki-SET.jsonl`.
+    pub path: PathBuf,
+    /// Reviews in it.
+    pub reviews: usize,
+}
+
+/// A review event id for Anki review `anki_id` imported into `set`: 16
+/// hex digits of a 64-bit FNV-1a hash, so importing again gives the same
+/// ids (and the union of logs never holds one answer twice).
+fn history_event_id(set: &SetId, anki_id: i64) -> EventId {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in format!("anki/{set}/{anki_id}").bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    EventId(format!("{h:016x}"))
 }
 
 /// Read `file` in `format` (from its extension when `None`) as a set to

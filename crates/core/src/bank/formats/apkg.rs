@@ -28,8 +28,11 @@ use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 use std::path::PathBuf;
 
-use super::{Builder, Draft, Extras, ImportMeta, Imported, MediaFile, html, line_pos};
+use super::{Builder, Draft, Extras, ImportMeta, Imported, MediaFile, Skipped, html, line_pos};
+use crate::bank::QuestionId;
 use crate::bank::formats::anki::from_anki_cloze;
+use crate::review::Mode;
+use crate::scheduler::Rating;
 
 /// Largest package, and largest total uncompressed size, in bytes.
 pub const MAX_TOTAL_BYTES: u64 = 500 * 1024 * 1024;
@@ -248,6 +251,7 @@ struct NoteType {
 
 /// One note as stored: its note type and fields (HTML).
 struct Note {
+    id: i64,
     model: Option<NoteType>,
     fields: Vec<String>,
     tags: Vec<String>,
@@ -259,6 +263,28 @@ struct Note {
 struct Collection {
     notes: Vec<Note>,
     decks: BTreeMap<i64, String>,
+    /// Card id → (note id, template or cloze ordinal).
+    cards: BTreeMap<i64, (i64, i64)>,
+    /// The review log, oldest first.
+    revlog: Vec<RevlogRow>,
+}
+
+/// One row of Anki's review log (`revlog`).
+#[derive(Debug, Clone, Copy)]
+struct RevlogRow {
+    /// Milliseconds since 1970 (the row's id).
+    id: i64,
+    card: i64,
+    /// The button: 1 again, 2 hard, 3 good, 4 easy; 0 for rows that are
+    /// no answer (manual reschedules, resets).
+    ease: i64,
+    /// 0 learning, 1 review, 2 relearning, 3 filtered, 4 manual,
+    /// 5 rescheduled.
+    kind: i64,
+    /// Ease factor; 0 on a reset (kind 4) and on cramming (kind 3).
+    factor: i64,
+    /// Milliseconds spent.
+    time: i64,
 }
 
 fn read_collection(db: &[u8]) -> Result<Collection, ApkgError> {
@@ -447,17 +473,46 @@ fn collection_from(path: &std::path::Path) -> Result<Collection, ApkgError> {
         }
     }
     let mut card_decks: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
+    let mut cards = BTreeMap::new();
     if table_exists(conn, "cards")? {
-        let mut stmt = prepare(conn, "SELECT nid, did FROM cards ORDER BY id")?;
+        let mut stmt = prepare(conn, "SELECT id, nid, did, ord FROM cards ORDER BY id")?;
         let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, i64>(3)?,
+                ))
+            })
             .map_err(db_err)?;
         for row in rows {
-            let (nid, did) = row.map_err(db_err)?;
+            let (cid, nid, did, ord) = row.map_err(db_err)?;
+            cards.insert(cid, (nid, ord));
             let list = card_decks.entry(nid).or_default();
             if !list.contains(&did) {
                 list.push(did);
             }
+        }
+    }
+    let mut revlog = Vec::new();
+    if table_exists(conn, "revlog")? {
+        let sql = "SELECT id, cid, ease, type, factor, time FROM revlog ORDER BY id";
+        let mut stmt = prepare(conn, sql)?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(RevlogRow {
+                    id: r.get(0)?,
+                    card: r.get(1)?,
+                    ease: r.get(2)?,
+                    kind: r.get(3)?,
+                    factor: r.get(4)?,
+                    time: r.get(5)?,
+                })
+            })
+            .map_err(db_err)?;
+        for row in rows {
+            revlog.push(row.map_err(db_err)?);
         }
     }
     let mut stmt = prepare(conn, "SELECT id, mid, tags, flds FROM notes ORDER BY id")?;
@@ -475,13 +530,19 @@ fn collection_from(path: &std::path::Path) -> Result<Collection, ApkgError> {
     for row in rows {
         let (id, mid, tags, flds) = row.map_err(db_err)?;
         notes.push(Note {
+            id,
             model: by_id.get(&mid).cloned(),
             fields: flds.split('\u{1f}').map(str::to_owned).collect(),
             tags: tags.split_whitespace().map(str::to_owned).collect(),
             decks: card_decks.remove(&id).unwrap_or_default(),
         });
     }
-    Ok(Collection { notes, decks })
+    Ok(Collection {
+        notes,
+        decks,
+        cards,
+        revlog,
+    })
 }
 
 /// True for the placeholder collection Anki writes beside
@@ -547,9 +608,67 @@ fn template_refs(fmt: &str) -> Vec<FieldRef> {
     refs
 }
 
+/// Which kioku card each of a note's Anki cards became, for its review
+/// history.
+#[derive(Debug, Clone, Default)]
+struct CardMap {
+    /// The template ordinal of the reverse card, when there is one.
+    reverse: Option<i64>,
+    /// For a cloze note, the Anki number of each deletion in text order
+    /// (kioku numbers its cards by that order).
+    cloze: Option<Vec<u32>>,
+}
+
+impl CardMap {
+    /// The kioku card (`None` the main card, else `reverse` or `cN`) of
+    /// Anki card ordinal `ord`, or why there is none.
+    fn variant(&self, ord: i64, nt: &NoteType) -> Result<Option<String>, String> {
+        if let Some(numbers) = &self.cloze {
+            let wanted = u32::try_from(ord + 1).unwrap_or(0);
+            return match numbers.iter().position(|&n| n == wanted) {
+                Some(i) => Ok(Some(format!("c{}", i + 1))),
+                None => Err(format!("its cloze c{wanted} is no longer in the note")),
+            };
+        }
+        if ord == 0 {
+            Ok(None)
+        } else if self.reverse == Some(ord) {
+            Ok(Some("reverse".to_owned()))
+        } else {
+            let name = usize::try_from(ord)
+                .ok()
+                .and_then(|o| nt.templates.get(o))
+                .map_or_else(|| format!("{}", ord + 1), |t| t.0.clone());
+            Err(format!("its card type \"{name}\" was not imported"))
+        }
+    }
+}
+
+/// The numbers of the `{{cN::…}}` deletions in `text`, in order, read as
+/// [`from_anki_cloze`] reads them.
+fn cloze_numbers(text: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("{{c") {
+        let after = &rest[i + 3..];
+        let digits = after.chars().take_while(char::is_ascii_digit).count();
+        let body = &after[digits..];
+        match (digits > 0, body.strip_prefix("::")) {
+            (true, Some(inner)) if inner.contains("}}") => {
+                out.push(after[..digits].parse().unwrap_or(0));
+                let end = inner.find("}}").unwrap_or(inner.len());
+                rest = inner.get(end + 2..).unwrap_or("");
+            }
+            _ => rest = after,
+        }
+    }
+    out
+}
+
 /// How one note becomes a question.
 struct Mapped {
     draft: Draft,
+    cards: CardMap,
     explanation: Option<String>,
     /// What was left out or changed, for `skipped`.
     notes: Vec<String>,
@@ -587,6 +706,7 @@ fn map_note(nt: &NoteType, note: &Note) -> Result<Mapped, String> {
     };
     let mut used: Vec<usize> = Vec::new();
     let mut notes = Vec::new();
+    let mut cards = CardMap::default();
     let (draft, explanation) = if nt.cloze {
         let front = nt
             .templates
@@ -605,6 +725,26 @@ fn map_note(nt: &NoteType, note: &Note) -> Result<Mapped, String> {
             .and_then(|r| index(&r.name))
             .unwrap_or(0);
         used.push(k);
+        // Image Occlusion notes (Anki 23.10+) are cloze notes whose
+        // deletions are shapes over an image: nothing kioku can show.
+        if raw(k).contains("image-occlusion:") {
+            let header = nt
+                .fields
+                .iter()
+                .position(|f| f == "Header")
+                .map(text)
+                .unwrap_or_default();
+            let header = header.trim();
+            let named = if header.is_empty() {
+                String::new()
+            } else {
+                format!(" (\"{header}\")")
+            };
+            return Err(format!(
+                "an Image Occlusion note{named}: shapes hidden over an image, which kioku cannot show; skipped"
+            ));
+        }
+        cards.cloze = Some(cloze_numbers(&text(k)));
         let (text, hint) = from_anki_cloze(&text(k));
         if hint {
             notes.push("imported without its cloze hints".to_owned());
@@ -637,7 +777,7 @@ fn map_note(nt: &NoteType, note: &Note) -> Result<Mapped, String> {
         let (front, back, reversible) = if !front.is_empty() && !back.is_empty() {
             // Another template that asks the answer is the reverse card.
             let mut reversible = false;
-            for (name, q, _) in nt.templates.iter().skip(1) {
+            for (ord, (name, q, _)) in nt.templates.iter().enumerate().skip(1) {
                 let refs = template_refs(q);
                 let asks = fields_of(&refs);
                 let conditional: Vec<usize> = refs
@@ -651,17 +791,18 @@ fn map_note(nt: &NoteType, note: &Note) -> Result<Mapped, String> {
                 if asks.iter().any(|k| back.contains(k)) && asks.iter().all(|k| !front.contains(k))
                 {
                     reversible = true;
+                    cards.reverse = cards.reverse.or(i64::try_from(ord).ok());
                 } else if !asks.is_empty() {
                     notes.push(format!("card type \"{name}\" not imported"));
                 }
             }
             (front, back, reversible)
         } else if note.fields.len() >= 2 {
-            (
-                vec![0],
-                vec![1],
-                nt.name.to_ascii_lowercase().contains("reverse"),
-            )
+            let reversible = nt.name.to_ascii_lowercase().contains("reverse");
+            if reversible {
+                cards.reverse = Some(1);
+            }
+            (vec![0], vec![1], reversible)
         } else {
             return Err(format!(
                 "note type \"{}\" has one field, so no answer",
@@ -691,6 +832,7 @@ fn map_note(nt: &NoteType, note: &Note) -> Result<Mapped, String> {
     }
     Ok(Mapped {
         draft,
+        cards,
         explanation,
         notes,
     })
@@ -731,6 +873,8 @@ pub fn import(bytes: &[u8], meta: &ImportMeta) -> Result<Imported, ApkgError> {
         return Err(ApkgError::OnlyStub);
     }
     let mut b = Builder::default();
+    // The note (its index) and card map of each question added, in order.
+    let mut added: Vec<(usize, CardMap)> = Vec::new();
     for (i, note) in col.notes.iter().enumerate() {
         let item = format!("note {}", i + 1);
         let pos = line_pos(i as u64 + 1);
@@ -752,6 +896,7 @@ pub fn import(bytes: &[u8], meta: &ImportMeta) -> Result<Imported, ApkgError> {
         for n in mapped.notes {
             b.skip(&item, n);
         }
+        added.push((i, mapped.cards));
         b.add(
             pos,
             mapped.draft,
@@ -777,7 +922,7 @@ pub fn import(bytes: &[u8], meta: &ImportMeta) -> Result<Imported, ApkgError> {
         id: meta.id.clone(),
         title,
     };
-    b.finish(&meta, media).map_err(|problems| {
+    let mut imported = b.finish(&meta, media).map_err(|problems| {
         ApkgError::Database(
             problems
                 .into_iter()
@@ -785,7 +930,149 @@ pub fn import(bytes: &[u8], meta: &ImportMeta) -> Result<Imported, ApkgError> {
                 .collect::<Vec<_>>()
                 .join("; "),
         )
-    })
+    })?;
+    // A successful build holds one question per note added, in order.
+    let questions: BTreeMap<i64, (usize, &QuestionId, &CardMap)> = added
+        .iter()
+        .zip(&imported.set.questions)
+        .map(|((i, map), q)| (col.notes[*i].id, (*i, &q.id, map)))
+        .collect();
+    let history = history(&col, &questions);
+    imported.history = (!col.revlog.is_empty()).then_some(history);
+    Ok(imported)
+}
+
+/// An Anki package's review history, as kioku review events to be.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct History {
+    /// Rows in the package's review log.
+    pub rows: usize,
+    /// The answers kioku keeps, oldest first.
+    pub reviews: Vec<HistoryReview>,
+    /// Every row left out, and why.
+    pub skipped: Vec<Skipped>,
+}
+
+/// One answer from Anki's review log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryReview {
+    /// The review-log row's id (its time in milliseconds).
+    pub anki_id: i64,
+    pub question: QuestionId,
+    /// `None` for the main card, else `reverse` or `cN`.
+    pub card: Option<String>,
+    pub rating: Rating,
+    pub at: jiff::Timestamp,
+    pub duration_ms: u64,
+    /// `Cram` for answers in a filtered deck that did not reschedule.
+    pub mode: Mode,
+}
+
+/// Map the review log to kioku cards. Like Anki's FSRS (rslib
+/// `reviews_for_fsrs`), a card's rows before its last reset ("Forget")
+/// are left out, and so are rows that are no answer: manual reschedules
+/// ("Set due date"), resets and FSRS reschedules. Answers in a filtered
+/// deck that does not reschedule become `cram` reviews.
+fn history(col: &Collection, questions: &BTreeMap<i64, (usize, &QuestionId, &CardMap)>) -> History {
+    let mut out = History {
+        rows: col.revlog.len(),
+        ..History::default()
+    };
+    // The last reset of each card.
+    let mut last_reset: BTreeMap<i64, i64> = BTreeMap::new();
+    for r in &col.revlog {
+        if r.kind == 4 && r.factor == 0 {
+            last_reset.insert(r.card, r.id);
+        }
+    }
+    let note_number = |nid: i64| col.notes.iter().position(|n| n.id == nid).map(|i| i + 1);
+    for r in &col.revlog {
+        let at = jiff::Timestamp::from_millisecond(r.id).ok();
+        let when = at.map_or_else(|| format!("time {}", r.id), |t| t.to_string());
+        let card = col.cards.get(&r.card);
+        let item = match card.and_then(|(nid, _)| note_number(*nid)) {
+            Some(n) => format!("review {} (note {n}, {when})", r.id),
+            None => format!("review {} ({when})", r.id),
+        };
+        let mut skip = |reason: String| {
+            out.skipped.push(Skipped {
+                item: item.clone(),
+                reason,
+            })
+        };
+        let Some(at) = at else {
+            skip("its time is out of range".to_owned());
+            continue;
+        };
+        let Some(&(nid, ord)) = card else {
+            skip("its card is not in the package".to_owned());
+            continue;
+        };
+        match (r.kind, r.ease) {
+            (4, _) if r.factor == 0 => {
+                skip("a reset (\"Forget\") in Anki, not an answer; the card's earlier reviews are left out too, as Anki's FSRS leaves them out".to_owned());
+                continue;
+            }
+            (4, _) => {
+                skip("a manual reschedule (\"Set due date\") in Anki, not an answer; kioku schedules from answers alone".to_owned());
+                continue;
+            }
+            (5, _) => {
+                skip("a reschedule by Anki's FSRS, not an answer".to_owned());
+                continue;
+            }
+            (_, 0) => {
+                skip(format!("no answer button (kind {})", r.kind));
+                continue;
+            }
+            _ => {}
+        }
+        let Some(rating) = u8::try_from(r.ease).ok().and_then(Rating::from_number) else {
+            skip(format!("unknown answer button {}", r.ease));
+            continue;
+        };
+        if last_reset.get(&r.card).is_some_and(|&reset| r.id < reset) {
+            skip(format!(
+                "before the card was reset (\"Forget\") in Anki at review {}",
+                last_reset[&r.card]
+            ));
+            continue;
+        }
+        let Some((_, question, map)) = questions.get(&nid) else {
+            skip("its note was not imported".to_owned());
+            continue;
+        };
+        let Some(nt) = col
+            .notes
+            .iter()
+            .find(|n| n.id == nid)
+            .and_then(|n| n.model.as_ref())
+        else {
+            skip("its note type is missing from the collection".to_owned());
+            continue;
+        };
+        let variant = match map.variant(ord, nt) {
+            Ok(v) => v,
+            Err(why) => {
+                skip(why);
+                continue;
+            }
+        };
+        out.reviews.push(HistoryReview {
+            anki_id: r.id,
+            question: (*question).clone(),
+            card: variant,
+            rating,
+            at,
+            duration_ms: u64::try_from(r.time).unwrap_or(0),
+            mode: if r.kind == 3 && r.factor == 0 {
+                Mode::Cram
+            } else {
+                Mode::Study
+            },
+        });
+    }
+    out
 }
 
 /// Media: the `media` list names numbered members. Legacy packages map
@@ -895,6 +1182,7 @@ mod tests {
 
     fn note(fields: &[&str]) -> Note {
         Note {
+            id: 0,
             model: None,
             fields: fields.iter().map(|f| (*f).to_owned()).collect(),
             tags: Vec::new(),

@@ -211,7 +211,7 @@ fn split_hash(s: &[char]) -> Vec<&[char]> {
 
 /// The tag a `$CATEGORY:` path gives: its last part, unless the path is
 /// only Moodle's context and `top`.
-fn category_tag(path: &str) -> Option<String> {
+pub(super) fn category_tag(path: &str) -> Option<String> {
     let mut parts: Vec<&str> = path.split('/').map(str::trim).collect();
     if parts
         .first()

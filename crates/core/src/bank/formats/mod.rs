@@ -6,10 +6,12 @@
 pub mod aiken;
 pub mod anki;
 pub mod apkg;
+pub mod apkg_export;
 pub mod bundle;
 pub mod csv;
 pub mod gift;
 pub mod html;
+pub mod moodle;
 pub mod text;
 
 use std::fmt;
@@ -32,10 +34,12 @@ pub enum Format {
     Apkg,
     /// `.kioku`: a zip of the set and its media.
     Bundle,
+    /// Moodle XML, as Moodle's question bank exports it.
+    Moodle,
 }
 
 impl Format {
-    pub const ALL: [Format; 9] = [
+    pub const ALL: [Format; 10] = [
         Format::Json,
         Format::Md,
         Format::Csv,
@@ -45,6 +49,7 @@ impl Format {
         Format::Aiken,
         Format::Apkg,
         Format::Bundle,
+        Format::Moodle,
     ];
 
     /// The name used on the command line.
@@ -59,6 +64,7 @@ impl Format {
             Format::Aiken => "aiken",
             Format::Apkg => "apkg",
             Format::Bundle => "kioku",
+            Format::Moodle => "moodle",
         }
     }
 
@@ -68,7 +74,7 @@ impl Format {
 
     /// Guess from a file name: `.json`, `.md`, `.csv`, `.tsv`, `.txt`
     /// (Anki's text export), `.gift`, `.aiken`, `.apkg`, `.colpkg` and
-    /// `.kioku` (a bundle of a set and its media).
+    /// `.kioku` (a bundle of a set and its media) and `.xml` (Moodle XML).
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         Some(match ext.as_str() {
@@ -81,6 +87,7 @@ impl Format {
             "aiken" => Format::Aiken,
             "apkg" | "colpkg" => Format::Apkg,
             "kioku" => Format::Bundle,
+            "xml" => Format::Moodle,
             _ => return None,
         })
     }
@@ -123,6 +130,8 @@ pub struct Imported {
     /// Imported, but with something defaulted, dropped or changed.
     pub notes: Vec<Skipped>,
     pub media: Vec<MediaFile>,
+    /// An Anki package's review history (`None` when the file has none).
+    pub history: Option<apkg::History>,
 }
 
 /// What an export produced.
@@ -395,6 +404,7 @@ impl Builder {
             skipped: self.skipped,
             notes: self.notes,
             media,
+            history: None,
         })
     }
 }
@@ -434,6 +444,7 @@ pub fn import(bytes: &[u8], format: Format, meta: &ImportMeta) -> Result<Importe
             skipped: Vec::new(),
             notes: Vec::new(),
             media,
+            history: None,
         });
     }
     let text = super::parse::decode_text(bytes).map_err(ImportError::Invalid)?;
@@ -443,6 +454,7 @@ pub fn import(bytes: &[u8], format: Format, meta: &ImportMeta) -> Result<Importe
             skipped: Vec::new(),
             notes: Vec::new(),
             media: Vec::new(),
+            history: None,
         })
         .map_err(ImportError::Invalid)
     };
@@ -454,6 +466,7 @@ pub fn import(bytes: &[u8], format: Format, meta: &ImportMeta) -> Result<Importe
         Format::AnkiTsv => anki::import(text, meta).map_err(ImportError::Invalid),
         Format::Gift => gift::import(text, meta).map_err(ImportError::Invalid),
         Format::Aiken => aiken::import(text, meta).map_err(ImportError::Invalid),
+        Format::Moodle => moodle::import(text, meta).map_err(ImportError::Invalid),
         Format::Apkg | Format::Bundle => Err(ImportError::Invalid(Vec::new())),
     }
 }
@@ -461,9 +474,7 @@ pub fn import(bytes: &[u8], format: Format, meta: &ImportMeta) -> Result<Importe
 /// Why an export failed.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error(
-        "kioku imports .apkg packages but does not write them; export anki-tsv and import that in Anki"
-    )]
+    #[error("an .apkg package is written to a file: pass -o FILE.apkg")]
     Unsupported,
     #[error("a .kioku bundle holds media files; export it from the library")]
     NeedsMedia,
@@ -523,6 +534,7 @@ pub fn export(set: &QuestionSet, format: Format) -> Result<Exported, ExportError
         Format::AnkiTsv => anki::export(set),
         Format::Gift => gift::export(set),
         Format::Aiken => aiken::export(set),
+        Format::Moodle => moodle::export(set),
         Format::Apkg => return Err(ExportError::Unsupported),
         Format::Bundle => return Err(ExportError::NeedsMedia),
     };
