@@ -54,7 +54,20 @@ start_app() {
     [ -n "$win" ] || fail "no window titled 'kioku' within 60 s"
     [ "$(xdotool getwindowname "$win")" = kioku ] || fail "window title is not 'kioku'"
     xdotool windowfocus --sync "$win"
-    sleep 2 # let the webview paint
+    # A loaded machine can take many seconds to paint the first page, and
+    # keys sent before then are lost: wait until the screen is not blank.
+    local sd
+    for _ in $(seq 90); do
+        import -window root "$tmp/paint.png"
+        sd=$(convert "$tmp/paint.png" -colorspace Gray -format '%[fx:standard_deviation]' info:)
+        if awk -v sd="$sd" 'BEGIN { exit !(sd > 0.02) }'; then
+            sleep 2 # the app focuses its key handler once mounted
+            xdotool windowfocus --sync "$win"
+            return 0
+        fi
+        sleep 1
+    done
+    fail "the first page was never drawn (90 s)"
 }
 
 shot() { import -window root "$out/$1.png"; }
