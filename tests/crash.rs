@@ -142,9 +142,7 @@ fn atomic_writer_child() {
         settings.text_size = 80 + (i % 121) as u16;
         lib.save_settings(settings).unwrap();
         kioku_core::store::write_atomic(&set_path, set_text(i).as_bytes()).unwrap();
-        if i == 0 {
-            println!("ready");
-        }
+        println!("saved {i}");
     }
 }
 
@@ -174,10 +172,17 @@ fn killed_mid_save_leaves_the_old_or_the_new_file() {
             .unwrap();
         let stdout = child.stdout.take().unwrap();
         let mut lines = BufReader::new(stdout).lines();
-        // Wait until the first save is done, then kill at a random moment.
+        // Wait until the child has saved a few times (how long that takes
+        // depends on the machine's load, so it is counted, not timed),
+        // then kill it at a random moment of the saves that follow.
+        let saves = rng.random_range(2..6);
         assert!(
-            lines.any(|l| l.is_ok_and(|l| l.ends_with("ready"))),
-            "the child did not start"
+            lines
+                .by_ref()
+                .filter(|l| l.as_ref().is_ok_and(|l| l.starts_with("saved ")))
+                .nth(saves - 1)
+                .is_some(),
+            "the child did not start saving"
         );
         std::thread::sleep(Duration::from_micros(rng.random_range(0..20_000)));
         child.kill().unwrap();

@@ -1255,6 +1255,9 @@ fn the_reader_shows_the_whole_source_with_the_quote_marked_and_esc_returns() {
     assert_eq!(
         evals.last().map(String::as_str),
         Some(kioku_app::REFOCUS_JS)
+    );
+}
+
 /// The editor on a new set as the decks screen opens it: the title and
 /// one empty flashcard question, nothing typed yet.
 fn new_set_editor() -> (tempfile::TempDir, live::Live) {
@@ -1385,6 +1388,9 @@ fn self_test_results_open_the_reader_too() {
         }
     }
     assert_eq!(opened.len(), 2, "{opened:?} of {clicks}");
+}
+
+#[test]
 fn editor_messages_number_choices_from_one() {
     use kioku_core::editor::{Draft, DraftQuestion, EditorState};
     let (_dir, lib) = library(&[]);
@@ -1532,6 +1538,8 @@ fn trying_an_answer_on_a_cloze_picks_the_blank() {
         html.contains(r#"<option value="2" selected=true>"#),
         "{html}"
     );
+}
+
 /// The decks screen: import, export and delete (defect 10), with the file
 /// dialog replaced by a picker that answers with a path.
 mod decks_transfer {
