@@ -136,9 +136,9 @@ rating-prompt = 評価 [Enter = { $suggested }、u = 取り消し、q = 終了]:
 study-undid = { $key } の解答を取り消しました。
 study-nothing-to-undo = 取り消せる解答はありません。
 study-summary = 学習したカード { $studied } 枚 · 正答率 { $accuracy }% · { $minutes }分{ $seconds }秒
-study-next-now = 次: まだ学習するカードがあります。
-study-next-in = 次: 次のカードは { $minutes }分後です。
-study-next-none = 次: 今日のカードはこれで終わりです。
+study-next-now = 続けて学習できるカードがあります。
+study-next-in = 次のカードは { $minutes }分後です。
+study-next-none = 今日のカードはこれで終わりです。
 
 ## kioku exam, kioku exams
 
