@@ -1314,6 +1314,16 @@ fn editor_fields_are_marked_only_once_typed_in() {
         "{html}"
     );
     assert!(html.contains("1 problem to fix"), "{html}");
+    // Ctrl+S, like Save, shows every problem.
+    let root = app.element("keydown", 0);
+    app.key_with(
+        root,
+        Key::Character("s".into()),
+        dioxus::html::Modifiers::CONTROL,
+        false,
+    );
+    let html = app.html();
+    assert_eq!(message_of(&html, "q-prompt-message"), "Write the question");
 }
 
 #[test]

@@ -87,9 +87,13 @@ pub fn on_key(ctx: AppCtx, e: KeyboardEvent) {
         Page::Study => study_key(ctx, &e, ch, ctrl),
         Page::Exam => exam_key(ctx, &e, ch),
         Page::Editor => {
+            // Ctrl+S does what the Save button does (which is disabled
+            // with nothing to save).
             if ctrl && matches!(ch, Some('s' | 'S')) {
                 e.prevent_default();
-                super::editor::save(ctx);
+                if ctx.editor().is_some_and(|ed| ed.dirty) {
+                    super::editor::save(ctx);
+                }
             }
         }
         Page::Settings | Page::ExamSetup | Page::CramSetup | Page::Stats => {}
