@@ -1158,6 +1158,35 @@ mod media {
     }
 
     #[test]
+    fn the_editors_save_button_offers_to_delete_a_file_no_longer_used() {
+        use kioku_app::AppCtx;
+        use kioku_core::editor::{Draft, EditorState};
+        let dir = data_dir();
+        let lib = Library::open(dir.path(), TimeZone::UTC, || "test-device".into()).unwrap();
+        let set = lib
+            .set(&kioku_core::bank::SetId::new("pics").unwrap())
+            .unwrap()
+            .clone();
+        let mut state = EditorState::new(Draft::from_set(&set), true);
+        state.selected = Some(0);
+        let mut app = live::Live::new(Boot::at(Ok(lib), Screen::Editor(state)));
+        // "← Decks", then "Save".
+        let save = app.element("click", 1);
+        app.run(|| {
+            let ctx: AppCtx = consume_context();
+            ctx.with_editor(|e| e.edit(|d| d.questions[0].prompt = "No pictures".into()));
+        });
+        assert!(!app.html().contains("No question uses these files"));
+        app.click(save);
+        let html = app.html();
+        assert!(
+            html.contains("No question uses these files any more: cat.png, meow.mp3."),
+            "{html}"
+        );
+        assert!(dir.path().join("sets/pics.media/cat.png").exists());
+    }
+
+    #[test]
     fn the_page_has_a_strict_content_security_policy() {
         let head = custom_head();
         assert!(head.starts_with("<meta http-equiv=\"Content-Security-Policy\""));

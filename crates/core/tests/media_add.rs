@@ -165,3 +165,27 @@ fn delete_never_follows_a_symlink_out_of_the_folder() {
     assert!(matches!(err, MediaError::Escapes { .. }), "{err}");
     assert_eq!(fs::read(&outside).unwrap(), b"keep me");
 }
+
+#[test]
+fn the_library_adds_into_sets_id_media_and_never_into_a_built_in_set() {
+    use kioku_core::bank::SetId;
+    use kioku_core::library::Library;
+    let dir = tempfile::tempdir().unwrap();
+    let lib = Library::open(dir.path(), jiff::tz::TimeZone::UTC, || "dev".into()).unwrap();
+    let src = dir.path().join("map.webp");
+    fs::write(&src, b"RIFF webp").unwrap();
+    // A set not saved yet: its folder is made.
+    let id = SetId::new("islands").unwrap();
+    let added = lib.add_media(&id, &src, "Map").unwrap();
+    let file = dir
+        .path()
+        .join("sets/islands.media")
+        .join(added.name.as_str());
+    assert_eq!(fs::read(&file).unwrap(), b"RIFF webp");
+    lib.delete_media(&id, &added.name).unwrap();
+    assert!(!file.exists());
+    let builtin = lib.sets()[0].id.clone();
+    assert!(lib.is_builtin(&builtin));
+    let err = lib.add_media(&builtin, &src, "Map").unwrap_err();
+    assert_eq!(err, MediaError::UnknownSet(builtin.to_string()));
+}
