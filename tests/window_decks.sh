@@ -111,6 +111,10 @@ for theme in ${DECKS_THEMES-light dark}; do
     make_data "$KIOKU_DATA_DIR" "$theme"
     start_app
     shot "$theme-decks"
+    tabs 5; key Return; sleep 1        # "?": the shortcut overlay
+    shot "$theme-help"                 # its title must show
+    key Escape
+    stop_app; start_app
 
     # Self-test set-up on the built-in set (Tab: 5 header buttons, then
     # Study and Self-test): past results with the trend.
