@@ -86,7 +86,7 @@ fn import_then_export_and_refusals() {
         (
             "created data/sets/quiz.json: set \"quiz\", 1 question, 1 card (from quiz.gift)\n"
                 .into(),
-            "warning: line 3: essay questions (empty { }) have no answer to check\n".into(),
+            "warning: line 3: essay questions (empty { }) have no answer to check\nnote: set: language not recognised from the text; set to en (kioku import --language overrides)\n".into(),
             Some(0)
         )
     );
@@ -237,4 +237,31 @@ fn no_history_leaves_the_review_log_out_and_says_so() {
     ));
     assert_eq!(code, Some(1), "{stderr}");
     assert!(stderr.contains("are for Anki packages"), "{stderr}");
+}
+
+#[test]
+fn language_overrides_the_guess() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("words.tsv"), "Hund\tdog\nKatze\tcat\n").unwrap();
+    let (_, stderr, code) = out(&kioku(
+        dir.path(),
+        &["import", "words.tsv", "--language", "de"],
+    ));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(!stderr.contains("language guessed"), "{stderr}");
+    let json = fs::read_to_string(dir.path().join("data/sets/words.json")).unwrap();
+    assert!(json.contains("\"language\": \"de\""), "{json}");
+    let (_, stderr, code) = out(&kioku(
+        dir.path(),
+        &[
+            "import",
+            "words.tsv",
+            "--language",
+            "not a tag",
+            "--set-id",
+            "w2",
+        ],
+    ));
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("is not a language tag"), "{stderr}");
 }

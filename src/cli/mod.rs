@@ -87,6 +87,9 @@ pub enum Command {
         /// Leave an Anki package's review history out.
         #[arg(long)]
         no_history: bool,
+        /// The set's language (BCP 47, e.g. ja) [default: guessed from the text for formats that do not name it]
+        #[arg(long, value_name = "LANG")]
+        language: Option<String>,
     },
     /// Export a set as json, md, csv, tsv, anki-tsv, gift, aiken or kioku (a bundle; needs -o).
     Export {
@@ -238,6 +241,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             replace,
             with_history,
             no_history,
+            language,
         }) => transfer::import(
             &ctx,
             &file,
@@ -245,6 +249,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             set_id.as_deref(),
             replace,
             History::from_flags(with_history, no_history),
+            language.as_deref(),
         ),
         Some(Command::Export {
             set,

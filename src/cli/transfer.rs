@@ -69,8 +69,16 @@ pub(super) fn import(
     set_id: Option<&str>,
     replace: bool,
     history: History,
+    language: Option<&str>,
 ) -> Result<ExitCode, Error> {
     let format = format_arg(format, Some(file))?;
+    if let Some(l) = language
+        && !kioku_core::bank::parse::is_language_tag(l)
+    {
+        return Err(Error::Usage(format!(
+            "--language \"{l}\" is not a language tag (e.g. \"ja\", \"en\", \"pt-BR\")"
+        )));
+    }
     if history != History::Default && format != Format::Apkg {
         return Err(Error::Usage(format!(
             "--with-history and --no-history are for Anki packages (.apkg, .colpkg), not {format}"
@@ -83,7 +91,7 @@ pub(super) fn import(
         ),
         None => None,
     };
-    let imported = match read_import(file, Some(format), id) {
+    let mut imported = match read_import(file, Some(format), id) {
         Ok(i) => i,
         Err(LibraryError::Bank(BankError::Invalid(ds))) => {
             for d in ds {
@@ -105,6 +113,12 @@ pub(super) fn import(
         }
         Err(e) => return Err(e.into()),
     };
+    if let Some(l) = language {
+        imported.set.language = l.to_owned();
+        imported
+            .notes
+            .retain(|n| !(n.item == "set" && n.reason.starts_with("language ")));
+    }
     let mut lib = ctx.open()?;
     // Refuse before saving anything when the history could not be written.
     if imported.history.is_some() && history != History::Without {

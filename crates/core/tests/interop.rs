@@ -191,3 +191,36 @@ fn anki_export_renders_markdown() {
         out.notes
     );
 }
+
+/// Formats that do not name a language get it guessed from the text, and
+/// the guess is named; an unrecognisable text stays `en`, also named.
+#[test]
+fn the_language_is_guessed_and_named() {
+    let ja = ok(
+        "日本の首都はどこですか\t東京です。江戸時代には江戸と呼ばれていました\n富士山の高さは\t三千七百七十六メートルです\n".as_bytes(),
+        Format::Tsv,
+    );
+    assert_eq!(ja.set.language, "ja");
+    assert!(
+        ja.notes
+            .iter()
+            .any(|n| n.item == "set" && n.reason.starts_with("language guessed from the text: ja")),
+        "{:#?}",
+        ja.notes
+    );
+    let bank = parse_set(BUILTIN_INTERVIEW).unwrap();
+    let gift = export(&bank, Format::Gift).unwrap();
+    assert_eq!(ok(gift.text.as_bytes(), Format::Gift).set.language, "en");
+    let unknown = ok(b"x\ty\n", Format::Tsv);
+    assert_eq!(unknown.set.language, "en");
+    assert!(
+        unknown
+            .notes
+            .iter()
+            .any(|n| n.reason.starts_with("language not recognised"))
+    );
+    // JSON names its own language: no guess.
+    let json = export(&bank, Format::Json).unwrap();
+    let back = ok(json.text.as_bytes(), Format::Json);
+    assert!(back.notes.is_empty());
+}

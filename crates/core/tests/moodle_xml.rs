@@ -153,9 +153,14 @@ fn json_to_moodle_xml_and_back_keeps_every_question_it_writes() {
         })
         .collect();
     assert_eq!(back.set.questions, expected);
-    // What comes back changed is named: multi-answer partial credit only.
+    // What comes back changed is named: multi-answer partial credit only
+    // (and the language, guessed from the text).
     assert!(back.skipped.is_empty(), "{:#?}", back.skipped);
+    assert_eq!(back.set.language, set.language);
     for n in &back.notes {
-        assert!(n.reason.contains("part credit"), "{n}");
+        assert!(
+            n.reason.contains("part credit") || n.reason.starts_with("language guessed"),
+            "{n}"
+        );
     }
 }

@@ -431,8 +431,93 @@ pub enum ImportError {
     Bundle(#[from] bundle::BundleError),
 }
 
-/// Parse `bytes` (the contents of a file in `format`) into a set.
+/// The language of `set`'s text, guessed (with the `whatlang` crate) from
+/// its prompts, answers and explanations: an ISO 639-1 code and the
+/// guess's confidence (0–1), or `None` when the text is too short or the
+/// language not one kioku names.
+pub fn guess_language(set: &QuestionSet) -> Option<(&'static str, f64)> {
+    let mut text = String::new();
+    for q in &set.questions {
+        text.push_str(&q.prompt_text());
+        text.push('\n');
+        if let QuestionBody::Flashcard { answer, .. } = &q.body {
+            text.push_str(answer);
+            text.push('\n');
+        }
+        if let Some(e) = &q.explanation {
+            text.push_str(e);
+            text.push('\n');
+        }
+    }
+    let info = whatlang::detect(&text)?;
+    use whatlang::Lang;
+    let code = match info.lang() {
+        Lang::Eng => "en",
+        Lang::Jpn => "ja",
+        Lang::Cmn => "zh",
+        Lang::Kor => "ko",
+        Lang::Deu => "de",
+        Lang::Fra => "fr",
+        Lang::Spa => "es",
+        Lang::Ita => "it",
+        Lang::Por => "pt",
+        Lang::Rus => "ru",
+        Lang::Ukr => "uk",
+        Lang::Nld => "nl",
+        Lang::Swe => "sv",
+        Lang::Dan => "da",
+        Lang::Nob => "nb",
+        Lang::Fin => "fi",
+        Lang::Pol => "pl",
+        Lang::Ces => "cs",
+        Lang::Tur => "tr",
+        Lang::Ell => "el",
+        Lang::Ara => "ar",
+        Lang::Heb => "he",
+        Lang::Hin => "hi",
+        Lang::Tha => "th",
+        Lang::Vie => "vi",
+        Lang::Ind => "id",
+        Lang::Hun => "hu",
+        Lang::Ron => "ro",
+        _ => return None,
+    };
+    Some((code, info.confidence()))
+}
+
+/// Parse `bytes` (the contents of a file in `format`) into a set. Formats
+/// that do not name the set's language (all but JSON, text and bundles)
+/// get it guessed from the text ([`guess_language`]), named in `notes`;
+/// `en` when no guess is reliable.
 pub fn import(bytes: &[u8], format: Format, meta: &ImportMeta) -> Result<Imported, ImportError> {
+    let mut imported = import_as_written(bytes, format, meta)?;
+    if !matches!(format, Format::Json | Format::Md | Format::Bundle) {
+        let (language, reason) = match guess_language(&imported.set) {
+            Some((code, confidence)) if confidence >= 0.5 => (
+                code,
+                format!(
+                    "language guessed from the text: {code} (confidence {confidence:.2}); kioku import --language overrides"
+                ),
+            ),
+            _ => (
+                "en",
+                "language not recognised from the text; set to en (kioku import --language overrides)".to_owned(),
+            ),
+        };
+        imported.set.language = language.to_owned();
+        imported.notes.push(Skipped {
+            item: "set".to_owned(),
+            reason,
+        });
+    }
+    Ok(imported)
+}
+
+fn import_as_written(
+    bytes: &[u8],
+    format: Format,
+    meta: &ImportMeta,
+) -> Result<Imported, ImportError> {
     if format == Format::Apkg {
         return Ok(apkg::import(bytes, meta)?);
     }
