@@ -308,9 +308,10 @@ round() {
     ms=$(sed -n 's/.*"duration_ms":\([0-9]*\).*/\1/p' <<<"$line")
     [ -n "$ms" ] || fail "no duration_ms: $line"
     # At least the 3 s pause; at most what the script measured from seeing
-    # the card to rating it (plus slack for a slow repaint before t0).
+    # the card to rating it (plus slack for a slow repaint before t0: on a
+    # loaded machine the webview can paint seconds after the card is shown).
     [ "$ms" -ge 2500 ] && [ "$ms" -lt 60000 ] || fail "duration_ms $ms not in [2500, 60000) after ${elapsed}s: $line"
-    [ "$ms" -le $(( (elapsed + 5) * 1000 )) ] || fail "duration_ms $ms is longer than the card was shown (${elapsed}s): $line"
+    [ "$ms" -le $(( (elapsed + 15) * 1000 )) ] || fail "duration_ms $ms is longer than the card was shown (${elapsed}s): $line"
     echo "e2e:   logged good, duration_ms $ms (about ${elapsed}s shown)"
 }
 

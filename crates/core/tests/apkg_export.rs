@@ -86,6 +86,12 @@ fn strip_plus(m: &serde_json::Value) -> serde_json::Value {
 #[test]
 fn anki_imports_what_kioku_exports() {
     let Some(python) = anki_python() else {
+        // `.ci/test` makes the venv and sets KIOKU_REQUIRE_ANKI: there, a
+        // missing Anki is a failure, not a skip.
+        assert!(
+            std::env::var_os("KIOKU_REQUIRE_ANKI").is_none(),
+            "no Python with the anki package, and KIOKU_REQUIRE_ANKI is set"
+        );
         eprintln!("skipped: no Python with the anki package (set KIOKU_ANKI_PYTHON)");
         return;
     };
