@@ -38,7 +38,12 @@ cleanup() {
     rm -rf "$tmp"
 }
 trap cleanup EXIT
-fail() { echo "decks: FAILED: $*" >&2; [ -f "$tmp/app.log" ] && tail -20 "$tmp/app.log" >&2; exit 1; }
+fail() {
+    echo "decks: FAILED: $*" >&2
+    # The panic message first: the backtrace after it is long.
+    [ -f "$tmp/app.log" ] && { grep -A3 panicked "$tmp/app.log" >&2; tail -20 "$tmp/app.log" >&2; }
+    exit 1
+}
 
 Xvfb -displayfd 3 -screen 0 800x600x24 -nolisten tcp 3>"$tmp/display" >/dev/null 2>&1 &
 xvfb_pid=$!

@@ -142,17 +142,28 @@ start_app() {
 # Close the app: `kioku` waits for the `kioku-app` it started, so end that
 # child (by its pid) and then wait for both; the data directory's lock must
 # be free afterwards.
+running() { # pid...: is any of them alive and not a zombie?
+    local p st
+    for p in "$@"; do
+        st=$(ps -o stat= -p "$p" 2>/dev/null) || continue
+        [[ $st == Z* ]] || return 0
+    done
+    return 1
+}
+
 stop_app() {
     local child
     child=$(pgrep -P "$app_pid" 2>/dev/null || true)
     [ -n "$child" ] && kill $child 2>/dev/null
     kill "$app_pid" 2>/dev/null || true
     wait "$app_pid" 2>/dev/null || true
-    for _ in $(seq 50); do
-        [ -n "$child" ] && kill -0 $child 2>/dev/null || break
+    # Slow on a loaded machine; an exited process left as a zombie (nobody
+    # reaps it here) counts as gone.
+    for _ in $(seq 150); do
+        running $child || break
         sleep 0.1
     done
-    [ -n "$child" ] && kill -0 $child 2>/dev/null && fail "kioku-app ($child) did not exit"
+    running $child && fail "kioku-app's processes ($(echo $child)) did not exit in 15 s"
     app_pid=""
     grep -q panicked "$tmp/app.log" && fail "kioku panicked"
     return 0
@@ -265,9 +276,14 @@ round() {
         click) # the Close button: the only undimmed accent-coloured area
             local bg xy
             if [ "$theme" = dark ]; then bg='#8fb6ff'; else bg='#24539e'; fi
-            xy=$(convert "$out/$n-$theme-help.png" -alpha off -fuzz 3% -fill black +opaque "$bg" -fill white -opaque "$bg" \
-                -trim -format '%[fx:round(page.x+w/2)] %[fx:round(page.y+h/2)]' info: 2>/dev/null || true)
-            [ -n "$xy" ] || fail "could not find the Close button"
+            # A loaded machine may not have painted the overlay yet: look
+            # again (nothing found gives no answer or a "-0" offset).
+            for _ in $(seq 20); do
+                xy=$(convert "$out/$n-$theme-help.png" -alpha off -fuzz 3% -fill black +opaque "$bg" -fill white -opaque "$bg" \
+                    -trim -format '%[fx:round(page.x+w/2)] %[fx:round(page.y+h/2)]' info: 2>/dev/null || true)
+                case $xy in '' | -* | *' -'*) sleep 0.5; shot "$n-$theme-help" ;; *) break ;; esac
+            done
+            case $xy in '' | -* | *' -'*) fail "could not find the Close button (${xy:-nothing})" ;; esac
             xdotool mousemove --window "$win" ${xy% *} ${xy#* } click 1; sleep 0.7
             xdotool mousemove --window "$win" 790 590 ;; # off the buttons (hover)
         esac

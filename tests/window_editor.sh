@@ -109,17 +109,28 @@ start_app() {
     sleep 1
 }
 
+running() { # pid...: is any of them alive and not a zombie?
+    local p st
+    for p in "$@"; do
+        st=$(ps -o stat= -p "$p" 2>/dev/null) || continue
+        [[ $st == Z* ]] || return 0
+    done
+    return 1
+}
+
 stop_app() {
     local child
     child=$(pgrep -P "$app_pid" 2>/dev/null || true)
     [ -n "$child" ] && kill $child 2>/dev/null
     kill "$app_pid" 2>/dev/null || true
     wait "$app_pid" 2>/dev/null || true
-    for _ in $(seq 50); do
-        [ -n "$child" ] && kill -0 $child 2>/dev/null || break
+    # WebKit's helpers may take a while on a loaded machine; an exited
+    # process left as a zombie (nobody reaps it here) counts as gone.
+    for _ in $(seq 150); do
+        running $child || break
         sleep 0.1
     done
-    [ -n "$child" ] && kill -0 $child 2>/dev/null && fail "kioku-app ($child) did not exit"
+    running $child && fail "kioku-app's processes ($(echo $child)) did not exit in 15 s"
     app_pid=""
     grep -q panicked "$tmp/app.log" && fail "kioku panicked"
     return 0

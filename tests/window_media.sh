@@ -30,7 +30,13 @@ cleanup() {
     rm -rf "$tmp"
 }
 trap cleanup EXIT
-fail() { echo "media: FAILED: $*" >&2; cat "$KIOKU_DATA_DIR"/reviews/*.jsonl >&2 2>/dev/null; [ -f "$tmp/app.log" ] && tail -20 "$tmp/app.log" >&2; exit 1; }
+fail() {
+    echo "media: FAILED: $*" >&2
+    cat "$KIOKU_DATA_DIR"/reviews/*.jsonl >&2 2>/dev/null
+    # The panic message first: the backtrace after it is long.
+    [ -f "$tmp/app.log" ] && { grep -A3 panicked "$tmp/app.log" >&2; tail -20 "$tmp/app.log" >&2; }
+    exit 1
+}
 
 Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$tmp/display" >/dev/null 2>&1 &
 xvfb_pid=$!
