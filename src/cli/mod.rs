@@ -23,8 +23,8 @@ use jiff::Timestamp;
 use kioku_core::bank::SetId;
 use kioku_core::library::Library;
 use kioku_core::review::EventId;
-use transfer::History;
 use kioku_i18n::{Lang, t};
+use transfer::History;
 
 /// The language of every human-readable line this command prints:
 /// `KIOKU_LANG`, else the locale variables (see `kioku_i18n::Lang::from_env`).
