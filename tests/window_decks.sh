@@ -23,13 +23,34 @@ mkdir -p "$out"
 tmp=$(mktemp -d)
 app_pid=""
 xvfb_pid=""
+# The app and every process under it (WebKit's helpers hold the web data
+# directory, `kioku-app` the data directory's lock).
+descendants() {
+    local p c
+    for p in "$@"; do
+        for c in $(pgrep -P "$p" 2>/dev/null || true); do
+            echo "$c"
+            descendants "$c"
+        done
+    done
+}
+running() { # pid...: is any of them alive and not a zombie?
+    local p st
+    for p in "$@"; do
+        st=$(ps -o stat= -p "$p" 2>/dev/null) || continue
+        [[ $st == Z* ]] || return 0
+    done
+    return 1
+}
 stop_app() {
     [ -n "$app_pid" ] || return 0
-    local child
-    child=$(pgrep -P "$app_pid" 2>/dev/null || true)
-    kill $child "$app_pid" 2>/dev/null || true
+    local all
+    all="$app_pid $(descendants "$app_pid")"
+    kill $all 2>/dev/null || true
     wait "$app_pid" 2>/dev/null || true
-    for _ in $(seq 50); do [ -n "$child" ] && kill -0 $child 2>/dev/null || break; sleep 0.1; done
+    # Gone before the next start, which would find them holding its files.
+    for _ in $(seq 150); do running $all || break; sleep 0.1; done
+    running $all && { app_pid=""; fail "the app's processes did not exit in 15 s"; }
     app_pid=""
 }
 cleanup() {

@@ -120,14 +120,35 @@ block() {
     fail "$1.png: no solid block of $2 at least $3 px (box ${w}x${h}, $count px of that colour)"
 }
 
+# The app and every process under it (WebKit's helpers hold the web data
+# directory, `kioku-app` the data directory's lock).
+descendants() {
+    local p c
+    for p in "$@"; do
+        for c in $(pgrep -P "$p" 2>/dev/null || true); do
+            echo "$c"
+            descendants "$c"
+        done
+    done
+}
+running() { # pid...: is any of them alive and not a zombie?
+    local p st
+    for p in "$@"; do
+        st=$(ps -o stat= -p "$p" 2>/dev/null) || continue
+        [[ $st == Z* ]] || return 0
+    done
+    return 1
+}
 stop_app() {
     # `kioku` waits for the `kioku-app` it started: end that child (by pid)
     # too, or it keeps the window and the data directory's lock.
-    local child
-    child=$(pgrep -P "$app_pid" 2>/dev/null || true)
-    kill $child "$app_pid" 2>/dev/null || true
+    local all
+    all="$app_pid $(descendants "$app_pid")"
+    kill $all 2>/dev/null || true
     wait "$app_pid" 2>/dev/null || true
-    for _ in $(seq 50); do [ -n "$child" ] && kill -0 $child 2>/dev/null || break; sleep 0.1; done
+    # Gone before the next start, which would find them holding its files.
+    for _ in $(seq 150); do running $all || break; sleep 0.1; done
+    running $all && fail "the app's processes did not exit in 15 s"
     app_pid=""
 }
 

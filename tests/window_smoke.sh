@@ -41,6 +41,25 @@ export KIOKU_DATA_DIR=$tmp/data
 mkdir -p "$HOME"
 for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
 
+# The app and every process under it (WebKit's helpers hold the web data
+# directory, `kioku-app` the data directory's lock).
+descendants() {
+    local p c
+    for p in "$@"; do
+        for c in $(pgrep -P "$p" 2>/dev/null || true); do
+            echo "$c"
+            descendants "$c"
+        done
+    done
+}
+running() { # pid...: is any of them alive and not a zombie?
+    local p st
+    for p in "$@"; do
+        st=$(ps -o stat= -p "$p" 2>/dev/null) || continue
+        [[ $st == Z* ]] || return 0
+    done
+    return 1
+}
 start_app() {
     "$bin" >"$tmp/app.log" 2>&1 &
     app_pid=$!
@@ -80,9 +99,22 @@ not_blank() {
 
 log_lines() { cat "$KIOKU_DATA_DIR"/reviews/*.jsonl 2>/dev/null | grep -c "\"type\":\"$1\"" || true; }
 
-wait_for_lines() { # type count; then give the screen time to follow
-    for _ in $(seq 150); do [ "$(log_lines "$1")" -ge "$2" ] && { sleep 1.5; return 0; }; sleep 0.1; done
-    fail "expected $2 '$1' events in the review log, found $(log_lines "$1")"
+# type count [shot]: wait for the review log; then, if given the shot taken
+# before the key, until the screen no longer shows it (a loaded webview
+# paints seconds after the app moved on, and keys typed into a stale card
+# go to the wrong field).
+wait_for_lines() {
+    local ok=""
+    for _ in $(seq 150); do [ "$(log_lines "$1")" -ge "$2" ] && { ok=1; break; }; sleep 0.1; done
+    [ -n "$ok" ] || fail "expected $2 '$1' events in the review log, found $(log_lines "$1")"
+    if [ -n "${3-}" ]; then
+        for _ in $(seq 60); do
+            import -window root "$tmp/now.png"
+            [ "$(compare -metric AE "$out/$3.png" "$tmp/now.png" null: 2>&1 || true)" != 0 ] && break
+            sleep 0.5
+        done
+    fi
+    sleep 1.5
 }
 
 # Fixed pauses are long enough for a loaded machine; the review log is
@@ -97,19 +129,19 @@ shot study-flashcard; not_blank study-flashcard
 key space                  # show the answer
 shot study-answer
 key 3                      # Good
-wait_for_lines review 1
+wait_for_lines review 1 study-answer
 grep -q '"rating":"good"' "$KIOKU_DATA_DIR"/reviews/*.jsonl || fail "the rating was not recorded as good"
 
 xdotool type --delay 40 "75th"; key Return   # a typed card
 shot study-typed; not_blank study-typed
 key Return                 # the suggested rating
-wait_for_lines review 2
+wait_for_lines review 2 study-typed
 
 key 3                      # multiple choice: pick the third choice shown
 key Return                 # check
 shot study-choice
 key 1                      # Again
-wait_for_lines review 3
+wait_for_lines review 3 study-choice
 
 key ctrl+z                 # undo the last answer
 wait_for_lines undo 1
@@ -122,10 +154,12 @@ shot home-after; not_blank home-after
 
 # `kioku` waits for the `kioku-app` it started: end that child (by pid)
 # too, or it keeps the window and the data directory's lock.
-child=$(pgrep -P "$app_pid" 2>/dev/null || true)
-kill $child "$app_pid" 2>/dev/null || true
+all="$app_pid $(descendants "$app_pid")"
+kill $all 2>/dev/null || true
 wait "$app_pid" 2>/dev/null || true
-for _ in $(seq 50); do [ -n "$child" ] && kill -0 $child 2>/dev/null || break; sleep 0.1; done
+# Gone before the next start, which would find them holding its files.
+for _ in $(seq 150); do running $all || break; sleep 0.1; done
+running $all && fail "the first app's processes did not exit in 15 s"
 xdotool search --onlyvisible --name '^kioku$' >/dev/null 2>&1 && fail "the first window is still open"
 app_pid=""
 
