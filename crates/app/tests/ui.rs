@@ -721,6 +721,46 @@ fn enter_that_ends_an_ime_composition_does_not_submit() {
     assert!(!app.html().contains("Show answer"));
 }
 
+/// The overlay's title and its Close button sit in a header outside the
+/// part that scrolls: focusing Close (it is focused on open) must not
+/// scroll the title out of view, as it did at 1920×1080 and at 800×600.
+#[test]
+fn the_shortcut_overlay_keeps_its_title_and_close_button_above_the_scrolling_list() {
+    let key = "japan-russia-covid19/abe-cancelled-moscow-visit";
+    let (_dir, lib) = library(&[]);
+    let session = session_on(&lib, key, false, "", &[]);
+    let mut app = live::Live::new(Boot::at(Ok(lib), Screen::Study(session)));
+    let root = app.element("keydown", 0);
+    app.key(root, Key::Character("?".into()), false);
+    let html = app.html();
+    let head = html
+        .find(r#"class="dialog-head""#)
+        .unwrap_or_else(|| panic!("no dialog header: {html}"));
+    let body = html
+        .find(r#"class="dialog-body""#)
+        .unwrap_or_else(|| panic!("no scrolling body: {html}"));
+    let title = html.find(r#"id="help-title""#).unwrap();
+    let close = html.find(">Close</button>").unwrap();
+    let first_group = html.find("Everywhere").unwrap();
+    assert!(
+        head < title && title < body,
+        "the title is in the header: {html}"
+    );
+    assert!(
+        head < close && close < body,
+        "Close is in the header: {html}"
+    );
+    assert!(body < first_group, "the list scrolls in the body: {html}");
+    assert_eq!(html.matches(">Close</button>").count(), 1, "{html}");
+    let css = kioku_app::STYLE;
+    let rule = css
+        .split(".dialog-body {")
+        .nth(1)
+        .and_then(|r| r.split('}').next())
+        .unwrap_or_else(|| panic!("no .dialog-body rule in app.css"));
+    assert!(rule.contains("overflow: auto"), "the body scrolls: {rule}");
+}
+
 #[test]
 fn closing_the_shortcut_overlay_by_any_means_gives_focus_back() {
     let key = "japan-russia-covid19/abe-cancelled-moscow-visit";
@@ -2054,4 +2094,19 @@ mod study_small {
         );
         assert!(html.contains("Undone. The card is shown again."), "{html}");
     }
+}
+
+/// A long word (the bank's description has a bare URL) wraps inside its
+/// column: at 1920×1080 it ran under the deck's buttons.
+#[test]
+fn long_words_wrap_inside_deck_descriptions_and_cards() {
+    let css = kioku_app::STYLE;
+    let rule = css
+        .lines()
+        .find(|l| l.contains(".deck-description,") && l.contains("overflow-wrap"))
+        .unwrap_or_else(|| panic!("no wrapping rule for deck descriptions in app.css"));
+    for class in [".deck-description", ".prompt", ".explanation", ".answer"] {
+        assert!(rule.contains(class), "{class} wraps: {rule}");
+    }
+    assert!(rule.contains("overflow-wrap: anywhere"), "{rule}");
 }

@@ -87,24 +87,30 @@ pub fn Help() -> Element {
     let ctx: AppCtx = use_context();
     rsx! {
         div { class: "overlay", role: "dialog", aria_modal: "true", aria_labelledby: "help-title",
-            div { class: "dialog",
-                h2 { id: "help-title", "Keyboard shortcuts" }
-                for (group, keys) in SHORTCUTS.iter() {
-                    h3 { "{group}" }
-                    dl { class: "shortcuts",
-                        for (k, what) in keys.iter() {
-                            dt { kbd { "{k}" } }
-                            dd { "{what}" }
-                        }
+            div { class: "dialog help",
+                // The title and Close stay put; only the list scrolls, so
+                // focusing Close never scrolls the title out of view.
+                div { class: "dialog-head",
+                    h2 { id: "help-title", "Keyboard shortcuts" }
+                    button {
+                        class: "primary",
+                        onclick: move |_| close_help(ctx),
+                        onmounted: move |e| async move {
+                            let _ = e.set_focus(true).await;
+                        },
+                        "Close"
                     }
                 }
-                button {
-                    class: "primary",
-                    onclick: move |_| close_help(ctx),
-                    onmounted: move |e| async move {
-                        let _ = e.set_focus(true).await;
-                    },
-                    "Close"
+                div { class: "dialog-body",
+                    for (group, keys) in SHORTCUTS.iter() {
+                        h3 { "{group}" }
+                        dl { class: "shortcuts",
+                            for (k, what) in keys.iter() {
+                                dt { kbd { "{k}" } }
+                                dd { "{what}" }
+                            }
+                        }
+                    }
                 }
             }
         }
