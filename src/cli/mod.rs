@@ -318,9 +318,6 @@ fn open_app(ctx: &Context) -> Result<ExitCode, Error> {
     }
     let mut cmd = std::process::Command::new(&app);
     cmd.arg("--data-dir").arg(&data_dir);
-    if let Some(now) = ctx.now {
-        cmd.arg("--now").arg(now.to_string());
-    }
     run_app(cmd, &app)
 }
 

@@ -56,7 +56,7 @@ error-builtin-set = { $error }; pass --set-id to import under another id
 error-set-elsewhere = { $error }; remove it or pass --set-id
 error-no-data-dir = no data directory: set KIOKU_DATA_DIR or pass --data-dir
 error-app-where = cannot find where kioku is installed: { $error }
-error-app-missing = the desktop app is not installed: { $path } is missing. Install both with `cargo install --path .` from kioku's source, or build it with `cargo build --bin { $binary }`
+error-app-missing = the desktop app is not installed: { $path } is missing. From kioku's source, install it with `cargo install --path crates/app`, or build it with `cargo build -p { $binary }`
 error-app-start = cannot start { $path }: { $error }
 error-kioku-now = KIOKU_NOW={ $value } is not an RFC 3339 time: { $error }
 error-terminal = terminal: { $error }

@@ -70,7 +70,7 @@ error-builtin-set = { $error }。別の ID で取り込むには --set-id を付
 error-set-elsewhere = { $error }。それを削除するか、--set-id を付けてください
 error-no-data-dir = データフォルダがありません。KIOKU_DATA_DIR を設定するか、--data-dir を付けてください
 error-app-where = kioku のインストール先がわかりません: { $error }
-error-app-missing = デスクトップアプリがインストールされていません（{ $path } がありません）。kioku のソースから `cargo install --path .` で両方をインストールするか、`cargo build --bin { $binary }` でビルドしてください
+error-app-missing = デスクトップアプリがインストールされていません（{ $path } がありません）。kioku のソースから `cargo install --path crates/app` でインストールするか、`cargo build -p { $binary }` でビルドしてください
 error-app-start = { $path } を起動できません: { $error }
 error-kioku-now = KIOKU_NOW={ $value } は RFC 3339 の時刻ではありません: { $error }
 error-terminal = 端末: { $error }
