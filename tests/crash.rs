@@ -4,6 +4,9 @@
 //! store must open every time. Likewise a child saving settings and a
 //! question set in a loop (`store::write_atomic`) is killed at random
 //! moments: each file is always the old or the new version, never torn.
+//! And a child answering and saving the progress snapshot after every
+//! answer is killed during those writes: each open then gives what a whole
+//! replay gives, with every acknowledged answer.
 
 #![cfg(unix)]
 
@@ -206,5 +209,130 @@ fn killed_mid_save_leaves_the_old_or_the_new_file() {
     assert!(
         lib.set(&kioku_core::bank::SetId::new("crash-set").unwrap())
             .is_some()
+    );
+}
+
+/// Set by the parent for the child run of [`snapshot_writer_child`].
+const SNAP_CHILD_DIR: &str = "KIOKU_TEST_SNAPSHOT_CHILD_DIR";
+
+/// Not a test on its own: the child process of
+/// `killed_mid_snapshot_write_opens_to_a_whole_replay`. It answers a card,
+/// says so, writes the snapshot, says so, in a loop.
+#[test]
+#[ignore = "run as a child process by killed_mid_snapshot_write_opens_to_a_whole_replay"]
+fn snapshot_writer_child() {
+    use kioku_core::review::{EventId, Mode};
+    use kioku_core::scheduler::Rating;
+    let Some(dir) = std::env::var_os(SNAP_CHILD_DIR) else {
+        return;
+    };
+    let dir = std::path::PathBuf::from(dir);
+    let mut lib = Library::open(&dir, TimeZone::UTC, || "child".into()).unwrap();
+    let set = &lib.sets()[0];
+    let keys: Vec<_> = set.cards().take(12).map(|c| c.key(&set.id)).collect();
+    let pid = std::process::id();
+    for i in 0usize.. {
+        let key = &keys[i % keys.len()];
+        let now = lib.now(jiff::Timestamp::now());
+        let rating = Rating::from_number((i % 4) as u8 + 1).unwrap();
+        let id = format!("{pid:08x}{i:08x}");
+        lib.answer(key, rating, now, 500, Mode::Study, EventId(id.clone()))
+            .unwrap();
+        println!("answered {id}");
+        lib.save_snapshot().unwrap();
+        println!("saved {i}");
+    }
+}
+
+#[test]
+fn killed_mid_snapshot_write_opens_to_a_whole_replay() {
+    use kioku_core::library::{Opened, snapshot_path};
+    use kioku_core::review::Progress;
+    const SNAP_KILLS: usize = 60;
+    let dir = tempfile::tempdir().unwrap();
+    let mut rng = rand::rngs::StdRng::seed_from_u64(12);
+    let mut acknowledged: Vec<String> = Vec::new();
+    let mut from_snapshot = 0;
+    for _ in 0..SNAP_KILLS {
+        let mut child = Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--exact",
+                "snapshot_writer_child",
+                "--ignored",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env(SNAP_CHILD_DIR, dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let mut lines = BufReader::new(stdout).lines();
+        // Counted, not timed: a few snapshots written, then a kill at a
+        // random moment of the writes that follow.
+        let saves = rng.random_range(1..5);
+        let mut seen = 0;
+        for line in lines.by_ref() {
+            let line = line.unwrap();
+            if let Some(id) = line.strip_prefix("answered ") {
+                acknowledged.push(id.to_owned());
+            } else if line.starts_with("saved ") {
+                seen += 1;
+                if seen == saves {
+                    break;
+                }
+            }
+        }
+        assert_eq!(seen, saves, "the child stopped early");
+        std::thread::sleep(Duration::from_micros(rng.random_range(0..8_000)));
+        child.kill().unwrap();
+        // What it acknowledged before it died counts too.
+        for line in lines.map_while(Result::ok) {
+            if let Some(id) = line.strip_prefix("answered ") {
+                acknowledged.push(id.to_owned());
+            }
+        }
+        child.wait().unwrap();
+        // Opened as the child's device, from whatever snapshot the kill
+        // left (the old or the new one).
+        let snap = snapshot_path(dir.path(), "child");
+        let before = std::fs::read(&snap).ok();
+        let lib = Library::open(dir.path(), TimeZone::UTC, || "child".into()).unwrap();
+        from_snapshot += usize::from(matches!(lib.opened(), Opened::Snapshot { .. }));
+        let replayed = Progress::replay(lib.events(), lib.scheduler()).unwrap();
+        assert!(
+            lib.progress().same_as(&replayed),
+            "opened {:?} differs from a whole replay",
+            lib.opened()
+        );
+        let ids: std::collections::HashSet<&str> =
+            lib.events().iter().map(|e| e.id().0.as_str()).collect();
+        for id in &acknowledged {
+            assert!(ids.contains(id.as_str()), "acknowledged answer {id} lost");
+        }
+        assert!(
+            lib.warnings().is_empty()
+                || lib
+                    .warnings()
+                    .iter()
+                    .all(|w| w.message.contains("cut short")),
+            "{:?}",
+            lib.warnings()
+        );
+        // Close as a crash would, so the next child starts from the
+        // snapshot the kill left.
+        drop(lib);
+        match before {
+            Some(bytes) => std::fs::write(&snap, bytes).unwrap(),
+            None => {
+                let _ = std::fs::remove_file(&snap);
+            }
+        }
+    }
+    assert!(acknowledged.len() >= SNAP_KILLS);
+    assert!(
+        from_snapshot > SNAP_KILLS / 2,
+        "only {from_snapshot} opens used a snapshot"
     );
 }

@@ -8,10 +8,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
-use kioku_core::bank::CardKey;
+use kioku_core::bank::{CardKey, SetId};
 use kioku_core::library::{Library, Opened, SNAPSHOT_VERSION, snapshot_path};
 use kioku_core::review::{Event, EventId, Mode, Progress, ReviewEvent, UndoEvent};
 use kioku_core::scheduler::{Rating, Retention, StudyDay};
+use kioku_core::stats;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 
@@ -108,7 +109,8 @@ fn events(ops: &[Op], keys: &[CardKey]) -> Vec<(usize, Event)> {
                         rating: Rating::from_number(rating).unwrap(),
                         at,
                         day: StudyDay::of(at, &TimeZone::UTC, 4),
-                        duration_ms: 1000,
+                        // Some unmeasured (0), for the statistics.
+                        duration_ms: (i as u64 % 3) * 700,
                         mode: if study { Mode::Study } else { Mode::Cram },
                     }),
                 ));
@@ -163,6 +165,27 @@ fn sorted_warnings(lib: &Library) -> Vec<String> {
     v
 }
 
+/// Statistics from the per-day sums in `lib`'s progress equal those of a
+/// whole replay, for all sets and for each one, at a few instants.
+fn same_stats(lib: &Library) -> Result<(), TestCaseError> {
+    let mut scopes: Vec<Option<SetId>> = vec![None];
+    scopes.extend(keys().iter().map(|k| Some(k.set.clone())));
+    scopes.dedup();
+    for at in [
+        "2026-01-02T03:00:00Z",
+        "2026-01-03T20:00:00Z",
+        "2026-01-20T12:00:00Z",
+    ] {
+        let now = lib.now(at.parse().unwrap());
+        for set in &scopes {
+            let fast = stats::for_library(lib, set.as_ref(), now).unwrap();
+            let slow = stats::for_library_replayed(lib, set.as_ref(), now).unwrap();
+            prop_assert_eq!(fast, slow);
+        }
+    }
+    Ok(())
+}
+
 static FROM_SNAPSHOT: AtomicUsize = AtomicUsize::new(0);
 static REPLAYED: AtomicUsize = AtomicUsize::new(0);
 
@@ -178,6 +201,7 @@ fn check_against_full_replay(root: &Path) -> Result<(), TestCaseError> {
     // The events, read lazily, replay to the same progress.
     let replayed = Progress::replay(lib.events(), lib.scheduler()).unwrap();
     prop_assert!(lib.progress().same_as(&replayed), "{:?}", lib.opened());
+    same_stats(&lib)?;
     let warnings = sorted_warnings(&lib);
     let events = lib.events().to_vec();
     drop(lib);
@@ -728,4 +752,48 @@ fn an_undo_in_a_tail_of_an_event_inside_the_snapshot_forces_a_whole_replay() {
     assert_eq!(lib.opened(), Opened::Replayed);
     drop(lib);
     check_against_full_replay(root).unwrap();
+}
+
+#[test]
+fn statistics_from_the_day_sums_equal_a_replay_after_answers_and_undos() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    history_of(root, 120);
+    let keys = keys();
+    let mut at: Timestamp = "2026-03-01T10:00:00Z".parse().unwrap();
+    let mut lib = open(root);
+    // Answers with every rating and measured or unmeasured times, some
+    // undone in the session (taken back from the sums), one across
+    // sessions (a replay).
+    for i in 0..40u64 {
+        let key = &keys[i as usize % (keys.len() - 1)];
+        let now = lib.now(at);
+        let rating = Rating::from_number((i % 4) as u8 + 1).unwrap();
+        let id = EventId(format!("{:016x}", 0xc000 + i));
+        lib.answer(key, rating, now, (i % 3) * 900, Mode::Study, id)
+            .unwrap();
+        if i % 7 == 3 {
+            let id = EventId(format!("{:016x}", 0xd000 + i));
+            assert!(lib.undo(at, id).unwrap().is_some());
+        }
+        at = at
+            .saturating_add(jiff::SignedDuration::from_hours(20))
+            .unwrap();
+        same_stats(&lib).unwrap();
+    }
+    let now = lib.now(at);
+    let fast = stats::for_library(&lib, None, now).unwrap();
+    assert!(fast.total_reviews > 100);
+    assert!(fast.retention.last_365_days.young.reviews > 0);
+    drop(lib);
+    // Reopened from the snapshot (the sums come from it).
+    let lib = open(root);
+    assert_eq!(lib.opened(), Opened::Snapshot { tail_events: 0 });
+    assert_eq!(stats::for_library(&lib, None, now).unwrap(), fast);
+    same_stats(&lib).unwrap();
+    // An undo across sessions.
+    drop(lib);
+    let mut lib = open(root);
+    assert!(lib.undo(at, EventId("u-late".into())).unwrap().is_some());
+    same_stats(&lib).unwrap();
 }

@@ -46,7 +46,7 @@ use crate::store::FileStamp;
 use crate::store::log::LogStart;
 
 /// The snapshot format this kioku reads and writes. Any other is rebuilt.
-pub const SNAPSHOT_VERSION: u32 = 2;
+pub const SNAPSHOT_VERSION: u32 = 3;
 
 const MAGIC: &[u8; 8] = b"kiokusnp";
 const HEADER_LEN: usize = 8 + 4 + 8 + 4;
@@ -135,6 +135,12 @@ struct DayRec {
     new: u32,
     review: u32,
     total: u32,
+    timed: u32,
+    time_ms: u64,
+    young: u32,
+    young_passed: u32,
+    mature: u32,
+    mature_passed: u32,
 }
 
 /// The snapshot's body.
@@ -272,6 +278,12 @@ impl Body {
                     new: c.new,
                     review: c.review,
                     total: c.total,
+                    timed: c.timed,
+                    time_ms: c.time_ms,
+                    young: c.young,
+                    young_passed: c.young_passed,
+                    mature: c.mature,
+                    mature_passed: c.mature_passed,
                 });
             }
         }
@@ -327,6 +339,12 @@ impl Body {
                     new: d.new,
                     review: d.review,
                     total: d.total,
+                    timed: d.timed,
+                    time_ms: d.time_ms,
+                    young: d.young,
+                    young_passed: d.young_passed,
+                    mature: d.mature,
+                    mature_passed: d.mature_passed,
                 },
             );
         }

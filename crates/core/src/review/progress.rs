@@ -8,7 +8,7 @@ use jiff::Timestamp;
 
 use crate::bank::{CardKey, SetId};
 use crate::review::{Event, EventId, Mode, ReviewEvent};
-use crate::scheduler::{CardState, FuzzFactor, Now, ScheduleError, Scheduler, StudyDay};
+use crate::scheduler::{CardState, FuzzFactor, Now, Rating, ScheduleError, Scheduler, StudyDay};
 
 /// The reviews that move the schedule: `study` reviews that are not
 /// undone, in time order (stable, so answers given at the same instant keep
@@ -54,7 +54,8 @@ impl Default for CardProgress {
     }
 }
 
-/// Answers given on one study day in one set, for the daily limits.
+/// Answers given on one study day in one set: for the daily limits, and
+/// the sums statistics need, so that they take no replay.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DayCount {
     /// New cards seen for the first time.
@@ -63,6 +64,61 @@ pub struct DayCount {
     pub review: u32,
     /// All scheduled answers.
     pub total: u32,
+    /// Answers whose time was measured (a duration above 0).
+    pub timed: u32,
+    /// Their time, in milliseconds.
+    pub time_ms: u64,
+    /// Answers of cards in review state with an interval under
+    /// [`crate::stats::MATURE_INTERVAL`] days, and how many of them passed
+    /// (a rating other than Again).
+    pub young: u32,
+    pub young_passed: u32,
+    /// The same for an interval of [`crate::stats::MATURE_INTERVAL`] days
+    /// or more.
+    pub mature: u32,
+    pub mature_passed: u32,
+}
+
+impl DayCount {
+    /// Count (`sign` = 1) or take back (`sign` = -1) one schedule answer
+    /// given to a card in state `before`.
+    pub fn count(&mut self, before: &CardState, rating: Rating, duration_ms: u64, sign: i8) {
+        fn step(n: &mut u32, sign: i8) {
+            *n = if sign >= 0 {
+                n.saturating_add(1)
+            } else {
+                n.saturating_sub(1)
+            };
+        }
+        step(&mut self.total, sign);
+        if duration_ms > 0 {
+            step(&mut self.timed, sign);
+            self.time_ms = if sign >= 0 {
+                self.time_ms.saturating_add(duration_ms)
+            } else {
+                self.time_ms.saturating_sub(duration_ms)
+            };
+        }
+        let passed = rating != Rating::Again;
+        match before {
+            CardState::New => step(&mut self.new, sign),
+            CardState::Review(r) => {
+                step(&mut self.review, sign);
+                if r.interval >= crate::stats::MATURE_INTERVAL {
+                    step(&mut self.mature, sign);
+                    if passed {
+                        step(&mut self.mature_passed, sign);
+                    }
+                } else {
+                    step(&mut self.young, sign);
+                    if passed {
+                        step(&mut self.young_passed, sign);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// What applying one review changed, so it can be taken back.
@@ -71,6 +127,8 @@ pub struct Applied {
     pub key: CardKey,
     pub previous: CardProgress,
     pub day: StudyDay,
+    pub rating: Rating,
+    pub duration_ms: u64,
 }
 
 /// All cards' progress.
@@ -190,17 +248,18 @@ impl Progress {
             Some(days) => days,
             None => self.days.entry(key.set.clone()).or_default(),
         };
-        let count = days.entry(review.day).or_default();
-        count.total += 1;
-        match previous.state {
-            CardState::New => count.new += 1,
-            CardState::Review(_) => count.review += 1,
-            _ => {}
-        }
+        days.entry(review.day).or_default().count(
+            &previous.state,
+            review.rating,
+            review.duration_ms,
+            1,
+        );
         Ok(Applied {
             key: key.clone(),
             previous,
             day: review.day,
+            rating: review.rating,
+            duration_ms: review.duration_ms,
         })
     }
 
@@ -211,12 +270,12 @@ impl Progress {
             .get_mut(&applied.key.set)
             .and_then(|d| d.get_mut(&applied.day))
         {
-            count.total = count.total.saturating_sub(1);
-            match applied.previous.state {
-                CardState::New => count.new = count.new.saturating_sub(1),
-                CardState::Review(_) => count.review = count.review.saturating_sub(1),
-                _ => {}
-            }
+            count.count(
+                &applied.previous.state,
+                applied.rating,
+                applied.duration_ms,
+                -1,
+            );
         }
         if applied.previous.reviews == 0 {
             self.cards.remove(&applied.key);

@@ -17,7 +17,7 @@ use serde::Serialize;
 use crate::bank::SetId;
 use crate::exam::ExamKind;
 use crate::library::Library;
-use crate::review::progress::{CardProgress, Progress};
+use crate::review::progress::{CardProgress, DayCount, Progress};
 use crate::scheduler::ScheduleError as Error;
 use crate::scheduler::{CardState, Now, Rating, StudyDay};
 
@@ -101,10 +101,12 @@ pub struct Pass {
 }
 
 impl Pass {
-    fn add(&mut self, passed: bool) {
-        self.reviews += 1;
-        self.passed += u32::from(passed);
-        self.rate = Some(f64::from(self.passed) / f64::from(self.reviews));
+    fn add_many(&mut self, passed: u32, reviews: u32) {
+        self.reviews += reviews;
+        self.passed += passed;
+        if self.reviews > 0 {
+            self.rate = Some(f64::from(self.passed) / f64::from(self.reviews));
+        }
     }
 }
 
@@ -208,13 +210,57 @@ pub struct StatsInput<'a> {
     pub set: Option<SetId>,
     /// Every card in scope, including those never studied.
     pub cards: Vec<CardProgress>,
-    /// Schedule reviews in scope.
-    pub reviews: Vec<ReviewSample>,
+    /// The schedule reviews in scope, summed per study day (as
+    /// [`Progress`] keeps them per set).
+    pub days: HashMap<StudyDay, DayCount>,
     /// FSRS decay (parameter 20), for retrievability.
     pub decay: f32,
     pub now: Now,
     /// The study day an instant falls in (for (re)learning due times).
     pub day_of: &'a dyn Fn(Timestamp) -> StudyDay,
+}
+
+/// Sum `c` into `into`.
+fn add_day(into: &mut DayCount, c: &DayCount) {
+    into.new += c.new;
+    into.review += c.review;
+    into.total += c.total;
+    into.timed += c.timed;
+    into.time_ms += c.time_ms;
+    into.young += c.young;
+    into.young_passed += c.young_passed;
+    into.mature += c.mature;
+    into.mature_passed += c.mature_passed;
+}
+
+/// Per-day sums of individual reviews (what a replay observes); the
+/// reference the sums kept in [`Progress`] are tested against.
+pub fn days_of_samples(samples: &[ReviewSample]) -> HashMap<StudyDay, DayCount> {
+    let mut days: HashMap<StudyDay, DayCount> = HashMap::new();
+    for r in samples {
+        let d = days.entry(r.day).or_default();
+        d.total += 1;
+        if r.duration_ms > 0 {
+            d.timed += 1;
+            d.time_ms += r.duration_ms;
+        }
+        let passed = u32::from(r.rating != Rating::Again);
+        match r.before {
+            CardState::New => d.new += 1,
+            CardState::Review(b) => {
+                d.review += 1;
+                if b.interval >= MATURE_INTERVAL {
+                    d.mature += 1;
+                    d.mature_passed += passed;
+                } else {
+                    d.young += 1;
+                    d.young_passed += passed;
+                }
+            }
+            _ => {}
+        }
+    }
+    days
 }
 
 /// Compute statistics from their inputs.
@@ -266,38 +312,29 @@ pub fn compute(input: &StatsInput<'_>) -> Stats {
 
     let calendar_start = StudyDay(today.0.saturating_sub(CALENDAR_DAYS as i32 - 1));
     let mut calendar = vec![0u32; CALENDAR_DAYS as usize];
-    let mut per_day: HashMap<StudyDay, u32> = HashMap::new();
     let mut windows = RETENTION_WINDOWS.map(|days| RetentionWindow {
         days,
         ..RetentionWindow::default()
     });
-    let (mut timed, mut time_sum) = (0u64, 0u128);
-    for r in &input.reviews {
-        *per_day.entry(r.day).or_default() += 1;
-        if r.day >= calendar_start && r.day <= today {
-            calendar[r.day.days_since(calendar_start) as usize] += 1;
+    let (mut timed, mut time_sum, mut total) = (0u64, 0u128, 0u64);
+    for (&day, c) in &input.days {
+        total += u64::from(c.total);
+        if day >= calendar_start && day <= today {
+            calendar[day.days_since(calendar_start) as usize] += c.total;
         }
-        if r.duration_ms > 0 {
-            timed += 1;
-            time_sum += u128::from(r.duration_ms);
-        }
-        if let CardState::Review(before) = r.before
-            && r.day <= today
-        {
-            let age = today.days_since(r.day);
+        timed += u64::from(c.timed);
+        time_sum += u128::from(c.time_ms);
+        if day <= today {
+            let age = today.days_since(day);
             for w in &mut windows {
                 if age < w.days {
-                    let pass = if before.interval >= MATURE_INTERVAL {
-                        &mut w.mature
-                    } else {
-                        &mut w.young
-                    };
-                    pass.add(r.rating != Rating::Again);
+                    w.young.add_many(c.young_passed, c.young);
+                    w.mature.add_many(c.mature_passed, c.mature);
                 }
             }
         }
     }
-    let studied = |d: StudyDay| per_day.get(&d).is_some_and(|&n| n > 0);
+    let studied = |d: StudyDay| input.days.get(&d).is_some_and(|c| c.total > 0);
     let mut day = if studied(today) {
         today
     } else {
@@ -323,7 +360,7 @@ pub fn compute(input: &StatsInput<'_>) -> Stats {
             last_30_days: w30,
             last_365_days: w365,
         },
-        total_reviews: u32::try_from(input.reviews.len()).unwrap_or(u32::MAX),
+        total_reviews: u32::try_from(total).unwrap_or(u32::MAX),
         average_answer_ms: (timed > 0).then(|| time_sum as f64 / timed as f64),
         streak_days: streak,
         stability,
@@ -334,12 +371,27 @@ pub fn compute(input: &StatsInput<'_>) -> Stats {
     }
 }
 
-/// Statistics for `set` (or all sets) in an open library at `now`.
+/// Statistics for `set` (or all sets) in an open library at `now`, from
+/// the per-day sums its [`Progress`] keeps: O(cards + days), no replay.
 pub fn for_library(lib: &Library, set: Option<&SetId>, now: Now) -> Result<Stats, Error> {
     let in_scope = |s: &SetId| set.is_none_or(|id| id == s);
+    let mut days: HashMap<StudyDay, DayCount> = HashMap::new();
+    for (s, by_day) in &lib.progress().days {
+        if in_scope(s) {
+            for (&day, c) in by_day {
+                add_day(days.entry(day).or_default(), c);
+            }
+        }
+    }
+    Ok(finish(lib, set, now, days))
+}
+
+/// [`for_library`] the slow way: every event read and the whole history
+/// replayed to learn the state each review found its card in. The
+/// reference the per-day sums are tested against.
+pub fn for_library_replayed(lib: &Library, set: Option<&SetId>, now: Now) -> Result<Stats, Error> {
+    let in_scope = |s: &SetId| set.is_none_or(|id| id == s);
     let mut reviews = Vec::new();
-    // Replay to learn each review's state before it; the result equals
-    // the library's own progress.
     Progress::replay_observed(lib.events(), lib.scheduler(), |r, before| {
         if in_scope(&r.set) {
             reviews.push(ReviewSample {
@@ -350,6 +402,16 @@ pub fn for_library(lib: &Library, set: Option<&SetId>, now: Now) -> Result<Stats
             });
         }
     })?;
+    Ok(finish(lib, set, now, days_of_samples(&reviews)))
+}
+
+fn finish(
+    lib: &Library,
+    set: Option<&SetId>,
+    now: Now,
+    days: HashMap<StudyDay, DayCount>,
+) -> Stats {
+    let in_scope = |s: &SetId| set.is_none_or(|id| id == s);
     let cards = lib
         .sets()
         .iter()
@@ -371,7 +433,7 @@ pub fn for_library(lib: &Library, set: Option<&SetId>, now: Now) -> Result<Stats
     let mut stats = compute(&StatsInput {
         set: set.cloned(),
         cards,
-        reviews,
+        days,
         decay,
         now,
         day_of: &day_of,
@@ -387,7 +449,7 @@ pub fn for_library(lib: &Library, set: Option<&SetId>, now: Now) -> Result<Stats
             ExamKind::Retry => stats.self_test_retries.push(score),
         }
     }
-    Ok(stats)
+    stats
 }
 
 #[cfg(test)]
