@@ -185,7 +185,7 @@ fn import_brings_anki_history_by_default_and_names_every_row_left_out() {
     assert_eq!(code, Some(0), "{stderr}");
     assert!(
         stdout.contains(
-            "created data/reviews/anki-history.jsonl: 49 of 59 Anki review-log rows as reviews (the default when a package has reviews; --no-history leaves them out)"
+            "created data/reviews/anki-history.jsonl: 49 of 59 Anki review-log rows as reviews of 7 cards (the default when a package has reviews; --no-history leaves them out)"
         ),
         "{stdout}"
     );
@@ -264,4 +264,43 @@ fn language_overrides_the_guess() {
     ));
     assert_eq!(code, Some(1), "{stderr}");
     assert!(stderr.contains("is not a language tag"), "{stderr}");
+}
+
+/// `--replace --no-history` replaces the set but keeps the history an
+/// earlier import wrote (progress is never deleted silently), and says so
+/// with the file and its review count.
+#[test]
+fn replace_without_history_keeps_the_earlier_history_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    history_fixture(dir.path());
+    let (_, stderr, code) = out(&kioku(dir.path(), &["import", "history.apkg"]));
+    assert_eq!(code, Some(0), "{stderr}");
+    let log = dir.path().join("data/reviews/anki-history.jsonl");
+    let before = fs::read_to_string(&log).unwrap();
+    let (stdout, stderr, code) = out(&kioku(
+        dir.path(),
+        &["import", "history.apkg", "--replace", "--no-history"],
+    ));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stdout.contains("left out the package's 59"), "{stdout}");
+    assert!(
+        stderr.contains(
+            "note: history: kept data/reviews/anki-history.jsonl, the review history of an earlier import (49 reviews)"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(fs::read_to_string(&log).unwrap(), before);
+    // Without an earlier history there is nothing to say.
+    let (_, stderr, code) = out(&kioku(
+        dir.path(),
+        &[
+            "import",
+            "history.apkg",
+            "--set-id",
+            "other",
+            "--no-history",
+        ],
+    ));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(!stderr.contains("kept"), "{stderr}");
 }

@@ -162,18 +162,23 @@ pub(super) fn import(
     for s in &imported.notes {
         eprintln!("{}", t!(l, "note", message = s.to_string()));
     }
-    match (&imported.history, history) {
-        (Some(h), History::Without) => println!(
-            "history: left out the package's {} review-log rows (--no-history)",
-            h.rows
-        ),
+    let written = match (&imported.history, history) {
+        (Some(h), History::Without) => {
+            println!("{}", t!(l, "import-history-left-out", rows = h.rows));
+            false
+        }
         (Some(h), _) => {
             let written = lib.import_history(&imported.set.id, h, replace)?;
             println!(
-                "created {}: {} of {} Anki review-log rows as reviews{}",
-                written.path.display(),
-                written.reviews,
-                h.rows,
+                "{}{}",
+                t!(
+                    l,
+                    "import-history",
+                    file = written.path.display().to_string(),
+                    reviews = written.reviews,
+                    rows = h.rows,
+                    cards = written.cards
+                ),
                 if history == History::Default {
                     " (the default when a package has reviews; --no-history leaves them out)"
                 } else {
@@ -181,13 +186,41 @@ pub(super) fn import(
                 }
             );
             for s in &h.skipped {
-                eprintln!("warning: history: {s}");
+                eprintln!(
+                    "{}",
+                    t!(
+                        l,
+                        "warning",
+                        message = t!(l, "import-history-skipped", message = s.to_string())
+                    )
+                );
             }
+            true
         }
         (None, History::With) => {
             println!("history: the package has no review history");
+            false
         }
-        (None, _) => {}
+        (None, _) => false,
+    };
+    // A replaced set keeps the history an earlier import wrote: say so.
+    if replace
+        && !written
+        && let Some(earlier) = lib.earlier_history(&imported.set.id)
+    {
+        eprintln!(
+            "{}",
+            t!(
+                l,
+                "note",
+                message = t!(
+                    l,
+                    "import-history-kept",
+                    file = earlier.path.display().to_string(),
+                    reviews = earlier.reviews
+                )
+            )
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1716,6 +1716,33 @@ mod decks_transfer {
         assert!(html.contains("already exists"), "{html}");
     }
 
+    /// An Anki package with reviews: the notice gives the history's
+    /// counts as `kioku import` does, and names every row left out.
+    #[test]
+    fn import_of_an_anki_history_reports_its_reviews_and_every_row_left_out() {
+        let (dir, lib) = library(&[]);
+        let file = repo("tests/fixtures/import/history.apkg");
+        let (pick, _) = picker(Some(file.clone()));
+        let mut app = live::Live::new(Boot::new(Ok(lib)).with_picker(pick));
+        app.click(app.element("click", IMPORT));
+        let html = app.html();
+        assert!(
+            html.contains(r#"class="notice ok" role="status""#),
+            "{html}"
+        );
+        let log = dir.path().join("reviews/anki-history.jsonl");
+        assert!(log.is_file(), "{html}");
+        assert!(
+            html.contains(&format!(
+                "created {}: 49 of 59 Anki review-log rows as reviews of 7 cards",
+                log.display()
+            )),
+            "{html}"
+        );
+        assert_eq!(html.matches("history: review ").count(), 59 - 49, "{html}");
+        assert!(html.contains("Set due date"), "{html}");
+    }
+
     #[test]
     fn a_bad_file_is_reported_in_red_with_the_file_and_place() {
         let (_dir, lib) = library(&[]);

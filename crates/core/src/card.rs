@@ -109,12 +109,24 @@ impl CardView {
                 false,
             ),
             B::Cloze { text } => {
-                let n = match variant {
-                    CardVariant::Cloze(n) => usize::from(n),
+                let card = match variant {
+                    CardVariant::Cloze(n) => n,
                     _ => 1,
                 };
-                let answer = text.deletion(n).unwrap_or_default().trim().to_owned();
-                (text.render_blanked(Some(n)), answer, None, false)
+                // A card hiding several blanks is answered with each
+                // blank's answer in order, separated by `;`.
+                let answer = text
+                    .card_deletions(card)
+                    .into_iter()
+                    .map(|n| text.deletion(n).unwrap_or_default().trim().to_owned())
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                (
+                    text.render_blanked(Some(usize::from(card))),
+                    answer,
+                    None,
+                    false,
+                )
             }
         };
         CardView {

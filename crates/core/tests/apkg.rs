@@ -307,3 +307,59 @@ fn image_occlusion_notes_are_skipped_by_name() {
         "{skipped:#?}"
     );
 }
+
+/// An Anki cloze note whose deletions share a number (made by Anki's
+/// backend: tests/fixtures/import/make_shared_cloze.py) is one kioku card
+/// per number, as in Anki, and keeps its numbers through anki-tsv, JSON
+/// and Markdown.
+#[test]
+fn shared_cloze_numbers_make_one_card() {
+    use kioku_core::bank::CardVariant;
+    use kioku_core::grader::{Response, Verdict, grade};
+    let imported = import(&fixture_named("shared-cloze.apkg"), &meta()).unwrap();
+    assert!(imported.skipped.is_empty(), "{:?}", imported.skipped);
+    let q = &imported.set.questions[0];
+    let QuestionBody::Cloze { text } = &q.body else {
+        panic!("{:?}", q.body)
+    };
+    assert_eq!(
+        text.source_text(),
+        "{{c1::Tokyo}} and {{c1::Osaka}} are large; {{c2::Kyoto}} was the capital."
+    );
+    assert_eq!(
+        q.card_variants(),
+        [CardVariant::Cloze(1), CardVariant::Cloze(2)]
+    );
+    assert_eq!(
+        text.render_blanked(Some(1)),
+        "[...] and [...] are large; Kyoto was the capital."
+    );
+    assert_eq!(
+        text.render_blanked(Some(2)),
+        "Tokyo and Osaka are large; [...] was the capital."
+    );
+    let typed = |s: &str| Response::Typed(s.into());
+    let c1 = CardVariant::Cloze(1);
+    assert_eq!(grade(&q.body, c1, &typed("Tokyo; Osaka")), Verdict::Correct);
+    assert_eq!(grade(&q.body, c1, &typed("tokyo ;osaka")), Verdict::Correct);
+    assert_eq!(grade(&q.body, c1, &typed("Tokyo")), Verdict::Wrong);
+    assert_eq!(grade(&q.body, c1, &typed("Tokyo; Kyoto")), Verdict::Wrong);
+    assert_eq!(
+        grade(&q.body, CardVariant::Cloze(2), &typed("Kyoto")),
+        Verdict::Correct
+    );
+    // Round trips keep the numbers.
+    for format in [Format::AnkiTsv, Format::Json, Format::Md] {
+        let out = formats::export(&imported.set, format).unwrap();
+        if format == Format::AnkiTsv {
+            assert!(
+                out.text
+                    .contains("{{c1::Tokyo}} and {{c1::Osaka}} are large; {{c2::Kyoto}}"),
+                "{}",
+                out.text
+            );
+        }
+        let back = formats::import(out.text.as_bytes(), format, &meta()).unwrap();
+        assert_eq!(back.set.questions[0].body, q.body, "{format:?}");
+    }
+}

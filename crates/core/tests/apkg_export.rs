@@ -18,7 +18,9 @@ fn set() -> QuestionSet {
     let extra = parse_set(
         r#"{"kioku": 1, "id": "x", "title": "x", "language": "en", "questions": [
         {"id": "hund", "type": "flashcard", "prompt": "Hund ![a dog](dog.png)", "answer": "dog",
-         "reversible": true, "tags": ["german"]}]}"#,
+         "reversible": true, "tags": ["german"]},
+        {"id": "cities", "type": "cloze",
+         "text": "{{c1::Tokyo}} and {{c1::Osaka}} are large; {{c2::Kyoto}} was the capital."}]}"#,
     )
     .unwrap();
     set.questions.extend(extra.questions);
@@ -61,7 +63,7 @@ fn expected(set: &QuestionSet) -> serde_json::Value {
                 reversible: true, ..
             } => ("Basic (and reversed card)", 2),
             QuestionBody::Typed { .. } => ("Basic (type in the answer)", 1),
-            QuestionBody::Cloze { text } => ("Cloze", text.deletion_count()),
+            QuestionBody::Cloze { text } => ("Cloze", text.card_numbers().len()),
             _ => ("Basic", 1),
         };
         let bump = |m: &mut serde_json::Map<String, serde_json::Value>, by: usize| {

@@ -71,11 +71,11 @@ fn describe(e: &LibraryError) -> String {
 /// Import `file` and say what came of it.
 pub fn import_path(mut ctx: AppCtx, file: &Path) {
     let result = match ctx.library.write().as_mut() {
-        Some(lib) => lib.import_file(file, None, None, false),
+        Some(lib) => lib.import_file_with_history(file, None, None, false),
         None => return,
     };
     match result {
-        Ok(imported) => {
+        Ok((imported, history)) => {
             let n = imported.set.questions.len();
             let mut lines = vec![format!(
                 "Imported {n} question{} into \"{}\" from {}.",
@@ -85,6 +85,24 @@ pub fn import_path(mut ctx: AppCtx, file: &Path) {
             )];
             lines.extend(imported.skipped.iter().map(|s| format!("Skipped {s}")));
             lines.extend(imported.notes.iter().map(|s| format!("Changed {s}")));
+            // The review history an Anki package brought, as the CLI says
+            // it, and every review-log row left out.
+            if let (Some(h), Some(written)) = (&imported.history, &history) {
+                let l = kioku_i18n::current();
+                lines.push(kioku_i18n::t!(
+                    l,
+                    "import-history",
+                    file = written.path.display().to_string(),
+                    reviews = written.reviews,
+                    rows = h.rows,
+                    cards = written.cards
+                ));
+                lines.extend(
+                    h.skipped.iter().map(|s| {
+                        kioku_i18n::t!(l, "import-history-skipped", message = s.to_string())
+                    }),
+                );
+            }
             show(
                 ctx,
                 Notice {

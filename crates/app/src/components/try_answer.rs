@@ -64,11 +64,18 @@ pub fn TryAnswer(question: DraftQuestion, language: String) -> Element {
             }
         };
     };
-    let blanks = match &body {
-        QuestionBody::Cloze { text } => text.deletion_count(),
-        _ => 0,
+    // A cloze's cards: one per deletion, or per shared number.
+    let cards: Vec<u16> = match &body {
+        QuestionBody::Cloze { text } => text.card_numbers(),
+        _ => Vec::new(),
     };
-    let n = (*blank.read()).clamp(1, u16::try_from(blanks.max(1)).unwrap_or(u16::MAX));
+    let blanks = cards.len();
+    let chosen = *blank.read();
+    let n = if cards.contains(&chosen) {
+        chosen
+    } else {
+        cards.first().copied().unwrap_or(1)
+    };
     let variant = if blanks > 0 {
         CardVariant::Cloze(n)
     } else {
@@ -98,7 +105,7 @@ pub fn TryAnswer(question: DraftQuestion, language: String) -> Element {
                             label { r#for: "{BLANK}", "Blank" }
                             select { id: "{BLANK}",
                                 onchange: move |e| if let Ok(v) = e.value().parse::<u16>() { blank.set(v) },
-                                for k in 1..=blanks { option { value: "{k}", selected: usize::from(n) == k, "Blank {k}" } }
+                                for k in cards.iter().copied() { option { value: "{k}", selected: n == k, "Blank {k}" } }
                             }
                         }
                     }

@@ -201,8 +201,10 @@ impl Question {
             QuestionBody::Flashcard {
                 reversible: true, ..
             } => vec![CardVariant::Forward, CardVariant::Reverse],
-            QuestionBody::Cloze { text } => (1..=text.deletion_count())
-                .map(|n| CardVariant::Cloze(n as u16))
+            QuestionBody::Cloze { text } => text
+                .card_numbers()
+                .into_iter()
+                .map(CardVariant::Cloze)
                 .collect(),
             _ => vec![CardVariant::Forward],
         }
@@ -338,7 +340,8 @@ pub enum CardVariant {
     Forward,
     /// A reversible flashcard studied answer → prompt.
     Reverse,
-    /// The n-th deletion of a cloze, 1-based.
+    /// Card n of a cloze: the n-th deletion (1-based), or, when its
+    /// deletions are numbered (`{{c1::…}}`), the deletions numbered n.
     Cloze(u16),
 }
 
@@ -448,7 +451,9 @@ pub enum ClozeSegment {
 /// and `c` (trimmed; the first is the one shown). A `|` with nothing on
 /// one side (`{{|}}`, `{{a||b}}`) is literal text, as it was before
 /// alternatives existed, so the whole deletion is the one answer.
+/// A card number in front (`{{c2::a|b}}`) is not part of them.
 pub fn deletion_alternatives(raw: &str) -> Vec<&str> {
+    let raw = deletion_card(raw).1;
     let parts: Vec<&str> = raw.split('|').map(str::trim).collect();
     if parts.len() > 1 && parts.iter().all(|p| !p.is_empty()) {
         parts
@@ -457,9 +462,29 @@ pub fn deletion_alternatives(raw: &str) -> Vec<&str> {
     }
 }
 
+/// The card number a deletion is written with, `c2::` in `{{c2::Kyoto}}`
+/// (1 to 65535, no leading zero), and the deletion without it. Deletions
+/// sharing a number are hidden together, on one card, as in Anki.
+pub fn deletion_card(raw: &str) -> (Option<u16>, &str) {
+    let number = |rest: &str| -> Option<(u16, usize)> {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || rest.starts_with('0') || !rest[digits..].starts_with("::") {
+            return None;
+        }
+        let n: u16 = rest[..digits].parse().ok()?;
+        Some((n, digits + 2))
+    };
+    match raw.strip_prefix('c').and_then(number) {
+        Some((n, len)) => (Some(n), &raw[1 + len..]),
+        None => (None, raw),
+    }
+}
+
 /// Cloze text, parsed: at least one deletion, braces balanced. A deletion
 /// may list alternatives, `{{earliest|first}}`: see
-/// [`deletion_alternatives`].
+/// [`deletion_alternatives`]. Either every deletion carries a card number
+/// (`{{c1::a}} {{c1::b}} {{c2::c}}`: two cards, the first hiding a and b)
+/// or none does (one card per deletion, numbered in text order).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClozeText {
     segments: Vec<ClozeSegment>,
@@ -496,19 +521,53 @@ impl ClozeText {
             .unwrap_or_default()
     }
 
-    /// Deletion `n` (1-based) as written between the braces.
+    /// Deletion `n` (1-based) as written between the braces, without its
+    /// card number (`c1::`).
     pub fn raw_deletion(&self, n: usize) -> Option<&str> {
-        self.segments
-            .iter()
-            .filter_map(|s| match s {
-                ClozeSegment::Deletion(d) => Some(d.as_str()),
-                ClozeSegment::Text(_) => None,
-            })
+        self.deletions()
             .nth(n.checked_sub(1)?)
+            .map(|d| deletion_card(d).1)
     }
 
-    /// The text with deletion `blank` (1-based) shown as `[...]` and the
-    /// others filled in; with `None`, every deletion is blanked.
+    fn deletions(&self) -> impl Iterator<Item = &str> {
+        self.segments.iter().filter_map(|s| match s {
+            ClozeSegment::Deletion(d) => Some(d.as_str()),
+            ClozeSegment::Text(_) => None,
+        })
+    }
+
+    /// Whether the deletions carry card numbers (`{{c1::…}}`).
+    pub fn is_numbered(&self) -> bool {
+        self.deletions().any(|d| deletion_card(d).0.is_some())
+    }
+
+    /// The card number of deletion `n` (1-based): its written number, or
+    /// `n` itself when the deletions are not numbered.
+    pub fn card_of(&self, n: usize) -> Option<u16> {
+        let d = self.deletions().nth(n.checked_sub(1)?)?;
+        deletion_card(d).0.or_else(|| u16::try_from(n).ok())
+    }
+
+    /// The numbers of this text's cards, ascending: 1 to the deletion
+    /// count, or the distinct written numbers.
+    pub fn card_numbers(&self) -> Vec<u16> {
+        let mut out: Vec<u16> = (1..=self.deletion_count())
+            .filter_map(|n| self.card_of(n))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The deletions (1-based, in text order) card `card` hides.
+    pub fn card_deletions(&self, card: u16) -> Vec<usize> {
+        (1..=self.deletion_count())
+            .filter(|&n| self.card_of(n) == Some(card))
+            .collect()
+    }
+
+    /// The text with the deletions of card `blank` shown as `[...]` and
+    /// the others filled in; with `None`, every deletion is blanked.
     pub fn render_blanked(&self, blank: Option<usize>) -> String {
         let mut out = String::new();
         let mut n = 0;
@@ -517,7 +576,8 @@ impl ClozeText {
                 ClozeSegment::Text(t) => out.push_str(t),
                 ClozeSegment::Deletion(d) => {
                     n += 1;
-                    if blank.is_none_or(|b| b == n) {
+                    let card = deletion_card(d).0.map_or(n, usize::from);
+                    if blank.is_none_or(|b| b == card) {
                         out.push_str("[...]");
                     } else {
                         out.push_str(deletion_alternatives(d)[0]);

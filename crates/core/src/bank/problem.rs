@@ -162,6 +162,10 @@ pub enum Problem {
     NestedDeletion,
     #[error("empty cloze deletion {{{{}}}}")]
     EmptyDeletion,
+    #[error(
+        "this deletion has no card number while others in the text have one; write it {{{{cN::...}}}} (deletions sharing N are hidden together)"
+    )]
+    UnnumberedDeletion,
     #[error("single brace '{0}' in cloze text; deletions are written {{{{answer}}}}")]
     StrayBrace(char),
     #[error("a .kioku.md file starts with a \"---\" line that opens the set's front matter")]

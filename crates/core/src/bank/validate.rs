@@ -2,7 +2,9 @@
 //! the `.kioku.md` text format, imports). A front end extracts values with
 //! their positions; these checks judge them and collect located problems.
 
-use super::model::{Abbreviation, ClozeSegment, ClozeText, is_kebab_case, to_kebab_case};
+use super::model::{
+    Abbreviation, ClozeSegment, ClozeText, deletion_card, is_kebab_case, to_kebab_case,
+};
 use super::problem::{LocatedProblem, Pos, Problem};
 
 /// Fewest choices a multiple-choice question may have.
@@ -297,6 +299,8 @@ pub fn parse_cloze(text: &str) -> Result<ClozeText, Vec<(usize, Problem)>> {
     let mut errors = Vec::new();
     let mut buf = String::new();
     let mut open: Option<usize> = None;
+    // Each deletion's start and whether it carries a card number.
+    let mut numbered: Vec<(usize, bool)> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         let pair = chars.get(i + 1) == Some(&chars[i]);
@@ -316,11 +320,14 @@ pub fn parse_cloze(text: &str) -> Result<ClozeText, Vec<(usize, Problem)>> {
             '}' if pair => {
                 match open.take() {
                     None => errors.push((i, Problem::UnopenedDeletion)),
-                    Some(start) if buf.trim().is_empty() => {
+                    Some(start) if deletion_card(&buf).1.trim().is_empty() => {
                         errors.push((start, Problem::EmptyDeletion));
                         buf.clear();
                     }
-                    Some(_) => segments.push(ClozeSegment::Deletion(std::mem::take(&mut buf))),
+                    Some(start) => {
+                        numbered.push((start, deletion_card(&buf).0.is_some()));
+                        segments.push(ClozeSegment::Deletion(std::mem::take(&mut buf)));
+                    }
                 }
                 i += 2;
                 continue;
@@ -338,6 +345,13 @@ pub fn parse_cloze(text: &str) -> Result<ClozeText, Vec<(usize, Problem)>> {
     let has_deletion = segments
         .iter()
         .any(|s| matches!(s, ClozeSegment::Deletion(_)));
+    // Card numbers are all or nothing: an unnumbered deletion beside
+    // numbered ones would have no card.
+    if numbered.iter().any(|&(_, n)| n) {
+        for &(start, _) in numbered.iter().filter(|&&(_, n)| !n) {
+            errors.push((start, Problem::UnnumberedDeletion));
+        }
+    }
     if errors.is_empty() && !has_deletion {
         errors.push((0, Problem::NoDeletion));
     }

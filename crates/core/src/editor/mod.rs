@@ -527,6 +527,9 @@ fn message(p: &Problem) -> String {
         Problem::UnopenedDeletion => "A blank is closed with }} but never opened with {{".into(),
         Problem::NestedDeletion => "A blank cannot be inside another blank".into(),
         Problem::EmptyDeletion => "A blank is empty".into(),
+        Problem::UnnumberedDeletion => {
+            "This blank has no card number while others have one: write it {{c1::like this}}".into()
+        }
         Problem::StrayBrace(c) => {
             format!("A single {c} is in the text; blanks are written {{{{like this}}}}")
         }

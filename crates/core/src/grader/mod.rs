@@ -717,6 +717,66 @@ fn without_initials(s: &str) -> Option<String> {
     dropped.then(|| kept.join(" "))
 }
 
+/// Judge a card that hides several blanks (deletions sharing a number):
+/// `given` holds one answer per blank, in text order, separated by `;`.
+/// Every blank must be right; the card's verdict is its worst blank's.
+fn judge_blanks(given: &str, blanks: &[Vec<String>], rules: Rules) -> Judgement {
+    let parts: Vec<&str> = given.split(';').map(str::trim).collect();
+    if parts.len() != blanks.len() {
+        return Judgement {
+            verdict: Verdict::Wrong,
+            reason: MatchReason::Rejected,
+            matched: None,
+            detail: format!(
+                "this card hides {} blanks: give their answers in order, separated by \";\" ({} given)",
+                blanks.len(),
+                parts.len()
+            ),
+        };
+    }
+    let each: Vec<Judgement> = parts
+        .iter()
+        .zip(blanks)
+        .map(|(g, accepted)| judge_typed(g, accepted, rules))
+        .collect();
+    let rank = |j: &Judgement| match j.verdict {
+        Verdict::Wrong => 3,
+        Verdict::CorrectWithTypo { .. } => 2,
+        _ if j.reason != MatchReason::Exact => 1,
+        _ => 0,
+    };
+    let worst = each.iter().max_by_key(|j| rank(j)).map_or(0, rank);
+    let first_worst = each.iter().find(|j| rank(j) == worst);
+    let verdict = match first_worst.map(|j| &j.verdict) {
+        Some(Verdict::Wrong) => Verdict::Wrong,
+        Some(Verdict::CorrectWithTypo { .. }) => Verdict::CorrectWithTypo {
+            expected: blanks
+                .iter()
+                .map(|b| b.first().cloned().unwrap_or_default())
+                .collect::<Vec<_>>()
+                .join("; "),
+        },
+        _ => Verdict::Correct,
+    };
+    let matched = (verdict != Verdict::Wrong).then(|| {
+        each.iter()
+            .filter_map(|j| j.matched.clone())
+            .collect::<Vec<_>>()
+            .join("; ")
+    });
+    Judgement {
+        verdict,
+        reason: first_worst.map_or(MatchReason::Exact, |j| j.reason),
+        matched,
+        detail: each
+            .iter()
+            .enumerate()
+            .map(|(i, j)| format!("blank {}: {}", i + 1, j.detail))
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
+
 /// Judge `given` against the accepted answers (the first is the one shown).
 fn judge_typed(given: &str, accepted: &[String], rules: Rules) -> Judgement {
     let quote = |i: usize| format!("\"{}\"", accepted[i]);
@@ -798,19 +858,24 @@ pub fn judge<'a>(
             judge_typed(given, answers, rules)
         }
         (QuestionBody::Cloze { text }, Response::Typed(given)) => {
-            let n = match variant {
-                CardVariant::Cloze(n) => usize::from(n),
+            let card = match variant {
+                CardVariant::Cloze(n) => n,
                 _ => 1,
             };
-            let answers: Vec<String> = text
-                .deletion_answers(n)
+            let blanks: Vec<Vec<String>> = text
+                .card_deletions(card)
                 .into_iter()
-                .map(|a| a.trim().to_owned())
+                .map(|n| {
+                    text.deletion_answers(n)
+                        .into_iter()
+                        .map(|a| a.trim().to_owned())
+                        .collect()
+                })
                 .collect();
-            if answers.is_empty() {
-                plain(Verdict::Wrong, "the cloze has no such blank")
-            } else {
-                judge_typed(given, &answers, rules)
+            match blanks.as_slice() {
+                [] => plain(Verdict::Wrong, "the cloze has no such blank"),
+                [answers] => judge_typed(given, answers, rules),
+                _ => judge_blanks(given, &blanks, rules),
             }
         }
         (QuestionBody::MultipleChoice { correct, .. }, Response::Choices(picked)) => {

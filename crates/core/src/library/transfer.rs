@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Library, LibraryError};
 use crate::bank::formats::{self, Exported, Format, ImportError, ImportMeta, Imported};
-use crate::bank::{self, QuestionSet, SetId};
+use crate::bank::{self, QuestionId, QuestionSet, SetId};
 use crate::media;
 use crate::review::{Event, EventId, ReviewEvent};
 use crate::store::{Saved, StoreError};
@@ -23,6 +23,19 @@ impl Library {
         set_id: Option<SetId>,
         replace: bool,
     ) -> Result<Imported, LibraryError> {
+        self.import_file_with_history(file, format, set_id, replace)
+            .map(|(imported, _)| imported)
+    }
+
+    /// [`Library::import_file`], also saying what review history it
+    /// wrote (for an Anki package with reviews).
+    pub fn import_file_with_history(
+        &mut self,
+        file: &Path,
+        format: Option<Format>,
+        set_id: Option<SetId>,
+        replace: bool,
+    ) -> Result<(Imported, Option<HistoryWritten>), LibraryError> {
         let imported = read_import(file, format, set_id)?;
         // An Anki package's review history comes along (see
         // [`Library::import_history`]); refuse before saving anything when
@@ -32,10 +45,11 @@ impl Library {
             return Err(StoreError::Exists { path: log }.into());
         }
         self.import_set(&imported, replace)?;
-        if let Some(history) = &imported.history {
-            self.import_history(&imported.set.id, history, replace)?;
-        }
-        Ok(imported)
+        let written = match &imported.history {
+            Some(history) => Some(self.import_history(&imported.set.id, history, replace)?),
+            None => None,
+        };
+        Ok((imported, written))
     }
 
     /// Write set `id` to a new file in `format`, as `kioku export -o` does;
@@ -300,9 +314,34 @@ impl Library {
         }
         crate::store::write_atomic(&path, text.as_bytes())?;
         self.reload_logs()?;
+        let cards: std::collections::BTreeSet<(&QuestionId, &Option<String>)> =
+            reviews.iter().map(|r| (&r.question, &r.card)).collect();
         Ok(HistoryWritten {
             path,
             reviews: reviews.len(),
+            cards: cards.len(),
+        })
+    }
+
+    /// The review history an earlier import of set `set` wrote, if it is
+    /// there: its path, and its reviews (lines after the header) and
+    /// cards counted. A new import that brings no history leaves it in
+    /// place (progress is never deleted silently); front ends say so.
+    pub fn earlier_history(&self, set: &SetId) -> Option<HistoryWritten> {
+        let path = self.history_log_path(set);
+        let text = std::fs::read_to_string(&path).ok()?;
+        let mut reviews = 0;
+        let mut cards = std::collections::BTreeSet::new();
+        for line in text.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+            reviews += 1;
+            if let Ok(v) = serde_json::from_str::<serde_json::Value>(line) {
+                cards.insert((v["question"].to_string(), v["card"].to_string()));
+            }
+        }
+        Some(HistoryWritten {
+            path,
+            reviews,
+            cards: cards.len(),
         })
     }
 
@@ -338,6 +377,8 @@ pub struct HistoryWritten {
     pub path: PathBuf,
     /// Reviews in it.
     pub reviews: usize,
+    /// The cards they are answers to.
+    pub cards: usize,
 }
 
 /// A review event id for Anki review `anki_id` imported into `set`: 16

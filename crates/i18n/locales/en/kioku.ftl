@@ -106,6 +106,22 @@ import-media = created { $dir }: { $count ->
     [one] { $count } media file
    *[other] { $count } media files
 }
+import-history = created { $file }: { $reviews } of { $rows ->
+    [one] { $rows } Anki review-log row
+   *[other] { $rows } Anki review-log rows
+} as reviews of { $cards ->
+    [one] { $cards } card
+   *[other] { $cards } cards
+}
+import-history-skipped = history: { $message }
+import-history-left-out = history: left out the package's { $rows ->
+    [one] { $rows } review-log row
+   *[other] { $rows } review-log rows
+} (--no-history)
+import-history-kept = history: kept { $file }, the review history of an earlier import ({ $reviews ->
+    [one] { $reviews } review
+   *[other] { $reviews } reviews
+}): progress is never deleted silently, and it still counts for the set's cards with the same ids; import again without --no-history to replace it, or move the file away to drop it
 export-wrote = wrote { $file }: { $written } of { $total ->
     [one] { $total } question
    *[other] { $total } questions

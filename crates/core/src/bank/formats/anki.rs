@@ -11,7 +11,8 @@ use super::{Builder, Draft, Exported, Extras, ImportMeta, Imported, Skipped, htm
 use crate::bank::model::{ClozeSegment, ClozeText, QuestionBody, QuestionSet, is_kebab_case};
 use crate::bank::problem::LocatedProblem;
 
-/// Anki's `{{c1::…}}` form of cloze text, as HTML: deletion n is `c{n}`,
+/// Anki's `{{c1::…}}` form of cloze text, as HTML: deletion n is `c{n}`
+/// (or the card number it is written with),
 /// the text around deletions is Markdown rendered to HTML, and `::` inside
 /// a deletion is written `:&#58;` so Anki does not read it as a hint.
 const MARK_OPEN: char = '\u{E000}';
@@ -35,9 +36,12 @@ pub fn to_anki_cloze(text: &ClozeText) -> String {
     }
     let mut out = markdown_html(&source);
     for (n, d) in deletions.iter().enumerate() {
+        // The card number: written (`{{c1::…}}`, shared by the deletions
+        // hidden together) or the deletion's place.
+        let card = text.card_of(n + 1).map_or(n + 1, usize::from);
         out = out.replace(
             &format!("{MARK_OPEN}{n}{MARK_CLOSE}"),
-            &format!("{{{{c{}::{d}}}}}", n + 1),
+            &format!("{{{{c{card}::{d}}}}}"),
         );
     }
     out
@@ -73,13 +77,18 @@ pub fn markdown_html(markdown: &str) -> String {
 }
 
 /// kioku's `{{…}}` form of Anki cloze text; hints (`{{c1::x::hint}}`) are
-/// dropped and reported by the flag.
+/// dropped and reported by the flag. When two deletions share a number
+/// (one Anki card hides both) every deletion keeps its number,
+/// `{{c1::x}}`, so kioku makes the same cards; otherwise they are written
+/// `{{x}}`, one card each in text order.
 pub fn from_anki_cloze(text: &str) -> (String, bool) {
-    let mut out = String::new();
+    // Text before each deletion, its number and hidden part.
+    let mut pieces: Vec<(String, Option<u32>, String)> = Vec::new();
+    let mut before = String::new();
     let mut hint_dropped = false;
     let mut rest = text;
     while let Some(i) = rest.find("{{c") {
-        out.push_str(&rest[..i]);
+        before.push_str(&rest[..i]);
         let after = &rest[i + 3..];
         let digits = after.chars().take_while(char::is_ascii_digit).count();
         let body = &after[digits..];
@@ -91,17 +100,35 @@ pub fn from_anki_cloze(text: &str) -> (String, bool) {
                     hidden = &hidden[..h];
                     hint_dropped = true;
                 }
-                out.push_str("{{");
-                out.push_str(hidden);
-                out.push_str("}}");
+                let number = after[..digits].parse().ok();
+                pieces.push((std::mem::take(&mut before), number, hidden.to_owned()));
                 rest = inner.get(end + 2..).unwrap_or("");
             }
             _ => {
-                out.push_str("{{c");
+                before.push_str("{{c");
                 rest = after;
             }
         }
     }
+    let mut numbers: Vec<Option<u32>> = pieces.iter().map(|p| p.1).collect();
+    let count = numbers.len();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let shared = numbers.len() < count
+        && numbers
+            .iter()
+            .all(|n| n.is_some_and(|n| (1..=u32::from(u16::MAX)).contains(&n)));
+    let mut out = String::new();
+    for (before, number, hidden) in pieces {
+        out.push_str(&before);
+        out.push_str("{{");
+        if let (true, Some(n)) = (shared, number) {
+            out.push_str(&format!("c{n}::"));
+        }
+        out.push_str(&hidden);
+        out.push_str("}}");
+    }
+    out.push_str(&before);
     out.push_str(rest);
     (out, hint_dropped)
 }

@@ -615,7 +615,8 @@ struct CardMap {
     /// The template ordinal of the reverse card, when there is one.
     reverse: Option<i64>,
     /// For a cloze note, the Anki number of each deletion in text order
-    /// (kioku numbers its cards by that order).
+    /// (kioku numbers its cards by that order, or by these numbers when
+    /// some are shared, as [`from_anki_cloze`] writes them then).
     cloze: Option<Vec<u32>>,
 }
 
@@ -625,7 +626,16 @@ impl CardMap {
     fn variant(&self, ord: i64, nt: &NoteType) -> Result<Option<String>, String> {
         if let Some(numbers) = &self.cloze {
             let wanted = u32::try_from(ord + 1).unwrap_or(0);
+            // Numbered deletions (some share a number) keep Anki's numbers
+            // as their cards'; others are numbered in text order.
+            let numbered = numbers.len() > {
+                let mut distinct = numbers.clone();
+                distinct.sort_unstable();
+                distinct.dedup();
+                distinct.len()
+            };
             return match numbers.iter().position(|&n| n == wanted) {
+                Some(_) if numbered => Ok(Some(format!("c{wanted}"))),
                 Some(i) => Ok(Some(format!("c{}", i + 1))),
                 None => Err(format!("its cloze c{wanted} is no longer in the note")),
             };
@@ -1166,6 +1176,31 @@ fn skip_unlisted(zip: &Zip, b: &mut Builder, why: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cloze_history_maps_shared_numbers_to_their_card() {
+        let nt = NoteType {
+            name: "Cloze".into(),
+            cloze: true,
+            fields: vec!["Text".into()],
+            templates: Vec::new(),
+        };
+        // c2 first, c1 shared: cards keep Anki's numbers.
+        let shared = CardMap {
+            reverse: None,
+            cloze: Some(cloze_numbers("{{c2::a}} {{c1::b}} {{c1::c}}")),
+        };
+        assert_eq!(shared.variant(0, &nt), Ok(Some("c1".into())));
+        assert_eq!(shared.variant(1, &nt), Ok(Some("c2".into())));
+        assert!(shared.variant(2, &nt).is_err());
+        // Distinct numbers: cards in text order, as before.
+        let distinct = CardMap {
+            reverse: None,
+            cloze: Some(cloze_numbers("{{c2::a}} {{c1::b}}")),
+        };
+        assert_eq!(distinct.variant(1, &nt), Ok(Some("c1".into())));
+        assert_eq!(distinct.variant(0, &nt), Ok(Some("c2".into())));
+    }
 
     fn basic(fields: &[&str], templates: &[(&str, &str)]) -> NoteType {
         NoteType {

@@ -341,7 +341,7 @@ pub fn write(
                 (
                     CLOZE,
                     vec![to_anki_cloze(text), explanation],
-                    text.deletion_count(),
+                    text.card_numbers().len(),
                 )
             }
         };

@@ -544,6 +544,14 @@ pub fn export(set: &QuestionSet) -> Exported {
                 continue;
             }
         };
+        if let QuestionBody::Cloze { text: cloze } = &q.body
+            && cloze.is_numbered()
+        {
+            notes.push(Skipped {
+                item: id.to_owned(),
+                reason: "its card numbers ({{c1::…}}) are not written: Moodle asks every blank at once, and they come back as one card per blank".into(),
+            });
+        }
         if q.source.is_some() {
             notes.push(Skipped {
                 item: id.to_owned(),
