@@ -118,7 +118,7 @@ fn check_alt<'a>(alt: &'a str, shown: &str) -> Result<&'a str, MediaError> {
 
 /// Write checked `bytes` into `folder` under their content-hashed name.
 fn store(folder: &Path, bytes: &[u8], ext: &str, alt: &str) -> Result<AddedMedia, MediaError> {
-    let digest = Sha256::digest(&bytes);
+    let digest = Sha256::digest(bytes);
     let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
     let name = MediaName::parse(&format!("{hex}.{ext}"))?;
     let write = |message: String| MediaError::Write {
