@@ -29,27 +29,34 @@ pub const TITLE: &str = "kioku";
 /// The app's stylesheet, compiled in so the binary needs no asset folder.
 pub const STYLE: &str = include_str!("../../../assets/app.css");
 
-/// The page's content security policy. Card content is untrusted: it may
-/// load images and audio only through `kioku-media:` (served by
-/// [`media_response`]) and `data:` images, nothing remote. Scripts: only
-/// Dioxus's own inline module loader and what the app runs through
-/// `document::eval` (focus, text selection), which needs `unsafe-eval`:
-/// without it the window smoke test found every shortcut dead. Card HTML
-/// never contains a script (see `kioku_core::markdown`), and nothing is
-/// loaded from elsewhere. Dioxus talks to the app over its edits websocket
-/// on localhost and the `dioxus:` / `ipc:` protocols.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; \
-    img-src kioku-media: data:; \
-    media-src kioku-media:; \
+/// The page's content security policy for media URLs in `form`. Card
+/// content is untrusted: it may load images and audio only through the
+/// media protocol (served by [`media_response`]; `kioku-media:` on Linux
+/// and macOS, `http://kioku-media.localhost` on Windows, where WebView2
+/// serves custom protocols that way) and `data:` images, nothing remote.
+/// Scripts: only Dioxus's own inline module loader and what the app runs
+/// through `document::eval` (focus, text selection), which needs
+/// `unsafe-eval`: without it the window smoke test found every shortcut
+/// dead. Card HTML never contains a script (see `kioku_core::markdown`),
+/// and nothing is loaded from elsewhere. Dioxus talks to the app over its
+/// edits websocket on localhost and the `dioxus:` / `ipc:` protocols.
+pub fn content_security_policy(form: kioku_core::media::UrlForm) -> String {
+    let media = form.csp_source();
+    format!(
+        "default-src 'none'; \
+    img-src {media} data:; \
+    media-src {media}; \
     style-src 'unsafe-inline'; \
     script-src 'self' 'unsafe-inline' 'unsafe-eval'; \
-    connect-src 'self' ipc: http://ipc.localhost dioxus: http://dioxus.index.html ws://127.0.0.1:* ws://localhost:*";
-
-/// What goes into the page's `<head>`: the policy, then the stylesheet.
-pub fn custom_head() -> String {
-    format!(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"{CONTENT_SECURITY_POLICY}\"><style>{STYLE}</style>"
+    connect-src 'self' ipc: http://ipc.localhost dioxus: http://dioxus.index.html ws://127.0.0.1:* ws://localhost:*"
     )
+}
+
+/// What goes into the page's `<head>`: the policy for this platform, then
+/// the stylesheet.
+pub fn custom_head() -> String {
+    let csp = content_security_policy(kioku_core::media::UrlForm::NATIVE);
+    format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\"><style>{STYLE}</style>")
 }
 
 /// Serve a `kioku-media://SET/FILE` request from `sets_dir/SET.media/`,

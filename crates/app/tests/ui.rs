@@ -963,7 +963,8 @@ fn components_call_every_hook_before_any_early_return() {
 
 mod media {
     use super::*;
-    use kioku_app::{CONTENT_SECURITY_POLICY, custom_head, media_response};
+    use kioku_app::{content_security_policy, custom_head, media_response};
+    use kioku_core::media::UrlForm;
 
     /// A data directory with set `pics` whose prompt shows an image and
     /// plays a sound from `sets/pics.media/`.
@@ -1157,6 +1158,131 @@ mod media {
     }
 
     #[test]
+    fn added_media_goes_to_the_focused_field_at_its_cursor() {
+        use dioxus::html::SerializedFocusData;
+        use kioku_app::AppCtx;
+        use kioku_app::components::media_picker::{Source, add};
+        use kioku_core::editor::{Draft, EditorState};
+        let dir = data_dir();
+        let lib = Library::open(dir.path(), TimeZone::UTC, || "test-device".into()).unwrap();
+        let id = kioku_core::bank::SetId::new("pics").unwrap();
+        let set = lib.set(&id).unwrap().clone();
+        let mut state = EditorState::new(Draft::from_set(&set), true);
+        state.selected = Some(0);
+        let mut app = live::Live::new(Boot::at(Ok(lib), Screen::Editor(state)));
+        let selected = |html: &str| {
+            let select = html.split(r#"id="media-field""#).nth(1).unwrap();
+            let select = &select[..select.find("</select>").unwrap()];
+            select
+                .split("<option")
+                .find(|o| o.contains("selected"))
+                .map(|o| o[o.find('>').unwrap() + 1..o.find("</option>").unwrap()].to_owned())
+        };
+        // Nothing focused yet: the first field, at its end.
+        let html = app.html();
+        assert_eq!(selected(&html).as_deref(), Some("Prompt"), "{html}");
+        assert!(html.contains("At the end of this field"), "{html}");
+        // The explanation gets the focus: "Add to" follows it, at the cursor.
+        let field = app.by_id("q-explanation");
+        app.fire("focus", Box::new(SerializedFocusData::default()), field);
+        let html = app.html();
+        assert_eq!(selected(&html).as_deref(), Some("Explanation"), "{html}");
+        assert!(html.contains("At the cursor in this field."), "{html}");
+        // A picked file goes in at the cursor the field reported (after
+        // "What is this?", 13 UTF-16 units), not at the end.
+        let map = dir.path().join("map.png");
+        std::fs::write(&map, b"\x89PNG map").unwrap();
+        let said = app.run(|| {
+            let ctx: AppCtx = consume_context();
+            add(
+                ctx,
+                0,
+                "prompt",
+                Source::File(map.clone()),
+                "a map",
+                Some((13, 13)),
+            )
+        });
+        assert!(said.starts_with("Added "), "{said}");
+        let prompt = |app: &mut live::Live| {
+            app.run(|| {
+                let ctx: AppCtx = consume_context();
+                ctx.editor().unwrap().draft.questions[0].prompt.clone()
+            })
+        };
+        let p = prompt(&mut app);
+        let name = p
+            .split("![a map](")
+            .nth(1)
+            .and_then(|r| r.split(')').next())
+            .unwrap_or_else(|| panic!("{p}"))
+            .to_owned();
+        assert_eq!(
+            p,
+            format!(
+                "What is this?![a map]({name}) ![a grey cat](cat.png) ![meow](meow.mp3) ![x](https://example.org/x.png)"
+            )
+        );
+        assert!(dir.path().join("sets/pics.media").join(&name).exists());
+        // The field was rebuilt with the new text, and the cursor is put
+        // after what went in.
+        assert!(
+            app.evals
+                .borrow()
+                .iter()
+                .any(|js| js.contains(r#"getElementById("q-prompt")"#)
+                    && js.contains("setSelectionRange(43, 43)")),
+            "{:?}",
+            app.evals.borrow()
+        );
+        // No cursor (chosen under "Add to"): at the end, a paragraph of
+        // its own; a pasted image the same way as a file.
+        let said = app.run(|| {
+            let ctx: AppCtx = consume_context();
+            let source = Source::Pasted {
+                bytes: b"GIF89a".to_vec(),
+                ext: "gif".into(),
+            };
+            add(ctx, 0, "answer", source, "pasted", None)
+        });
+        assert!(said.contains("the pasted image"), "{said}");
+        let a = app.run(|| {
+            let ctx: AppCtx = consume_context();
+            ctx.editor().unwrap().draft.questions[0].answer.clone()
+        });
+        assert!(a.starts_with("A cat\n\n![pasted]("), "{a}");
+        assert!(a.ends_with(".gif)"), "{a}");
+        // Refused: said so, nothing changed.
+        let said = app.run(|| {
+            let ctx: AppCtx = consume_context();
+            add(
+                ctx,
+                0,
+                "answer",
+                Source::File(map.clone()),
+                " ",
+                Some((0, 0)),
+            )
+        });
+        assert!(said.starts_with("Not added:"), "{said}");
+        let a2 = app.run(|| {
+            let ctx: AppCtx = consume_context();
+            ctx.editor().unwrap().draft.questions[0].answer.clone()
+        });
+        assert_eq!(a2, a);
+    }
+
+    #[test]
+    fn only_image_types_are_taken_from_the_clipboard() {
+        use kioku_app::components::media_picker::pasted_extension;
+        assert_eq!(pasted_extension("image/png"), Some("png"));
+        assert_eq!(pasted_extension("IMAGE/JPEG"), Some("jpg"));
+        assert_eq!(pasted_extension("image/webp"), Some("webp"));
+        assert_eq!(pasted_extension("image/svg+xml"), None);
+        assert_eq!(pasted_extension("text/html"), None);
+    }
+
+    #[test]
     fn a_save_that_drops_the_last_use_offers_to_delete_and_deletes_only_when_asked() {
         use kioku_app::AppCtx;
         use kioku_app::components::media_picker::{after_save, before_save};
@@ -1230,23 +1356,39 @@ mod media {
     fn the_page_has_a_strict_content_security_policy() {
         let head = custom_head();
         assert!(head.starts_with("<meta http-equiv=\"Content-Security-Policy\""));
-        for part in [
-            "default-src 'none'",
-            "img-src kioku-media: data:",
-            "media-src kioku-media:",
-            "style-src 'unsafe-inline'",
+        assert!(head.contains(&content_security_policy(UrlForm::NATIVE)));
+        // Linux and macOS: the custom scheme; Windows (WebView2): wry's
+        // http://kioku-media.localhost. Each allows only its own form.
+        for (form, media, other) in [
+            (UrlForm::Scheme, "kioku-media:", "kioku-media.localhost"),
+            (
+                UrlForm::Localhost,
+                "http://kioku-media.localhost",
+                "kioku-media: ",
+            ),
         ] {
-            assert!(CONTENT_SECURITY_POLICY.contains(part), "{part}");
+            let csp = content_security_policy(form);
+            for part in [
+                "default-src 'none'".to_owned(),
+                format!("img-src {media} data:;"),
+                format!("media-src {media};"),
+                "style-src 'unsafe-inline'".to_owned(),
+                // `document::eval` (focus, selection) needs eval; no
+                // remote source is allowed for scripts.
+                "script-src 'self' 'unsafe-inline' 'unsafe-eval';".to_owned(),
+            ] {
+                assert!(csp.contains(&part), "{part} in {csp}");
+            }
+            assert!(!csp.contains(other), "{other} in {csp}");
+            // No whole scheme and no wildcard: nothing remote.
+            for token in csp.split([' ', ';']) {
+                assert!(
+                    !["http:", "https:", "*", "data:*"].contains(&token),
+                    "{token}"
+                );
+            }
+            assert!(!csp.contains("https://"), "{csp}");
         }
-        assert!(
-            !CONTENT_SECURITY_POLICY.contains("http:")
-                || !CONTENT_SECURITY_POLICY.contains("img-src http")
-        );
-        // `document::eval` (focus, selection) needs eval; no remote source
-        // is allowed for scripts.
-        assert!(
-            CONTENT_SECURITY_POLICY.contains("script-src 'self' 'unsafe-inline' 'unsafe-eval';")
-        );
     }
 }
 

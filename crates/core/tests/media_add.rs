@@ -6,7 +6,7 @@ use std::path::Path;
 
 use kioku_core::bank::{QuestionSet, load_set_file};
 use kioku_core::media::{
-    MAX_MEDIA_BYTES, MediaError, MediaName, add_file, delete_file, orphaned, set_names,
+    MAX_MEDIA_BYTES, MediaError, MediaName, add_bytes, add_file, delete_file, orphaned, set_names,
 };
 
 /// A set `pics` whose only question's prompt is `prompt` (a JSON string
@@ -188,4 +188,52 @@ fn the_library_adds_into_sets_id_media_and_never_into_a_built_in_set() {
     assert!(lib.is_builtin(&builtin));
     let err = lib.add_media(&builtin, &src, "Map").unwrap_err();
     assert_eq!(err, MediaError::UnknownSet(builtin.to_string()));
+}
+
+#[test]
+fn pasted_bytes_are_stored_as_a_file_would_be_and_checked_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("sets/pics.media");
+    let src = dir.path().join("map.png");
+    fs::write(&src, b"\x89PNG pasted map").unwrap();
+    let from_file = add_file(&folder, &src, "Map").unwrap();
+    let pasted = add_bytes(
+        &folder,
+        b"\x89PNG pasted map",
+        "PNG",
+        "the pasted image",
+        " Map ",
+    )
+    .unwrap();
+    assert_eq!(pasted.name, from_file.name);
+    assert_eq!(pasted.markdown, from_file.markdown);
+    assert!(!pasted.new_file);
+    let other = add_bytes(&folder, b"GIF89a", "gif", "the pasted image", "Anim").unwrap();
+    assert!(other.name.as_str().ends_with(".gif"));
+    assert!(other.new_file);
+    assert_eq!(
+        fs::read(folder.join(other.name.as_str())).unwrap(),
+        b"GIF89a"
+    );
+    let count = || fs::read_dir(&folder).unwrap().count();
+    assert_eq!(count(), 2);
+    // Refused, naming what was pasted, and nothing written.
+    assert!(matches!(
+        add_bytes(&folder, b"x", "png", "the pasted image", " "),
+        Err(MediaError::MissingAlt { name }) if name == "the pasted image"
+    ));
+    assert!(matches!(
+        add_bytes(&folder, b"x", "png", "the pasted image", "a [b]"),
+        Err(MediaError::BadAlt { .. })
+    ));
+    assert!(matches!(
+        add_bytes(&folder, b"x", "exe", "the pasted image", "x"),
+        Err(MediaError::Unsupported { name }) if name == "the pasted image"
+    ));
+    let big = vec![0u8; MAX_MEDIA_BYTES as usize + 1];
+    assert!(matches!(
+        add_bytes(&folder, &big, "png", "the pasted image", "x"),
+        Err(MediaError::TooLarge { size, .. }) if size == MAX_MEDIA_BYTES + 1
+    ));
+    assert_eq!(count(), 2);
 }

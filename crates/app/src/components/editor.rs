@@ -35,6 +35,7 @@ pub fn open(mut ctx: AppCtx, set: Option<SetId>) {
     };
     let new = !state.existing;
     *ctx.editor_gen.write() += 1;
+    super::media_picker::reset();
     ctx.go(Screen::Editor(state));
     if new {
         // A set not saved yet is named first: its title, selected so that
@@ -338,7 +339,9 @@ fn QuestionForm(
             }
             if q.kind == QuestionKind::Cloze {
                 Field { id: "cloze-text", label: CLOZE_LABEL, multiline: true, value: q.text.clone(), error: err("text"),
-                    oninput: move |v| set_q("text", Box::new(move |q| q.text = v)) }
+                    oninput: move |v| set_q("text", Box::new(move |q| q.text = v)),
+                    onfocus: move |_| super::media_picker::field_focused(ctx, i, "text"),
+                    ondrop: move |e| super::media_picker::drop_on_field(ctx, i, "text", e) }
                 button { r#type: "button",
                     onclick: move |_| async move {
                         let mut js = document::eval(r#"const t = document.getElementById('cloze-text'); dioxus.send([t.selectionStart, t.selectionEnd]);"#);
@@ -358,12 +361,16 @@ fn QuestionForm(
                 }
             } else {
                 Field { id: "q-prompt", label: "Prompt (Markdown)", multiline: true, value: q.prompt.clone(), error: err("prompt"),
-                    oninput: move |v| set_q("prompt", Box::new(move |q| q.prompt = v)) }
+                    oninput: move |v| set_q("prompt", Box::new(move |q| q.prompt = v)),
+                    onfocus: move |_| super::media_picker::field_focused(ctx, i, "prompt"),
+                    ondrop: move |e| super::media_picker::drop_on_field(ctx, i, "prompt", e) }
             }
             match q.kind {
                 QuestionKind::Flashcard => rsx! {
                     Field { id: "q-answer", label: "Answer (Markdown)", multiline: true, value: q.answer.clone(), error: err("answer"),
-                        oninput: move |v| set_q("answer", Box::new(move |q| q.answer = v)) }
+                        oninput: move |v| set_q("answer", Box::new(move |q| q.answer = v)),
+                    onfocus: move |_| super::media_picker::field_focused(ctx, i, "answer"),
+                    ondrop: move |e| super::media_picker::drop_on_field(ctx, i, "answer", e) }
                     label { class: "check radio-line",
                         input { r#type: "checkbox", checked: q.reversible, onchange: move |e: FormEvent| { let c = e.checked(); set_q("reversible", Box::new(move |q| q.reversible = c)) } }
                         "Also study it answer → prompt"
@@ -418,7 +425,9 @@ fn QuestionForm(
                 QuestionKind::Cloze => rsx! {},
             }
             Field { id: "q-explanation", label: "Explanation (Markdown, shown after answering)", multiline: true, value: q.explanation.clone(), error: err("explanation"),
-                oninput: move |v| set_q("explanation", Box::new(move |q| q.explanation = v)) }
+                oninput: move |v| set_q("explanation", Box::new(move |q| q.explanation = v)),
+                    onfocus: move |_| super::media_picker::field_focused(ctx, i, "explanation"),
+                    ondrop: move |e| super::media_picker::drop_on_field(ctx, i, "explanation", e) }
             Field { id: "q-source", label: "Source quote (the passage that supports the answer)", multiline: true, value: q.source.clone(), error: err("source"),
                 oninput: move |v| set_q("source", Box::new(move |q| q.source = v)) }
             Field { id: "q-tags", label: "Tags (comma-separated)", value: q.tags.clone(), error: err("tags"),

@@ -40,6 +40,13 @@ pub fn Field(
     #[props(default)]
     multiline: bool,
     oninput: EventHandler<String>,
+    /// The field got the focus.
+    #[props(default)]
+    onfocus: Option<EventHandler<()>>,
+    /// Files dropped on the field (the drop's default, inserting the
+    /// file's path as text, is prevented).
+    #[props(default)]
+    ondrop: Option<EventHandler<DragEvent>>,
 ) -> Element {
     let initial = use_hook(|| value.clone());
     let invalid = !error.is_empty();
@@ -65,6 +72,9 @@ pub fn Field(
                     aria_invalid: if invalid { "true" } else { "false" },
                     aria_describedby: described.clone(),
                     oninput: move |e| oninput.call(e.value()),
+                    onfocus: move |_| if let Some(f) = onfocus { f.call(()) },
+                    ondragover: move |e| if ondrop.is_some() { e.prevent_default() },
+                    ondrop: move |e| if let Some(f) = ondrop { e.prevent_default(); f.call(e) },
                     onkeydown: move |e| keep_key_in_field(&e) }
             } else {
                 input { id: "{id}", r#type: "text", initial_value: "{initial}",

@@ -1,9 +1,11 @@
 //! Adding images and sounds in the editor: the system file dialog ("Add
-//! image or sound…") or a file dropped on the drop zone copies the file into
-//! the set's media folder (the core names it by its content) and appends
-//! `![alt](name)` to the chosen field. The author writes the alt text
-//! first. Thumbnails show the question's media. After a save, files no
-//! longer used are offered for deletion, never deleted silently.
+//! image or sound…"), a file dropped on the drop zone or on a Markdown
+//! field, or an image pasted into a Markdown field copies the file into the
+//! set's media folder (the core names it by its content) and puts
+//! `![alt](name)` at the cursor of the field that last had the focus (or
+//! at the end of the field chosen under "Add to"). The author writes the
+//! alt text first. Thumbnails show the question's media. After a save,
+//! files no longer used are offered for deletion, never deleted silently.
 
 use std::path::PathBuf;
 
@@ -12,9 +14,10 @@ use dioxus::prelude::*;
 
 use crate::AppCtx;
 use kioku_core::bank::{QuestionKind, SetId};
-use kioku_core::editor::DraftQuestion;
+use kioku_core::editor::{DraftQuestion, insert_at};
 use kioku_core::markdown;
 use kioku_core::media::{MediaKind, MediaName, MediaUrl};
+use kioku_i18n::{current, t};
 
 /// Files added while editing, with their set: candidates for the offer to
 /// delete once a save leaves them unused.
@@ -22,6 +25,107 @@ static ADDED: GlobalSignal<Vec<(SetId, MediaName)>> = Signal::global(Vec::new);
 
 /// Files the last save left unused, to offer for deletion.
 static OFFER: GlobalSignal<Option<(SetId, Vec<MediaName>)>> = Signal::global(|| None);
+
+/// Where the next file goes: field `key` of question `index` in the
+/// editor's fields of `generation` (they are rebuilt when it changes), at
+/// the field's cursor if `cursor` (the field had the focus) or else at its
+/// end (chosen under "Add to").
+#[derive(Debug, Clone, PartialEq)]
+struct Target {
+    generation: u64,
+    index: usize,
+    key: &'static str,
+    cursor: bool,
+}
+
+static TARGET: GlobalSignal<Option<Target>> = Signal::global(|| None);
+
+/// Forget the last set's alt text, message and target field (the editor
+/// opens on another set).
+pub fn reset() {
+    *TARGET.write() = None;
+    ALT.write().clear();
+    STATUS.write().clear();
+}
+
+/// The Markdown fields media can go into: (key, element id).
+const FIELD_IDS: [(&str, &str); 4] = [
+    ("prompt", "q-prompt"),
+    ("text", "cloze-text"),
+    ("answer", "q-answer"),
+    ("explanation", "q-explanation"),
+];
+
+/// The element id of field `key`.
+pub fn element_id(key: &str) -> &'static str {
+    FIELD_IDS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map_or("q-prompt", |(_, id)| id)
+}
+
+/// Markdown field `key` of question `index` got the focus: the next file
+/// goes there, at its cursor.
+pub fn field_focused(ctx: AppCtx, index: usize, key: &str) {
+    let Some(&(key, _)) = FIELD_IDS.iter().find(|(k, _)| *k == key) else {
+        return;
+    };
+    let generation = *ctx.editor_gen.peek();
+    let target = Target {
+        generation,
+        index,
+        key,
+        cursor: true,
+    };
+    if TARGET.peek().as_ref() != Some(&target) {
+        *TARGET.write() = Some(target);
+    }
+}
+
+/// The field the next file goes into for question `index` of `kind`, and
+/// whether at its cursor.
+fn target_of(ctx: AppCtx, index: usize, kind: QuestionKind) -> (&'static str, bool) {
+    let choices = fields(kind);
+    let generation = *ctx.editor_gen.read();
+    TARGET
+        .read()
+        .as_ref()
+        .filter(|t| t.index == index && choices.iter().any(|(k, _)| *k == t.key))
+        .map_or((choices[0].0, false), |t| {
+            (t.key, t.cursor && t.generation == generation)
+        })
+}
+
+/// The cursor (selection start and end, UTF-16 offsets) of the field with
+/// element id `id`, asked of the webview.
+async fn selection(id: &str) -> Option<(usize, usize)> {
+    let id = serde_json::Value::from(id);
+    let mut js = document::eval(&format!(
+        "const el = document.getElementById({id}); \
+         dioxus.send(el ? [el.selectionStart, el.selectionEnd] : null);"
+    ));
+    js.recv::<Option<(usize, usize)>>().await.ok().flatten()
+}
+
+/// Once the rebuilt field `id` is in the page, focus it with the cursor at
+/// UTF-16 offset `at` (just after what was inserted).
+fn place_cursor(id: &str, at: usize) {
+    let id = serde_json::Value::from(id);
+    let _ = document::eval(&format!(
+        r#"(() => {{
+  let tries = 0;
+  const go = () => {{
+    const el = document.getElementById({id});
+    if (el && el.value.length >= {at}) {{
+      el.focus({{ preventScroll: true }});
+      el.setSelectionRange({at}, {at});
+    }}
+    else if (++tries < 40) setTimeout(go, 50);
+  }};
+  setTimeout(go, 30);
+}})();"#
+    ));
+}
 
 /// The set id the editor's draft has, if it is a valid one.
 fn draft_set(ctx: AppCtx) -> Option<SetId> {
@@ -104,37 +208,86 @@ fn field_mut<'a>(q: &'a mut DraftQuestion, key: &str) -> &'a mut String {
     }
 }
 
-/// Copy `path` into the set's media folder and append its Markdown to field
-/// `key` of question `index`. Returns what to tell the author.
-fn add(ctx: AppCtx, index: usize, key: &str, path: PathBuf, alt: &str) -> String {
+/// What is added: a file on disk (picked or dropped) or pasted bytes.
+pub enum Source {
+    File(PathBuf),
+    /// Bytes of an image of type `ext` (`png`), pasted from the clipboard.
+    Pasted {
+        bytes: Vec<u8>,
+        ext: String,
+    },
+}
+
+/// Copy `source` into the set's media folder and put its Markdown into
+/// field `key` of question `index`: in place of characters `cursor`
+/// (UTF-16 offsets, as the field reports its selection), or at the end
+/// for `None`. Returns what to tell the author.
+pub fn add(
+    ctx: AppCtx,
+    index: usize,
+    key: &str,
+    source: Source,
+    alt: &str,
+    cursor: Option<(usize, usize)>,
+) -> String {
+    let lang = current();
     let Some(set) = draft_set(ctx) else {
-        return "Give the set a valid id before adding images or sounds.".to_owned();
+        return t!(lang, "media-needs-set-id");
+    };
+    let shown = match &source {
+        Source::File(path) => path.display().to_string(),
+        Source::Pasted { .. } => t!(lang, "media-pasted-image"),
     };
     let added = match ctx.library.read().as_ref() {
-        Some(lib) => lib.add_media(&set, &path, alt),
-        None => return "The data directory is not open.".to_owned(),
+        Some(lib) => match &source {
+            Source::File(path) => lib.add_media(&set, path, alt),
+            Source::Pasted { bytes, ext } => lib.add_media_bytes(&set, bytes, ext, &shown, alt),
+        },
+        None => return t!(lang, "media-no-data-dir"),
     };
     let added = match added {
         Ok(a) => a,
-        Err(e) => return format!("Not added: {e}"),
+        Err(e) => return t!(lang, "media-not-added", error = e.to_string()),
     };
     ADDED.write().push((set, added.name.clone()));
     let md = added.markdown.clone();
+    let (start, end) = cursor.unwrap_or((usize::MAX, usize::MAX));
     let mut ctx = ctx;
+    let mut at = None;
     ctx.with_editor(|e| {
         e.edit(|d| {
             if let Some(q) = d.questions.get_mut(index) {
                 let field = field_mut(q, key);
-                if !field.trim().is_empty() {
-                    field.push_str("\n\n");
-                }
-                field.push_str(&md);
+                let (text, after) = insert_at(field, start, end, &md);
+                *field = text;
+                at = Some(after);
             }
         })
     });
-    // The text fields are uncontrolled: rebuild them from the draft.
+    // The text fields are uncontrolled: rebuild them from the draft, and
+    // put the cursor after the new Markdown.
     *ctx.editor_gen.write() += 1;
-    format!("Added {} as {}.", path.display(), added.name)
+    if let Some(at) = at {
+        place_cursor(element_id(key), at);
+    }
+    t!(
+        lang,
+        "media-added",
+        file = shown,
+        name = added.name.to_string()
+    )
+}
+
+/// The file type of a pasted image's MIME type: only the images the
+/// format supports.
+pub fn pasted_extension(mime: &str) -> Option<&'static str> {
+    match mime.to_ascii_lowercase().as_str() {
+        "image/png" => Some("png"),
+        "image/jpeg" => Some("jpg"),
+        "image/gif" => Some("gif"),
+        "image/webp" => Some("webp"),
+        _ => None,
+    }
 }
 
 /// The extensions the file dialog offers (every supported type).
@@ -142,25 +295,131 @@ const EXTENSIONS: [&str; 10] = [
     "png", "jpg", "jpeg", "gif", "webp", "svg", "mp3", "ogg", "wav", "m4a",
 ];
 
+/// The alt text typed for the next file (the drop and paste on a field
+/// use it too).
+static ALT: GlobalSignal<String> = Signal::global(String::new);
+
+/// What the last add said.
+static STATUS: GlobalSignal<String> = Signal::global(String::new);
+
+/// Files dropped on Markdown field `key` of question `index`: each goes
+/// in at the field's cursor.
+pub fn drop_on_field(ctx: AppCtx, index: usize, key: &'static str, e: DragEvent) {
+    drop_files(ctx, index, key, true, &e);
+}
+
+/// Files dropped for field `key`: at its cursor if `at_cursor`, else at
+/// its end.
+fn drop_files(ctx: AppCtx, index: usize, key: &'static str, at_cursor: bool, e: &DragEvent) {
+    let paths: Vec<PathBuf> = e.files().iter().map(|f| f.path()).collect();
+    if paths.is_empty() {
+        *STATUS.write() = t!(current(), "media-drop-files-only");
+        return;
+    }
+    spawn(async move {
+        let mut cursor = if at_cursor {
+            selection(element_id(key)).await
+        } else {
+            None
+        };
+        let alt = ALT.peek().clone();
+        let mut lines = Vec::new();
+        for path in paths {
+            lines.push(add(ctx, index, key, Source::File(path), &alt, cursor));
+            // The next one after it, not in its place.
+            cursor = None;
+        }
+        *STATUS.write() = lines.join(" ");
+    });
+}
+
+/// The script that hands the app images pasted into the Markdown fields:
+/// `[element id, selection start, selection end, MIME type, base64]` per
+/// image. Dioxus's paste event carries no clipboard data, so the page
+/// reads it. A listener from an earlier mount (another `TOKEN`) removes
+/// itself and leaves the paste alone.
+const PASTE_JS: &str = r#"
+const token = TOKEN;
+window.kiokuPasteToken = token;
+const ids = IDS;
+const onPaste = (e) => {
+  if (window.kiokuPasteToken !== token) {
+    document.removeEventListener('paste', onPaste, true);
+    return;
+  }
+  const el = e.target;
+  if (!el || !ids.includes(el.id) || !e.clipboardData) return;
+  const files = Array.from(e.clipboardData.items || [])
+    .filter((i) => i.kind === 'file' && i.type.startsWith('image/'))
+    .map((i) => i.getAsFile())
+    .filter((f) => f);
+  if (files.length === 0) return;
+  e.preventDefault();
+  const start = el.selectionStart, end = el.selectionEnd;
+  for (const f of files) {
+    const r = new FileReader();
+    r.onload = () => {
+      const url = String(r.result);
+      dioxus.send([el.id, start, end, f.type, url.slice(url.indexOf(',') + 1)]);
+    };
+    r.readAsDataURL(f);
+  }
+};
+document.addEventListener('paste', onPaste, true);
+"#;
+
+/// Listen for images pasted into the Markdown fields of question `index`.
+fn listen_for_paste(ctx: AppCtx, index: usize) {
+    use base64::Engine as _;
+    let generation = *ctx.editor_gen.peek();
+    let ids: Vec<&str> = FIELD_IDS.iter().map(|(_, id)| *id).collect();
+    let js = PASTE_JS
+        .replace(
+            "TOKEN",
+            &serde_json::Value::from(format!("{generation}-{index}")).to_string(),
+        )
+        .replace("IDS", &serde_json::Value::from(ids).to_string());
+    spawn(async move {
+        let mut eval = document::eval(&js);
+        while let Ok((id, start, end, mime, data)) =
+            eval.recv::<(String, usize, usize, String, String)>().await
+        {
+            let lang = current();
+            let Some(&(key, _)) = FIELD_IDS.iter().find(|(_, i)| *i == id) else {
+                continue;
+            };
+            let said = match (
+                pasted_extension(&mime),
+                base64::engine::general_purpose::STANDARD.decode(data.as_bytes()),
+            ) {
+                (Some(ext), Ok(bytes)) => {
+                    let alt = ALT.peek().clone();
+                    let source = Source::Pasted {
+                        bytes,
+                        ext: ext.to_owned(),
+                    };
+                    add(ctx, index, key, source, &alt, Some((start, end)))
+                }
+                (None, _) => t!(lang, "media-paste-unsupported", kind = mime),
+                (_, Err(e)) => t!(lang, "media-not-added", error = e.to_string()),
+            };
+            *STATUS.write() = said;
+        }
+    });
+}
+
 /// The add-media controls and thumbnails of question `index`.
 #[component]
 pub fn MediaPicker(index: usize, question: DraftQuestion) -> Element {
     let ctx: AppCtx = use_context();
-    let mut alt = use_signal(String::new);
-    let mut target = use_signal(|| "prompt".to_owned());
-    let mut status = use_signal(String::new);
+    let lang = current();
     let mut busy = use_signal(|| false);
+    use_hook(|| listen_for_paste(ctx, index));
     let kind = question.kind;
     let choices = fields(kind);
-    // The chosen field, or the first one this kind has.
-    let key = {
-        let t = target.read().clone();
-        choices
-            .iter()
-            .find(|(k, _)| *k == t)
-            .map_or(choices[0].0, |(k, _)| *k)
-    };
-    let no_alt = alt.read().trim().is_empty();
+    let (key, at_cursor) = target_of(ctx, index, kind);
+    let no_alt = ALT.read().trim().is_empty();
+    let initial_alt = use_hook(|| ALT.peek().clone());
     let pick = move |_| {
         if *busy.peek() {
             return;
@@ -168,14 +427,28 @@ pub fn MediaPicker(index: usize, question: DraftQuestion) -> Element {
         busy.set(true);
         // The dialog runs on the window's event loop; the UI keeps going.
         spawn(async move {
+            // Where the cursor was before the dialog took the focus.
+            let cursor = if at_cursor {
+                selection(element_id(key)).await
+            } else {
+                None
+            };
             let file = rfd::AsyncFileDialog::new()
-                .set_title("Add an image or sound")
-                .add_filter("Images and sounds", &EXTENSIONS)
+                .set_title(t!(current(), "media-dialog-title"))
+                .add_filter(t!(current(), "media-dialog-filter"), &EXTENSIONS)
                 .pick_file()
                 .await;
             if let Some(file) = file {
-                let a = alt.peek().clone();
-                status.set(add(ctx, index, key, file.path().to_owned(), &a));
+                let a = ALT.peek().clone();
+                let said = add(
+                    ctx,
+                    index,
+                    key,
+                    Source::File(file.path().to_owned()),
+                    &a,
+                    cursor,
+                );
+                *STATUS.write() = said;
             }
             busy.set(false);
         });
@@ -183,6 +456,7 @@ pub fn MediaPicker(index: usize, question: DraftQuestion) -> Element {
     let media = draft_set(ctx)
         .map(|set| thumbnails(&question, &set))
         .unwrap_or_default();
+    let status = STATUS.read().clone();
     rsx! {
         fieldset { class: "media-picker",
             legend { "Images and sounds" }
@@ -190,13 +464,23 @@ pub fn MediaPicker(index: usize, question: DraftQuestion) -> Element {
                 label { r#for: "media-alt", "Description (alt text, read aloud by screen readers)" }
                 // Uncontrolled: the field keeps what is typed, the signal follows.
                 input { id: "media-alt", r#type: "text", placeholder: "Map of the disputed islands",
-                    oninput: move |e| alt.set(e.value()),
+                    initial_value: "{initial_alt}",
+                    oninput: move |e| *ALT.write() = e.value(),
                     onkeydown: move |e| if e.key() != Key::Escape { e.stop_propagation() } }
             }
             div { class: "field",
-                label { r#for: "media-field", "Add to" }
-                select { id: "media-field", value: "{key}", onchange: move |e| target.set(e.value()),
-                    for (k, label) in choices.iter() { option { value: *k, "{label}" } }
+                label { r#for: "media-field", {t!(lang, "media-add-to")} }
+                select { id: "media-field",
+                    onchange: move |e| {
+                        let v = e.value();
+                        if let Some(&(k, _)) = fields(kind).iter().find(|(k, _)| *k == v) {
+                            *TARGET.write() = Some(Target { generation: *ctx.editor_gen.peek(), index, key: k, cursor: false });
+                        }
+                    },
+                    for (k, label) in choices.iter() { option { value: *k, selected: *k == key, "{label}" } }
+                }
+                p { class: "hint-text", id: "media-where",
+                    if at_cursor { {t!(lang, "media-at-cursor")} } else { {t!(lang, "media-at-end")} }
                 }
             }
             div { class: "form-actions",
@@ -209,20 +493,13 @@ pub fn MediaPicker(index: usize, question: DraftQuestion) -> Element {
                 ondragover: move |e| e.prevent_default(),
                 ondrop: move |e| {
                     e.prevent_default();
-                    let a = alt.peek().clone();
-                    let mut lines = Vec::new();
-                    for f in e.files() {
-                        lines.push(add(ctx, index, key, f.path(), &a));
-                    }
-                    if lines.is_empty() {
-                        lines.push("Only files can be dropped here.".to_owned());
-                    }
-                    status.set(lines.join(" "));
+                    drop_files(ctx, index, key, at_cursor, &e);
                 },
                 if no_alt { "Write the description, then drop a file here" } else { "…or drop a file here" }
             }
             p { class: "hint-text", "PNG, JPEG, GIF, WebP, SVG, MP3, Ogg, WAV or M4A, up to 20 MiB." }
-            if !status.read().is_empty() {
+            p { class: "hint-text", {t!(lang, "media-drop-paste-hint")} }
+            if !status.is_empty() {
                 p { class: "media-status", role: "status", "{status}" }
             }
             if !media.is_empty() {

@@ -837,16 +837,7 @@ impl EditorState {
 /// its selection) of `text` in `{{ }}`. `None` when the range is empty or
 /// not inside the text.
 pub fn make_blank(text: &str, start: usize, end: usize) -> Option<String> {
-    let to_byte = |u16_offset: usize| -> Option<usize> {
-        let mut count = 0;
-        for (b, c) in text.char_indices() {
-            if count == u16_offset {
-                return Some(b);
-            }
-            count += c.len_utf16();
-        }
-        (count == u16_offset).then_some(text.len())
-    };
+    let to_byte = |u16_offset| utf16_to_byte(text, u16_offset);
     let (s, e) = (to_byte(start.min(end))?, to_byte(start.max(end))?);
     let inner = &text[s..e];
     if inner.trim().is_empty() || inner.contains(['{', '}']) {
@@ -855,8 +846,85 @@ pub fn make_blank(text: &str, start: usize, end: usize) -> Option<String> {
     Some(format!("{}{{{{{}}}}}{}", &text[..s], inner, &text[e..]))
 }
 
+/// The byte offset of UTF-16 offset `u16_offset` in `text`; `None` past
+/// the end or inside a character.
+fn utf16_to_byte(text: &str, u16_offset: usize) -> Option<usize> {
+    let mut count = 0;
+    for (b, c) in text.char_indices() {
+        if count == u16_offset {
+            return Some(b);
+        }
+        count += c.len_utf16();
+    }
+    (count == u16_offset).then_some(text.len())
+}
+
+/// Put `snippet` (an image's Markdown) in place of characters
+/// `start..end` of `text` (UTF-16 offsets, as a text field reports its
+/// cursor and selection). Put at the end of a line that has text, it goes
+/// into a paragraph of its own (a blank line before); inside a line it
+/// stays inline. A range that is not inside the text (the field changed
+/// since) puts it at the end, in a paragraph of its own, as it would with
+/// no cursor at all. Returns the new text and the cursor just after the
+/// snippet (a UTF-16 offset).
+pub fn insert_at(text: &str, start: usize, end: usize, snippet: &str) -> (String, usize) {
+    let range = utf16_to_byte(text, start.min(end)).zip(utf16_to_byte(text, start.max(end)));
+    let (s, e) = range.unwrap_or((text.len(), text.len()));
+    let before = &text[..s];
+    let after = &text[e..];
+    let line_has_text = before
+        .rsplit('\n')
+        .next()
+        .is_some_and(|l| !l.trim().is_empty());
+    let at_line_end = after.is_empty() || after.starts_with('\n');
+    let sep = if line_has_text && at_line_end {
+        "\n\n"
+    } else {
+        ""
+    };
+    let head = format!("{before}{sep}{snippet}");
+    let cursor = head.encode_utf16().count();
+    (format!("{head}{after}"), cursor)
+}
+
 #[cfg(test)]
 mod editor_state_tests {
+    #[test]
+    fn insert_at_puts_the_snippet_at_the_cursor() {
+        let img = "![map](m.png)";
+        let ins = |t: &str, s: usize, e: usize, snippet: &str| insert_at(t, s, e, snippet).0;
+        // Empty field; cursor at the start of text; inside a line.
+        assert_eq!(ins("", 0, 0, img), img);
+        assert_eq!(ins("Where?", 0, 0, img), "![map](m.png)Where?");
+        assert_eq!(
+            ins("Look at  here", 8, 8, img),
+            "Look at ![map](m.png) here"
+        );
+        // The end of a line with text: a paragraph of its own.
+        assert_eq!(
+            ins("Where is it?\n\nMore", 12, 12, img),
+            "Where is it?\n\n![map](m.png)\n\nMore"
+        );
+        assert_eq!(
+            ins("Where is it?", 12, 12, img),
+            "Where is it?\n\n![map](m.png)"
+        );
+        // On an empty line: as it is.
+        assert_eq!(ins("a\n\nb", 2, 2, img), "a\n![map](m.png)\nb");
+        // A selection is replaced, either way round.
+        assert_eq!(ins("a XX b", 2, 4, img), "a ![map](m.png) b");
+        assert_eq!(ins("a XX b", 4, 2, img), "a ![map](m.png) b");
+        // UTF-16 offsets: after 東京 (2 units) and 😀 (2 units).
+        assert_eq!(ins("東京 x", 2, 2, img), "東京![map](m.png) x");
+        assert_eq!(ins("😀 x", 2, 2, img), "😀![map](m.png) x");
+        // Inside a surrogate pair or past the end: at the end.
+        assert_eq!(ins("😀 x", 1, 1, img), "😀 x\n\n![map](m.png)");
+        assert_eq!(ins("ab", 9, 9, img), "ab\n\n![map](m.png)");
+        // The cursor lands after the snippet.
+        assert_eq!(insert_at("東京 x", 2, 2, img).1, 2 + 13);
+        assert_eq!(insert_at("ab", 2, 2, img).1, 2 + 2 + 13);
+    }
+
     use super::*;
 
     #[test]

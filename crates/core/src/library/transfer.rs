@@ -207,6 +207,22 @@ impl Library {
         media::add_file(&folder, source, alt)
     }
 
+    /// Store pasted `bytes` of type `ext` in the media folder of set `id`;
+    /// see [`crate::media::add_bytes`].
+    pub fn add_media_bytes(
+        &self,
+        id: &SetId,
+        bytes: &[u8],
+        ext: &str,
+        shown: &str,
+        alt: &str,
+    ) -> Result<media::AddedMedia, media::MediaError> {
+        let folder = self
+            .media_folder(id)
+            .ok_or_else(|| media::MediaError::UnknownSet(id.to_string()))?;
+        media::add_bytes(&folder, bytes, ext, shown, alt)
+    }
+
     /// Delete media file `name` of set `id` (only ever asked for by the
     /// person editing; see [`crate::media::orphaned`]).
     pub fn delete_media(

@@ -35,15 +35,7 @@ pub fn add_file(folder: &Path, source: &Path, alt: &str) -> Result<AddedMedia, M
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| source.display().to_string());
-    let alt = alt.trim();
-    if alt.is_empty() {
-        return Err(MediaError::MissingAlt { name: shown });
-    }
-    if alt.contains(['[', ']']) || alt.chars().any(char::is_control) {
-        return Err(MediaError::BadAlt {
-            alt: alt.to_owned(),
-        });
-    }
+    let alt = check_alt(alt, &shown)?;
     let ext = source
         .extension()
         .and_then(|e| e.to_str())
@@ -77,7 +69,56 @@ pub fn add_file(folder: &Path, source: &Path, alt: &str) -> Result<AddedMedia, M
     if bytes.len() as u64 > MAX_MEDIA_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
-    let digest = Sha256::digest(&bytes);
+    store(folder, &bytes, &ext, alt)
+}
+
+/// Store `bytes` (a pasted image: no file behind it) in `folder` as
+/// [`add_file`] stores a file, with `ext` its type's extension (`png`) and
+/// `shown` what error messages call it (`the pasted image`). The same
+/// checks: alt text, a supported type, at most [`MAX_MEDIA_BYTES`].
+pub fn add_bytes(
+    folder: &Path,
+    bytes: &[u8],
+    ext: &str,
+    shown: &str,
+    alt: &str,
+) -> Result<AddedMedia, MediaError> {
+    let alt = check_alt(alt, shown)?;
+    let ext = ext.to_ascii_lowercase();
+    if MediaType::from_extension(&ext).is_none() {
+        return Err(MediaError::Unsupported {
+            name: shown.to_owned(),
+        });
+    }
+    if bytes.len() as u64 > MAX_MEDIA_BYTES {
+        return Err(MediaError::TooLarge {
+            name: shown.to_owned(),
+            size: bytes.len() as u64,
+            limit: MAX_MEDIA_BYTES,
+        });
+    }
+    store(folder, bytes, &ext, alt)
+}
+
+/// The alt text, trimmed, or why it cannot be one.
+fn check_alt<'a>(alt: &'a str, shown: &str) -> Result<&'a str, MediaError> {
+    let alt = alt.trim();
+    if alt.is_empty() {
+        return Err(MediaError::MissingAlt {
+            name: shown.to_owned(),
+        });
+    }
+    if alt.contains(['[', ']']) || alt.chars().any(char::is_control) {
+        return Err(MediaError::BadAlt {
+            alt: alt.to_owned(),
+        });
+    }
+    Ok(alt)
+}
+
+/// Write checked `bytes` into `folder` under their content-hashed name.
+fn store(folder: &Path, bytes: &[u8], ext: &str, alt: &str) -> Result<AddedMedia, MediaError> {
+    let digest = Sha256::digest(bytes);
     let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
     let name = MediaName::parse(&format!("{hex}.{ext}"))?;
     let write = |message: String| MediaError::Write {
@@ -95,7 +136,7 @@ pub fn add_file(folder: &Path, source: &Path, alt: &str) -> Result<AddedMedia, M
             ));
         }
         Err(MediaError::Missing { .. }) => {
-            crate::store::write_atomic(&folder.join(name.as_str()), &bytes)
+            crate::store::write_atomic(&folder.join(name.as_str()), bytes)
                 .map_err(|e| write(e.to_string()))?;
             true
         }

@@ -29,7 +29,7 @@ use crate::bank::problem::{LocatedProblem, Pos, Problem};
 mod add;
 mod range;
 
-pub use add::{AddedMedia, add_file, delete_file, orphaned, set_names};
+pub use add::{AddedMedia, add_bytes, add_file, delete_file, orphaned, set_names};
 pub use range::{ByteRange, RangeRequest};
 
 /// The URL scheme card content uses for media; the app serves it.
@@ -567,6 +567,38 @@ pub fn set_files(set: &QuestionSet, folder: &Path) -> Vec<(MediaName, MediaFile)
     out
 }
 
+/// How the webview addresses the media protocol. WebKitGTK and WKWebView
+/// (Linux, macOS) take a custom scheme as it is: `kioku-media://SET/FILE`.
+/// WebView2 (Windows) cannot: wry serves a custom protocol there as
+/// `http://kioku-media.localhost/...` and hands the handler
+/// `kioku-media://localhost/...`, so the set goes into the path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlForm {
+    /// `kioku-media://SET/FILE`.
+    Scheme,
+    /// `http://kioku-media.localhost/SET/FILE` (the handler sees
+    /// `kioku-media://localhost/SET/FILE`).
+    Localhost,
+}
+
+impl UrlForm {
+    /// The form of the platform this is built for.
+    pub const NATIVE: UrlForm = if cfg!(windows) {
+        UrlForm::Localhost
+    } else {
+        UrlForm::Scheme
+    };
+
+    /// The origin a content security policy must allow for media in this
+    /// form (`img-src` and `media-src`).
+    pub fn csp_source(self) -> String {
+        match self {
+            UrlForm::Scheme => format!("{SCHEME}:"),
+            UrlForm::Localhost => format!("http://{SCHEME}.localhost"),
+        }
+    }
+}
+
 /// A `kioku-media://SET/FILE` request, parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MediaUrl {
@@ -575,21 +607,47 @@ pub struct MediaUrl {
 }
 
 impl MediaUrl {
-    /// The URL card HTML uses for `name` of `set`, percent-encoded.
+    /// The URL card HTML uses for `name` of `set` on this platform,
+    /// percent-encoded (see [`UrlForm`]).
     pub fn to_url(set: &SetId, name: &MediaName) -> String {
-        format!("{SCHEME}://{set}/{}", percent_encode(name.as_str()))
+        Self::to_url_in(UrlForm::NATIVE, set, name)
     }
 
-    /// Parse a request URL. Webviews may hand over `kioku-media://set/f`,
-    /// with the host lower-cased, or with a query or fragment: the query
-    /// and fragment are ignored; the path is percent-decoded and must be a
-    /// [`MediaName`].
+    /// [`MediaUrl::to_url`] in the given form.
+    pub fn to_url_in(form: UrlForm, set: &SetId, name: &MediaName) -> String {
+        let file = percent_encode(name.as_str());
+        match form {
+            UrlForm::Scheme => format!("{SCHEME}://{set}/{file}"),
+            UrlForm::Localhost => format!("http://{SCHEME}.localhost/{set}/{file}"),
+        }
+    }
+
+    /// Parse a request URL in this platform's form (see [`UrlForm`]).
     pub fn parse(url: &str) -> Result<MediaUrl, MediaError> {
+        Self::parse_in(UrlForm::NATIVE, url)
+    }
+
+    /// Parse a request URL in `form`. Webviews may hand over
+    /// `kioku-media://set/f`, with the host lower-cased, or with a query or
+    /// fragment: the query and fragment are ignored; the path is
+    /// percent-decoded and must be a [`MediaName`]. In the `Localhost`
+    /// form both what the page uses (`http://kioku-media.localhost/SET/F`)
+    /// and what wry hands the handler (`kioku-media://localhost/SET/F`)
+    /// are accepted.
+    pub fn parse_in(form: UrlForm, url: &str) -> Result<MediaUrl, MediaError> {
         let bad = || MediaError::BadUrl(url.to_owned());
-        let rest = url
-            .strip_prefix(SCHEME)
-            .and_then(|r| r.strip_prefix("://"))
-            .ok_or_else(bad)?;
+        let rest = match form {
+            UrlForm::Scheme => url.strip_prefix(SCHEME).and_then(|r| r.strip_prefix("://")),
+            UrlForm::Localhost => url
+                .strip_prefix(SCHEME)
+                .and_then(|r| r.strip_prefix("://localhost/"))
+                .or_else(|| {
+                    url.strip_prefix("http://")
+                        .and_then(|r| r.strip_prefix(SCHEME))
+                        .and_then(|r| r.strip_prefix(".localhost/"))
+                }),
+        }
+        .ok_or_else(bad)?;
         let rest = rest.split(['?', '#']).next().unwrap_or("");
         let (host, path) = rest.split_once('/').ok_or_else(bad)?;
         let set = SetId::new(host).ok_or_else(bad)?;
@@ -688,10 +746,61 @@ mod tests {
         let set = SetId::new("my-set").unwrap();
         let name = MediaName::parse("a b/ü.png").unwrap();
         let url = MediaUrl::to_url(&set, &name);
-        assert_eq!(url, "kioku-media://my-set/a%20b/%C3%BC.png");
         let parsed = MediaUrl::parse(&url).unwrap();
         assert_eq!(parsed.name, name);
-        assert!(MediaUrl::parse("kioku-media://my-set/..%2Fx.png").is_err());
+        assert!(MediaUrl::parse_in(UrlForm::Scheme, "kioku-media://my-set/..%2Fx.png").is_err());
         assert!(MediaUrl::parse("https://my-set/x.png").is_err());
+    }
+
+    #[test]
+    fn urls_in_both_webview_forms() {
+        let set = SetId::new("my-set").unwrap();
+        let name = MediaName::parse("a b/ü.png").unwrap();
+        let scheme = MediaUrl::to_url_in(UrlForm::Scheme, &set, &name);
+        let local = MediaUrl::to_url_in(UrlForm::Localhost, &set, &name);
+        assert_eq!(scheme, "kioku-media://my-set/a%20b/%C3%BC.png");
+        assert_eq!(
+            local,
+            "http://kioku-media.localhost/my-set/a%20b/%C3%BC.png"
+        );
+        let want = MediaUrl {
+            set: set.clone(),
+            name: name.clone(),
+        };
+        assert_eq!(MediaUrl::parse_in(UrlForm::Scheme, &scheme).unwrap(), want);
+        assert_eq!(
+            MediaUrl::parse_in(UrlForm::Localhost, &local).unwrap(),
+            want
+        );
+        // What wry hands the handler on Windows.
+        assert_eq!(
+            MediaUrl::parse_in(
+                UrlForm::Localhost,
+                "kioku-media://localhost/my-set/a%20b/%C3%BC.png"
+            )
+            .unwrap(),
+            want
+        );
+        // Each form refuses the other's URLs, and escapes.
+        assert!(MediaUrl::parse_in(UrlForm::Localhost, &scheme).is_err());
+        assert!(MediaUrl::parse_in(UrlForm::Scheme, &local).is_err());
+        assert!(
+            MediaUrl::parse_in(
+                UrlForm::Localhost,
+                "http://kioku-media.localhost/my-set/..%2Fx.png"
+            )
+            .is_err()
+        );
+        assert!(
+            MediaUrl::parse_in(UrlForm::Localhost, "http://evil.localhost/my-set/x.png").is_err()
+        );
+        assert_eq!(UrlForm::Scheme.csp_source(), "kioku-media:");
+        assert_eq!(
+            UrlForm::Localhost.csp_source(),
+            "http://kioku-media.localhost"
+        );
+        // This build's form.
+        let native = MediaUrl::to_url(&set, &name);
+        assert_eq!(native, if cfg!(windows) { local } else { scheme });
     }
 }

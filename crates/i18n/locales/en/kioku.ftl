@@ -269,3 +269,18 @@ memory-difficulty = difficulty
 memory-recall = recall
 memory-last-review = last review
 memory-due = due
+
+## The editor: adding images and sounds
+media-needs-set-id = Give the set a valid id before adding images or sounds.
+media-no-data-dir = The data directory is not open.
+media-not-added = Not added: { $error }
+media-added = Added { $file } as { $name }.
+media-pasted-image = the pasted image
+media-paste-unsupported = Not added: a pasted { $kind } is not an image kioku can show (PNG, JPEG, GIF or WebP).
+media-drop-files-only = Only files can be dropped here.
+media-dialog-title = Add an image or sound
+media-dialog-filter = Images and sounds
+media-add-to = Add to
+media-at-cursor = At the cursor in this field.
+media-at-end = At the end of this field (click into a field to put it at the cursor).
+media-drop-paste-hint = You can also drop a file onto a text field, or paste an image into one.

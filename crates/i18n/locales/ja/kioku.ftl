@@ -232,3 +232,18 @@ memory-difficulty = 難易度
 memory-recall = 想起確率
 memory-last-review = 最終復習
 memory-due = 期日
+
+## The editor: adding images and sounds
+media-needs-set-id = 画像や音声を追加する前に、セットに有効な ID を付けてください。
+media-no-data-dir = データディレクトリが開かれていません。
+media-not-added = 追加できませんでした: { $error }
+media-added = { $file } を { $name } として追加しました。
+media-pasted-image = 貼り付けた画像
+media-paste-unsupported = 追加できませんでした: 貼り付けた { $kind } は kioku で表示できる画像ではありません (PNG、JPEG、GIF、WebP)。
+media-drop-files-only = ここにはファイルだけをドロップできます。
+media-dialog-title = 画像または音声を追加
+media-dialog-filter = 画像と音声
+media-add-to = 追加先
+media-at-cursor = このフィールドのカーソル位置に入ります。
+media-at-end = このフィールドの末尾に入ります (フィールドをクリックするとカーソル位置に入ります)。
+media-drop-paste-hint = テキストフィールドにファイルをドロップしたり、画像を貼り付けたりすることもできます。
