@@ -22,8 +22,9 @@ fn library(extra_sets: &[&str]) -> (tempfile::TempDir, Library) {
     (dir, lib)
 }
 
+/// Render in English whatever the machine's locale (the tests read English).
 fn render(boot: Boot) -> String {
-    let mut dom = VirtualDom::new(App).with_root_context(boot);
+    let mut dom = VirtualDom::new(App).with_root_context(boot.speaking(kioku_app::Lang::En));
     dom.rebuild_in_place();
     dioxus_ssr::render(&dom)
 }
@@ -511,7 +512,7 @@ mod live {
             let evals = Rc::new(RefCell::new(Vec::new()));
             let doc: Rc<dyn Document> = Rc::new(Recorder(evals.clone()));
             let mut dom = VirtualDom::new(App)
-                .with_root_context(boot)
+                .with_root_context(boot.speaking(kioku_app::Lang::En))
                 .with_root_context(doc);
             let mut m = Mutations::default();
             dom.rebuild(&mut m);
@@ -1731,7 +1732,7 @@ mod decks_transfer {
             )),
             "{html}"
         );
-        assert!(html.contains("Copied 1 media files"), "{html}");
+        assert!(html.contains("Copied 1 media file to"), "{html}");
         assert!(
             std::fs::read_to_string(&out)
                 .unwrap()

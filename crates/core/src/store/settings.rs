@@ -324,8 +324,15 @@ mod tests {
             ..old
         };
         ja.save(&path).unwrap();
-        assert!(std::fs::read_to_string(&path).unwrap().contains(r#""language": "ja""#));
-        assert_eq!(Settings::load(&path).unwrap().unwrap().language, Language::Ja);
+        assert!(
+            std::fs::read_to_string(&path)
+                .unwrap()
+                .contains(r#""language": "ja""#)
+        );
+        assert_eq!(
+            Settings::load(&path).unwrap().unwrap().language,
+            Language::Ja
+        );
         // The form carries it through.
         let mut form = SettingsForm::from_settings(&ja);
         assert_eq!(form.language, Language::Ja);
