@@ -2056,3 +2056,43 @@ mod study_small {
         assert!(html.contains("Undone. The card is shown again."), "{html}");
     }
 }
+
+#[test]
+fn choosing_japanese_in_settings_switches_the_app_at_once() {
+    // The optimizer on the settings screen polls on tokio.
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .build()
+        .unwrap();
+    let _in_runtime = rt.enter();
+    let (dir, lib) = library(&[]);
+    let mut app = live::Live::new(Boot::at(Ok(lib), Screen::Settings));
+    assert!(app.html().contains("<h1>Settings</h1>"));
+    // The theme's select, then the language's.
+    let language = app.element("change", 1);
+    let ja = dioxus::html::SerializedFormData::new("ja".to_owned(), Vec::new());
+    app.fire("change", Box::new(ja), language);
+    assert!(
+        app.html().contains("<h1>Settings</h1>"),
+        "nothing changes before Save"
+    );
+    let form = app.element("submit", 0);
+    let data = dioxus::html::SerializedFormData::new(String::new(), Vec::new());
+    app.fire("submit", Box::new(data), form);
+    let html = app.html();
+    assert!(html.contains("<h1>設定</h1>"), "{html}");
+    assert!(html.contains("保存しました。"), "{html}");
+    assert!(html.contains(r#"lang="ja""#), "{html}");
+    let saved = std::fs::read_to_string(dir.path().join("settings.json")).unwrap();
+    assert!(saved.contains(r#""language": "ja""#), "{saved}");
+    // And back.
+    let en = dioxus::html::SerializedFormData::new("en".to_owned(), Vec::new());
+    app.fire("change", Box::new(en), language);
+    let data = dioxus::html::SerializedFormData::new(String::new(), Vec::new());
+    app.fire("submit", Box::new(data), form);
+    let html = app.html();
+    assert!(
+        html.contains("<h1>Settings</h1>") && html.contains("Saved."),
+        "{html}"
+    );
+}
