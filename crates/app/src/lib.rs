@@ -512,6 +512,7 @@ fn save_snapshot_on_close(library: Signal<Option<Library>>) {
 }
 
 /// With `KIOKU_TIMING` set, print `kioku-timing: WHAT UNIX_MS` to stderr
+/// (and, at start, `kioku-lang: en` or `ja`: the language the window speaks)
 /// the first time each of these happens: `opened` (the library is open),
 /// `home` (the deck list is in the webview's document) and `card` (the
 /// first study card is). A script that notes the time it started the
@@ -604,6 +605,10 @@ pub fn App() -> Element {
                     .map_or(Language::System, |l| l.settings().language),
             )
         });
+        if std::env::var_os("KIOKU_TIMING").is_some() {
+            // For the window tests: the language the window speaks.
+            eprintln!("kioku-lang: {lang}");
+        }
         let library = Signal::new(library);
         save_snapshot_on_close(library);
         AppCtx {
