@@ -78,11 +78,11 @@ fn rsx_literals(src: &str) -> Vec<Literal> {
                         j += 3;
                         continue;
                     }
-                    if b.get(j + 1) == Some(&b'\\') {
-                        if let Some(e) = src[j + 2..].find('\'') {
-                            j += e + 3;
-                            continue;
-                        }
+                    if b.get(j + 1) == Some(&b'\\')
+                        && let Some(e) = src[j + 2..].find('\'')
+                    {
+                        j += e + 3;
+                        continue;
                     }
                 }
                 b'"' => {
