@@ -6,9 +6,10 @@
 # links it; OpenSSL and pkg-config for -sys crates.
 KIOKU_BUILD_PACKAGES=(libwebkit2gtk-4.1-dev libxdo-dev libssl-dev pkg-config)
 # The real-window smoke test: a virtual X server, keyboard input,
-# screenshots, and a font for the webview to draw text with; zenity for
+# screenshots, fonts for the webview to draw text with (Noto CJK for the
+# Japanese window test); zenity for
 # the file dialog where no XDG desktop portal runs (rfd falls back to it).
-KIOKU_TEST_PACKAGES=(xvfb xdotool imagemagick fonts-dejavu-core zenity python3 python3-venv)
+KIOKU_TEST_PACKAGES=(xvfb xdotool imagemagick fonts-dejavu-core fonts-noto-cjk zenity python3 python3-venv)
 
 ensure_packages() {
     [ "$(uname -s)" = Linux ] || return 0

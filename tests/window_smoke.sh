@@ -154,14 +154,18 @@ shot home-after; not_blank home-after
 
 # `kioku` waits for the `kioku-app` it started: end that child (by pid)
 # too, or it keeps the window and the data directory's lock.
-all="$app_pid $(descendants "$app_pid")"
-kill $all 2>/dev/null || true
-wait "$app_pid" 2>/dev/null || true
-# Gone before the next start, which would find them holding its files.
-for _ in $(seq 150); do running $all || break; sleep 0.1; done
-running $all && fail "the first app's processes did not exit in 15 s"
-xdotool search --onlyvisible --name '^kioku$' >/dev/null 2>&1 && fail "the first window is still open"
-app_pid=""
+stop_app() {
+    local all
+    all="$app_pid $(descendants "$app_pid")"
+    kill $all 2>/dev/null || true
+    wait "$app_pid" 2>/dev/null || true
+    # Gone before the next start, which would find them holding its files.
+    for _ in $(seq 150); do running $all || break; sleep 0.1; done
+    running $all && fail "the app's processes did not exit in 15 s"
+    xdotool search --onlyvisible --name '^kioku$' >/dev/null 2>&1 && fail "the window is still open"
+    app_pid=""
+}
+stop_app
 
 # Reopen in the dark theme: progress must still be there.
 printf '{"theme": "dark"}\n' > "$KIOKU_DATA_DIR/settings.json"
@@ -181,5 +185,20 @@ shot settings
 grep -q '"new_per_day": 7' "$KIOKU_DATA_DIR/settings.json" || fail "settings were not saved"
 grep -q '"theme": "dark"' "$KIOKU_DATA_DIR/settings.json" || fail "saving settings lost the theme"
 grep -q panicked "$tmp/app.log" && fail "kioku panicked"
+
+# In Japanese: the same decks screen, restarted with KIOKU_LANG=ja (the
+# settings leave the language to the system), must look different, and
+# the app must say it speaks Japanese (the root's lang, in its log).
+key Escape
+shot home-en; not_blank home-en
+stop_app
+KIOKU_LANG=ja KIOKU_TIMING=1 start_app
+shot home-ja; not_blank home-ja
+grep -q '^kioku-lang: ja$' "$tmp/app.log" || fail "the app did not start in Japanese: $(grep kioku-lang "$tmp/app.log")"
+differ=$(compare -metric AE "$out/home-en.png" "$out/home-ja.png" null: 2>&1 || true)
+[ "${differ%% *}" -gt 2000 ] 2>/dev/null || fail "the Japanese decks screen looks like the English one ($differ pixels differ)"
+key s
+shot settings-ja; not_blank settings-ja
+grep -q panicked "$tmp/app.log" && fail "kioku panicked in Japanese"
 
 echo "smoke: ok (screenshots in $out)"

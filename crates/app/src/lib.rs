@@ -20,8 +20,9 @@ use kioku_core::editor::EditorState;
 use kioku_core::exam::ExamSession;
 use kioku_core::library::{DeletedSet, Library};
 use kioku_core::review::EventId;
-use kioku_core::store::Theme;
+use kioku_core::store::{Language, Theme};
 use kioku_core::study::StudySession;
+pub use kioku_i18n::{Lang, t};
 
 /// The window title.
 pub const TITLE: &str = "kioku";
@@ -171,7 +172,7 @@ impl Screen {
 /// than the deck list). Handed to the root component once, through
 /// context.
 #[derive(Clone)]
-pub struct Boot(Rc<RefCell<Option<Start>>>, FilePicker);
+pub struct Boot(Rc<RefCell<Option<Start>>>, FilePicker, Option<Lang>);
 
 /// The opened library (or why not) and the first screen.
 type Start = (Result<Library, String>, Screen);
@@ -186,7 +187,16 @@ impl Boot {
         Self(
             Rc::new(RefCell::new(Some((library, screen)))),
             FilePicker::default(),
+            None,
         )
+    }
+
+    /// Start in `lang` whatever the settings and the environment say
+    /// (tests: their text must not depend on the machine's locale). Saving
+    /// a language in Settings still changes it.
+    pub fn speaking(mut self, lang: Lang) -> Self {
+        self.2 = Some(lang);
+        self
     }
 
     /// Answer file dialogs with `pick` instead of opening the system's
@@ -257,6 +267,25 @@ pub struct AppCtx {
     /// The outcome of the last import, export or delete.
     pub notice: Signal<Option<Notice>>,
     pub picker: Signal<FilePicker>,
+    /// The language every component speaks; set from the settings (or
+    /// the system's) at start and when Settings are saved.
+    pub lang: Signal<Lang>,
+}
+
+/// The app's language, for a component (subscribed to changes). English
+/// where no app is around it (a component rendered alone in a test).
+pub fn use_lang() -> Lang {
+    try_use_context::<AppCtx>().map_or(Lang::En, |c| c.lang())
+}
+
+/// The language the `setting` asks for: the system's (`KIOKU_LANG`, then
+/// the locale) for [`Language::System`].
+pub fn resolve_lang(setting: Language) -> Lang {
+    match setting {
+        Language::System => kioku_i18n::current(),
+        Language::En => Lang::En,
+        Language::Ja => Lang::Ja,
+    }
 }
 
 impl AppCtx {
@@ -265,6 +294,11 @@ impl AppCtx {
     pub fn go(mut self, screen: Screen) {
         self.screen.set(screen);
         refocus();
+    }
+
+    /// The language to speak (subscribes the component to changes).
+    pub fn lang(&self) -> Lang {
+        *self.lang.read()
     }
 
     /// Which screen is showing.
@@ -328,18 +362,19 @@ impl AppCtx {
         if let Some(f) = fixed {
             return f(&pick);
         }
+        let lang = *self.lang.peek();
         let dialog = rfd::AsyncFileDialog::new();
         let handle = match pick {
             Pick::Import => {
                 dialog
-                    .set_title("Import a question set")
-                    .add_filter("Question sets", IMPORT_EXTENSIONS)
+                    .set_title(t!(lang, "app-import-dialog-title"))
+                    .add_filter(t!(lang, "app-import-dialog-filter"), IMPORT_EXTENSIONS)
                     .pick_file()
                     .await
             }
             Pick::Export { title, suggested } => {
                 dialog
-                    .set_title(format!("Export \"{title}\""))
+                    .set_title(t!(lang, "app-export-dialog-title", title = title))
                     .set_file_name(suggested)
                     .save_file()
                     .await
@@ -408,22 +443,21 @@ pub const REMEMBER_FOCUS_JS: &str = "window.__kiokuFocusBefore = document.active
 
 /// A library error in the app's words (the core's own text names no
 /// front end's controls).
-pub fn describe(e: &kioku_core::library::LibraryError) -> String {
+pub fn describe(lang: Lang, e: &kioku_core::library::LibraryError) -> String {
     use kioku_core::library::LibraryError as E;
     use kioku_core::store::StoreError;
     match e {
-        E::BuiltinReadOnly(id) => {
-            format!("\"{id}\" is built in and read-only; duplicate it to edit")
-        }
-        E::UnknownFormat(path) => format!(
-            "cannot tell the format of {} from its extension; choose one",
-            path.display()
+        E::BuiltinReadOnly(id) => t!(lang, "app-error-builtin-read-only", set = id.to_string()),
+        E::UnknownFormat(path) => t!(
+            lang,
+            "app-error-unknown-format",
+            path = path.display().to_string()
         ),
         E::Store(StoreError::SetExists { id, .. }) => {
-            format!("a set with id \"{id}\" already exists; delete or rename it first")
+            t!(lang, "app-error-set-exists", set = id.to_string())
         }
         E::Store(StoreError::BuiltinSet { id }) => {
-            format!("\"{id}\" is the id of a built-in set; rename the file to import it")
+            t!(lang, "app-error-builtin-set", set = id.to_string())
         }
         other => other.to_string(),
     }
@@ -485,6 +519,7 @@ fn save_snapshot_on_close(library: Signal<Option<Library>>) {
 }
 
 /// With `KIOKU_TIMING` set, print `kioku-timing: WHAT UNIX_MS` to stderr
+/// (and, at start, `kioku-lang: en` or `ja`: the language the window speaks)
 /// the first time each of these happens: `opened` (the library is open),
 /// `home` (the deck list is in the webview's document) and `card` (the
 /// first study card is). A script that notes the time it started the
@@ -557,6 +592,7 @@ pub fn App() -> Element {
     let ctx = use_context_provider(|| {
         let boot: Boot = consume_context();
         let picker = boot.1.clone();
+        let forced = boot.2;
         let (library, screen) = boot.take();
         let mut banner = Vec::new();
         let library = match library {
@@ -569,6 +605,17 @@ pub fn App() -> Element {
                 None
             }
         };
+        let lang = forced.unwrap_or_else(|| {
+            resolve_lang(
+                library
+                    .as_ref()
+                    .map_or(Language::System, |l| l.settings().language),
+            )
+        });
+        if std::env::var_os("KIOKU_TIMING").is_some() {
+            // For the window tests: the language the window speaks.
+            eprintln!("kioku-lang: {lang}");
+        }
         let library = Signal::new(library);
         save_snapshot_on_close(library);
         AppCtx {
@@ -579,6 +626,7 @@ pub fn App() -> Element {
             editor_gen: Signal::new(0),
             notice: Signal::new(None),
             picker: Signal::new(picker),
+            lang: Signal::new(lang),
         }
     });
     let (theme, text_size) = match &*ctx.library.read() {
@@ -591,9 +639,11 @@ pub fn App() -> Element {
         Theme::Dark => "theme-dark",
     };
     let page = ctx.page();
+    let lang = ctx.lang();
     rsx! {
         div {
             class: "app {theme_class}",
+            lang: lang.code(),
             style: "--text-scale: {text_size}%",
             tabindex: "-1",
             onkeydown: move |e| components::keys::on_key(ctx, e),

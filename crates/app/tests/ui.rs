@@ -22,8 +22,9 @@ fn library(extra_sets: &[&str]) -> (tempfile::TempDir, Library) {
     (dir, lib)
 }
 
+/// Render in English whatever the machine's locale (the tests read English).
 fn render(boot: Boot) -> String {
-    let mut dom = VirtualDom::new(App).with_root_context(boot);
+    let mut dom = VirtualDom::new(App).with_root_context(boot.speaking(kioku_app::Lang::En));
     dom.rebuild_in_place();
     dioxus_ssr::render(&dom)
 }
@@ -511,7 +512,7 @@ mod live {
             let evals = Rc::new(RefCell::new(Vec::new()));
             let doc: Rc<dyn Document> = Rc::new(Recorder(evals.clone()));
             let mut dom = VirtualDom::new(App)
-                .with_root_context(boot)
+                .with_root_context(boot.speaking(kioku_app::Lang::En))
                 .with_root_context(doc);
             let mut m = Mutations::default();
             dom.rebuild(&mut m);
@@ -1940,7 +1941,7 @@ mod decks_transfer {
             )),
             "{html}"
         );
-        assert!(html.contains("Copied 1 media files"), "{html}");
+        assert!(html.contains("Copied 1 media file to"), "{html}");
         assert!(
             std::fs::read_to_string(&out)
                 .unwrap()
@@ -2278,4 +2279,44 @@ fn long_words_wrap_inside_deck_descriptions_and_cards() {
         assert!(rule.contains(class), "{class} wraps: {rule}");
     }
     assert!(rule.contains("overflow-wrap: anywhere"), "{rule}");
+}
+
+#[test]
+fn choosing_japanese_in_settings_switches_the_app_at_once() {
+    // The optimizer on the settings screen polls on tokio.
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .build()
+        .unwrap();
+    let _in_runtime = rt.enter();
+    let (dir, lib) = library(&[]);
+    let mut app = live::Live::new(Boot::at(Ok(lib), Screen::Settings));
+    assert!(app.html().contains("<h1>Settings</h1>"));
+    // The theme's select, then the language's.
+    let language = app.element("change", 1);
+    let ja = dioxus::html::SerializedFormData::new("ja".to_owned(), Vec::new());
+    app.fire("change", Box::new(ja), language);
+    assert!(
+        app.html().contains("<h1>Settings</h1>"),
+        "nothing changes before Save"
+    );
+    let form = app.element("submit", 0);
+    let data = dioxus::html::SerializedFormData::new(String::new(), Vec::new());
+    app.fire("submit", Box::new(data), form);
+    let html = app.html();
+    assert!(html.contains("<h1>設定</h1>"), "{html}");
+    assert!(html.contains("保存しました。"), "{html}");
+    assert!(html.contains(r#"lang="ja""#), "{html}");
+    let saved = std::fs::read_to_string(dir.path().join("settings.json")).unwrap();
+    assert!(saved.contains(r#""language": "ja""#), "{saved}");
+    // And back.
+    let en = dioxus::html::SerializedFormData::new("en".to_owned(), Vec::new());
+    app.fire("change", Box::new(en), language);
+    let data = dioxus::html::SerializedFormData::new(String::new(), Vec::new());
+    app.fire("submit", Box::new(data), form);
+    let html = app.html();
+    assert!(
+        html.contains("<h1>Settings</h1>") && html.contains("Saved."),
+        "{html}"
+    );
 }

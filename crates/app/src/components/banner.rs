@@ -2,7 +2,7 @@
 
 use dioxus::prelude::*;
 
-use crate::AppCtx;
+use crate::{AppCtx, t};
 
 #[component]
 pub fn Banner() -> Element {
@@ -21,7 +21,7 @@ pub fn Banner() -> Element {
             button {
                 class: "link",
                 onclick: move |_| ctx.banner.write().clear(),
-                "Dismiss"
+                {t!(ctx.lang(), "app-dismiss")}
             }
         }
     }

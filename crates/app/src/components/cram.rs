@@ -3,7 +3,7 @@
 
 use dioxus::prelude::*;
 
-use crate::{AppCtx, Screen, now};
+use crate::{AppCtx, Screen, now, t};
 use kioku_core::bank::SetId;
 use kioku_core::study::{CramFilter, StudySession, cram_cards};
 
@@ -14,6 +14,7 @@ pub fn open_setup(ctx: AppCtx, set: SetId) {
 #[component]
 pub fn CramSetup() -> Element {
     let ctx: AppCtx = use_context();
+    let lang = ctx.lang();
     // Every hook before the first early return.
     let mut which = use_signal(|| "all".to_owned());
     // Empty until a tag is picked: the set's first tag then.
@@ -50,7 +51,7 @@ pub fn CramSetup() -> Element {
             Some(lib) => {
                 let cards = cram_cards(lib, &set_id, &filter, seed, now());
                 if cards.is_empty() {
-                    error.set(Some("No cards match. Pick another set of cards.".into()));
+                    error.set(Some(t!(lang, "app-cram-none")));
                     return;
                 }
                 StudySession::start_cram(lib, set_id.clone(), cards, *counts.read(), now())
@@ -65,21 +66,21 @@ pub fn CramSetup() -> Element {
         }
     };
     let options = [
-        ("all", "All cards"),
-        ("new", "Only new cards"),
-        ("wrong", "Cards I got wrong in the last 7 days"),
-        ("tag", "Cards with a tag"),
+        ("all", t!(lang, "app-cram-all")),
+        ("new", t!(lang, "app-cram-new")),
+        ("wrong", t!(lang, "app-cram-wrong")),
+        ("tag", t!(lang, "app-cram-tag")),
     ];
     rsx! {
         header { class: "top",
-            button { class: "link", onclick: move |_| ctx.go(Screen::Home), "← Decks" }
-            h1 { "Cram" }
+            button { class: "link", onclick: move |_| ctx.go(Screen::Home), {t!(lang, "app-back-decks")} }
+            h1 { {t!(lang, "app-cram")} }
         }
         main { class: "settings",
-            p { class: "lead", "Go through " strong { "{title}" } " outside the schedule. Your review schedule is not changed unless you ask." }
+            p { class: "lead", {t!(lang, "app-cram-lead", title = &title)} }
             form { onsubmit: move |e| e.prevent_default(),
                 fieldset {
-                    legend { "Which cards" }
+                    legend { {t!(lang, "app-cram-which")} }
                     for (value, label) in options {
                         label { class: "check radio-line",
                             input { r#type: "radio", name: "which", value: value, checked: *which.read() == value,
@@ -89,7 +90,7 @@ pub fn CramSetup() -> Element {
                     }
                     if *which.read() == "tag" {
                         div { class: "field",
-                            label { r#for: "cram-tag", "Tag" }
+                            label { r#for: "cram-tag", {t!(lang, "app-tag")} }
                             select { id: "cram-tag", value: "{chosen_tag}", onchange: move |e| tag.set(e.value()),
                                 for t in tags.iter() { option { value: "{t}", "{t}" } }
                             }
@@ -97,21 +98,21 @@ pub fn CramSetup() -> Element {
                     }
                 }
                 fieldset {
-                    legend { "How" }
+                    legend { {t!(lang, "app-cram-how")} }
                     label { class: "check radio-line",
                         input { r#type: "checkbox", checked: *shuffle.read(), onchange: move |e: FormEvent| shuffle.set(e.checked()) }
-                        "Shuffle the cards"
+                        {t!(lang, "app-cram-shuffle")}
                     }
                     label { class: "check radio-line",
                         input { r#type: "checkbox", checked: *counts.read(), onchange: move |e: FormEvent| counts.set(e.checked()) }
-                        "Also count my answers as reviews (changes the schedule)"
+                        {t!(lang, "app-cram-counts")}
                     }
                 }
                 if let Some(e) = error.read().as_ref() {
                     p { class: "form-error", role: "alert", "{e}" }
                 }
                 div { class: "form-actions",
-                    button { class: "primary", r#type: "button", onclick: start, "Start cramming" }
+                    button { class: "primary", r#type: "button", onclick: start, {t!(lang, "app-cram-start")} }
                 }
             }
         }

@@ -104,7 +104,7 @@ pub(crate) fn save(mut ctx: AppCtx) -> bool {
             true
         }
         Err(e) => {
-            ctx.fail(crate::describe(&e));
+            ctx.fail(crate::describe(*ctx.lang.peek(), &e));
             false
         }
     }
@@ -501,7 +501,12 @@ fn Transfer(set_id: String, saved: bool) -> Element {
                 let id = imported.set.id.clone();
                 open(ctx, Some(id));
             }
-            Err(e) => report.set(crate::describe(&e).lines().map(str::to_owned).collect()),
+            Err(e) => report.set(
+                crate::describe(*ctx.lang.peek(), &e)
+                    .lines()
+                    .map(str::to_owned)
+                    .collect(),
+            ),
         }
     };
     let set_for_export = set_id.clone();
@@ -521,7 +526,12 @@ fn Transfer(set_id: String, saved: bool) -> Element {
                 lines.extend(out.notes.iter().map(|s| format!("Changed {s}")));
                 report.set(lines);
             }
-            Err(e) => report.set(crate::describe(&e).lines().map(str::to_owned).collect()),
+            Err(e) => report.set(
+                crate::describe(*ctx.lang.peek(), &e)
+                    .lines()
+                    .map(str::to_owned)
+                    .collect(),
+            ),
         }
     };
     rsx! {

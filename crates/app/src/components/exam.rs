@@ -5,7 +5,7 @@ use dioxus::prelude::*;
 
 use super::reader::{ReadInContext, ReaderRequest, SourceReader, has_document, source_label};
 use super::study::stop_activation_keys;
-use crate::{AppCtx, Screen, now};
+use crate::{AppCtx, Screen, now, t};
 use kioku_core::bank::QuestionKind;
 use kioku_core::bank::SetId;
 use kioku_core::exam::{Exam, ExamAnswer, ExamConfig, ExamKind, ExamResult, ExamSession, Feedback};
@@ -118,13 +118,14 @@ fn remember(mut ctx: AppCtx, config: &ExamConfig) {
         _ => return,
     };
     if let Err(e) = result {
-        ctx.fail(crate::describe(&e));
+        ctx.fail(crate::describe(*ctx.lang.peek(), &e));
     }
 }
 
 #[component]
 pub fn ExamSetup() -> Element {
     let ctx: AppCtx = use_context();
+    let lang = ctx.lang();
     // Every hook before the first early return.
     let initial = use_hook(|| remembered(ctx));
     let mut count = use_signal(|| initial.0.clone());
@@ -169,10 +170,7 @@ pub fn ExamSetup() -> Element {
             match c.parse::<usize>() {
                 Ok(n) if n > 0 => Some(n),
                 _ => {
-                    error.set(Some(
-                        "Number of questions: enter a whole number, or leave it empty for all."
-                            .into(),
-                    ));
+                    error.set(Some(t!(lang, "app-exam-bad-count")));
                     return;
                 }
             }
@@ -184,10 +182,7 @@ pub fn ExamSetup() -> Element {
             match m.parse::<u32>() {
                 Ok(n) if (1..=600).contains(&n) => Some(n),
                 _ => {
-                    error.set(Some(
-                        "Time limit: enter minutes from 1 to 600, or leave it empty for none."
-                            .into(),
-                    ));
+                    error.set(Some(t!(lang, "app-exam-bad-minutes")));
                     return;
                 }
             }
@@ -205,19 +200,19 @@ pub fn ExamSetup() -> Element {
     };
     rsx! {
         header { class: "top",
-            button { class: "link", onclick: move |_| ctx.go(Screen::Home), "← Decks" }
-            h1 { "Self-test" }
+            button { class: "link", onclick: move |_| ctx.go(Screen::Home), {t!(lang, "app-back-decks")} }
+            h1 { {t!(lang, "app-self-test")} }
         }
         main { class: "settings exam-setup",
-            p { class: "lead", "Test yourself on " strong { "{title}" } ". Your review schedule is not changed." }
+            p { class: "lead", {t!(lang, "app-exam-lead", title = &title)} }
             form {
                 onsubmit: move |e| {
                     e.prevent_default();
                 },
                 fieldset {
-                    legend { "Questions" }
+                    legend { {t!(lang, "app-exam-questions")} }
                     div { class: "field",
-                        label { r#for: "exam-count", "Number of questions" }
+                        label { r#for: "exam-count", {t!(lang, "app-exam-count")} }
                         // Uncontrolled, like the answer fields: the signals follow.
                         input { id: "exam-count", r#type: "text", initial_value: "{initial.0}", aria_describedby: "exam-count-hint",
                             oninput: move |e| count.set(e.value()),
@@ -229,11 +224,11 @@ pub fn ExamSetup() -> Element {
                                     if e.key() == Key::Enter && !e.is_composing() { e.prevent_default(); begin() }
                                 }
                             } }
-                        p { id: "exam-count-hint", class: "hint-text", "Leave empty for every question. kioku remembers your choice." }
+                        p { id: "exam-count-hint", class: "hint-text", {t!(lang, "app-exam-count-hint")} }
                     }
                     if !tags.is_empty() {
-                        div { class: "field checks", role: "group", aria_label: "Only these tags",
-                            span { class: "label", "Only these tags" }
+                        div { class: "field checks", role: "group", aria_label: t!(lang, "app-exam-only-tags"),
+                            span { class: "label", {t!(lang, "app-exam-only-tags")} }
                             div { class: "check-list",
                                 for t in tags.into_iter() {
                                     label { class: "check",
@@ -252,8 +247,8 @@ pub fn ExamSetup() -> Element {
                             }
                         }
                     }
-                    div { class: "field checks", role: "group", aria_label: "Only these types",
-                        span { class: "label", "Only these types" }
+                    div { class: "field checks", role: "group", aria_label: t!(lang, "app-exam-only-types"),
+                        span { class: "label", {t!(lang, "app-exam-only-types")} }
                         div { class: "check-list",
                             for t in types.into_iter() {
                                 label { class: "check",
@@ -263,16 +258,16 @@ pub fn ExamSetup() -> Element {
                                             if e.checked() { v.push(t) } else { v.retain(|x| *x != t) }
                                         }
                                     }
-                                    {t.as_str().replace('_', " ")}
+                                    {super::study::kind_label(lang, t)}
                                 }
                             }
                         }
                     }
                 }
                 fieldset {
-                    legend { "Conditions" }
+                    legend { {t!(lang, "app-exam-conditions")} }
                     div { class: "field",
-                        label { r#for: "exam-minutes", "Time limit (minutes)" }
+                        label { r#for: "exam-minutes", {t!(lang, "app-exam-minutes")} }
                         input { id: "exam-minutes", r#type: "text", initial_value: "{initial.1}", aria_describedby: "exam-minutes-hint",
                             oninput: move |e| minutes.set(e.value()),
                             onkeydown: {
@@ -283,13 +278,13 @@ pub fn ExamSetup() -> Element {
                                     if e.key() == Key::Enter && !e.is_composing() { e.prevent_default(); begin() }
                                 }
                             } }
-                        p { id: "exam-minutes-hint", class: "hint-text", "Leave empty for no limit." }
+                        p { id: "exam-minutes-hint", class: "hint-text", {t!(lang, "app-exam-minutes-hint")} }
                     }
                     div { class: "field",
-                        span { class: "label", "Feedback" }
+                        span { class: "label", {t!(lang, "app-exam-feedback")} }
                         label { class: "check",
                             input { r#type: "checkbox", checked: *after_each.read(), onchange: move |e: FormEvent| after_each.set(e.checked()) }
-                            "Show right or wrong after each question (otherwise only at the end)"
+                            {t!(lang, "app-exam-after-each")}
                         }
                     }
                 }
@@ -300,7 +295,7 @@ pub fn ExamSetup() -> Element {
                     button { class: "primary", r#type: "button", onclick: {
                         let mut begin = begin.clone();
                         move |_| begin()
-                    }, "Start the test" }
+                    }, {t!(lang, "app-exam-start")} }
                 }
             }
             PastResults { results: past }
@@ -337,8 +332,9 @@ fn when(r: &ExamResult) -> String {
 /// scores are not comparable: they hold only cards missed before).
 #[component]
 fn PastResults(results: Vec<ExamResult>) -> Element {
+    let lang = crate::use_lang();
     if results.is_empty() {
-        return rsx! { p { class: "hint-text", "No self-tests on this set yet." } };
+        return rsx! { p { class: "hint-text", {t!(lang, "app-exam-none-yet")} } };
     }
     let full: Vec<&ExamResult> = results
         .iter()
@@ -381,16 +377,16 @@ fn PastResults(results: Vec<ExamResult>) -> Element {
         .collect();
     rsx! {
         section { class: "past", aria_labelledby: "past-title",
-            h2 { id: "past-title", "Past results" }
+            h2 { id: "past-title", {t!(lang, "app-exam-past")} }
             if n == 0 {
-                p { class: "hint-text", "No full tests yet: the trend shows full tests only." }
+                p { class: "hint-text", {t!(lang, "app-exam-no-full")} }
             } else {
                 figure { class: "trend-figure",
                     svg {
                         class: "trend",
                         view_box: "0 0 320 130",
                         role: "img",
-                        "aria-label": "Score trend of full tests, oldest first (score in percent by test number): {summary}",
+                        "aria-label": t!(lang, "app-exam-trend-label", summary = &summary),
                         for pct in [0.0f64, 50.0, 100.0] {
                             line { x1: "{PLOT_LEFT}", y1: "{trend_y(pct)}", x2: "{PLOT_RIGHT}", y2: "{trend_y(pct)}",
                                 class: if pct == 0.0 { "axis" } else { "axis faint" } }
@@ -400,9 +396,9 @@ fn PastResults(results: Vec<ExamResult>) -> Element {
                         for i in x_ticks {
                             text { x: "{trend_x(i, n)}", y: "{PLOT_BOTTOM + 11.0}", class: "axis-label middle", "{i + 1}" }
                         }
-                        text { x: "{(PLOT_LEFT + PLOT_RIGHT) / 2.0}", y: "126", class: "axis-title", "Full test (oldest first)" }
+                        text { x: "{(PLOT_LEFT + PLOT_RIGHT) / 2.0}", y: "126", class: "axis-title", {t!(lang, "app-exam-trend-x")} }
                         text { x: "10", y: "{(PLOT_TOP + PLOT_BOTTOM) / 2.0}", class: "axis-title",
-                            transform: "rotate(-90 10 {(PLOT_TOP + PLOT_BOTTOM) / 2.0})", "Score" }
+                            transform: "rotate(-90 10 {(PLOT_TOP + PLOT_BOTTOM) / 2.0})", {t!(lang, "app-exam-score")} }
                         if n > 1 {
                             polyline { points: "{line}", class: "trend-line" }
                         }
@@ -410,15 +406,15 @@ fn PastResults(results: Vec<ExamResult>) -> Element {
                             circle { cx: "{x:.1}", cy: "{y:.1}", r: "3", class: "trend-dot" }
                         }
                     }
-                    figcaption { class: "hint-text", "Full tests only; retries of mistakes are listed below, apart." }
+                    figcaption { class: "hint-text", {t!(lang, "app-exam-trend-caption")} }
                 }
             }
             if !full_rows.is_empty() {
-                ResultTable { caption: "Full tests", rows: full_rows }
+                ResultTable { caption: t!(lang, "app-exam-full-tests"), rows: full_rows }
             }
             if !retries.is_empty() {
                 ResultTable {
-                    caption: "Retries of mistakes",
+                    caption: t!(lang, "app-exam-retries"),
                     rows: retries.into_iter().enumerate().map(|(i, r)| (i + 1, r)).rev().collect(),
                 }
             }
@@ -430,28 +426,29 @@ fn PastResults(results: Vec<ExamResult>) -> Element {
 /// seed that repeats it) folded away.
 #[component]
 fn ResultTable(caption: String, rows: Vec<(usize, ExamResult)>) -> Element {
+    let lang = crate::use_lang();
     rsx! {
         table { class: "results",
             caption { "{caption}" }
-            thead { tr { th { "#" } th { "When" } th { "Score" } th { "Time" } th { "Details" } } }
+            thead { tr { th { "#" } th { {t!(lang, "app-exam-when")} } th { {t!(lang, "app-exam-score")} } th { {t!(lang, "app-time")} } th { {t!(lang, "app-exam-details")} } } }
             tbody {
                 for (i, r) in rows.into_iter() {
                     tr {
                         td { "{i}" }
                         td { {when(&r)} }
                         td { "{r.points}/{r.total} ({r.score_percent:.1}%)" }
-                        td { "{r.duration_s / 60}m {r.duration_s % 60}s"
-                            if r.timed_out { " (time ran out)" } }
+                        td { {t!(lang, "app-minutes-seconds", m = r.duration_s / 60, s = r.duration_s % 60)}
+                            if r.timed_out { " " {t!(lang, "app-exam-ran-out-short")} } }
                         td {
                             details { class: "attempt-details",
-                                summary { "More" }
+                                summary { {t!(lang, "app-exam-more")} }
                                 dl {
-                                    div { dt { "Time limit" } dd {
-                                        {r.time_limit_min.map_or_else(|| "none".to_owned(), |m| format!("{m} min"))} } }
+                                    div { dt { {t!(lang, "app-exam-time-limit")} } dd {
+                                        {r.time_limit_min.map_or_else(|| t!(lang, "app-exam-no-limit"), |m| t!(lang, "app-exam-limit-minutes", n = m))} } }
                                     if !r.tags.is_empty() {
-                                        div { dt { "Tags" } dd { {r.tags.join(", ")} } }
+                                        div { dt { {t!(lang, "app-exam-tags")} } dd { {r.tags.join(", ")} } }
                                     }
-                                    div { dt { "Seed" } dd { "{r.seed}" } }
+                                    div { dt { {t!(lang, "app-exam-seed")} } dd { "{r.seed}" } }
                                 }
                             }
                         }
@@ -496,28 +493,29 @@ pub fn ExamView() -> Element {
         return rsx! {};
     };
     let pct = (session.index as f64 * 100.0 / total.max(1) as f64).round();
+    let lang = ctx.lang();
     rsx! {
         header { class: "study-top",
-            button { class: "link", onclick: move |_| exam_act(ctx, |e| e.finish(now())), "Finish now" }
-            h1 { class: "study-title", "Self-test · question {session.index + 1} of {total}" }
+            button { class: "link", onclick: move |_| exam_act(ctx, |e| e.finish(now())), {t!(lang, "app-exam-finish-now")} }
+            h1 { class: "study-title", {t!(lang, "app-exam-title-progress", n = session.index + 1, total = total)} }
             if let Some(s) = remaining {
-                p { class: if s < 60 { "countdown urgent" } else { "countdown" }, role: "timer", aria_label: "Time left",
+                p { class: if s < 60 { "countdown urgent" } else { "countdown" }, role: "timer", aria_label: t!(lang, "app-exam-time-left"),
                     "{s / 60}:{s % 60:02}"
                 }
             }
         }
-        div { class: "progress", role: "progressbar", aria_label: "Test progress", aria_valuemin: "0", aria_valuemax: "100", aria_valuenow: "{pct}",
+        div { class: "progress", role: "progressbar", aria_label: t!(lang, "app-exam-progress"), aria_valuemin: "0", aria_valuemax: "100", aria_valuenow: "{pct}",
             div { class: "progress-fill", style: "width: {pct}%" }
         }
         main { class: "study",
-            article { class: "card card-{view.kind}", tabindex: "-1", "data-focus-home": "true", aria_label: "Question",
-                div { class: "card-kind", "Question {session.index + 1}" }
+            article { class: "card card-{view.kind}", tabindex: "-1", "data-focus-home": "true", aria_label: t!(lang, "app-exam-question"),
+                div { class: "card-kind", {t!(lang, "app-exam-question-n", n = session.index + 1)} }
                 div { class: "prompt", dangerous_inner_html: markdown::to_html_with_media(&view.prompt, &view.key.set) }
                 if let Some(v) = &session.verdict {
                     ExamFeedback { verdict: v.clone(), set: view.key.set.clone(), answer: view.answer.clone(), explanation: view.explanation.clone() }
                     button { class: "primary", onkeydown: move |e| stop_activation_keys(&e), onclick: move |_| exam_next(ctx),
                         onmounted: move |e| async move { let _ = e.set_focus(true).await; },
-                        "Next" kbd { class: "hint", "Enter" } }
+                        {t!(lang, "app-cram-next")} kbd { class: "hint", "Enter" } }
                 } else {
                     // Keyed per question: each gets a fresh answer field.
                     ExamInput { key: "{session.exam.started_at}-{session.index}", session: session.clone() }
@@ -534,14 +532,15 @@ fn ExamFeedback(
     answer: String,
     explanation: Option<String>,
 ) -> Element {
+    let lang = crate::use_lang();
     let (class, text) = match verdict.is_correct() {
-        Some(true) => ("verdict right", "✓ Correct"),
-        _ => ("verdict wrong", "✗ Not quite"),
+        Some(true) => ("verdict right", t!(lang, "app-verdict-correct")),
+        _ => ("verdict wrong", t!(lang, "app-verdict-wrong")),
     };
     rsx! {
         div { class: "{class}", role: "status", "{text}" }
         div { class: "answer",
-            span { class: "answer-label", "Answer" }
+            span { class: "answer-label", {t!(lang, "app-answer")} }
             div { dangerous_inner_html: markdown::to_html_with_media(&answer, &set) }
         }
         if let Some(e) = &explanation {
@@ -553,13 +552,14 @@ fn ExamFeedback(
 #[component]
 fn ExamInput(session: ExamSession) -> Element {
     let ctx: AppCtx = use_context();
+    let lang = ctx.lang();
     let Some(view) = session.current().cloned() else {
         return rsx! {};
     };
     match view.kind {
         QuestionKind::Typed | QuestionKind::Cloze => rsx! {
             form { class: "answer-form", onsubmit: move |e| { e.prevent_default(); exam_submit(ctx, None); },
-                label { r#for: "exam-answer", if view.kind == QuestionKind::Cloze { "Missing text" } else { "Your answer" } }
+                label { r#for: "exam-answer", if view.kind == QuestionKind::Cloze { {t!(lang, "app-missing-text")} } else { {t!(lang, "app-your-answer")} } }
                 // Uncontrolled (see the study answer field): `ExamInput` is
                 // keyed per question, so each gets a fresh field.
                 input { id: "exam-answer", r#type: "text", autocomplete: "off", spellcheck: "false",
@@ -570,12 +570,12 @@ fn ExamInput(session: ExamSession) -> Element {
                     },
                     onmounted: move |e| async move { let _ = e.set_focus(true).await; },
                 }
-                button { class: "primary", r#type: "submit", "Next" kbd { class: "hint", "Enter" } }
+                button { class: "primary", r#type: "submit", {t!(lang, "app-cram-next")} kbd { class: "hint", "Enter" } }
             }
         },
         QuestionKind::MultipleChoice => rsx! {
             fieldset { class: "choices",
-                legend { if view.select_all { "Select all that apply. Scored all or nothing." } else { "Pick one." } }
+                legend { if view.select_all { {t!(lang, "app-exam-select-all")} } else { {t!(lang, "app-pick-one")} } }
                 for (i, c) in view.choices.clone().unwrap_or_default().into_iter().enumerate() {
                     button {
                         class: if session.picked.contains(&c.index) { "choice picked" } else { "choice" },
@@ -589,31 +589,31 @@ fn ExamInput(session: ExamSession) -> Element {
                 }
             }
             button { class: "primary", disabled: session.picked.is_empty(), onkeydown: move |e| stop_activation_keys(&e),
-                onclick: move |_| exam_submit(ctx, None), "Next" kbd { class: "hint", "Enter" } }
+                onclick: move |_| exam_submit(ctx, None), {t!(lang, "app-cram-next")} kbd { class: "hint", "Enter" } }
         },
         QuestionKind::TrueFalse => rsx! {
             div { class: "tf",
-                button { class: "primary", onkeydown: move |e| stop_activation_keys(&e), onclick: move |_| exam_submit(ctx, Some(true)), "True" kbd { class: "hint", "T" } }
-                button { class: "primary", onkeydown: move |e| stop_activation_keys(&e), onclick: move |_| exam_submit(ctx, Some(false)), "False" kbd { class: "hint", "F" } }
+                button { class: "primary", onkeydown: move |e| stop_activation_keys(&e), onclick: move |_| exam_submit(ctx, Some(true)), {t!(lang, "answer-true")} kbd { class: "hint", "T" } }
+                button { class: "primary", onkeydown: move |e| stop_activation_keys(&e), onclick: move |_| exam_submit(ctx, Some(false)), {t!(lang, "answer-false")} kbd { class: "hint", "F" } }
             }
         },
         _ => {
             if session.revealed {
                 rsx! {
                     div { class: "answer",
-                        span { class: "answer-label", "Answer" }
+                        span { class: "answer-label", {t!(lang, "app-answer")} }
                         div { dangerous_inner_html: markdown::to_html_with_media(&view.answer, &view.key.set) }
                     }
-                    p { "Did you know it?" }
+                    p { {t!(lang, "app-exam-did-you-know")} }
                     div { class: "tf",
-                        button { class: "primary", onkeydown: move |e| stop_activation_keys(&e), onclick: move |_| exam_mark(ctx, true), "I knew it" kbd { class: "hint", "Y" } }
-                        button { onkeydown: move |e| stop_activation_keys(&e), onclick: move |_| exam_mark(ctx, false), "I didn't" kbd { class: "hint", "N" } }
+                        button { class: "primary", onkeydown: move |e| stop_activation_keys(&e), onclick: move |_| exam_mark(ctx, true), {t!(lang, "app-exam-knew")} kbd { class: "hint", "Y" } }
+                        button { onkeydown: move |e| stop_activation_keys(&e), onclick: move |_| exam_mark(ctx, false), {t!(lang, "app-exam-did-not-know")} kbd { class: "hint", "N" } }
                     }
                 }
             } else {
                 rsx! {
                     button { class: "primary reveal", onkeydown: move |e| stop_activation_keys(&e), onclick: move |_| exam_submit(ctx, None),
-                        "Show answer" kbd { class: "hint", "Space" } }
+                        {t!(lang, "app-show-answer")} kbd { class: "hint", "Space" } }
                 }
             }
         }
@@ -634,7 +634,9 @@ fn ExamResults(result: ExamResult) -> Element {
     };
     let has_mistakes = result.points < result.total;
     let readable = has_document(ctx, &result.set);
+    let lang = ctx.lang();
     let label = source_label(
+        lang,
         ctx.library
             .read()
             .as_ref()
@@ -643,45 +645,44 @@ fn ExamResults(result: ExamResult) -> Element {
     );
     rsx! {
         header { class: "top",
-            button { class: "link", onclick: move |_| ctx.go(Screen::Home), "← Decks" }
-            h1 { "Self-test result" }
+            button { class: "link", onclick: move |_| ctx.go(Screen::Home), {t!(lang, "app-back-decks")} }
+            h1 { {t!(lang, "app-exam-result")} }
         }
         main { class: "study exam-result",
             section { class: "summary", aria_labelledby: "score-title",
                 if result.timed_out {
                     p { class: "timed-out", role: "alert",
-                        strong { "Time ran out." }
+                        strong { {t!(lang, "app-exam-ran-out")} }
+                        " "
                         {
                             let unanswered = result.questions.iter().filter(|q| q.given.is_none()).count();
-                            format!(
-                                " The {} limit ended the test; {unanswered} unanswered question{} {} as wrong here (not as got wrong for cramming).",
-                                result.time_limit_min.map_or_else(|| "time".to_owned(), |m| format!("{m}-minute")),
-                                if unanswered == 1 { "" } else { "s" },
-                                if unanswered == 1 { "counts" } else { "count" },
-                            )
+                            match result.time_limit_min {
+                                Some(m) => t!(lang, "app-exam-ran-out-detail", minutes = m, n = unanswered),
+                                None => t!(lang, "app-exam-ran-out-detail-no-limit", n = unanswered),
+                            }
                         }
                     }
                 }
                 if result.kind == ExamKind::Retry {
-                    p { class: "hint-text", "A retry of mistakes: kept apart from full tests in the trend." }
+                    p { class: "hint-text", {t!(lang, "app-exam-retry-note")} }
                 }
-                h2 { id: "score-title", "Score: {result.points} / {result.total} ({result.score_percent:.1}%)" }
+                h2 { id: "score-title", {t!(lang, "app-exam-score-line", points = result.points, total = result.total, percent = kioku_i18n::fixed(result.score_percent, 1))} }
                 dl { class: "stats",
-                    div { dt { "Right" } dd { "{result.points}" } }
-                    div { dt { "Wrong or unanswered" } dd { "{result.total - result.points}" } }
-                    div { dt { "Time" } dd { "{result.duration_s / 60}m {result.duration_s % 60}s" } }
+                    div { dt { {t!(lang, "app-exam-right")} } dd { "{result.points}" } }
+                    div { dt { {t!(lang, "app-exam-wrong")} } dd { "{result.total - result.points}" } }
+                    div { dt { {t!(lang, "app-time")} } dd { {t!(lang, "app-minutes-seconds", m = result.duration_s / 60, s = result.duration_s % 60)} } }
                 }
-                p { class: "hint-text", "Select-all questions count only when every pick is right. Your review schedule was not changed." }
+                p { class: "hint-text", {t!(lang, "app-exam-result-note")} }
                 div { class: "summary-actions",
                     if has_mistakes {
                         button { class: "primary", onclick: move |_| start(ctx, retry_cfg()),
                             onmounted: move |e| async move { let _ = e.set_focus(true).await; },
-                            "Retry mistakes" }
+                            {t!(lang, "app-exam-retry")} }
                     }
-                    button { onclick: move |_| ctx.go(Screen::Home), "Back to decks" }
+                    button { onclick: move |_| ctx.go(Screen::Home), {t!(lang, "app-back-to-decks")} }
                 }
             }
-            h2 { class: "section-title", "Every question" }
+            h2 { class: "section-title", {t!(lang, "app-exam-every-question")} }
             ol { class: "review-list",
                 for q in result.questions.iter() {
                     li { class: if q.right { "review right" } else { "review wrong" },
@@ -689,9 +690,9 @@ fn ExamResults(result: ExamResult) -> Element {
                             span { class: "mark", if q.right { "✓" } else { "✗" } }
                             div { class: "prompt-small", dangerous_inner_html: markdown::to_html_with_media(&q.prompt, &result.set) }
                         }
-                        p { "Your answer: " strong { {q.given.clone().unwrap_or_else(|| "(none)".to_owned())} } }
+                        p { {t!(lang, "app-exam-your-answer")} " " strong { {q.given.clone().unwrap_or_else(|| t!(lang, "app-exam-no-answer"))} } }
                         if !q.right {
-                            p { "Right answer: " strong { dangerous_inner_html: markdown::to_inline_html_with_media(&q.correct_answer, &result.set) } }
+                            p { {t!(lang, "app-exam-right-answer")} " " strong { dangerous_inner_html: markdown::to_inline_html_with_media(&q.correct_answer, &result.set) } }
                         }
                         if let Some(e) = &q.explanation {
                             div { class: "explanation", dangerous_inner_html: markdown::to_html_with_media(e, &result.set) }

@@ -2,60 +2,52 @@
 
 use dioxus::prelude::*;
 
-use crate::AppCtx;
+use crate::{AppCtx, t};
 
-/// (keys, what they do), grouped by screen.
+/// (keys, the message saying what they do), grouped by screen (the
+/// group's message first).
 pub const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
     (
-        "Everywhere",
+        "help-everywhere",
         &[
-            ("?", "Show or hide this list"),
-            ("Esc", "Back / close"),
-            ("Tab", "Move between controls"),
+            ("?", "help-toggle"),
+            ("Esc", "help-back"),
+            ("Tab", "help-tab"),
         ],
     ),
     (
-        "Decks",
+        "help-decks",
         &[
-            ("1–9", "Study deck 1–9"),
-            ("N", "New set"),
-            ("S", "Settings"),
+            ("1–9", "help-study-deck"),
+            ("N", "help-new-set"),
+            ("S", "help-settings"),
         ],
     ),
     (
-        "Studying",
+        "help-studying",
         &[
-            (
-                "Space / Enter",
-                "Show the answer; after answering, rate Good (or the suggested rating)",
-            ),
-            ("1 2 3 4", "Rate Again, Hard, Good, Easy"),
-            ("1–9 or A–J", "Pick a choice (multiple choice)"),
-            ("T / F", "Answer true or false"),
-            (
-                "O",
-                "After answering: open the source with the quoted passage highlighted (Esc returns)",
-            ),
-            ("Ctrl+Z", "Undo the last answer"),
-            ("Z", "Enlarge the card's image (or click it); Esc closes"),
-            ("R", "Replay the card's sound"),
+            ("Space / Enter", "help-space"),
+            ("1 2 3 4", "help-rate"),
+            ("1–9 / A–J", "help-pick-choice"),
+            ("T / F", "help-true-false"),
+            ("O", "help-open-source"),
+            ("Ctrl+Z", "help-undo"),
+            ("Z", "help-zoom-card"),
+            ("R", "help-replay-card"),
         ],
     ),
     (
-        "Self-test",
+        "help-self-test",
         &[
-            ("Enter", "Next question"),
-            ("1–9 or A–J", "Pick a choice"),
-            ("T / F", "Answer true or false"),
-            ("Y / N", "Mark a flashcard as known or not"),
-            (
-                "Z",
-                "Enlarge the question's image (or click it); Esc closes",
-            ),
-            ("R", "Replay the question's sound"),
+            ("Enter", "help-next-question"),
+            ("1–9 / A–J", "help-pick"),
+            ("T / F", "help-true-false"),
+            ("Y / N", "help-known"),
+            ("Z", "help-zoom-question"),
+            ("R", "help-replay-question"),
         ],
     ),
-    ("Editing a set", &[("Ctrl+S", "Save the set")]),
+    ("help-editing", &[("Ctrl+S", "help-save-set")]),
 ];
 
 /// Open the overlay, remembering what had focus.
@@ -85,29 +77,30 @@ pub fn toggle_help(ctx: AppCtx) {
 #[component]
 pub fn Help() -> Element {
     let ctx: AppCtx = use_context();
+    let lang = ctx.lang();
     rsx! {
         div { class: "overlay", role: "dialog", aria_modal: "true", aria_labelledby: "help-title",
             div { class: "dialog help",
                 // The title and Close stay put; only the list scrolls, so
                 // focusing Close never scrolls the title out of view.
                 div { class: "dialog-head",
-                    h2 { id: "help-title", "Keyboard shortcuts" }
+                    h2 { id: "help-title", {t!(lang, "app-shortcuts")} }
                     button {
                         class: "primary",
                         onclick: move |_| close_help(ctx),
                         onmounted: move |e| async move {
                             let _ = e.set_focus(true).await;
                         },
-                        "Close"
+                        {t!(lang, "app-close")}
                     }
                 }
                 div { class: "dialog-body",
                     for (group, keys) in SHORTCUTS.iter() {
-                        h3 { "{group}" }
+                        h3 { {kioku_i18n::tr(lang, group, &[])} }
                         dl { class: "shortcuts",
                             for (k, what) in keys.iter() {
                                 dt { kbd { "{k}" } }
-                                dd { "{what}" }
+                                dd { {kioku_i18n::tr(lang, what, &[])} }
                             }
                         }
                     }

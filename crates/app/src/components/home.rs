@@ -6,7 +6,7 @@ use std::path::Path;
 
 use dioxus::prelude::*;
 
-use crate::{AppCtx, Notice, Pick, Screen, now};
+use crate::{AppCtx, Notice, Pick, Screen, now, t};
 use kioku_core::bank::SetId;
 use kioku_core::bank::formats::Format;
 use kioku_core::library::LibraryError;
@@ -45,7 +45,7 @@ fn show(mut ctx: AppCtx, notice: Notice) {
 
 fn failed(ctx: AppCtx, first: String, e: &LibraryError) {
     let mut lines = vec![first];
-    lines.extend(describe(e).lines().map(str::to_owned));
+    lines.extend(describe(*ctx.lang.peek(), e).lines().map(str::to_owned));
     show(
         ctx,
         Notice {
@@ -57,14 +57,15 @@ fn failed(ctx: AppCtx, first: String, e: &LibraryError) {
 }
 
 /// A library error in the decks screen's words (it has no format menu).
-fn describe(e: &LibraryError) -> String {
+fn describe(lang: crate::Lang, e: &LibraryError) -> String {
     match e {
-        LibraryError::UnknownFormat(path) => format!(
-            "{}: kioku cannot tell the file type from its name; it must end in .{}",
-            path.display(),
-            crate::IMPORT_EXTENSIONS.join(", .")
+        LibraryError::UnknownFormat(path) => crate::t!(
+            lang,
+            "app-import-unknown-type",
+            path = path.display().to_string(),
+            extensions = crate::IMPORT_EXTENSIONS.join(", .")
         ),
-        other => crate::describe(other),
+        other => crate::describe(lang, other),
     }
 }
 
@@ -74,23 +75,34 @@ pub fn import_path(mut ctx: AppCtx, file: &Path) {
         Some(lib) => lib.import_file_with_history(file, None, None, false),
         None => return,
     };
+    let lang = *ctx.lang.peek();
     match result {
         Ok((imported, history)) => {
             let n = imported.set.questions.len();
-            let mut lines = vec![format!(
-                "Imported {n} question{} into \"{}\" from {}.",
-                if n == 1 { "" } else { "s" },
-                imported.set.title,
-                file.display()
+            let mut lines = vec![t!(
+                lang,
+                "app-imported",
+                n = n,
+                title = &imported.set.title,
+                path = file.display().to_string()
             )];
-            lines.extend(imported.skipped.iter().map(|s| format!("Skipped {s}")));
-            lines.extend(imported.notes.iter().map(|s| format!("Changed {s}")));
+            lines.extend(
+                imported
+                    .skipped
+                    .iter()
+                    .map(|s| t!(lang, "app-skipped", what = s.to_string())),
+            );
+            lines.extend(
+                imported
+                    .notes
+                    .iter()
+                    .map(|s| t!(lang, "app-changed", what = s.to_string())),
+            );
             // The review history an Anki package brought, as the CLI says
             // it, and every review-log row left out.
             if let (Some(h), Some(written)) = (&imported.history, &history) {
-                let l = kioku_i18n::current();
-                lines.push(kioku_i18n::t!(
-                    l,
+                lines.push(t!(
+                    lang,
                     "import-history",
                     file = written.path.display().to_string(),
                     reviews = written.reviews,
@@ -98,9 +110,9 @@ pub fn import_path(mut ctx: AppCtx, file: &Path) {
                     cards = written.cards
                 ));
                 lines.extend(
-                    h.skipped.iter().map(|s| {
-                        kioku_i18n::t!(l, "import-history-skipped", message = s.to_string())
-                    }),
+                    h.skipped
+                        .iter()
+                        .map(|s| t!(lang, "import-history-skipped", message = s.to_string())),
                 );
             }
             show(
@@ -112,7 +124,11 @@ pub fn import_path(mut ctx: AppCtx, file: &Path) {
                 },
             );
         }
-        Err(e) => failed(ctx, format!("Could not import {}.", file.display()), &e),
+        Err(e) => failed(
+            ctx,
+            t!(lang, "app-import-failed", path = file.display().to_string()),
+            &e,
+        ),
     }
 }
 
@@ -122,15 +138,38 @@ pub fn export_path(ctx: AppCtx, id: &SetId, file: &Path) {
         Some(lib) => lib.export_file_with_media(id, None, file),
         None => return,
     };
+    let lang = *ctx.lang.peek();
     match result {
         Ok((out, media)) => {
-            let format = Format::from_path(file).map_or_else(String::new, |f| format!(" as {f}"));
-            let mut lines = vec![format!("Exported \"{id}\" to {}{format}.", file.display())];
+            let path = file.display().to_string();
+            let mut lines = vec![match Format::from_path(file) {
+                Some(f) => t!(
+                    lang,
+                    "app-exported-as",
+                    set = id.to_string(),
+                    path = path,
+                    format = f.to_string()
+                ),
+                None => t!(lang, "app-exported", set = id.to_string(), path = path),
+            }];
             if let Some((dir, n)) = media {
-                lines.push(format!("Copied {n} media files to {}.", dir.display()));
+                lines.push(t!(
+                    lang,
+                    "app-copied-media",
+                    n = n,
+                    path = dir.display().to_string()
+                ));
             }
-            lines.extend(out.skipped.iter().map(|s| format!("Left out {s}")));
-            lines.extend(out.notes.iter().map(|s| format!("Changed {s}")));
+            lines.extend(
+                out.skipped
+                    .iter()
+                    .map(|s| t!(lang, "app-left-out", what = s.to_string())),
+            );
+            lines.extend(
+                out.notes
+                    .iter()
+                    .map(|s| t!(lang, "app-changed", what = s.to_string())),
+            );
             show(
                 ctx,
                 Notice {
@@ -140,7 +179,11 @@ pub fn export_path(ctx: AppCtx, id: &SetId, file: &Path) {
                 },
             );
         }
-        Err(e) => failed(ctx, format!("Could not export to {}.", file.display()), &e),
+        Err(e) => failed(
+            ctx,
+            t!(lang, "app-export-failed", path = file.display().to_string()),
+            &e,
+        ),
     }
 }
 
@@ -150,20 +193,22 @@ pub fn delete(mut ctx: AppCtx, id: &SetId) {
         Some(lib) => lib.delete_set(id, now()),
         None => return,
     };
+    let lang = *ctx.lang.peek();
     match result {
         Ok(gone) => show(
             ctx,
             Notice {
                 ok: true,
-                lines: vec![format!(
-                    "Deleted \"{}\". A copy is kept in {}; its review history is kept.",
-                    gone.title,
-                    gone.backup.display()
+                lines: vec![t!(
+                    lang,
+                    "app-deleted",
+                    title = &gone.title,
+                    path = gone.backup.display().to_string()
                 )],
                 undo: Some(gone),
             },
         ),
-        Err(e) => failed(ctx, format!("Could not delete \"{id}\"."), &e),
+        Err(e) => failed(ctx, t!(lang, "app-delete-failed", set = id.to_string()), &e),
     }
 }
 
@@ -176,21 +221,23 @@ pub fn undo_delete(mut ctx: AppCtx) {
         Some(lib) => lib.restore_set(&gone),
         None => return,
     };
+    let lang = *ctx.lang.peek();
     match result {
         Ok(()) => show(
             ctx,
             Notice {
                 ok: true,
-                lines: vec![format!("Restored \"{}\".", gone.title)],
+                lines: vec![t!(lang, "app-restored", title = &gone.title)],
                 undo: None,
             },
         ),
         Err(e) => failed(
             ctx,
-            format!(
-                "Could not restore \"{}\"; it is still in {}.",
-                gone.title,
-                gone.backup.display()
+            t!(
+                lang,
+                "app-restore-failed",
+                title = &gone.title,
+                path = gone.backup.display().to_string()
             ),
             &e,
         ),
@@ -202,6 +249,7 @@ pub fn undo_delete(mut ctx: AppCtx) {
 #[component]
 fn NoticeView() -> Element {
     let mut ctx: AppCtx = use_context();
+    let lang = ctx.lang();
     let Some(n) = ctx.notice.read().clone() else {
         return rsx! {};
     };
@@ -218,9 +266,9 @@ fn NoticeView() -> Element {
                 }
             }
             if n.undo.is_some() {
-                button { class: "primary", onclick: move |_| undo_delete(ctx), "Undo" }
+                button { class: "primary", onclick: move |_| undo_delete(ctx), {t!(lang, "app-undo")} }
             }
-            button { class: "link", onclick: move |_| ctx.notice.set(None), "Dismiss" }
+            button { class: "link", onclick: move |_| ctx.notice.set(None), {t!(lang, "app-dismiss")} }
         }
     }
 }
@@ -229,6 +277,7 @@ fn NoticeView() -> Element {
 #[component]
 fn ConfirmDelete(id: SetId, title: String, mut asking: Signal<Option<(SetId, String)>>) -> Element {
     let ctx: AppCtx = use_context();
+    let lang = ctx.lang();
     let mut cancel = move || {
         asking.set(None);
         crate::refocus();
@@ -241,21 +290,21 @@ fn ConfirmDelete(id: SetId, title: String, mut asking: Signal<Option<(SetId, Str
                 if e.key() == Key::Escape { cancel(); }
             },
             div { class: "dialog",
-                h2 { id: "delete-title", "Delete \"{title}\"?" }
+                h2 { id: "delete-title", {t!(lang, "app-delete-title", title = &title)} }
                 div { id: "delete-what",
-                    p { "The set and its pictures and sounds are removed from your decks and moved to the "
-                        code { "{kioku_core::library::DELETED_DIR}" } " folder of your data directory, so nothing is lost." }
-                    p { "Your progress in the review log is kept: if you bring the set back, or import it again, it continues where you left off." }
+                    p { {t!(lang, "app-delete-where-before")}
+                        code { "{kioku_core::library::DELETED_DIR}" } {t!(lang, "app-delete-where-after")} }
+                    p { {t!(lang, "app-delete-progress")} }
                 }
                 div { class: "form-actions",
                     button { class: "danger", onclick: {
                             let id = id.clone();
                             move |_| { asking.set(None); delete(ctx, &id); crate::refocus(); }
                         },
-                        "Delete" }
+                        {t!(lang, "app-delete")} }
                     button { onclick: move |_| cancel(),
                         onmounted: move |e| async move { let _ = e.set_focus(true).await; },
-                        "Cancel" }
+                        {t!(lang, "app-cancel")} }
                 }
             }
         }
@@ -265,6 +314,7 @@ fn ConfirmDelete(id: SetId, title: String, mut asking: Signal<Option<(SetId, Str
 #[component]
 pub fn Home() -> Element {
     let ctx: AppCtx = use_context();
+    let lang = ctx.lang();
     let mut asking = use_signal(|| None::<(SetId, String)>);
     let decks = match &*ctx.library.read() {
         Some(lib) => lib.decks(lib.now(now())),
@@ -273,25 +323,25 @@ pub fn Home() -> Element {
     rsx! {
         header { class: "top",
             h1 { "kioku" }
-            p { class: "tagline", "Study with spaced repetition" }
+            p { class: "tagline", {t!(lang, "app-tagline")} }
             nav { class: "top-actions",
-                button { class: "link", onclick: move |_| super::editor::open(ctx, None), "New set" }
-                button { class: "link", onclick: move |_| import(ctx), "Import…" }
-                button { class: "link", onclick: move |_| super::stats::open(ctx, None), "Statistics" }
-                button { class: "link", onclick: move |_| ctx.go(Screen::Settings), "Settings" }
-                button { class: "link", aria_label: "Keyboard shortcuts", onclick: move |_| super::help::open_help(ctx), "?" }
+                button { class: "link", onclick: move |_| super::editor::open(ctx, None), {t!(lang, "app-new-set")} }
+                button { class: "link", onclick: move |_| import(ctx), {t!(lang, "app-import")} }
+                button { class: "link", onclick: move |_| super::stats::open(ctx, None), {t!(lang, "app-statistics")} }
+                button { class: "link", onclick: move |_| ctx.go(Screen::Settings), {t!(lang, "app-settings")} }
+                button { class: "link", aria_label: t!(lang, "app-shortcuts"), onclick: move |_| super::help::open_help(ctx), "?" }
             }
         }
         main { class: "home",
             NoticeView {}
             if decks.is_empty() {
                 section { class: "empty",
-                    h2 { "No question sets yet" }
-                    p { "Put a question set file (.json) in the sets folder of your data directory, then restart kioku. "
-                        "Check it first with " code { "kioku check FILE" } "." }
+                    h2 { {t!(lang, "app-no-sets")} }
+                    p { {t!(lang, "app-no-sets-how")} " "
+                        {t!(lang, "app-no-sets-check")} " " code { "kioku check FILE" } }
                 }
             } else {
-                h2 { class: "section-title", id: "decks-heading", "Your decks" }
+                h2 { class: "section-title", id: "decks-heading", {t!(lang, "app-your-decks")} }
                 ul { class: "deck-list", aria_labelledby: "decks-heading",
                     onmounted: move |_| crate::timing_mark("home"),
                     for (i, d) in decks.into_iter().enumerate() {
@@ -302,21 +352,21 @@ pub fn Home() -> Element {
                                     div { class: "deck-description", dangerous_inner_html: markdown::to_html(desc) }
                                 }
                                 p { class: "deck-counts",
-                                    span { class: "count new", title: "New cards today", "{d.new} new" }
-                                    span { class: "count learning", title: "Learning cards today", "{d.learning} learning" }
-                                    span { class: "count due", title: "Reviews due today", "{d.due} due" }
-                                    span { class: "count total", "{d.total} cards" }
+                                    span { class: "count new", title: t!(lang, "app-new-today"), {t!(lang, "app-count-new", n = d.new)} }
+                                    span { class: "count learning", title: t!(lang, "app-learning-today"), {t!(lang, "app-count-learning", n = d.learning)} }
+                                    span { class: "count due", title: t!(lang, "app-due-today"), {t!(lang, "app-count-due", n = d.due)} }
+                                    span { class: "count total", {t!(lang, "app-count-cards", n = d.total)} }
                                 }
                                 div {
                                     class: "mastery",
                                     role: "progressbar",
-                                    aria_label: "Mastered",
+                                    aria_label: t!(lang, "app-mastered"),
                                     aria_valuemin: "0",
                                     aria_valuemax: "100",
                                     aria_valuenow: "{(d.mastered * 100.0).round()}",
                                     div { class: "mastery-fill", style: "width: {d.mastered * 100.0}%" }
                                 }
-                                p { class: "mastery-label", "{(d.mastered * 100.0).round()}% mastered" }
+                                p { class: "mastery-label", {t!(lang, "app-mastered-percent", percent = (d.mastered * 100.0).round())} }
                             }
                             div { class: "deck-actions",
                                 button {
@@ -326,7 +376,7 @@ pub fn Home() -> Element {
                                         let id = d.id.clone();
                                         move |_| super::study::start_study(ctx, Some(id.clone()))
                                     },
-                                    if d.new + d.learning + d.due == 0 { "Study (nothing due)" } else { "Study" }
+                                    if d.new + d.learning + d.due == 0 { {t!(lang, "app-study-nothing-due")} } else { {t!(lang, "app-study")} }
                                     if i < 9 { kbd { class: "hint", "{i + 1}" } }
                                 }
                                 button {
@@ -334,42 +384,42 @@ pub fn Home() -> Element {
                                         let id = d.id.clone();
                                         move |_| super::exam::open_setup(ctx, id.clone())
                                     },
-                                    "Self-test"
+                                    {t!(lang, "app-self-test")}
                                 }
                                 button {
                                     onclick: {
                                         let id = d.id.clone();
                                         move |_| super::cram::open_setup(ctx, id.clone())
                                     },
-                                    "Cram"
+                                    {t!(lang, "app-cram")}
                                 }
                                 button {
                                     onclick: {
                                         let id = d.id.clone();
                                         move |_| super::stats::open(ctx, Some(id.clone()))
                                     },
-                                    "Stats"
+                                    {t!(lang, "app-stats")}
                                 }
                                 button {
                                     onclick: {
                                         let id = d.id.clone();
                                         move |_| super::editor::open(ctx, Some(id.clone()))
                                     },
-                                    if d.builtin { "Copy to edit" } else { "Edit" }
+                                    if d.builtin { {t!(lang, "app-copy-to-edit")} } else { {t!(lang, "app-edit")} }
                                 }
                                 button {
-                                    aria_label: "Export {d.title}",
+                                    aria_label: t!(lang, "app-export-set", title = &d.title),
                                     onclick: {
                                         let (id, title) = (d.id.clone(), d.title.clone());
                                         move |_| export(ctx, id.clone(), title.clone())
                                     },
-                                    "Export…"
+                                    {t!(lang, "app-export")}
                                 }
                                 // Built-in sets ship with kioku: nothing to delete.
                                 if !d.builtin {
                                     button {
                                         class: "danger-quiet",
-                                        aria_label: "Delete {d.title}",
+                                        aria_label: t!(lang, "app-delete-set", title = &d.title),
                                         onclick: {
                                             let (id, title) = (d.id.clone(), d.title.clone());
                                             move |_| {
@@ -377,7 +427,7 @@ pub fn Home() -> Element {
                                                 asking.set(Some((id.clone(), title.clone())));
                                             }
                                         },
-                                        "Delete…"
+                                        {t!(lang, "app-delete-ellipsis")}
                                     }
                                 }
                             }

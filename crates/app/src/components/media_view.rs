@@ -81,11 +81,12 @@ pub fn ZoomOverlay() -> Element {
             open_zoom(src, alt);
         }
     });
+    let lang = crate::use_lang();
     let Some((src, alt)) = ZOOM.read().clone() else {
         return rsx! {};
     };
     rsx! {
-        div { class: "overlay zoom", role: "dialog", aria_modal: "true", aria_label: "Enlarged image: {alt}",
+        div { class: "overlay zoom", role: "dialog", aria_modal: "true", aria_label: crate::t!(lang, "app-zoomed-image", alt = &alt),
             onclick: move |_| close_zoom(),
             figure { class: "zoomed",
                 img { src: "{src}", alt: "{alt}" }
@@ -100,7 +101,7 @@ pub fn ZoomOverlay() -> Element {
                 onmounted: move |e| async move {
                     let _ = e.set_focus(true).await;
                 },
-                "Close (Esc)"
+                {crate::t!(lang, "app-close-esc")}
             }
         }
     }

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use dioxus::prelude::*;
 
-use crate::AppCtx;
+use crate::{AppCtx, t};
 use kioku_core::optimizer::{self, Fit, FitProgress, TrainingSet, Workload, WorkloadConfig};
 
 /// A fit running on its own thread.
@@ -106,49 +106,50 @@ pub fn Optimizer() -> Element {
         ));
     };
     let running = job.read().is_some();
+    let lang = ctx.lang();
     rsx! {
         fieldset { class: "optimizer",
-            legend { "Fit the scheduler to your memory" }
-            p { class: "hint-text", "FSRS can learn from your own review history how fast you forget, as Anki does. Nothing changes until you choose to use the result." }
+            legend { {t!(lang, "app-opt-title")} }
+            p { class: "hint-text", {t!(lang, "app-opt-hint")} }
             if running {
-                div { class: "progress", role: "progressbar", aria_label: "Optimizing", aria_valuemin: "0", aria_valuemax: "100", aria_valuenow: "{percent}",
+                div { class: "progress", role: "progressbar", aria_label: t!(lang, "app-opt-running"), aria_valuemin: "0", aria_valuemax: "100", aria_valuenow: "{percent}",
                     div { class: "progress-fill", style: "width: {percent}%" }
                 }
-                p { role: "status", "Optimizing… {percent}%" }
-                button { r#type: "button", onclick: move |_| if let Some(j) = job.read().as_ref() { j.progress.cancel() }, "Cancel" }
+                p { role: "status", {t!(lang, "app-opt-progress", percent = percent())} }
+                button { r#type: "button", onclick: move |_| if let Some(j) = job.read().as_ref() { j.progress.cancel() }, {t!(lang, "app-cancel")} }
             } else {
-                button { r#type: "button", class: "primary", onclick: start, "Optimize parameters" }
+                button { r#type: "button", class: "primary", onclick: start, {t!(lang, "app-opt-start")} }
             }
             match shown.read().clone() {
                 Some(Ok(fit)) => rsx! {
                     table { class: "results",
-                        thead { tr { th { "" } th { "Log loss" } th { "RMSE (bins)" } } }
+                        thead { tr { th { "" } th { {t!(lang, "app-opt-log-loss")} } th { {t!(lang, "app-opt-rmse")} } } }
                         tbody {
-                            tr { td { "Default parameters" } td { "{fit.default.log_loss:.4}" } td { "{fit.default.rmse_bins * 100.0:.2}%" } }
-                            tr { td { "Fitted to your {fit.history_reviews} reviews" } td { "{fit.fitted.log_loss:.4}" } td { "{fit.fitted.rmse_bins * 100.0:.2}%" } }
+                            tr { td { {t!(lang, "app-opt-default")} } td { "{fit.default.log_loss:.4}" } td { "{fit.default.rmse_bins * 100.0:.2}%" } }
+                            tr { td { {t!(lang, "app-opt-fitted", n = fit.history_reviews)} } td { "{fit.fitted.log_loss:.4}" } td { "{fit.fitted.rmse_bins * 100.0:.2}%" } }
                         }
                     }
                     if fit.reviews_needed > 0 {
-                        p { class: "hint-text", "With {fit.reviews_needed} more reviews after a card's first day, all parameters can be fitted." }
+                        p { class: "hint-text", {t!(lang, "app-opt-need-more", n = fit.reviews_needed)} }
                     }
                     if *applied.read() {
-                        p { class: "saved", role: "status", "Saved: the scheduler now uses your parameters." }
+                        p { class: "saved", role: "status", {t!(lang, "app-opt-applied")} }
                     } else if fit.beats_default() {
-                        button { r#type: "button", class: "primary", onclick: apply, "Use the fitted parameters" }
+                        button { r#type: "button", class: "primary", onclick: apply, {t!(lang, "app-opt-apply")} }
                     } else {
-                        p { "The fitted parameters are not better than the defaults on your history, so they are not offered." }
+                        p { {t!(lang, "app-opt-not-better")} }
                     }
                 },
                 Some(Err(e)) => rsx! { p { class: "form-error", role: "alert", "{e}" } },
                 None => rsx! {},
             }
-            h3 { "Desired retention and workload" }
-            button { r#type: "button", onclick: estimate, "Estimate daily workload" }
+            h3 { {t!(lang, "app-opt-workload-title")} }
+            button { r#type: "button", onclick: estimate, {t!(lang, "app-opt-estimate")} }
             if let Some(w) = workload.read().clone() {
                 match w {
                     Ok(rows) => rsx! {
                         table { class: "results",
-                            thead { tr { th { "Retention" } th { "Reviews / day" } th { "Minutes / day" } } }
+                            thead { tr { th { {t!(lang, "app-opt-retention")} } th { {t!(lang, "app-opt-reviews-day")} } th { {t!(lang, "app-opt-minutes-day")} } } }
                             tbody {
                                 for r in rows.iter() {
                                     tr { td { "{r.desired_retention * 100.0:.0}%" } td { "{r.reviews_per_day:.1}" } td { "{r.minutes_per_day:.1}" } }

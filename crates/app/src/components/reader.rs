@@ -24,10 +24,12 @@ pub static READER: GlobalSignal<Option<ReaderRequest>> = Signal::global(|| None)
 
 /// "From the interview" for interview-based sets, "From the source" else:
 /// from the set's `source` citation.
-pub fn source_label(source_title: Option<&str>) -> &'static str {
+pub fn source_label(lang: crate::Lang, source_title: Option<&str>) -> String {
     match source_title {
-        Some(t) if t.to_ascii_lowercase().contains("interview") => "From the interview",
-        _ => "From the source",
+        Some(t) if t.to_ascii_lowercase().contains("interview") => {
+            crate::t!(lang, "app-from-interview")
+        }
+        _ => crate::t!(lang, "app-from-source"),
     }
 }
 
@@ -47,7 +49,7 @@ pub fn request_for(ctx: AppCtx, view: &CardView) -> Option<ReaderRequest> {
     has_document(ctx, &view.key.set).then(|| ReaderRequest {
         set: view.key.set.clone(),
         quote,
-        label: source_label(view.source_title.as_deref()).to_owned(),
+        label: source_label(*ctx.lang.peek(), view.source_title.as_deref()),
     })
 }
 
@@ -73,11 +75,12 @@ pub fn close_reader() {
 #[component]
 pub fn ReadInContext(request: ReaderRequest) -> Element {
     let label = request.label.clone();
+    let lang = crate::use_lang();
     rsx! {
         button {
             class: "link read-source",
             aria_keyshortcuts: "O",
-            title: "Open the whole text with this passage highlighted (O)",
+            title: crate::t!(lang, "app-read-source-title"),
             onclick: move |_| open_reader(request.clone()),
             "{label}"
         }
@@ -100,8 +103,8 @@ pub fn SourceReader() -> Element {
     };
     let body = match document {
         Ok(Some(text)) => Ok(reader_view(&text, &request.quote)),
-        Ok(None) => Err("This set names no source document.".to_owned()),
-        Err(e) => Err(crate::describe(&e)),
+        Ok(None) => Err(crate::t!(*ctx.lang.peek(), "app-no-source-document")),
+        Err(e) => Err(crate::describe(*ctx.lang.peek(), &e)),
     };
     rsx! {
         ReaderOverlay { label: request.label.clone(), citation, body }
@@ -116,6 +119,7 @@ pub fn ReaderOverlay(
     body: Result<ReaderView, String>,
 ) -> Element {
     let mut first_mark_seen = false;
+    let lang = crate::use_lang();
     rsx! {
         div { class: "overlay reader-overlay",
             onclick: move |_| close_reader(),
@@ -144,7 +148,7 @@ pub fn ReaderOverlay(
                         class: "primary",
                         aria_keyshortcuts: "Escape",
                         onclick: move |_| close_reader(),
-                        "Back to the card" kbd { class: "hint", "Esc" }
+                        {crate::t!(lang, "app-back-to-card")} kbd { class: "hint", "Esc" }
                     }
                 }
                 if let Some(c) = &citation {
@@ -154,7 +158,7 @@ pub fn ReaderOverlay(
                     Ok(view) => rsx! {
                         if !view.found {
                             p { class: "reader-missing", role: "status",
-                                "The quoted passage was not found in this text; run kioku check on the set to see why." }
+                                {crate::t!(lang, "app-quote-not-found")} }
                         }
                         div { class: "reader-text",
                             for (i, para) in view.paragraphs.iter().enumerate() {

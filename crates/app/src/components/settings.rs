@@ -3,12 +3,13 @@
 
 use dioxus::prelude::*;
 
-use crate::{AppCtx, Screen};
-use kioku_core::store::{Field, Settings, SettingsForm, Theme};
+use crate::{AppCtx, Lang, Screen, t};
+use kioku_core::store::{Field, Language, Settings, SettingsForm, Theme};
 
 #[component]
 pub fn SettingsView() -> Element {
     let mut ctx: AppCtx = use_context();
+    let lang = ctx.lang();
     let base: Settings = ctx
         .library
         .read()
@@ -37,12 +38,17 @@ pub fn SettingsView() -> Element {
             }
             Ok(settings) => {
                 errors.set(Vec::new());
+                let language = settings.language;
                 let result = match ctx.library.write().as_mut() {
                     Some(lib) => lib.save_settings(settings),
                     None => return,
                 };
                 match result {
-                    Ok(()) => saved.set(true),
+                    Ok(()) => {
+                        // The whole app speaks the new language at once.
+                        ctx.lang.set(crate::resolve_lang(language));
+                        saved.set(true);
+                    }
                     Err(e) => ctx.fail(e),
                 }
             }
@@ -51,8 +57,8 @@ pub fn SettingsView() -> Element {
     let f = form.read().clone();
     rsx! {
         header { class: "top",
-            button { class: "link", onclick: move |_| ctx.go(Screen::Home), "← Decks" }
-            h1 { "Settings" }
+            button { class: "link", onclick: move |_| ctx.go(Screen::Home), {t!(lang, "app-back-decks")} }
+            h1 { {t!(lang, "app-settings")} }
         }
         main { class: "settings",
             form {
@@ -61,30 +67,30 @@ pub fn SettingsView() -> Element {
                     save(());
                 },
                 fieldset {
-                    legend { "Scheduling" }
-                    super::field::Field { id: "retention", label: field_label(Field::Retention), hint: "How likely you should be to remember a card when it comes due: 70–99. Higher means more reviews.",
+                    legend { {t!(lang, "app-scheduling")} }
+                    super::field::Field { id: "retention", label: field_label(lang, Field::Retention), hint: t!(lang, "app-hint-retention"),
                         value: f.retention.clone(), error: error_for(Field::Retention).unwrap_or_default(),
                         oninput: move |v| form.write().retention = v }
-                    super::field::Field { id: "new-per-day", label: field_label(Field::NewPerDay), hint: "Per deck.",
+                    super::field::Field { id: "new-per-day", label: field_label(lang, Field::NewPerDay), hint: t!(lang, "app-hint-per-deck"),
                         value: f.new_per_day.clone(), error: error_for(Field::NewPerDay).unwrap_or_default(),
                         oninput: move |v| form.write().new_per_day = v }
-                    super::field::Field { id: "reviews-per-day", label: field_label(Field::ReviewsPerDay), hint: "Per deck.",
+                    super::field::Field { id: "reviews-per-day", label: field_label(lang, Field::ReviewsPerDay), hint: t!(lang, "app-hint-per-deck"),
                         value: f.reviews_per_day.clone(), error: error_for(Field::ReviewsPerDay).unwrap_or_default(),
                         oninput: move |v| form.write().reviews_per_day = v }
-                    super::field::Field { id: "learning-steps", label: field_label(Field::LearningSteps), hint: "Delays before a new card graduates, e.g. 1m 10m (m, h, d).",
+                    super::field::Field { id: "learning-steps", label: field_label(lang, Field::LearningSteps), hint: t!(lang, "app-hint-learning-steps"),
                         value: f.learning_steps.clone(), error: error_for(Field::LearningSteps).unwrap_or_default(),
                         oninput: move |v| form.write().learning_steps = v }
-                    super::field::Field { id: "relearning-steps", label: field_label(Field::RelearningSteps), hint: "Delays after forgetting a card, e.g. 10m.",
+                    super::field::Field { id: "relearning-steps", label: field_label(lang, Field::RelearningSteps), hint: t!(lang, "app-hint-relearning-steps"),
                         value: f.relearning_steps.clone(), error: error_for(Field::RelearningSteps).unwrap_or_default(),
                         oninput: move |v| form.write().relearning_steps = v }
-                    super::field::Field { id: "rollover", label: field_label(Field::RolloverHour), hint: "0–23, local time. Reviews before it count for the day before.",
+                    super::field::Field { id: "rollover", label: field_label(lang, Field::RolloverHour), hint: t!(lang, "app-hint-rollover"),
                         value: f.rollover_hour.clone(), error: error_for(Field::RolloverHour).unwrap_or_default(),
                         oninput: move |v| form.write().rollover_hour = v }
                 }
                 fieldset {
-                    legend { "Appearance" }
+                    legend { {t!(lang, "app-appearance")} }
                     div { class: "field",
-                        label { r#for: "theme", "Theme" }
+                        label { r#for: "theme", {t!(lang, "app-theme")} }
                         select {
                             id: "theme",
                             value: match f.theme { Theme::System => "system", Theme::Light => "light", Theme::Dark => "dark" },
@@ -95,30 +101,48 @@ pub fn SettingsView() -> Element {
                                     _ => Theme::System,
                                 };
                             },
-                            option { value: "system", "Follow the system" }
-                            option { value: "light", "Light" }
-                            option { value: "dark", "Dark" }
+                            option { value: "system", {t!(lang, "app-theme-system")} }
+                            option { value: "light", {t!(lang, "app-theme-light")} }
+                            option { value: "dark", {t!(lang, "app-theme-dark")} }
                         }
                     }
-                    super::field::Field { id: "text-size", label: field_label(Field::TextSize), hint: "80–200.",
+                    div { class: "field",
+                        label { r#for: "language", {t!(lang, "app-language")} }
+                        select {
+                            id: "language",
+                            value: match f.language { Language::System => "system", Language::En => "en", Language::Ja => "ja" },
+                            onchange: move |e| {
+                                form.write().language = match e.value().as_str() {
+                                    "en" => Language::En,
+                                    "ja" => Language::Ja,
+                                    _ => Language::System,
+                                };
+                            },
+                            option { value: "system", {t!(lang, "app-language-system")} }
+                            // Each language in its own name, so anyone can find theirs.
+                            option { value: "en", lang: "en", {Lang::En.native_name()} }
+                            option { value: "ja", lang: "ja", {Lang::Ja.native_name()} }
+                        }
+                    }
+                    super::field::Field { id: "text-size", label: field_label(lang, Field::TextSize), hint: "80–200",
                         value: f.text_size.clone(), error: error_for(Field::TextSize).unwrap_or_default(),
                         oninput: move |v| form.write().text_size = v }
                 }
                 super::optimizer::Optimizer {}
                 div { class: "form-actions",
-                    button { class: "primary", r#type: "submit", "Save" }
-                    button { r#type: "button", onclick: move |_| ctx.go(Screen::Home), "Cancel" }
+                    button { class: "primary", r#type: "submit", {t!(lang, "app-save")} }
+                    button { r#type: "button", onclick: move |_| ctx.go(Screen::Home), {t!(lang, "app-cancel")} }
                     if *saved.read() {
-                        span { class: "saved", role: "status", "Saved." }
+                        span { class: "saved", role: "status", {t!(lang, "app-saved")} }
                     }
                     // Next to Save, where the user is looking: what is wrong,
                     // and where (the fields above are marked too).
                     if !errors.read().is_empty() {
                         div { class: "form-error", role: "alert",
-                            p { class: "form-error-title", "Not saved: fix the marked fields above." }
+                            p { class: "form-error-title", {t!(lang, "app-not-saved")} }
                             ul { class: "form-error-list",
                                 for (field, message) in errors.read().iter() {
-                                    li { strong { "{field_label(*field)}: " } "{message}" }
+                                    li { strong { {field_label(lang, *field)} ": " } "{message}" }
                                 }
                             }
                         }
@@ -130,14 +154,14 @@ pub fn SettingsView() -> Element {
 }
 
 /// The label shown for `field` (as on its input).
-fn field_label(field: Field) -> &'static str {
+fn field_label(lang: Lang, field: Field) -> String {
     match field {
-        Field::Retention => "Desired retention (%)",
-        Field::NewPerDay => "New cards per day",
-        Field::ReviewsPerDay => "Reviews per day",
-        Field::LearningSteps => "Learning steps",
-        Field::RelearningSteps => "Relearning steps",
-        Field::RolloverHour => "New day starts at (hour)",
-        Field::TextSize => "Text size (%)",
+        Field::Retention => t!(lang, "app-field-retention"),
+        Field::NewPerDay => t!(lang, "app-field-new-per-day"),
+        Field::ReviewsPerDay => t!(lang, "app-field-reviews-per-day"),
+        Field::LearningSteps => t!(lang, "app-field-learning-steps"),
+        Field::RelearningSteps => t!(lang, "app-field-relearning-steps"),
+        Field::RolloverHour => t!(lang, "app-field-rollover"),
+        Field::TextSize => t!(lang, "app-field-text-size"),
     }
 }

@@ -3,11 +3,12 @@
 use dioxus::prelude::*;
 
 use super::reader::{ReadInContext, SourceReader, request_for, source_label};
-use crate::{AppCtx, Screen, new_event_id, now};
+use crate::{AppCtx, Lang, Screen, new_event_id, now, t};
 use kioku_core::bank::{QuestionKind, SetId};
 use kioku_core::card::CardView;
 use kioku_core::grader::Verdict;
 use kioku_core::markdown;
+use kioku_core::scheduler::Interval;
 use kioku_core::scheduler::Rating;
 use kioku_core::study::{Announcement, Current, Phase, StudySession};
 
@@ -21,7 +22,7 @@ pub fn start_study(ctx: AppCtx, set: Option<SetId>) {
         Ok(s) => {
             ctx.go(Screen::Study(s));
         }
-        Err(e) => ctx.fail(crate::describe(&e)),
+        Err(e) => ctx.fail(crate::describe(*ctx.lang.peek(), &e)),
     }
 }
 
@@ -41,7 +42,7 @@ pub fn act(
         && let Err(e) = f(s, lib)
     {
         drop(screen);
-        ctx.fail(crate::describe(&e));
+        ctx.fail(crate::describe(*ctx.lang.peek(), &e));
     }
     crate::refocus();
 }
@@ -74,15 +75,16 @@ pub fn leave(ctx: AppCtx) {
 #[component]
 pub fn Study() -> Element {
     let ctx: AppCtx = use_context();
+    let lang = ctx.lang();
     let Some(session) = ctx.study() else {
         return rsx! {};
     };
     let title = match (&session.set, &*ctx.library.read()) {
         (Some(id), Some(lib)) => lib.set(id).map(|s| s.title.clone()).unwrap_or_default(),
-        _ => "All decks".to_owned(),
+        _ => t!(lang, "app-all-decks"),
     };
     let title = if session.cram.is_some() {
-        format!("Cram · {title}")
+        t!(lang, "app-cram-title", title = title)
     } else {
         title
     };
@@ -100,15 +102,15 @@ pub fn Study() -> Element {
     let pct = (session.progress() * 100.0).round();
     rsx! {
         header { class: "study-top",
-            button { class: "link", aria_keyshortcuts: "Escape", onclick: move |_| leave(ctx), "← Decks" }
+            button { class: "link", aria_keyshortcuts: "Escape", onclick: move |_| leave(ctx), {t!(lang, "app-back-decks")} }
             h1 { class: "study-title", "{title}" }
             if session.cram.is_some() {
-                p { class: "remaining", aria_label: "Remaining", span { class: "count due", "{r.review} to go" } }
+                p { class: "remaining", aria_label: t!(lang, "app-remaining"), span { class: "count due", {t!(lang, "app-to-go", n = r.review)} } }
             } else {
-                p { class: "remaining", aria_label: "Remaining today",
-                    span { class: "count new", "{r.new} new" }
-                    span { class: "count learning", "{r.learning} learning" }
-                    span { class: "count due", "{r.review} review" }
+                p { class: "remaining", aria_label: t!(lang, "app-remaining-today"),
+                    span { class: "count new", {t!(lang, "app-count-new", n = r.new)} }
+                    span { class: "count learning", {t!(lang, "app-count-learning", n = r.learning)} }
+                    span { class: "count due", {t!(lang, "app-count-review", n = r.review)} }
                 }
             }
             button {
@@ -116,13 +118,13 @@ pub fn Study() -> Element {
                 aria_keyshortcuts: "Control+Z",
                 disabled: !can_undo,
                 onclick: move |_| undo(ctx),
-                "Undo"
+                {t!(lang, "app-undo")}
             }
         }
         div {
             class: "progress",
             role: "progressbar",
-            aria_label: "Session progress",
+            aria_label: t!(lang, "app-session-progress"),
             aria_valuemin: "0",
             aria_valuemax: "100",
             aria_valuenow: "{pct}",
@@ -139,31 +141,50 @@ pub fn Study() -> Element {
                 None => rsx! { SummaryPanel { session: session.clone() } },
             }
         }
-        div { class: "visually-hidden", role: "status", aria_live: "polite", {announcement_text(session.announcement.as_ref())} }
+        div { class: "visually-hidden", role: "status", aria_live: "polite", {announcement_text(lang, session.announcement.as_ref())} }
         SourceReader {}
     }
 }
 
-/// What the session tells screen readers, worded. English for now; the
-/// app's screens move to kioku-i18n in a later change.
-fn announcement_text(a: Option<&Announcement>) -> String {
+/// What the session tells screen readers, worded in `lang`.
+fn announcement_text(lang: Lang, a: Option<&Announcement>) -> String {
     match a {
         None => String::new(),
-        Some(Announcement::NextCard { prompt }) => format!("Next card: {prompt}"),
-        Some(Announcement::Finished) => "No more cards due. Session summary shown.".into(),
-        Some(Announcement::Answer { answer }) => format!("Answer: {answer}"),
-        Some(Announcement::Correct) => "Correct.".into(),
+        Some(Announcement::NextCard { prompt }) => t!(lang, "app-say-next-card", prompt = prompt),
+        Some(Announcement::Finished) => t!(lang, "app-say-finished"),
+        Some(Announcement::Answer { answer }) => t!(lang, "app-say-answer", answer = answer),
+        Some(Announcement::Correct) => t!(lang, "app-say-correct"),
         Some(Announcement::CorrectWithTypo { expected }) => {
-            format!("Correct, with a typo. The answer is {expected}.")
+            t!(lang, "app-say-correct-typo", expected = expected)
         }
-        Some(Announcement::Wrong { answer }) => format!("Wrong. The answer is {answer}."),
-        Some(Announcement::NothingToUndo) => "Nothing to undo.".into(),
-        Some(Announcement::Undone) => "Undone. The card is shown again.".into(),
+        Some(Announcement::Wrong { answer }) => t!(lang, "app-say-wrong", answer = answer),
+        Some(Announcement::NothingToUndo) => t!(lang, "app-say-nothing-to-undo"),
+        Some(Announcement::Undone) => t!(lang, "app-say-undone"),
     }
+}
+
+/// A rating's name: もう一度 / 難しい / 正解 / 簡単 in Japanese.
+pub fn rating_name(lang: Lang, r: Rating) -> String {
+    match r {
+        Rating::Again => t!(lang, "rating-again"),
+        Rating::Hard => t!(lang, "rating-hard"),
+        Rating::Good => t!(lang, "rating-good"),
+        Rating::Easy => t!(lang, "rating-easy"),
+    }
+}
+
+/// An interval for a rating button (`10m`, `4d`; `10分`, `4日`).
+pub fn interval_label(lang: Lang, i: Interval) -> String {
+    let span = match i {
+        Interval::Minutes(m) => kioku_i18n::Span::Minutes(u64::from(m)),
+        Interval::Days(d) => kioku_i18n::Span::Days(u64::from(d)),
+    };
+    kioku_i18n::interval(lang, span)
 }
 
 #[component]
 fn CardPanel(current: Current, cramming: bool) -> Element {
+    let lang = use_context::<AppCtx>().lang();
     let view = &current.view;
     let phase_key = match current.phase {
         Phase::Question => "q",
@@ -173,7 +194,7 @@ fn CardPanel(current: Current, cramming: bool) -> Element {
         article {
             class: "card card-{view.kind}",
             key: "{view.key}-{phase_key}",
-            aria_label: "Card",
+            aria_label: t!(lang, "app-card"),
             tabindex: "-1",
             "data-focus-home": "true",
             // Keyboard focus follows the card so shortcuts keep working.
@@ -181,46 +202,47 @@ fn CardPanel(current: Current, cramming: bool) -> Element {
                 crate::timing_mark("card");
                 let _ = e.set_focus(true).await;
             },
-            div { class: "card-kind", "{kind_label(view.kind)}" }
+            div { class: "card-kind", {kind_label(lang, view.kind)} }
             div { class: "prompt", dangerous_inner_html: markdown::to_html_with_media(&view.prompt, &view.key.set) }
             match &current.phase {
                 Phase::Question => rsx! { QuestionInput { current: current.clone() } },
                 Phase::Answered { verdict } => rsx! {
                     Feedback { current: current.clone(), verdict: verdict.clone() }
                     if matches!(verdict, Verdict::SelfGraded) {
-                        h2 { class: "rate-prompt", id: "rate-prompt", "How well did you know it?" }
+                        h2 { class: "rate-prompt", id: "rate-prompt", {t!(lang, "app-how-well")} }
                     }
                     Ratings { current: current.clone(), suggested: verdict.suggested_rating(), cramming }
                 },
             }
         }
         if view.kind != QuestionKind::Flashcard || matches!(current.phase, Phase::Answered { .. }) {
-            p { class: "key-hint", "Press ? for shortcuts" }
+            p { class: "key-hint", {t!(lang, "app-press-help")} }
         }
     }
 }
 
-fn kind_label(kind: QuestionKind) -> &'static str {
+pub(crate) fn kind_label(lang: Lang, kind: QuestionKind) -> String {
     match kind {
-        QuestionKind::Flashcard => "Flashcard",
-        QuestionKind::Typed => "Type the answer",
-        QuestionKind::MultipleChoice => "Multiple choice",
-        QuestionKind::TrueFalse => "True or false",
-        QuestionKind::Cloze => "Fill in the blank",
+        QuestionKind::Flashcard => t!(lang, "app-kind-flashcard"),
+        QuestionKind::Typed => t!(lang, "app-kind-typed"),
+        QuestionKind::MultipleChoice => t!(lang, "app-kind-choice"),
+        QuestionKind::TrueFalse => t!(lang, "app-kind-true-false"),
+        QuestionKind::Cloze => t!(lang, "app-kind-cloze"),
     }
 }
 
 #[component]
 fn QuestionInput(current: Current) -> Element {
     let ctx: AppCtx = use_context();
+    let lang = ctx.lang();
     let view = &current.view;
     match view.kind {
         QuestionKind::Typed | QuestionKind::Cloze => {
             let empty = current.typed.is_empty();
             let label = if view.kind == QuestionKind::Cloze {
-                "Missing text"
+                t!(lang, "app-missing-text")
             } else {
-                "Your answer"
+                t!(lang, "app-your-answer")
             };
             rsx! {
                 form {
@@ -260,7 +282,7 @@ fn QuestionInput(current: Current) -> Element {
                             let _ = e.set_focus(true).await;
                         },
                     }
-                    button { class: "primary", r#type: "submit", "Check" kbd { class: "hint", "Enter" } }
+                    button { class: "primary", r#type: "submit", {t!(lang, "app-check")} kbd { class: "hint", "Enter" } }
                 }
             }
         }
@@ -270,7 +292,7 @@ fn QuestionInput(current: Current) -> Element {
             rsx! {
                 fieldset { class: "choices",
                     legend {
-                        if select_all { "Select all that apply. All must be right to score." } else { "Pick one." }
+                        if select_all { {t!(lang, "app-select-all")} } else { {t!(lang, "app-pick-one")} }
                     }
                     for (i, c) in choices.into_iter().enumerate() {
                         button {
@@ -293,14 +315,14 @@ fn QuestionInput(current: Current) -> Element {
                     disabled: current.picked.is_empty(),
                     onkeydown: move |e| stop_activation_keys(&e),
                     onclick: move |_| submit(ctx, None),
-                    "Check" kbd { class: "hint", "Enter" }
+                    {t!(lang, "app-check")} kbd { class: "hint", "Enter" }
                 }
             }
         }
         QuestionKind::TrueFalse => rsx! {
             div { class: "tf",
-                button { class: "primary", aria_keyshortcuts: "T", onkeydown: move |e| stop_activation_keys(&e), onclick: move |_| submit(ctx, Some(true)), "True" kbd { class: "hint", "T" } }
-                button { class: "primary", aria_keyshortcuts: "F", onkeydown: move |e| stop_activation_keys(&e), onclick: move |_| submit(ctx, Some(false)), "False" kbd { class: "hint", "F" } }
+                button { class: "primary", aria_keyshortcuts: "T", onkeydown: move |e| stop_activation_keys(&e), onclick: move |_| submit(ctx, Some(true)), {t!(lang, "answer-true")} kbd { class: "hint", "T" } }
+                button { class: "primary", aria_keyshortcuts: "F", onkeydown: move |e| stop_activation_keys(&e), onclick: move |_| submit(ctx, Some(false)), {t!(lang, "answer-false")} kbd { class: "hint", "F" } }
             }
         },
         _ => rsx! {
@@ -309,7 +331,7 @@ fn QuestionInput(current: Current) -> Element {
                 aria_keyshortcuts: "Space",
                 onkeydown: move |e| stop_activation_keys(&e),
                 onclick: move |_| submit(ctx, None),
-                "Show answer" kbd { class: "hint", "Space" }
+                {t!(lang, "app-show-answer")} kbd { class: "hint", "Space" }
             }
         },
     }
@@ -326,16 +348,17 @@ pub fn stop_activation_keys(e: &KeyboardEvent) {
 #[component]
 fn Feedback(current: Current, verdict: Verdict) -> Element {
     let ctx: AppCtx = use_context();
+    let lang = ctx.lang();
     let view = &current.view;
     let reader = request_for(ctx, view);
     let (class, text) = match &verdict {
         Verdict::SelfGraded => ("", String::new()),
-        Verdict::Correct => ("verdict right", "✓ Correct".to_owned()),
+        Verdict::Correct => ("verdict right", t!(lang, "app-verdict-correct")),
         Verdict::CorrectWithTypo { expected } => (
             "verdict right",
-            format!("✓ Correct, with a typo: “{expected}”"),
+            t!(lang, "app-verdict-typo", expected = expected),
         ),
-        Verdict::Wrong => ("verdict wrong", "✗ Not quite".to_owned()),
+        Verdict::Wrong => ("verdict wrong", t!(lang, "app-verdict-wrong")),
     };
     let typed = view.kind.is_typed() && !matches!(verdict, Verdict::SelfGraded | Verdict::Correct);
     rsx! {
@@ -345,7 +368,7 @@ fn Feedback(current: Current, verdict: Verdict) -> Element {
             div { class: "{class}", role: "status", "{text}" }
         }
         if typed {
-            p { class: "you-wrote", "You wrote: " span { class: "mine", if current.typed.trim().is_empty() { "(nothing)" } else { "{current.typed}" } } }
+            p { class: "you-wrote", {t!(lang, "app-you-wrote")} " " span { class: "mine", if current.typed.trim().is_empty() { {t!(lang, "app-nothing-typed")} } else { "{current.typed}" } } }
         }
         if let Some(choices) = &view.choices {
             ul { class: "choices-result",
@@ -353,14 +376,14 @@ fn Feedback(current: Current, verdict: Verdict) -> Element {
                     li {
                         class: choice_class(view, &current, c.index),
                         span { dangerous_inner_html: markdown::to_inline_html_with_media(&c.text, &view.key.set) }
-                        if is_correct_choice(view, c.index) { span { class: "tag", " ✓ right answer" } }
-                        if current.picked.contains(&c.index) { span { class: "tag", " · your pick" } }
+                        if is_correct_choice(view, c.index) { span { class: "tag", " ✓ " {t!(lang, "app-right-answer")} } }
+                        if current.picked.contains(&c.index) { span { class: "tag", " · " {t!(lang, "app-your-pick")} } }
                     }
                 }
             }
         } else {
             div { class: "answer",
-                span { class: "answer-label", "Answer" }
+                span { class: "answer-label", {t!(lang, "app-answer")} }
                 div { dangerous_inner_html: markdown::to_html_with_media(&view.answer, &view.key.set) }
             }
         }
@@ -372,7 +395,7 @@ fn Feedback(current: Current, verdict: Verdict) -> Element {
                 figcaption {
                     match reader {
                         Some(request) => rsx! { ReadInContext { request } },
-                        None => rsx! { "{source_label(view.source_title.as_deref())}" },
+                        None => rsx! { {source_label(lang, view.source_title.as_deref())} },
                     }
                 }
                 blockquote { "“{s}”" }
@@ -403,11 +426,12 @@ fn choice_class(view: &CardView, current: &Current, index: usize) -> &'static st
 #[component]
 fn Ratings(current: Current, suggested: Rating, cramming: bool) -> Element {
     let ctx: AppCtx = use_context();
+    let lang = ctx.lang();
     rsx! {
         div {
             class: if cramming { "ratings two" } else { "ratings" },
             role: "group",
-            aria_label: "Rate your answer",
+            aria_label: t!(lang, "app-rate-your-answer"),
             tabindex: "-1",
             // Mounted as the answer appears: take focus so 1–4 and Space work
             // even when the focused input just went away.
@@ -422,8 +446,8 @@ fn Ratings(current: Current, suggested: Rating, cramming: bool) -> Element {
                     onkeydown: move |e| stop_activation_keys(&e),
                     onclick: move |_| rate(ctx, Rating::Again),
                     kbd { class: "hint", "1" }
-                    span { class: "rating-name", "Again" }
-                    span { class: "rating-interval", "see it again later" }
+                    span { class: "rating-name", {rating_name(lang, Rating::Again)} }
+                    span { class: "rating-interval", {t!(lang, "app-cram-again")} }
                 }
                 button {
                     class: if suggested == Rating::Again { "rating rating-3" } else { "rating rating-3 suggested" },
@@ -431,8 +455,8 @@ fn Ratings(current: Current, suggested: Rating, cramming: bool) -> Element {
                     onkeydown: move |e| stop_activation_keys(&e),
                     onclick: move |_| rate(ctx, Rating::Good),
                     kbd { class: "hint", "3" }
-                    span { class: "rating-name", "Next" }
-                    span { class: "rating-interval", "done with this card" }
+                    span { class: "rating-name", {t!(lang, "app-cram-next")} }
+                    span { class: "rating-interval", {t!(lang, "app-cram-done")} }
                 }
             } else {
                 for r in Rating::ALL {
@@ -442,8 +466,8 @@ fn Ratings(current: Current, suggested: Rating, cramming: bool) -> Element {
                         onkeydown: move |e| stop_activation_keys(&e),
                         onclick: move |_| rate(ctx, r),
                         kbd { class: "hint", "{r.number()}" }
-                        span { class: "rating-name", "{r.name()}" }
-                        span { class: "rating-interval", "{current.outcomes.get(r).interval}" }
+                        span { class: "rating-name", {rating_name(lang, r)} }
+                        span { class: "rating-interval", {interval_label(lang, current.outcomes.get(r).interval)} }
                     }
                 }
             }
@@ -454,27 +478,28 @@ fn Ratings(current: Current, suggested: Rating, cramming: bool) -> Element {
 #[component]
 fn SummaryPanel(session: StudySession) -> Element {
     let ctx: AppCtx = use_context();
+    let lang = ctx.lang();
     let summary = match &*ctx.library.read() {
         Some(lib) => session.summary(lib, now()),
         None => return rsx! {},
     };
     let next = if summary.more_now {
-        "More cards are due now.".to_owned()
+        t!(lang, "app-more-due-now")
     } else if let Some(t) = summary.next_due {
         let mins = ((t.as_second() - now().as_second()).max(0) + 59) / 60;
-        format!("The next card is due in {mins} min.")
+        t!(lang, "app-next-due-in", minutes = mins)
     } else {
-        "Nothing else is due today.".to_owned()
+        t!(lang, "app-nothing-else-today")
     };
     let (m, s) = (summary.seconds / 60, summary.seconds % 60);
     let set = session.set.clone();
     rsx! {
         section { class: "summary", aria_labelledby: "summary-title",
-            h2 { id: "summary-title", if summary.studied == 0 { "Nothing due right now" } else { "Session done" } }
+            h2 { id: "summary-title", if summary.studied == 0 { {t!(lang, "app-nothing-due")} } else { {t!(lang, "app-session-done")} } }
             dl { class: "stats",
-                div { dt { "Cards studied" } dd { "{summary.studied}" } }
-                div { dt { "Accuracy" } dd { "{summary.accuracy}%" } }
-                div { dt { "Time" } dd { "{m}m {s}s" } }
+                div { dt { {t!(lang, "app-cards-studied")} } dd { "{summary.studied}" } }
+                div { dt { {t!(lang, "app-accuracy")} } dd { "{summary.accuracy}%" } }
+                div { dt { {t!(lang, "app-time")} } dd { {t!(lang, "app-minutes-seconds", m = m, s = s)} } }
             }
             p { class: "next-due", "{next}" }
             div { class: "summary-actions",
@@ -484,10 +509,10 @@ fn SummaryPanel(session: StudySession) -> Element {
                         let _ = e.set_focus(true).await;
                     },
                     onclick: move |_| leave(ctx),
-                    "Back to decks"
+                    {t!(lang, "app-back-to-decks")}
                 }
                 if summary.more_now || summary.next_due.is_some() {
-                    button { onclick: move |_| start_study(ctx, set.clone()), "Study again" }
+                    button { onclick: move |_| start_study(ctx, set.clone()), {t!(lang, "app-study-again")} }
                 }
             }
         }

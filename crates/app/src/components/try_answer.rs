@@ -6,6 +6,7 @@
 use dioxus::prelude::*;
 
 use super::field::keep_key_in_field;
+use crate::t;
 use kioku_core::bank::{CardVariant, QuestionBody, QuestionKind};
 use kioku_core::editor::{Draft, DraftQuestion};
 use kioku_core::grader::{Judgement, MatchReason, Response, judge};
@@ -32,14 +33,14 @@ fn body_of(question: &DraftQuestion) -> Option<QuestionBody> {
 }
 
 /// The reason in the words `kioku grade` uses, spelt for people.
-fn reason_words(reason: MatchReason) -> &'static str {
+fn reason_words(lang: crate::Lang, reason: MatchReason) -> String {
     match reason {
-        MatchReason::SelfGraded => "self-graded",
-        MatchReason::Exact => "exact",
-        MatchReason::Normalized => "normalised",
-        MatchReason::Typo => "typo",
-        MatchReason::Alternative => "alternative",
-        MatchReason::Rejected => "rejected",
+        MatchReason::SelfGraded => t!(lang, "app-reason-self-graded"),
+        MatchReason::Exact => t!(lang, "app-reason-exact"),
+        MatchReason::Normalized => t!(lang, "app-reason-normalized"),
+        MatchReason::Typo => t!(lang, "app-reason-typo"),
+        MatchReason::Alternative => t!(lang, "app-reason-alternative"),
+        MatchReason::Rejected => t!(lang, "app-reason-rejected"),
     }
 }
 
@@ -52,6 +53,7 @@ pub fn TryAnswer(question: DraftQuestion, language: String) -> Element {
     let mut blank = use_signal(|| 1u16);
     let mut picked = use_signal(Vec::<usize>::new);
     let mut truth = use_signal(|| None::<bool>);
+    let lang = crate::use_lang();
     if question.kind == QuestionKind::Flashcard {
         // Self-graded: nothing to try.
         return rsx! {};
@@ -59,8 +61,8 @@ pub fn TryAnswer(question: DraftQuestion, language: String) -> Element {
     let Some(body) = body_of(&question) else {
         return rsx! {
             div { class: "try-answer",
-                h3 { "Try an answer" }
-                p { class: "hint-text", "Fix this question's problems to try answers on it." }
+                h3 { {t!(lang, "app-try-answer")} }
+                p { class: "hint-text", {t!(lang, "app-try-fix-first")} }
             }
         };
     };
@@ -96,24 +98,24 @@ pub fn TryAnswer(question: DraftQuestion, language: String) -> Element {
         .map(|r| (r.clone(), judge(&body, variant, r, &language)));
     let mut try_it = move || tried.set(Some(typed.read().clone()));
     rsx! {
-        section { class: "try-answer", aria_label: "Try an answer",
-            h3 { "Try an answer" }
+        section { class: "try-answer", aria_label: t!(lang, "app-try-answer"),
+            h3 { {t!(lang, "app-try-answer")} }
             match &body {
                 QuestionBody::Typed { .. } | QuestionBody::Cloze { .. } => rsx! {
                     if blanks > 1 {
                         div { class: "field",
-                            label { r#for: "{BLANK}", "Blank" }
+                            label { r#for: "{BLANK}", {t!(lang, "app-blank")} }
                             select { id: "{BLANK}",
                                 onchange: move |e| if let Ok(v) = e.value().parse::<u16>() { blank.set(v) },
-                                for k in cards.iter().copied() { option { value: "{k}", selected: n == k, "Blank {k}" } }
+                                for k in cards.iter().copied() { option { value: "{k}", selected: n == k, {t!(lang, "app-blank-n", n = k)} } }
                             }
                         }
                     }
                     div { class: "try-row",
-                        label { class: "visually-hidden", r#for: "{FIELD}", "Your answer" }
+                        label { class: "visually-hidden", r#for: "{FIELD}", {t!(lang, "app-your-answer")} }
                         // Uncontrolled, like the study screen's answer field.
                         input { id: "{FIELD}", r#type: "text", autocomplete: "off", spellcheck: "false",
-                            placeholder: "Type an answer as a student would",
+                            placeholder: t!(lang, "app-try-placeholder"),
                             oninput: move |e| typed.set(e.value()),
                             onkeydown: move |e| {
                                 keep_key_in_field(&e);
@@ -124,7 +126,7 @@ pub fn TryAnswer(question: DraftQuestion, language: String) -> Element {
                                     try_it();
                                 }
                             } }
-                        button { r#type: "button", onclick: move |_| try_it(), "Try" }
+                        button { r#type: "button", onclick: move |_| try_it(), {t!(lang, "app-try")} }
                     }
                 },
                 QuestionBody::MultipleChoice { choices, .. } => rsx! {
@@ -145,8 +147,8 @@ pub fn TryAnswer(question: DraftQuestion, language: String) -> Element {
                 },
                 QuestionBody::TrueFalse { .. } => rsx! {
                     div { class: "try-row",
-                        button { r#type: "button", aria_pressed: *truth.read() == Some(true), onclick: move |_| truth.set(Some(true)), "True" }
-                        button { r#type: "button", aria_pressed: *truth.read() == Some(false), onclick: move |_| truth.set(Some(false)), "False" }
+                        button { r#type: "button", aria_pressed: *truth.read() == Some(true), onclick: move |_| truth.set(Some(true)), {t!(lang, "answer-true")} }
+                        button { r#type: "button", aria_pressed: *truth.read() == Some(false), onclick: move |_| truth.set(Some(false)), {t!(lang, "answer-false")} }
                     }
                 },
                 QuestionBody::Flashcard { .. } => rsx! {},
@@ -160,10 +162,11 @@ pub fn TryAnswer(question: DraftQuestion, language: String) -> Element {
 
 #[component]
 fn Verdict(response: Response, judgement: Judgement) -> Element {
+    let lang = crate::use_lang();
     let (mark, class) = match judgement.verdict.is_correct() {
-        Some(true) => ("✓ Accepted", "try-verdict right"),
-        Some(false) => ("✗ Not accepted", "try-verdict wrong"),
-        None => ("Self-graded", "try-verdict"),
+        Some(true) => (t!(lang, "app-try-accepted"), "try-verdict right"),
+        Some(false) => (t!(lang, "app-try-rejected"), "try-verdict wrong"),
+        None => (t!(lang, "app-reason-self-graded"), "try-verdict"),
     };
     let what = match &response {
         Response::Typed(t) => format!("“{t}”: "),
@@ -172,7 +175,7 @@ fn Verdict(response: Response, judgement: Judgement) -> Element {
     rsx! {
         p { class, role: "status",
             strong { "{mark}" }
-            " ({reason_words(judgement.reason)}) — {what}{judgement.detail}"
+            " ({reason_words(lang, judgement.reason)}) — {what}{judgement.detail}"
         }
     }
 }

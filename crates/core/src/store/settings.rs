@@ -19,6 +19,26 @@ pub enum Theme {
     Dark,
 }
 
+/// The language the app speaks: the system's (the locale, or
+/// `KIOKU_LANG`), or one chosen in Settings. Left out of the file while it
+/// is `System`, so files written before it existed read the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    #[default]
+    System,
+    /// English.
+    En,
+    /// Japanese.
+    Ja,
+}
+
+impl Language {
+    pub fn is_system(&self) -> bool {
+        *self == Language::System
+    }
+}
+
 /// Everything the user can set.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -33,6 +53,9 @@ pub struct Settings {
     /// the default).
     #[serde(skip_serializing_if = "ExamDefaults::is_default")]
     pub exam: ExamDefaults,
+    /// The interface language.
+    #[serde(skip_serializing_if = "Language::is_system")]
+    pub language: Language,
 }
 
 /// What the self-test set-up starts with: the last count and time limit
@@ -69,6 +92,7 @@ impl Default for Settings {
             theme: Theme::System,
             text_size: 100,
             exam: ExamDefaults::default(),
+            language: Language::System,
         }
     }
 }
@@ -161,6 +185,7 @@ pub struct SettingsForm {
     pub theme: Theme,
     /// Percent, e.g. "100".
     pub text_size: String,
+    pub language: Language,
 }
 
 /// A field of [`SettingsForm`] with a problem.
@@ -187,6 +212,7 @@ impl SettingsForm {
             rollover_hour: sch.rollover_hour.to_string(),
             theme: s.theme,
             text_size: s.text_size.to_string(),
+            language: s.language,
         }
     }
 
@@ -241,6 +267,7 @@ impl SettingsForm {
             Err(e) => errors.push((Field::RelearningSteps, format!("{e}."))),
         }
         out.theme = self.theme;
+        out.language = self.language;
         if errors.is_empty() {
             Ok(out)
         } else {
@@ -278,5 +305,38 @@ mod tests {
             "{}",
             errors[2].1
         );
+    }
+
+    #[test]
+    fn language_is_saved_and_old_files_read_as_system() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.json");
+        // A file from before the language setting existed.
+        std::fs::write(&path, r#"{"kioku_settings": 1, "theme": "dark"}"#).unwrap();
+        let old = Settings::load(&path).unwrap().unwrap();
+        assert_eq!(old.language, Language::System);
+        assert_eq!(old.theme, Theme::Dark);
+        // System is left out of the file; a chosen language is written.
+        old.save(&path).unwrap();
+        assert!(!std::fs::read_to_string(&path).unwrap().contains("language"));
+        let ja = Settings {
+            language: Language::Ja,
+            ..old
+        };
+        ja.save(&path).unwrap();
+        assert!(
+            std::fs::read_to_string(&path)
+                .unwrap()
+                .contains(r#""language": "ja""#)
+        );
+        assert_eq!(
+            Settings::load(&path).unwrap().unwrap().language,
+            Language::Ja
+        );
+        // The form carries it through.
+        let mut form = SettingsForm::from_settings(&ja);
+        assert_eq!(form.language, Language::Ja);
+        form.language = Language::En;
+        assert_eq!(form.to_settings(&ja).unwrap().language, Language::En);
     }
 }

@@ -284,3 +284,320 @@ media-add-to = Add to
 media-at-cursor = At the cursor in this field.
 media-at-end = At the end of this field (click into a field to put it at the cursor).
 media-drop-paste-hint = You can also drop a file onto a text field, or paste an image into one.
+
+## App: study
+
+app-all-decks = All decks
+app-cram-title = Cram · { $title }
+app-back-decks = ← Decks
+app-remaining = Remaining
+app-remaining-today = Remaining today
+app-to-go = { $n } to go
+app-count-new = { $n } new
+app-count-learning = { $n } learning
+app-count-review = { $n } review
+app-undo = Undo
+app-session-progress = Session progress
+app-say-next-card = Next card: { $prompt }
+app-say-finished = No more cards due. Session summary shown.
+app-say-answer = Answer: { $answer }
+app-say-correct = Correct.
+app-say-correct-typo = Correct, with a typo. The answer is { $expected }.
+app-say-wrong = Wrong. The answer is { $answer }.
+app-say-nothing-to-undo = Nothing to undo.
+app-say-undone = Undone. The card is shown again.
+app-card = Card
+app-how-well = How well did you know it?
+app-press-help = Press ? for shortcuts
+app-kind-flashcard = Flashcard
+app-kind-typed = Type the answer
+app-kind-choice = Multiple choice
+app-kind-true-false = True or false
+app-kind-cloze = Fill in the blank
+app-missing-text = Missing text
+app-your-answer = Your answer
+app-check = Check
+app-select-all = Select all that apply. All must be right to score.
+app-pick-one = Pick one.
+app-show-answer = Show answer
+app-verdict-correct = ✓ Correct
+app-verdict-typo = ✓ Correct, with a typo: “{ $expected }”
+app-verdict-wrong = ✗ Not quite
+app-you-wrote = You wrote:
+app-nothing-typed = (nothing)
+app-right-answer = right answer
+app-your-pick = your pick
+app-answer = Answer
+app-from-interview = From the interview
+app-from-source = From the source
+app-rate-your-answer = Rate your answer
+app-cram-again = see it again later
+app-cram-next = Next
+app-cram-done = done with this card
+app-more-due-now = More cards are due now.
+app-next-due-in = The next card is due in { $minutes } min.
+app-nothing-else-today = Nothing else is due today.
+app-nothing-due = Nothing due right now
+app-session-done = Session done
+app-cards-studied = Cards studied
+app-accuracy = Accuracy
+app-time = Time
+app-minutes-seconds = { $m }m { $s }s
+app-back-to-decks = Back to decks
+app-study-again = Study again
+
+## App: decks
+
+app-import-unknown-type = { $path }: kioku cannot tell the file type from its name; it must end in .{ $extensions }
+app-imported = Imported { $n } { $n ->
+    [one] question
+   *[other] questions
+} into "{ $title }" from { $path }.
+app-skipped = Skipped { $what }
+app-changed = Changed { $what }
+app-left-out = Left out { $what }
+app-import-failed = Could not import { $path }.
+app-exported = Exported "{ $set }" to { $path }.
+app-exported-as = Exported "{ $set }" to { $path } as { $format }.
+app-copied-media = Copied { $n } media { $n ->
+    [one] file
+   *[other] files
+} to { $path }.
+app-export-failed = Could not export to { $path }.
+app-deleted = Deleted "{ $title }". A copy is kept in { $path }; its review history is kept.
+app-delete-failed = Could not delete "{ $set }".
+app-restored = Restored "{ $title }".
+app-restore-failed = Could not restore "{ $title }"; it is still in { $path }.
+app-dismiss = Dismiss
+app-delete-title = Delete "{ $title }"?
+app-delete-where-before = The set and its pictures and sounds are removed from your decks and moved to the
+app-delete-where-after = folder of your data directory, so nothing is lost.
+app-delete-progress = Your progress in the review log is kept: if you bring the set back, or import it again, it continues where you left off.
+app-delete = Delete
+app-cancel = Cancel
+app-tagline = Study with spaced repetition
+app-new-set = New set
+app-import = Import…
+app-statistics = Statistics
+app-settings = Settings
+app-shortcuts = Keyboard shortcuts
+app-no-sets = No question sets yet
+app-no-sets-how = Put a question set file (.json) in the sets folder of your data directory, then restart kioku.
+app-no-sets-check = Check it first with:
+app-your-decks = Your decks
+app-new-today = New cards today
+app-learning-today = Learning cards today
+app-due-today = Reviews due today
+app-count-due = { $n } due
+app-count-cards = { $n } { $n ->
+    [one] card
+   *[other] cards
+}
+app-mastered = Mastered
+app-mastered-percent = { $percent }% mastered
+app-study-nothing-due = Study (nothing due)
+app-study = Study
+app-self-test = Self-test
+app-cram = Cram
+app-stats = Stats
+app-copy-to-edit = Copy to edit
+app-edit = Edit
+app-export-set = Export { $title }
+app-export = Export…
+app-delete-set = Delete { $title }
+app-delete-ellipsis = Delete…
+
+## App: keyboard shortcuts (the ? overlay)
+
+app-close = Close
+help-everywhere = Everywhere
+help-toggle = Show or hide this list
+help-back = Back / close
+help-tab = Move between controls
+help-decks = Decks
+help-study-deck = Study deck 1–9
+help-new-set = New set
+help-settings = Settings
+help-studying = Studying
+help-space = Show the answer; after answering, rate Good (or the suggested rating)
+help-rate = Rate Again, Hard, Good, Easy
+help-pick-choice = Pick a choice (multiple choice)
+help-true-false = Answer true or false
+help-open-source = After answering: open the source with the quoted passage highlighted (Esc returns)
+help-undo = Undo the last answer
+help-zoom-card = Enlarge the card's image (or click it); Esc closes
+help-replay-card = Replay the card's sound
+help-self-test = Self-test
+help-next-question = Next question
+help-pick = Pick a choice
+help-known = Mark a flashcard as known or not
+help-zoom-question = Enlarge the question's image (or click it); Esc closes
+help-replay-question = Replay the question's sound
+help-editing = Editing a set
+help-save-set = Save the set
+
+## App: errors and file dialogs
+
+app-import-dialog-title = Import a question set
+app-import-dialog-filter = Question sets
+app-export-dialog-title = Export "{ $title }"
+app-error-builtin-read-only = "{ $set }" is built in and read-only; duplicate it to edit
+app-error-unknown-format = cannot tell the format of { $path } from its extension; choose one
+app-error-set-exists = a set with id "{ $set }" already exists; delete or rename it first
+app-error-builtin-set = "{ $set }" is the id of a built-in set; rename the file to import it
+
+## App: settings
+
+app-scheduling = Scheduling
+app-hint-retention = How likely you should be to remember a card when it comes due: 70–99. Higher means more reviews.
+app-hint-per-deck = Per deck.
+app-hint-learning-steps = Delays before a new card graduates, e.g. 1m 10m (m, h, d).
+app-hint-relearning-steps = Delays after forgetting a card, e.g. 10m.
+app-hint-rollover = 0–23, local time. Reviews before it count for the day before.
+app-appearance = Appearance
+app-theme = Theme
+app-theme-system = Follow the system
+app-theme-light = Light
+app-theme-dark = Dark
+app-language = Language
+app-language-system = Follow the system
+app-save = Save
+app-saved = Saved.
+app-not-saved = Not saved: fix the marked fields above.
+app-field-retention = Desired retention (%)
+app-field-new-per-day = New cards per day
+app-field-reviews-per-day = Reviews per day
+app-field-learning-steps = Learning steps
+app-field-relearning-steps = Relearning steps
+app-field-rollover = New day starts at (hour)
+app-field-text-size = Text size (%)
+
+## App: cram, reader, image
+
+app-cram-none = No cards match. Pick another set of cards.
+app-cram-all = All cards
+app-cram-new = Only new cards
+app-cram-wrong = Cards I got wrong in the last 7 days
+app-cram-tag = Cards with a tag
+app-cram-lead = Go through “{ $title }” outside the schedule. Your review schedule is not changed unless you ask.
+app-cram-which = Which cards
+app-tag = Tag
+app-cram-how = How
+app-cram-shuffle = Shuffle the cards
+app-cram-counts = Also count my answers as reviews (changes the schedule)
+app-cram-start = Start cramming
+app-read-source-title = Open the whole text with this passage highlighted (O)
+app-no-source-document = This set names no source document.
+app-back-to-card = Back to the card
+app-quote-not-found = The quoted passage was not found in this text; run kioku check on the set to see why.
+app-zoomed-image = Enlarged image: { $alt }
+app-close-esc = Close (Esc)
+
+## App: trying an answer in the editor
+
+app-reason-self-graded = self-graded
+app-reason-exact = exact
+app-reason-normalized = normalised
+app-reason-typo = typo
+app-reason-alternative = alternative
+app-reason-rejected = rejected
+app-try-answer = Try an answer
+app-try-fix-first = Fix this question's problems to try answers on it.
+app-blank = Blank
+app-blank-n = Blank { $n }
+app-try-placeholder = Type an answer as a student would
+app-try = Try
+app-try-accepted = ✓ Accepted
+app-try-rejected = ✗ Not accepted
+
+## App: optimizer (in Settings)
+
+app-opt-title = Fit the scheduler to your memory
+app-opt-hint = FSRS can learn from your own review history how fast you forget, as Anki does. Nothing changes until you choose to use the result.
+app-opt-running = Optimizing
+app-opt-progress = Optimizing… { $percent }%
+app-opt-start = Optimize parameters
+app-opt-log-loss = Log loss
+app-opt-rmse = RMSE (bins)
+app-opt-default = Default parameters
+app-opt-fitted = Fitted to your { $n } { $n ->
+    [one] review
+   *[other] reviews
+}
+app-opt-need-more = With { $n } more { $n ->
+    [one] review
+   *[other] reviews
+} after a card's first day, all parameters can be fitted.
+app-opt-applied = Saved: the scheduler now uses your parameters.
+app-opt-apply = Use the fitted parameters
+app-opt-not-better = The fitted parameters are not better than the defaults on your history, so they are not offered.
+app-opt-workload-title = Desired retention and workload
+app-opt-estimate = Estimate daily workload
+app-opt-retention = Retention
+app-opt-reviews-day = Reviews / day
+app-opt-minutes-day = Minutes / day
+
+## App: self-test
+
+app-exam-bad-count = Number of questions: enter a whole number, or leave it empty for all.
+app-exam-bad-minutes = Time limit: enter minutes from 1 to 600, or leave it empty for none.
+app-exam-lead = Test yourself on “{ $title }”. Your review schedule is not changed.
+app-exam-questions = Questions
+app-exam-count = Number of questions
+app-exam-count-hint = Leave empty for every question. kioku remembers your choice.
+app-exam-only-tags = Only these tags
+app-exam-only-types = Only these types
+app-exam-conditions = Conditions
+app-exam-minutes = Time limit (minutes)
+app-exam-minutes-hint = Leave empty for no limit.
+app-exam-feedback = Feedback
+app-exam-after-each = Show right or wrong after each question (otherwise only at the end)
+app-exam-start = Start the test
+app-exam-none-yet = No self-tests on this set yet.
+app-exam-past = Past results
+app-exam-no-full = No full tests yet: the trend shows full tests only.
+app-exam-trend-label = Score trend of full tests, oldest first (score in percent by test number): { $summary }
+app-exam-trend-x = Full test (oldest first)
+app-exam-score = Score
+app-exam-trend-caption = Full tests only; retries of mistakes are listed below, apart.
+app-exam-full-tests = Full tests
+app-exam-retries = Retries of mistakes
+app-exam-when = When
+app-exam-details = Details
+app-exam-ran-out-short = (time ran out)
+app-exam-more = More
+app-exam-time-limit = Time limit
+app-exam-no-limit = none
+app-exam-limit-minutes = { $n } min
+app-exam-tags = Tags
+app-exam-seed = Seed
+app-exam-finish-now = Finish now
+app-exam-title-progress = Self-test · question { $n } of { $total }
+app-exam-time-left = Time left
+app-exam-progress = Test progress
+app-exam-question = Question
+app-exam-question-n = Question { $n }
+app-exam-select-all = Select all that apply. Scored all or nothing.
+app-exam-did-you-know = Did you know it?
+app-exam-knew = I knew it
+app-exam-did-not-know = I didn't
+app-exam-result = Self-test result
+app-exam-ran-out = Time ran out.
+app-exam-ran-out-detail = The { $minutes }-minute limit ended the test; { $n } unanswered { $n ->
+    [one] question counts
+   *[other] questions count
+} as wrong here (not as got wrong for cramming).
+app-exam-ran-out-detail-no-limit = The time limit ended the test; { $n } unanswered { $n ->
+    [one] question counts
+   *[other] questions count
+} as wrong here (not as got wrong for cramming).
+app-exam-retry-note = A retry of mistakes: kept apart from full tests in the trend.
+app-exam-score-line = Score: { $points } / { $total } ({ $percent }%)
+app-exam-right = Right
+app-exam-wrong = Wrong or unanswered
+app-exam-result-note = Select-all questions count only when every pick is right. Your review schedule was not changed.
+app-exam-retry = Retry mistakes
+app-exam-every-question = Every question
+app-exam-your-answer = Your answer:
+app-exam-no-answer = (none)
+app-exam-right-answer = Right answer:

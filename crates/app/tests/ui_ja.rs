@@ -1,0 +1,179 @@
+//! Screens rendered in Japanese (dioxus-ssr): the words are the Japanese
+//! messages, and no English word of the interface is left. The language is
+//! set on the app ([`Boot::speaking`]), not read from the machine.
+
+use dioxus::prelude::*;
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use kioku_app::{App, Boot, Lang, Screen};
+use kioku_core::library::Library;
+use kioku_core::study::StudySession;
+
+fn library() -> (tempfile::TempDir, Library) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("sets")).unwrap();
+    let lib = Library::open(dir.path(), TimeZone::UTC, || "test-device".into()).unwrap();
+    (dir, lib)
+}
+
+fn render(boot: Boot, lang: Lang) -> String {
+    let mut dom = VirtualDom::new(App).with_root_context(boot.speaking(lang));
+    dom.rebuild_in_place();
+    dioxus_ssr::render(&dom)
+}
+
+/// The text a person reads: tags, and the user's own content (deck titles
+/// and descriptions, card prompts), taken out.
+fn visible_ui_text(html: &str, own: &[&str]) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    for o in own {
+        text = text.replace(o, " ");
+    }
+    text
+}
+
+/// English words of the interface that must not show in Japanese.
+const ENGLISH_UI: &[&str] = &[
+    "Decks",
+    "Study",
+    "Settings",
+    "Import",
+    "Statistics",
+    "Self-test",
+    "Cram",
+    "Stats",
+    "Edit",
+    "Export",
+    "new",
+    "learning",
+    "due",
+    "cards",
+    "mastered",
+    "Undo",
+    "Remaining",
+    "Show answer",
+    "Check",
+    "Again",
+    "Hard",
+    "Good",
+    "Easy",
+    "Card",
+    "Press",
+    "shortcuts",
+    "Flashcard",
+];
+
+fn assert_no_english(text: &str) {
+    for w in ENGLISH_UI {
+        let found = text
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+            .any(|tok| tok == *w)
+            || (w.contains(' ') && text.contains(w));
+        assert!(
+            !found,
+            "English \"{w}\" left in the Japanese screen:\n{text}"
+        );
+    }
+}
+
+fn t() -> Timestamp {
+    "2026-11-28T10:00:00Z".parse().unwrap()
+}
+
+#[test]
+fn the_decks_screen_in_japanese() {
+    let (_dir, lib) = library();
+    let own: Vec<String> = lib
+        .decks(lib.now(t()))
+        .iter()
+        .flat_map(|d| [d.title.clone(), d.description.clone().unwrap_or_default()])
+        .collect();
+    let html = render(Boot::new(Ok(lib)), Lang::Ja);
+    assert!(html.contains(r#"lang="ja""#), "{html}");
+    for ja in [
+        "間隔反復で学ぶ",
+        "新しいセット",
+        "取り込み…",
+        "統計",
+        "設定",
+        "新規 20",
+        "学習中 0",
+        "80 枚",
+        "習得 0%",
+        "模擬テスト",
+        "詰め込み学習",
+        "コピーして編集",
+        "書き出し…",
+    ] {
+        assert!(html.contains(ja), "{ja} missing: {html}");
+    }
+    assert!(html.contains(r#"aria-label="キーボードショートカット""#));
+    let own: Vec<&str> = own.iter().map(String::as_str).collect();
+    // The descriptions are Markdown rendered to HTML: compare text only.
+    let text = visible_ui_text(&html, &[]);
+    let text = own.iter().fold(text, |t, o| {
+        o.split(['\n', '*', '_', '`', '[', ']', '(', ')'])
+            .filter(|p| !p.trim().is_empty())
+            .fold(t, |t, p| t.replace(p.trim(), " "))
+    });
+    assert_no_english(&text);
+    // The same screen in English reads English (the test can fail).
+    let (_dir, lib) = library();
+    let en = render(Boot::new(Ok(lib)), Lang::En);
+    assert!(en.contains("Study with spaced repetition") && !en.contains("間隔反復"));
+}
+
+#[test]
+fn the_study_screen_in_japanese() {
+    let (_dir, lib) = library();
+    let session = StudySession::start(&lib, None, t()).unwrap();
+    let prompt = session
+        .current
+        .as_ref()
+        .map(|c| c.view.prompt.clone())
+        .unwrap_or_default();
+    let html = render(Boot::at(Ok(lib), Screen::Study(session)), Lang::Ja);
+    for ja in [
+        "← デッキ一覧",
+        "すべてのデッキ",
+        "新規 20",
+        "取り消し",
+        r#"aria-label="今日の残り""#,
+        r#"aria-label="セッションの進み具合""#,
+        r#"aria-label="カード""#,
+    ] {
+        assert!(html.contains(ja), "{ja} missing: {html}");
+    }
+    // The card's kind and its input or button are Japanese whatever the
+    // first card is.
+    assert!(
+        [
+            "フラッシュカード",
+            "答えを入力",
+            "選択問題",
+            "正誤問題",
+            "穴埋め"
+        ]
+        .iter()
+        .any(|k| html.contains(k)),
+        "{html}"
+    );
+    let text = visible_ui_text(&html, &[]);
+    let text = prompt
+        .split(['\n', '*', '_', '`'])
+        .filter(|p| !p.trim().is_empty())
+        .fold(text, |t, p| t.replace(p.trim(), " "));
+    assert_no_english(&text);
+}
