@@ -41,6 +41,10 @@ fn an_answer_logs_the_whole_time_the_card_was_shown() {
 fn an_answer_after_minutes_logs_minutes() {
     let dir = tempfile::tempdir().unwrap();
     let mut lib = Library::open(dir.path(), TimeZone::UTC, || "dev".into()).unwrap();
+    // Allow answers of up to ten minutes (the default records at most one).
+    let mut settings = lib.settings().clone();
+    settings.max_answer_secs = 600;
+    lib.save_settings(settings).unwrap();
     let shown = t("2026-11-28T10:00:00Z");
     let mut s = StudySession::start(&lib, None, shown).unwrap();
     s.submit(&lib, Some(true));
@@ -91,4 +95,36 @@ fn a_study_day_counts_every_day_since_1970() {
         StudyDay::from_date(Date::constant(2026, 11, 28)).date(),
         Date::constant(2026, 11, 28)
     );
+}
+
+/// Found by using the app: a card left on screen for 26 minutes while the
+/// student was away was logged as 1,553 s, and statistics said "1553.6 s
+/// per answer". As in Anki, an answer counts at most the settings' maximum
+/// answer seconds (60 by default).
+#[test]
+fn an_answer_left_on_screen_counts_at_most_the_maximum_answer_time() {
+    let logged = |max: Option<u32>| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut lib = Library::open(dir.path(), TimeZone::UTC, || "dev".into()).unwrap();
+        if let Some(max) = max {
+            let mut settings = lib.settings().clone();
+            settings.max_answer_secs = max;
+            lib.save_settings(settings).unwrap();
+        }
+        let mut s = StudySession::start(&lib, None, t("2026-11-28T10:00:00Z")).unwrap();
+        s.submit(&lib, Some(true));
+        s.rate(
+            &mut lib,
+            Rating::Good,
+            t("2026-11-28T10:26:00Z"),
+            EventId("e1".into()),
+        )
+        .unwrap();
+        let Some(Event::Review(r)) = lib.events().last() else {
+            panic!("no review logged")
+        };
+        r.duration_ms
+    };
+    assert_eq!(logged(None), 60_000);
+    assert_eq!(logged(Some(120)), 120_000);
 }

@@ -86,6 +86,9 @@ pub fn SettingsView() -> Element {
                     super::field::Field { id: "rollover", label: field_label(lang, Field::RolloverHour), hint: t!(lang, "app-hint-rollover"),
                         value: f.rollover_hour.clone(), error: error_for(Field::RolloverHour).unwrap_or_default(),
                         oninput: move |v| form.write().rollover_hour = v }
+                    super::field::Field { id: "max-answer", label: field_label(lang, Field::MaxAnswerSecs), hint: t!(lang, "app-hint-max-answer"),
+                        value: f.max_answer_secs.clone(), error: error_for(Field::MaxAnswerSecs).unwrap_or_default(),
+                        oninput: move |v| form.write().max_answer_secs = v }
                 }
                 fieldset {
                     legend { {t!(lang, "app-appearance")} }
@@ -163,5 +166,6 @@ fn field_label(lang: Lang, field: Field) -> String {
         Field::RelearningSteps => t!(lang, "app-field-relearning-steps"),
         Field::RolloverHour => t!(lang, "app-field-rollover"),
         Field::TextSize => t!(lang, "app-field-text-size"),
+        Field::MaxAnswerSecs => t!(lang, "app-field-max-answer"),
     }
 }

@@ -761,6 +761,9 @@ impl Library {
         mode: Mode,
         id: EventId,
     ) -> Result<AnswerRecord, LibraryError> {
+        // As Anki does: a card left on screen while the student was away
+        // counts as the longest answer the settings allow.
+        let duration_ms = duration_ms.min(u64::from(self.settings().max_answer_secs) * 1000);
         let review = ReviewEvent {
             id: id.clone(),
             set: key.set.clone(),

@@ -56,6 +56,19 @@ pub struct Settings {
     /// The interface language.
     #[serde(skip_serializing_if = "Language::is_system")]
     pub language: Language,
+    /// The longest time one answer is recorded as, in seconds, 10–3600
+    /// (Anki's "maximum answer seconds", 60 by default): a card left on
+    /// screen while the student was away is not logged as half an hour of
+    /// study. Left out of the file while it is the default.
+    #[serde(skip_serializing_if = "is_default_max_answer")]
+    pub max_answer_secs: u32,
+}
+
+/// [`Settings::max_answer_secs`] unless set.
+pub const DEFAULT_MAX_ANSWER_SECS: u32 = 60;
+
+fn is_default_max_answer(secs: &u32) -> bool {
+    *secs == DEFAULT_MAX_ANSWER_SECS
 }
 
 /// What the self-test set-up starts with: the last count and time limit
@@ -93,6 +106,7 @@ impl Default for Settings {
             text_size: 100,
             exam: ExamDefaults::default(),
             language: Language::System,
+            max_answer_secs: DEFAULT_MAX_ANSWER_SECS,
         }
     }
 }
@@ -106,6 +120,14 @@ impl Settings {
                 min: 80,
                 max: 200,
                 value: u32::from(self.text_size),
+            });
+        }
+        if !(10..=3600).contains(&self.max_answer_secs) {
+            return Err(SettingsError::Range {
+                name: "maximum answer seconds",
+                min: 10,
+                max: 3600,
+                value: self.max_answer_secs,
             });
         }
         if let Some(c) = self.exam.count
@@ -186,6 +208,8 @@ pub struct SettingsForm {
     /// Percent, e.g. "100".
     pub text_size: String,
     pub language: Language,
+    /// Seconds, e.g. "60".
+    pub max_answer_secs: String,
 }
 
 /// A field of [`SettingsForm`] with a problem.
@@ -198,6 +222,7 @@ pub enum Field {
     RelearningSteps,
     RolloverHour,
     TextSize,
+    MaxAnswerSecs,
 }
 
 impl SettingsForm {
@@ -213,6 +238,7 @@ impl SettingsForm {
             theme: s.theme,
             text_size: s.text_size.to_string(),
             language: s.language,
+            max_answer_secs: s.max_answer_secs.to_string(),
         }
     }
 
@@ -258,6 +284,15 @@ impl SettingsForm {
         if let Some(n) = number(&self.text_size, Field::TextSize, 80, 200, &mut errors) {
             out.text_size = n as u16;
         }
+        if let Some(n) = number(
+            &self.max_answer_secs,
+            Field::MaxAnswerSecs,
+            10,
+            3600,
+            &mut errors,
+        ) {
+            out.max_answer_secs = n;
+        }
         match self.learning_steps.parse() {
             Ok(s) => out.scheduler.learning_steps = s,
             Err(e) => errors.push((Field::LearningSteps, format!("{e}."))),
@@ -291,19 +326,25 @@ mod tests {
             retention: "50".into(),
             learning_steps: "1m ten".into(),
             text_size: "abc".into(),
+            max_answer_secs: "5".into(),
             ..form
         };
         let errors = bad.to_settings(&s).unwrap_err();
         let fields: Vec<Field> = errors.iter().map(|(f, _)| *f).collect();
         assert_eq!(
             fields,
-            [Field::Retention, Field::TextSize, Field::LearningSteps]
+            [
+                Field::Retention,
+                Field::TextSize,
+                Field::MaxAnswerSecs,
+                Field::LearningSteps
+            ]
         );
         assert_eq!(errors[0].1, "Enter a whole number from 70 to 99.");
         assert!(
-            errors[2].1.contains("\"ten\" is not a step"),
+            errors[3].1.contains("\"ten\" is not a step"),
             "{}",
-            errors[2].1
+            errors[3].1
         );
     }
 

@@ -454,6 +454,7 @@ app-hint-per-deck = Per deck.
 app-hint-learning-steps = Delays before a new card graduates, e.g. 1m 10m (m, h, d).
 app-hint-relearning-steps = Delays after forgetting a card, e.g. 10m.
 app-hint-rollover = 0–23, local time. Reviews before it count for the day before.
+app-hint-max-answer = 10–3600. A longer answer is recorded as this long, so a card left on screen does not count as study time.
 app-appearance = Appearance
 app-theme = Theme
 app-theme-system = Follow the system
@@ -470,6 +471,7 @@ app-field-reviews-per-day = Reviews per day
 app-field-learning-steps = Learning steps
 app-field-relearning-steps = Relearning steps
 app-field-rollover = New day starts at (hour)
+app-field-max-answer = Maximum answer time (seconds)
 app-field-text-size = Text size (%)
 
 ## App: cram, reader, image

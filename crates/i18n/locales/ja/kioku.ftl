@@ -408,6 +408,7 @@ app-hint-per-deck = デッキごと。
 app-hint-learning-steps = 新規カードが卒業するまでの間隔。例: 1m 10m（m=分、h=時間、d=日）
 app-hint-relearning-steps = 忘れたカードを再学習する間隔。例: 10m
 app-hint-rollover = 0～23（現地時刻）。この時刻より前の復習は前日の分になります。
+app-hint-max-answer = 10～3600。これより長くかかった解答はこの秒数として記録されるので、カードを表示したまま席を外しても学習時間に数えられません。
 app-appearance = 表示
 app-theme = テーマ
 app-theme-system = システムに合わせる
@@ -424,6 +425,7 @@ app-field-reviews-per-day = 1日の復習数
 app-field-learning-steps = 学習ステップ
 app-field-relearning-steps = 再学習ステップ
 app-field-rollover = 日付の切り替え時刻（時）
+app-field-max-answer = 解答時間の上限（秒）
 app-field-text-size = 文字の大きさ（%）
 
 ## App: cram, reader, image
