@@ -247,3 +247,32 @@ fn a_second_kioku_on_the_same_data_dir_is_refused() {
     );
     assert!(out.status.success(), "lock released when the first exits");
 }
+
+/// A card hiding several blanks says so and takes each blank's answer in
+/// order, separated by `;`.
+#[test]
+fn a_card_hiding_several_blanks_asks_for_each_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("sets")).unwrap();
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/sets/good/shared-cloze.json"
+        ),
+        dir.path().join("sets/shared-cloze.json"),
+    )
+    .unwrap();
+    let out = kioku(
+        dir.path(),
+        "2026-11-28T10:00:00Z",
+        &["study", "shared-cloze"],
+        "Tokyo; Osaka\n3\nq\n",
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("[...] and [...] are in Japan"), "{stdout}");
+    assert!(
+        stdout.contains("2 blanks, each answer in order, separated by ;: "),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Correct"), "{stdout}");
+}

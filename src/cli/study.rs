@@ -137,6 +137,10 @@ pub(super) fn ask_answer<R: BufRead, W: Write>(
     match view.kind {
         QuestionKind::Flashcard => term.ask(&prompt("prompt-flashcard")),
         QuestionKind::Typed => term.ask(&prompt("prompt-typed")),
+        QuestionKind::Cloze if view.blanks > 1 => term.ask(&format!(
+            "{} ",
+            t!(lang(), "prompt-cloze-several", n = view.blanks)
+        )),
         QuestionKind::Cloze => term.ask(&prompt("prompt-cloze")),
         QuestionKind::TrueFalse => term.ask(&prompt("prompt-true-false")),
         QuestionKind::MultipleChoice => {

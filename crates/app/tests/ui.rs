@@ -2320,3 +2320,20 @@ fn choosing_japanese_in_settings_switches_the_app_at_once() {
         "{html}"
     );
 }
+
+/// A card that hides several blanks (deletions sharing a number, as Anki
+/// writes them) says how many and how to type them: the grader wants each
+/// blank's answer in order, separated by `;`, and nothing told the learner.
+#[test]
+fn a_card_hiding_several_blanks_says_how_to_answer_them() {
+    let shared = "tests/fixtures/sets/good/shared-cloze.json";
+    let html = study_html(&[shared], "shared-cloze/cities#c1", false, "", &[]);
+    assert!(
+        html.contains("2 blanks: type each answer in order, separated by ;"),
+        "{html}"
+    );
+    // One blank: the plain label.
+    let html = study_html(&[shared], "shared-cloze/cities#c2", false, "", &[]);
+    assert!(html.contains(">Missing text</label>"), "{html}");
+    assert!(!html.contains("separated by ;"), "{html}");
+}

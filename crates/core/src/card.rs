@@ -59,6 +59,14 @@ pub struct CardView {
     /// What the source material is (the set's `source`), for "From …".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_title: Option<String>,
+    /// How many blanks a cloze card hides (several when deletions share a
+    /// number): each is answered in order, separated by `;`. 1 otherwise.
+    #[serde(skip_serializing_if = "is_one")]
+    pub blanks: usize,
+}
+
+fn is_one(n: &usize) -> bool {
+    *n == 1
 }
 
 impl CardView {
@@ -72,6 +80,10 @@ impl CardView {
         reviews: u32,
     ) -> CardView {
         use crate::bank::QuestionBody as B;
+        let blanks = match (&q.body, variant) {
+            (B::Cloze { text }, CardVariant::Cloze(n)) => text.card_deletions(n).len().max(1),
+            _ => 1,
+        };
         let (prompt, answer, choices, select_all) = match &q.body {
             B::Flashcard { prompt, answer, .. } => {
                 if variant == CardVariant::Reverse {
@@ -143,6 +155,7 @@ impl CardView {
             explanation: q.explanation.clone(),
             source: q.source.clone(),
             source_title: set.source.clone(),
+            blanks,
         }
     }
 }

@@ -239,7 +239,9 @@ fn QuestionInput(current: Current) -> Element {
     match view.kind {
         QuestionKind::Typed | QuestionKind::Cloze => {
             let empty = current.typed.is_empty();
-            let label = if view.kind == QuestionKind::Cloze {
+            let label = if view.kind == QuestionKind::Cloze && view.blanks > 1 {
+                t!(lang, "app-missing-texts", n = view.blanks)
+            } else if view.kind == QuestionKind::Cloze {
                 t!(lang, "app-missing-text")
             } else {
                 t!(lang, "app-your-answer")
