@@ -32,7 +32,7 @@ ensure_packages() {
 
 # Anki's own backend (the `anki` package from PyPI) in a venv under
 # target/, for the test that imports kioku's .apkg export with it
-# (crates/core/tests/apkg_export.rs). Made once and kept with target/.
+# (crates/core/tests/suite/apkg_export.rs). Made once and kept with target/.
 # The test fails rather than skips once this has run (KIOKU_REQUIRE_ANKI).
 ensure_anki_venv() {
     local venv=target/ankivenv

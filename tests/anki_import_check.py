@@ -7,7 +7,7 @@ the deck names, tags, media and the notes' fields.
 Several packages are imported one after the other into one collection;
 "imports" lists each import's log counts.
 
-Run by `cargo test --test apkg_export` when a Python with `anki` is found
+Run by `cargo test -p kioku-core --test suite apkg_export::` when a Python with `anki` is found
 (KIOKU_ANKI_PYTHON, else target/ankivenv/bin/python, else
 /tmp/ankivenv/bin/python).
 """

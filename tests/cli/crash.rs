@@ -163,7 +163,7 @@ fn killed_mid_save_leaves_the_old_or_the_new_file() {
         let mut child = Command::new(std::env::current_exe().unwrap())
             .args([
                 "--exact",
-                "atomic_writer_child",
+                "crash::atomic_writer_child",
                 "--ignored",
                 "--nocapture",
                 "--test-threads=1",
@@ -257,7 +257,7 @@ fn killed_mid_snapshot_write_opens_to_a_whole_replay() {
         let mut child = Command::new(std::env::current_exe().unwrap())
             .args([
                 "--exact",
-                "snapshot_writer_child",
+                "crash::snapshot_writer_child",
                 "--ignored",
                 "--nocapture",
                 "--test-threads=1",

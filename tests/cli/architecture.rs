@@ -176,6 +176,6 @@ fn the_command_line_binary_links_no_gui_libraries() {
     for gui in ["gtk", "webkit", "libX11", "glib", "gdk", "xdo"] {
         assert!(!libs.contains(gui), "kioku links {gui}:\n{libs}");
     }
-    // The app's binary does (crates/app/tests/binary.rs checks that the
+    // The app's binary does (crates/app/tests/app/binary.rs checks that the
     // same test can fail).
 }

@@ -1,7 +1,7 @@
 //! Several kioku processes on one data directory: one at a time holds it,
 //! the others are refused cleanly and change nothing. (Two devices' logs
-//! merging is in tests/store.rs; a refused `answer` while `study` runs is
-//! in tests/study_cli.rs.)
+//! merging is in crates/core/tests/suite/store.rs; a refused `answer` while `study` runs is
+//! in tests/cli/study_cli.rs.)
 
 use std::process::{Command, Stdio};
 
