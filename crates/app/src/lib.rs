@@ -174,8 +174,25 @@ impl Screen {
 #[derive(Clone)]
 pub struct Boot(Rc<RefCell<Option<Start>>>, FilePicker, Option<Lang>);
 
-/// The opened library (or why not) and the first screen.
-type Start = (Result<Library, String>, Screen);
+/// The library (or why it could not be opened) and the first screen.
+type Start = (Opening, Screen);
+
+/// The library, opened already or still opening on another thread.
+enum Opening {
+    Done(Result<Library, String>),
+    Pending(std::thread::JoinHandle<Result<Library, String>>),
+}
+
+impl Opening {
+    fn wait(self) -> Result<Library, String> {
+        match self {
+            Opening::Done(library) => library,
+            Opening::Pending(thread) => thread
+                .join()
+                .unwrap_or_else(|_| Err("opening the library stopped unexpectedly".into())),
+        }
+    }
+}
 
 impl Boot {
     pub fn new(library: Result<Library, String>) -> Self {
@@ -184,6 +201,16 @@ impl Boot {
 
     /// Start on `screen`.
     pub fn at(library: Result<Library, String>, screen: Screen) -> Self {
+        Self::starting(Opening::Done(library), screen)
+    }
+
+    /// Start with the library `thread` is opening: the window and its
+    /// webview are made meanwhile, and the first render waits for it.
+    pub fn opening(thread: std::thread::JoinHandle<Result<Library, String>>) -> Self {
+        Self::starting(Opening::Pending(thread), Screen::Home)
+    }
+
+    fn starting(library: Opening, screen: Screen) -> Self {
         Self(
             Rc::new(RefCell::new(Some((library, screen)))),
             FilePicker::default(),
@@ -206,11 +233,11 @@ impl Boot {
         self
     }
 
-    fn take(&self) -> Start {
-        self.0
-            .borrow_mut()
-            .take()
-            .unwrap_or_else(|| (Err("the library was already taken".into()), Screen::Home))
+    fn take(&self) -> (Result<Library, String>, Screen) {
+        match self.0.borrow_mut().take() {
+            Some((library, screen)) => (library.wait(), screen),
+            None => (Err("the library was already taken".into()), Screen::Home),
+        }
     }
 }
 
@@ -554,20 +581,24 @@ pub fn new_event_id() -> EventId {
 /// event loop exits the process when the window closes. A data directory
 /// that cannot be opened is reported in the window.
 pub fn launch(data_dir: PathBuf) -> ! {
-    let opened = Library::open(&data_dir, jiff::tz::TimeZone::system(), || {
-        EventId::random(&mut rand::rng()).0
-    })
-    .map(|mut lib| {
-        timing_mark("opened");
-        // Write the progress snapshot now if opening had to replay: the
-        // event loop exits the process without dropping the library, so
-        // this session's answers are replayed as the log's tail next time.
-        let _ = lib.save_snapshot();
-        lib
-    })
-    .map_err(|e| e.to_string());
     let sets_dir = data_dir.join("sets");
-    let dom = VirtualDom::new(App).with_root_context(Boot::new(opened));
+    // The library opens on its own thread while the window, WebKit's
+    // processes and the page start: the first render waits for it.
+    let opening = std::thread::spawn(move || {
+        Library::open(&data_dir, jiff::tz::TimeZone::system(), || {
+            EventId::random(&mut rand::rng()).0
+        })
+        .map(|mut lib| {
+            timing_mark("opened");
+            // Write the progress snapshot now if opening had to replay: the
+            // event loop exits the process without dropping the library, so
+            // this session's answers are replayed as the log's tail next time.
+            let _ = lib.save_snapshot();
+            lib
+        })
+        .map_err(|e| e.to_string())
+    });
+    let dom = VirtualDom::new(App).with_root_context(Boot::opening(opening));
     let window = WindowBuilder::new()
         .with_title(TITLE)
         .with_inner_size(LogicalSize::new(1100.0, 780.0))

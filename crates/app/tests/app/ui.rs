@@ -83,6 +83,26 @@ fn home_lists_the_builtin_deck_with_counts_and_actions() {
 }
 
 #[test]
+fn a_library_opened_on_another_thread_is_waited_for_by_the_first_render() {
+    // `launch` opens the library on its own thread while the webview
+    // starts; the first render must show it, or why it could not open.
+    let (dir, lib) = library(&[]);
+    let path = dir.path().to_path_buf();
+    drop(lib);
+    let opening = std::thread::spawn(move || {
+        Library::open(&path, TimeZone::UTC, || "test-device".into()).map_err(|e| e.to_string())
+    });
+    let html = render(Boot::opening(opening));
+    assert!(html.contains("20 new"), "{html}");
+    assert!(html.contains("80 cards"), "{html}");
+
+    let failing = std::thread::spawn(|| Err("the data directory is gone".to_string()));
+    let html = render(Boot::opening(failing));
+    assert!(html.contains(r#"role="alert""#), "{html}");
+    assert!(html.contains("the data directory is gone"), "{html}");
+}
+
+#[test]
 fn a_data_dir_that_cannot_be_opened_shows_a_banner() {
     let html = render(Boot::new(Err(
         "another kioku is using /tmp/x (it holds /tmp/x/kioku.lock); close it first".into(),
