@@ -282,7 +282,7 @@ fn dropped_fields(set: &QuestionSet) -> Vec<Skipped> {
         return Vec::new();
     }
     vec![Skipped {
-        item: format!("{} questions", lost.len()),
+        item: lost.join(", "),
         reason: "explanations (except on cloze notes) and sources are not carried by anki-tsv"
             .into(),
     }]
