@@ -538,3 +538,33 @@ fn partial_credit_from_gift_is_named() {
     );
     assert!(said.iter().any(|s| s.contains("yep")), "{said:?}");
 }
+
+/// Anki's own text export: fields past the answer go to the explanation
+/// (they were dropped unnamed), and one deck for every note is the title.
+#[test]
+fn anki_text_keeps_extra_fields_and_the_deck() {
+    let src = "#separator:tab\n#html:true\n#notetype column:1\n#deck column:2\n\
+               Basic\tErdkunde\tHauptstadt von Japan?\tTokio\tSeit 1868.\n\
+               Basic (type in the answer)\tErdkunde\tHauptstadt von Peru?\tLima\tAn der Küste.\n\
+               Cloze\tErdkunde\t{{c1::Kyoto}} war die Hauptstadt.\tBis 1868.\tHeian-kyō\n";
+    let back = import(src.as_bytes(), Format::AnkiTsv, &meta()).unwrap();
+    let ex: Vec<Option<&str>> = back
+        .set
+        .questions
+        .iter()
+        .map(|q| q.explanation.as_deref())
+        .collect();
+    assert_eq!(
+        ex,
+        [
+            Some("Seit 1868."),
+            Some("An der Küste."),
+            Some("Bis 1868.\nHeian-kyō")
+        ]
+    );
+    assert!(matches!(
+        back.set.questions[1].body,
+        QuestionBody::Typed { .. }
+    ));
+    assert_eq!(back.set.title, "Erdkunde");
+}
