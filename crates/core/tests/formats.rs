@@ -357,6 +357,10 @@ fn every_feature_through_csv_and_tsv() {
         // Every type, tags and explanations; the media reference too.
         assert_eq!(t.back.set.questions, t.set.questions, "{f}");
         t.media_named();
+        t.names(
+            "flash",
+            "media ![ein Rotkehlchen](robin.png) referenced, but",
+        );
         t.names("set", "title \"Städte der Welt\"");
         assert_eq!(t.back.set.title, "x");
         t.language_guessed();

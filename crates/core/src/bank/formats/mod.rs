@@ -510,6 +510,26 @@ pub fn import(bytes: &[u8], format: Format, meta: &ImportMeta) -> Result<Importe
             reason,
         });
     }
+    if !carries_media(format) && format != Format::Apkg {
+        // The text names a file the import has no copy of.
+        let refs: Vec<Skipped> = imported
+            .set
+            .questions
+            .iter()
+            .flat_map(|q| {
+                crate::media::question_refs(q)
+                    .into_iter()
+                    .filter(|(_, dest)| !dest.contains("://"))
+                    .map(move |(alt, dest)| Skipped {
+                        item: q.id.to_string(),
+                        reason: format!(
+                            "media ![{alt}]({dest}) referenced, but {format} carries no media files: copy {dest} into the set's media folder"
+                        ),
+                    })
+            })
+            .collect();
+        imported.notes.extend(refs);
+    }
     Ok(imported)
 }
 
