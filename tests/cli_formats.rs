@@ -123,7 +123,9 @@ fn import_then_export_and_refusals() {
         out(&o),
         (
             "2+2?\nA. 4\nB. 5\nANSWER: A\n\n".into(),
-            String::new(),
+            "warning: q: not written, Aiken has no place for them: id q (an import derives the id from the prompt)\n\
+             warning: set: not written, aiken has no place for them: title \"quiz\"; language \"en\" (an import takes the title from the file name and guesses the language)\n"
+                .into(),
             Some(0)
         )
     );
