@@ -86,7 +86,7 @@ fn import_then_export_and_refusals() {
         (
             "created data/sets/quiz.json: set \"quiz\", 1 question, 1 card (from quiz.gift)\n"
                 .into(),
-            "warning: line 3: essay questions (empty { }) have no answer to check\nnote: set: language not recognised from the text; set to en (kioku import --language overrides)\n".into(),
+            "warning: line 3: essay questions (empty { }) have no answer to check\nnote: set: language not recognised from the text; set to en (kioku import --language overrides)\nnote: set: title \"quiz\" taken from the file name: the file names no set title\n".into(),
             Some(0)
         )
     );

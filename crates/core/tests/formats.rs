@@ -324,6 +324,7 @@ impl Trip {
     fn title_named(&self) {
         assert_eq!(self.back.set.title, "x");
         self.names("set", "title \"Städte der Welt\"");
+        self.names("set", "title \"x\" taken from the file name");
     }
 
     /// The language is guessed from the text, right, and that is named.

@@ -971,6 +971,11 @@ pub fn import(bytes: &[u8], meta: &ImportMeta) -> Result<Imported, ApkgError> {
         && !name.trim().is_empty()
     {
         title = name.clone();
+    } else if col.notes.iter().any(|n| !n.decks.is_empty()) {
+        b.note(
+            "set",
+            format!("title \"{title}\" taken from the file name: the notes are in several decks"),
+        );
     }
     let media = read_media(&mut zip, &mut b, &mut total)?;
     let meta = ImportMeta {

@@ -510,6 +510,17 @@ pub fn import(bytes: &[u8], format: Format, meta: &ImportMeta) -> Result<Importe
             reason,
         });
     }
+    if matches!(format, Format::AnkiTsv | Format::Gift | Format::Aiken)
+        && imported.set.title == meta.title
+    {
+        imported.notes.push(Skipped {
+            item: "set".to_owned(),
+            reason: format!(
+                "title \"{}\" taken from the file name: the file names no set title",
+                meta.title
+            ),
+        });
+    }
     if !carries_media(format) && format != Format::Apkg {
         // The text names a file the import has no copy of.
         let refs: Vec<Skipped> = imported
