@@ -464,6 +464,7 @@ fn every_feature_through_moodle_xml() {
     assert_eq!(t.back.set.title, "Städte der Welt");
     assert_eq!(t.back.set.description.as_deref(), Some("Alles über Städte"));
     t.names("set", "authors, source and set tags are not written");
+    t.names("set", "moodle has no place for them: language \"de\"");
     // Shared numbers are not written: one card per blank comes back.
     t.names("shared", "card numbers ({{c1::…}}) are not written");
     let shared = t.got("shared").unwrap();

@@ -701,6 +701,12 @@ pub fn export(set: &QuestionSet, format: Format) -> Result<Exported, ExportError
     {
         out.notes.push(n);
     }
+    if format == Format::Moodle {
+        // The title and description are the category's; the Moodle
+        // writer names the rest.
+        let kept = ["title", "description", "authors", "source", "set tags"];
+        out.notes.extend(unwritten_metadata(set, format, &kept));
+    }
     out.notes.extend(dropped_media(set, format));
     if !set.abbreviations.is_empty() && !carries_media(format) {
         // The same formats carry set-level fields as carry media.
