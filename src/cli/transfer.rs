@@ -75,13 +75,17 @@ pub(super) fn import(
     if let Some(l) = language
         && !kioku_core::bank::parse::is_language_tag(l)
     {
-        return Err(Error::Usage(format!(
-            "--language \"{l}\" is not a language tag (e.g. \"ja\", \"en\", \"pt-BR\")"
+        return Err(Error::Usage(t!(
+            lang(),
+            "error-language-not-tag",
+            language = l
         )));
     }
     if history != History::Default && format != Format::Apkg {
-        return Err(Error::Usage(format!(
-            "--with-history and --no-history are for Anki packages (.apkg, .colpkg), not {format}"
+        return Err(Error::Usage(t!(
+            lang(),
+            "error-history-flags-not-anki",
+            format = format.to_string()
         )));
     }
     let id = match set_id {
@@ -125,8 +129,13 @@ pub(super) fn import(
         let log = lib.history_log_path(&imported.set.id);
         if !replace && log.exists() {
             eprintln!(
-                "{}: error: an earlier import's review history is there; pass --replace to replace the set and its history, or --no-history",
-                log.display()
+                "{}",
+                t!(
+                    lang(),
+                    "file-error",
+                    path = log.display().to_string(),
+                    message = t!(lang(), "import-history-exists")
+                )
             );
             return Ok(ExitCode::FAILURE);
         }
@@ -169,22 +178,19 @@ pub(super) fn import(
         }
         (Some(h), _) => {
             let written = lib.import_history(&imported.set.id, h, replace)?;
-            println!(
-                "{}{}",
-                t!(
-                    l,
-                    "import-history",
-                    file = written.path.display().to_string(),
-                    reviews = written.reviews,
-                    rows = h.rows,
-                    cards = written.cards
-                ),
-                if history == History::Default {
-                    " (the default when a package has reviews; --no-history leaves them out)"
-                } else {
-                    ""
-                }
+            let line = t!(
+                l,
+                "import-history",
+                file = written.path.display().to_string(),
+                reviews = written.reviews,
+                rows = h.rows,
+                cards = written.cards
             );
+            if history == History::Default {
+                println!("{}", t!(l, "import-history-default", line = line));
+            } else {
+                println!("{line}");
+            }
             for s in &h.skipped {
                 eprintln!(
                     "{}",
@@ -198,7 +204,7 @@ pub(super) fn import(
             true
         }
         (None, History::With) => {
-            println!("history: the package has no review history");
+            println!("{}", t!(l, "import-history-none"));
             false
         }
         (None, _) => false,

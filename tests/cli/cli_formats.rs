@@ -86,7 +86,7 @@ fn import_then_export_and_refusals() {
         (
             "created data/sets/quiz.json: set \"quiz\", 1 question, 1 card (from quiz.gift)\n"
                 .into(),
-            "warning: line 3: essay questions (empty { }) have no answer to check\nnote: set: language not recognised from the text; set to en (kioku import --language overrides)\n".into(),
+            "warning: line 3: essay questions (empty { }) have no answer to check\nnote: set: language not recognised from the text; set to en (kioku import --language overrides)\nnote: set: title \"quiz\" taken from the file name: the file names no set title\n".into(),
             Some(0)
         )
     );
@@ -123,7 +123,9 @@ fn import_then_export_and_refusals() {
         out(&o),
         (
             "2+2?\nA. 4\nB. 5\nANSWER: A\n\n".into(),
-            String::new(),
+            "warning: q: not written, Aiken has no place for them: id q (an import derives the id from the prompt)\n\
+             warning: set: not written, aiken has no place for them: title \"quiz\"; language \"en\" (an import takes the title from the file name and guesses the language)\n"
+                .into(),
             Some(0)
         )
     );

@@ -187,3 +187,47 @@ fn a_self_test_and_its_history_are_japanese() {
     assert!(list.starts_with("開始 "), "{list}");
     assert!(list.contains("0.0% 0分00秒"), "{list}");
 }
+
+/// Importing an Anki package with review history speaks Japanese: the
+/// history line (with the default's explanation), a second import's
+/// refusal, `--with-history` on a package without reviews, and the flags'
+/// misuse.
+#[test]
+fn an_anki_import_with_history_is_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let import = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    std::fs::copy(import.join("history.apkg"), dir.path().join("h.apkg")).unwrap();
+    std::fs::copy(import.join("modern.apkg"), dir.path().join("m.apkg")).unwrap();
+    let o = ja(dir.path(), &["import", "h.apkg"], "");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("の復習として取り込みました（復習のあるパッケージでは既定の動作です。--no-history で取り込みません）\n"), "{out}");
+    assert!(!out.contains("the default"), "{out}");
+    // The set is there now: a second import is refused in Japanese.
+    let o = ja(dir.path(), &["import", "h.apkg"], "");
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains(": エラー: 以前の取り込みの復習履歴があります。"),
+        "{}",
+        stderr(&o)
+    );
+    let o = ja(dir.path(), &["import", "m.apkg", "--with-history"], "");
+    assert!(
+        stdout(&o).contains("履歴: このパッケージには復習履歴がありません\n"),
+        "{}",
+        stdout(&o)
+    );
+    std::fs::write(dir.path().join("q.gift"), "::q::2+2? {=4 ~5}\n").unwrap();
+    let o = ja(dir.path(), &["import", "q.gift", "--no-history"], "");
+    assert!(
+        stderr(&o).contains("--with-history と --no-history は Anki パッケージ（.apkg、.colpkg）用です。gift には使えません"),
+        "{}",
+        stderr(&o)
+    );
+    let o = ja(dir.path(), &["import", "q.gift", "--language", "日本"], "");
+    assert!(
+        stderr(&o).contains("--language「日本」は言語タグではありません"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -363,3 +363,32 @@ fn shared_cloze_numbers_make_one_card() {
         assert_eq!(back.set.questions[0].body, q.body, "{format:?}");
     }
 }
+
+/// Anki's "Basic (type in the answer)" (`{{type:Back}}` on the front) is
+/// a typed question, not a flashcard with the answer in its prompt; a
+/// third field on the back is the explanation (tests/fixtures/import/
+/// make_typed.py, through Anki's backend).
+#[test]
+fn type_in_the_answer_is_typed_and_extra_fields_explain() {
+    let imported = import(&fixture_named("typed.apkg"), &meta()).unwrap();
+    let set = &imported.set;
+    assert_eq!(set.title, "Typed");
+    assert_eq!(
+        set.questions[0].body,
+        QuestionBody::Typed {
+            prompt: "Capital of Peru?".into(),
+            answers: vec!["Lima".into()]
+        }
+    );
+    assert_eq!(set.questions[0].tags, ["geo"]);
+    assert_eq!(
+        set.questions[1].body,
+        QuestionBody::Flashcard {
+            prompt: "Capital of Japan?".into(),
+            answer: "Tokyo".into(),
+            reversible: false
+        }
+    );
+    assert_eq!(set.questions[1].explanation.as_deref(), Some("Since 1868."));
+    assert!(imported.skipped.is_empty(), "{:?}", imported.skipped);
+}

@@ -431,3 +431,73 @@ fn the_set_language_reaches_the_grader() {
     );
     assert_eq!(j.reason, MatchReason::Rejected);
 }
+
+/// Cards hiding several blanks (deletions sharing a number): one answer
+/// per blank, in text order, separated by `;`, each graded as a typed
+/// answer (case, spaces around a part and punctuation ignored), and the
+/// card right only when every blank is.
+#[test]
+fn shared_number_cloze_grades_all_blanks_or_none() {
+    let text = parse_cloze(
+        "{{c1::Tokyo}} and {{c1::Osaka|Naniwa}} are large; {{c2::Kyoto}} was the capital.",
+    )
+    .unwrap();
+    let body = QuestionBody::Cloze { text };
+    let j = |n: u16, given: &str| {
+        judge(
+            &body,
+            CardVariant::Cloze(n),
+            &Response::Typed(given.into()),
+            "en",
+        )
+    };
+    let g = |n: u16, given: &str| j(n, given).verdict;
+    // Both blanks, in order: right, however spaced or cased.
+    assert_eq!(g(1, "Tokyo; Osaka"), Verdict::Correct);
+    assert_eq!(
+        j(1, "Tokyo; Osaka").matched.as_deref(),
+        Some("Tokyo; Osaka")
+    );
+    assert_eq!(g(1, "tokyo;osaka"), Verdict::Correct);
+    assert_eq!(g(1, "  TOKYO ;   osaka.  "), Verdict::Correct);
+    // An alternative of one blank counts for that blank.
+    assert_eq!(g(1, "Tokyo; Naniwa"), Verdict::Correct);
+    assert_eq!(j(1, "Tokyo; Naniwa").reason, MatchReason::Alternative);
+    // Order matters: each answer is graded against its own blank.
+    assert_eq!(g(1, "Osaka; Tokyo"), Verdict::Wrong);
+    // One blank wrong: the card is wrong, and no answer is credited.
+    let one_wrong = j(1, "Tokyo; Kobe");
+    assert_eq!(one_wrong.verdict, Verdict::Wrong);
+    assert_eq!(one_wrong.matched, None);
+    assert!(one_wrong.detail.contains("blank 2"), "{}", one_wrong.detail);
+    assert_eq!(g(1, "Kobe; Osaka"), Verdict::Wrong);
+    // A typo in one blank: right with the typo shown, the full answer given.
+    assert_eq!(
+        g(1, "Tokio; Osaka"),
+        Verdict::CorrectWithTypo {
+            expected: "Tokyo; Osaka".into()
+        }
+    );
+    // Too few or too many parts (a trailing `;` is an empty part): wrong,
+    // saying how many blanks the card hides.
+    for given in [
+        "Tokyo",
+        "Tokyo Osaka",
+        "Tokyo; Osaka; Kyoto",
+        "Tokyo; Osaka;",
+        "",
+    ] {
+        let r = j(1, given);
+        assert_eq!(r.verdict, Verdict::Wrong, "{given:?}");
+        assert!(
+            r.detail.contains("hides 2 blanks"),
+            "{given:?}: {}",
+            r.detail
+        );
+    }
+    // An empty part is a blank left empty.
+    assert_eq!(g(1, "Tokyo; "), Verdict::Wrong);
+    // The card of a number used once is a plain blank: `;` is not split.
+    assert_eq!(g(2, "kyoto"), Verdict::Correct);
+    assert_eq!(g(2, "Kyoto; Osaka"), Verdict::Wrong);
+}

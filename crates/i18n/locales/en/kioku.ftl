@@ -81,6 +81,8 @@ error-format-unknown = unknown format "{ $name }"; formats: { $formats }
 error-format-from-extension = cannot tell the format of { $path } from its extension; pass --format ({ $formats })
 error-format-needed = pass --format ({ $formats }) or -o FILE
 error-set-id-not-kebab = --set-id "{ $id }" is not kebab-case (e.g. "my-set")
+error-language-not-tag = --language "{ $language }" is not a language tag (e.g. "ja", "en", "pt-BR")
+error-history-flags-not-anki = --with-history and --no-history are for Anki packages (.apkg, .colpkg), not { $format }
 
 ## kioku check, convert, import, export
 
@@ -122,6 +124,9 @@ import-history-kept = history: kept { $file }, the review history of an earlier 
     [one] { $reviews } review
    *[other] { $reviews } reviews
 }): progress is never deleted silently, and it still counts for the set's cards with the same ids; import again without --no-history to replace it, or move the file away to drop it
+import-history-default = { $line } (the default when a package has reviews; --no-history leaves them out)
+import-history-none = history: the package has no review history
+import-history-exists = an earlier import's review history is there; pass --replace to replace the set and its history, or --no-history
 export-wrote = wrote { $file }: { $written } of { $total ->
     [one] { $total } question
    *[other] { $total } questions

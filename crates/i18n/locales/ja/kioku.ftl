@@ -95,6 +95,8 @@ error-format-unknown = 形式「{ $name }」は使えません。使える形式
 error-format-from-extension = { $path } の形式が拡張子から判断できません。--format で指定してください（{ $formats }）
 error-format-needed = --format（{ $formats }）か -o FILE を指定してください
 error-set-id-not-kebab = --set-id「{ $id }」はケバブケースではありません（例: "my-set"）
+error-language-not-tag = --language「{ $language }」は言語タグではありません（例: "ja"、"en"、"pt-BR"）
+error-history-flags-not-anki = --with-history と --no-history は Anki パッケージ（.apkg、.colpkg）用です。{ $format } には使えません
 
 ## kioku check, convert, import, export
 
@@ -106,6 +108,9 @@ import-history = { $file } を作成しました: Anki の復習ログ { $rows }
 import-history-skipped = 履歴: { $message }
 import-history-left-out = 履歴: パッケージの復習ログ { $rows } 行は取り込みませんでした（--no-history）
 import-history-kept = 履歴: 以前の取り込みの復習履歴 { $file }（復習 { $reviews } 件）はそのまま残しました。進捗は黙って消されず、同じ ID のカードには引き続き反映されます。置き換えるには --no-history を付けずに取り込み直し、不要ならファイルを移動してください
+import-history-default = { $line }（復習のあるパッケージでは既定の動作です。--no-history で取り込みません）
+import-history-none = 履歴: このパッケージには復習履歴がありません
+import-history-exists = 以前の取り込みの復習履歴があります。セットと履歴を置き換えるには --replace を、取り込まないなら --no-history を付けてください
 export-wrote = { $file } に書き出しました: 問題 { $total } 問のうち { $written } 問（{ $format } 形式）
 export-media = { $dir } に書き出しました: メディアファイル { $count } 個
 export-skipped = 書き出せなかったもの: { $what }

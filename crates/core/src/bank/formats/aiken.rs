@@ -117,6 +117,7 @@ fn one_line(s: &str) -> bool {
 pub fn export(set: &QuestionSet) -> Exported {
     let mut text = String::new();
     let mut skipped = Vec::new();
+    let mut notes = Vec::new();
     let mut skip = |id: &str, reason: &str| {
         skipped.push(Skipped {
             item: id.to_owned(),
@@ -155,6 +156,20 @@ pub fn export(set: &QuestionSet) -> Exported {
             skip(id, "Aiken prompts and choices are single lines");
             continue;
         }
+        let mut lost = vec![format!("id {id}")];
+        if let Some(e) = &q.explanation {
+            lost.push(format!("explanation \"{e}\""));
+        }
+        if !q.tags.is_empty() {
+            lost.push(format!("tags {}", q.tags.join(", ")));
+        }
+        notes.push(Skipped {
+            item: id.to_owned(),
+            reason: format!(
+                "not written, Aiken has no place for them: {} (an import derives the id from the prompt)",
+                lost.join("; ")
+            ),
+        });
         text.push_str(prompt);
         text.push('\n');
         for (i, c) in choices.iter().enumerate() {
@@ -165,6 +180,6 @@ pub fn export(set: &QuestionSet) -> Exported {
     Exported {
         text,
         skipped,
-        notes: Vec::new(),
+        notes,
     }
 }

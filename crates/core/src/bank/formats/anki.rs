@@ -282,7 +282,7 @@ fn dropped_fields(set: &QuestionSet) -> Vec<Skipped> {
         return Vec::new();
     }
     vec![Skipped {
-        item: format!("{} questions", lost.len()),
+        item: lost.join(", "),
         reason: "explanations (except on cloze notes) and sources are not carried by anki-tsv"
             .into(),
     }]
@@ -353,6 +353,7 @@ pub fn import(text: &str, meta: &ImportMeta) -> Result<Imported, Vec<LocatedProb
         }
     }
     let body = &text[body_start..];
+    let mut decks: Vec<String> = Vec::new();
     let reader = ::csv::ReaderBuilder::new()
         .delimiter(h.separator)
         .has_headers(false)
@@ -401,6 +402,19 @@ pub fn import(text: &str, meta: &ImportMeta) -> Result<Imported, Vec<LocatedProb
             .unwrap_or_default();
         let item = format!("line {line}");
         let field = |i: usize| fields.get(i).map(|f| clean(f)).unwrap_or_default();
+        // Fields past the answer (Anki's "Extra", kioku's "Explanation"):
+        // the explanation, never dropped.
+        let rest = |from: usize| {
+            let text = (from..fields.len())
+                .map(field)
+                .filter(|f| !f.trim().is_empty())
+                .collect::<Vec<_>>()
+                .join("\n");
+            (!text.trim().is_empty()).then_some(text)
+        };
+        if let Some(d) = h.deck.and_then(|c| record.get(c)) {
+            decks.push(d.to_owned());
+        }
         let lower = notetype.to_ascii_lowercase();
         let (draft, explanation) = if lower.contains("cloze") {
             // Hints are found before entities are decoded: `:&#58;` is
@@ -410,11 +424,7 @@ pub fn import(text: &str, meta: &ImportMeta) -> Result<Imported, Vec<LocatedProb
             if hint {
                 b.skip(&item, "written without its cloze hints (kioku has none)");
             }
-            let extra = field(1);
-            (
-                Draft::Cloze { text },
-                (!extra.trim().is_empty()).then_some(extra),
-            )
+            (Draft::Cloze { text }, rest(1))
         } else if fields.len() < 2 {
             b.skip(
                 item,
@@ -427,7 +437,7 @@ pub fn import(text: &str, meta: &ImportMeta) -> Result<Imported, Vec<LocatedProb
                     prompt: field(0),
                     answers: vec![field(1)],
                 },
-                None,
+                rest(2),
             )
         } else {
             (
@@ -436,7 +446,7 @@ pub fn import(text: &str, meta: &ImportMeta) -> Result<Imported, Vec<LocatedProb
                     answer: field(1),
                     reversible: lower.contains("and reversed"),
                 },
-                None,
+                rest(2),
             )
         };
         b.add(
@@ -450,7 +460,20 @@ pub fn import(text: &str, meta: &ImportMeta) -> Result<Imported, Vec<LocatedProb
             },
         );
     }
-    b.finish(meta, Vec::new())
+    // One deck for every note names the set, as for `.apkg`.
+    let title = decks
+        .first()
+        .filter(|d| !d.trim().is_empty() && decks.iter().all(|e| e == *d));
+    match title {
+        Some(t) => {
+            let meta = ImportMeta {
+                id: meta.id.clone(),
+                title: t.clone(),
+            };
+            b.finish(&meta, Vec::new())
+        }
+        None => b.finish(meta, Vec::new()),
+    }
 }
 
 #[cfg(test)]

@@ -252,6 +252,8 @@ struct NoteType {
 /// One note as stored: its note type and fields (HTML).
 struct Note {
     id: i64,
+    /// Anki's global id; kioku's exports write `SET/QUESTION`.
+    guid: String,
     model: Option<NoteType>,
     fields: Vec<String>,
     tags: Vec<String>,
@@ -515,7 +517,10 @@ fn collection_from(path: &std::path::Path) -> Result<Collection, ApkgError> {
             revlog.push(row.map_err(db_err)?);
         }
     }
-    let mut stmt = prepare(conn, "SELECT id, mid, tags, flds FROM notes ORDER BY id")?;
+    let mut stmt = prepare(
+        conn,
+        "SELECT id, mid, tags, flds, guid FROM notes ORDER BY id",
+    )?;
     let rows = stmt
         .query_map([], |r| {
             Ok((
@@ -523,14 +528,16 @@ fn collection_from(path: &std::path::Path) -> Result<Collection, ApkgError> {
                 r.get::<_, i64>(1)?,
                 r.get::<_, String>(2)?,
                 r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
             ))
         })
         .map_err(db_err)?;
     let mut notes = Vec::new();
     for row in rows {
-        let (id, mid, tags, flds) = row.map_err(db_err)?;
+        let (id, mid, tags, flds, guid) = row.map_err(db_err)?;
         notes.push(Note {
             id,
+            guid,
             model: by_id.get(&mid).cloned(),
             fields: flds.split('\u{1f}').map(str::to_owned).collect(),
             tags: tags.split_whitespace().map(str::to_owned).collect(),
@@ -561,6 +568,8 @@ fn is_stub(col: &Collection) -> bool {
 struct FieldRef {
     name: String,
     cloze: bool,
+    /// `{{type:Field}}`: the answer is typed in and checked.
+    typed: bool,
     conditions: Vec<(String, bool)>,
 }
 
@@ -601,6 +610,7 @@ fn template_refs(fmt: &str) -> Vec<FieldRef> {
             refs.push(FieldRef {
                 name: name.to_owned(),
                 cloze: tag.split(':').any(|f| f.trim() == "cloze"),
+                typed: tag.split(':').any(|f| f.trim() == "type"),
                 conditions: conditions.clone(),
             });
         }
@@ -777,7 +787,16 @@ fn map_note(nt: &NoteType, note: &Note) -> Result<Mapped, String> {
     } else {
         let first = nt.templates.first();
         let front_refs = first.map(|t| template_refs(&t.1)).unwrap_or_default();
-        let front = fields_of(&front_refs);
+        // `{{type:Back}}` on the front asks for Back typed in: the field
+        // is the answer, not part of the prompt.
+        let typed: Option<usize> = front_refs
+            .iter()
+            .find(|r| r.typed)
+            .and_then(|r| index(&r.name));
+        let front: Vec<usize> = fields_of(&front_refs)
+            .into_iter()
+            .filter(|&k| Some(k) != typed)
+            .collect();
         let back: Vec<usize> = first
             .map(|t| fields_of(&template_refs(&t.2)))
             .unwrap_or_default()
@@ -821,14 +840,31 @@ fn map_note(nt: &NoteType, note: &Note) -> Result<Mapped, String> {
         };
         used.extend(&front);
         used.extend(&back);
-        (
-            Draft::Flashcard {
-                prompt: join(&front),
-                answer: join(&back),
+        used.extend(typed);
+        // The first field the back adds is the answer (or, for a typed
+        // card, the typed field is); the others (Anki's "Extra", kioku's
+        // "Explanation") go to the explanation.
+        let answer = typed.or_else(|| back.first().copied());
+        let extra: Vec<usize> = back
+            .iter()
+            .copied()
+            .filter(|&k| Some(k) != answer)
+            .collect();
+        let explanation = join(&extra);
+        let explanation = (!explanation.trim().is_empty()).then_some(explanation);
+        let prompt = join(&front);
+        let draft = match (typed, reversible) {
+            (Some(k), false) => Draft::Typed {
+                prompt,
+                answers: vec![text(k).trim().to_owned()],
+            },
+            _ => Draft::Flashcard {
+                prompt,
+                answer: answer.map(text).unwrap_or_default(),
                 reversible,
             },
-            None,
-        )
+        };
+        (draft, explanation)
     };
     for k in 0..note.fields.len() {
         if !used.contains(&k) && nonblank(k) {
@@ -907,10 +943,19 @@ pub fn import(bytes: &[u8], meta: &ImportMeta) -> Result<Imported, ApkgError> {
             b.skip(&item, n);
         }
         added.push((i, mapped.cards));
+        // A kioku export's guid `SET/QUESTION` gives the question its id
+        // back, as `anki-tsv` import does.
+        let id = note
+            .guid
+            .split_once('/')
+            .map(|(_, q)| q)
+            .filter(|q| QuestionId::new(q).is_some() && !b.is_taken(q))
+            .map(str::to_owned);
         b.add(
             pos,
             mapped.draft,
             Extras {
+                id,
                 explanation: mapped.explanation,
                 tags: note.tags.clone(),
                 ..Extras::default()
@@ -926,6 +971,11 @@ pub fn import(bytes: &[u8], meta: &ImportMeta) -> Result<Imported, ApkgError> {
         && !name.trim().is_empty()
     {
         title = name.clone();
+    } else if col.notes.iter().any(|n| !n.decks.is_empty()) {
+        b.note(
+            "set",
+            format!("title \"{title}\" taken from the file name: the notes are in several decks"),
+        );
     }
     let media = read_media(&mut zip, &mut b, &mut total)?;
     let meta = ImportMeta {
@@ -1218,6 +1268,7 @@ mod tests {
     fn note(fields: &[&str]) -> Note {
         Note {
             id: 0,
+            guid: String::new(),
             model: None,
             fields: fields.iter().map(|f| (*f).to_owned()).collect(),
             tags: Vec::new(),

@@ -382,6 +382,15 @@ pub fn write(
     zip.write_all(serde_json::Value::Object(map).to_string().as_bytes())
         .map_err(io_err)?;
     let bytes = zip.finish().map_err(zip_err)?.into_inner();
+    changed.extend(super::unwritten_metadata(
+        set,
+        super::Format::Apkg,
+        &["title"],
+    ));
+    changed.push(Skipped {
+        item: "set".to_owned(),
+        reason: "review history not written: Anki starts every card as new (kioku's progress stays in its review log)".to_owned(),
+    });
     Ok((bytes, changed))
 }
 

@@ -120,6 +120,12 @@ pub fn export(set: &QuestionSet) -> Exported {
                 continue;
             }
         };
+        if !q.tags.is_empty() {
+            notes.push(Skipped {
+                item: id.to_owned(),
+                reason: format!("tags not written ({}): GIFT has no tags", q.tags.join(", ")),
+            });
+        }
         let prompt = q.body.prompt_text();
         text.push_str(&format!("::{id}::[markdown]{} {{", escape(&prompt)));
         for a in &answers {

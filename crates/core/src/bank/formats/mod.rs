@@ -510,6 +510,37 @@ pub fn import(bytes: &[u8], format: Format, meta: &ImportMeta) -> Result<Importe
             reason,
         });
     }
+    if matches!(format, Format::AnkiTsv | Format::Gift | Format::Aiken)
+        && imported.set.title == meta.title
+    {
+        imported.notes.push(Skipped {
+            item: "set".to_owned(),
+            reason: format!(
+                "title \"{}\" taken from the file name: the file names no set title",
+                meta.title
+            ),
+        });
+    }
+    if !carries_media(format) && format != Format::Apkg {
+        // The text names a file the import has no copy of.
+        let refs: Vec<Skipped> = imported
+            .set
+            .questions
+            .iter()
+            .flat_map(|q| {
+                crate::media::question_refs(q)
+                    .into_iter()
+                    .filter(|(_, dest)| !dest.contains("://"))
+                    .map(move |(alt, dest)| Skipped {
+                        item: q.id.to_string(),
+                        reason: format!(
+                            "media ![{alt}]({dest}) referenced, but {format} carries no media files: copy {dest} into the set's media folder"
+                        ),
+                    })
+            })
+            .collect();
+        imported.notes.extend(refs);
+    }
     Ok(imported)
 }
 
@@ -596,6 +627,44 @@ pub fn dropped_media(set: &QuestionSet, format: Format) -> Vec<Skipped> {
         .collect()
 }
 
+/// The note naming the set-level fields (title, language, description,
+/// authors, source, set tags) that `format` has no place for, leaving out
+/// the names in `kept`; `None` when the set has none of them.
+pub fn unwritten_metadata(set: &QuestionSet, format: Format, kept: &[&str]) -> Option<Skipped> {
+    let mut lost = Vec::new();
+    let mut add = |name: &str, value: String| {
+        if !kept.contains(&name) {
+            lost.push(format!("{name} {value}"));
+        }
+    };
+    add("title", format!("\"{}\"", set.title));
+    add("language", format!("\"{}\"", set.language));
+    if let Some(d) = &set.description {
+        add("description", format!("\"{d}\""));
+    }
+    if !set.authors.is_empty() {
+        add("authors", set.authors.join(", "));
+    }
+    if let Some(s) = &set.source {
+        add("source", format!("\"{s}\""));
+    }
+    if !set.tags.is_empty() {
+        add("set tags", set.tags.join(", "));
+    }
+    (!lost.is_empty()).then(|| Skipped {
+        item: "set".to_owned(),
+        reason: format!(
+            "not written, {format} has no place for them: {} ({})",
+            lost.join("; "),
+            if kept.contains(&"title") {
+                "an import guesses the language"
+            } else {
+                "an import takes the title from the file name and guesses the language"
+            }
+        ),
+    })
+}
+
 /// Write `set` in `format`.
 pub fn export(set: &QuestionSet, format: Format) -> Result<Exported, ExportError> {
     let out = match format {
@@ -627,6 +696,17 @@ pub fn export(set: &QuestionSet, format: Format) -> Result<Exported, ExportError
         return Err(ExportError::Nothing(format));
     }
     let mut out = out;
+    if matches!(format, Format::AnkiTsv | Format::Gift | Format::Aiken)
+        && let Some(n) = unwritten_metadata(set, format, &[])
+    {
+        out.notes.push(n);
+    }
+    if format == Format::Moodle {
+        // The title and description are the category's; the Moodle
+        // writer names the rest.
+        let kept = ["title", "description", "authors", "source", "set tags"];
+        out.notes.extend(unwritten_metadata(set, format, &kept));
+    }
     out.notes.extend(dropped_media(set, format));
     if !set.abbreviations.is_empty() && !carries_media(format) {
         // The same formats carry set-level fields as carry media.
