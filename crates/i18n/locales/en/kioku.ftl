@@ -11,6 +11,7 @@ warning = warning: { $message }
 note = note: { $message }
 error = error: { $message }
 file-error = { $path }: error: { $message }
+list-separator = {", "}
 snapshot-not-written = progress snapshot not written: { $error }
 date = { $month ->
     [1] January
@@ -285,6 +286,30 @@ media-add-to = Add to
 media-at-cursor = At the cursor in this field.
 media-at-end = At the end of this field (click into a field to put it at the cursor).
 media-drop-paste-hint = You can also drop a file onto a text field, or paste an image into one.
+media-legend = Images and sounds
+media-alt-label = Description (alt text, read aloud by screen readers)
+media-alt-placeholder = Map of the disputed islands
+media-field-prompt = Prompt
+media-field-text = Text
+media-field-answer = Answer
+media-field-explanation = Explanation
+media-describe-first = Write the description first
+media-add-button = Add image or sound…
+media-drop-zone = Drop an image or sound file here
+media-drop-describe-first = Write the description, then drop a file here
+media-drop-here = …or drop a file here
+media-kinds = PNG, JPEG, GIF, WebP, SVG, MP3, Ogg, WAV or M4A, up to 20 MiB.
+media-in-question = Media in this question
+media-unused-title = Unused media files
+media-unused = No question uses { $n ->
+    [one] this file
+   *[other] these files
+} any more: { $files }. Delete { $n ->
+    [one] it
+   *[other] them
+} from the set's media folder?
+media-delete-files = Delete the files
+media-keep-files = Keep them
 
 ## App: study
 
@@ -605,3 +630,123 @@ app-exam-every-question = Every question
 app-exam-your-answer = Your answer:
 app-exam-no-answer = (none)
 app-exam-right-answer = Right answer:
+
+## App: statistics
+
+app-stats-summary = Summary
+app-stats-cards = cards
+app-stats-new = new
+app-stats-learning = learning
+app-stats-young = young
+app-stats-mature = mature (21+ days)
+app-stats-reviews = reviews
+app-stats-streak = day streak
+app-stats-per-answer = per answer
+app-stats-seconds = { $s } s
+app-stats-retention = True retention
+app-stats-retention-hint = Share of review cards you remembered (not Again). Young: interval under 21 days; mature: 21 days or more.
+app-stats-period = Period
+app-stats-young-col = Young
+app-stats-mature-col = Mature
+app-stats-last-days = Last { $days } days
+app-stats-pass = { $percent }% ({ $passed }/{ $reviews })
+app-stats-self-test = Self-test scores
+app-stats-self-test-score = { $date }: { $percent }%
+app-stats-reviews-per-day = Reviews per day
+app-stats-heatmap-summary = { $total } { $total ->
+    [one] review
+   *[other] reviews
+} on { $active } of the last { $days } days.
+app-stats-day-reviews = { $day }: { $n } { $n ->
+    [one] review
+   *[other] reviews
+}
+app-stats-forecast = Due in the next { $days } days
+app-stats-forecast-summary = { $total } { $total ->
+    [one] card
+   *[other] cards
+} due in the next { $days } days; { $today } today.
+app-stats-today = today
+app-stats-tomorrow = tomorrow
+app-stats-in-days = in { $n } days
+app-stats-cards-on = { $label }: { $n } { $n ->
+    [one] card
+   *[other] cards
+}
+app-stats-no-studied = No studied cards yet.
+
+## App: the editor
+
+editor-new-set-title = New set
+editor-title = Edit set
+editor-problems-to-fix = { $n } { $n ->
+    [one] problem
+   *[other] problems
+} to fix
+editor-unsaved = Unsaved changes
+editor-saved = Saved
+editor-unsaved-question = You have unsaved changes.
+editor-save-and-leave = Save and leave
+editor-discard = Discard changes
+editor-keep-editing = Keep editing
+editor-set = Set
+editor-field-title = Title
+editor-id-label = {"Id: "}
+editor-id-fixed = {" (fixed: progress is kept by it)"}
+editor-id = Id
+editor-id-from-title = {" — made from the title; fixed once saved. "}
+editor-choose-id = Choose another id
+editor-field-id = Id (kebab-case, fixed once saved)
+editor-field-description = Description (Markdown)
+editor-field-language = Language (e.g. en)
+editor-field-authors = Authors (comma-separated)
+editor-field-source = Source material
+editor-field-abbreviations = Abbreviations accepted in answers (U.S. = United States, UK = United Kingdom)
+editor-questions = Questions
+editor-has-problems = has problems
+editor-move-up = Move question { $n } up
+editor-move-down = Move question { $n } down
+editor-delete-question = Delete question { $n }
+editor-add = Add:
+editor-add-first = Add a question to start.
+editor-kind-flashcard = flashcard
+editor-kind-typed = typed
+editor-kind-multiple-choice = multiple choice
+editor-kind-true-false = true false
+editor-kind-cloze = cloze
+editor-new-question = (new { $kind })
+editor-question-n = Question { $n }
+editor-type = Type
+editor-field-cloze = Text: write each blank as {"{{"}answer{"}}"}
+editor-make-blank = Make the selected text a blank
+editor-field-prompt = Prompt (Markdown)
+editor-field-answer = Answer (Markdown)
+editor-reversible = Also study it answer → prompt
+editor-accepted-answers = Accepted answers (the first is shown)
+editor-accepted-answer-n = Accepted answer { $n }
+editor-remove-answer-n = Remove answer { $n }
+editor-add-answer = Add an answer
+editor-choices = Choices (tick the right ones; several = select all that apply)
+editor-choice-correct-n = Choice { $n } is correct
+editor-choice-n = Choice { $n }
+editor-remove-choice-n = Remove choice { $n }
+editor-add-choice = Add a choice
+editor-shuffle = Shuffle the choices when shown
+editor-statement-is = The statement is
+editor-field-explanation = Explanation (Markdown, shown after answering)
+editor-field-source-quote = Source quote (the passage that supports the answer)
+editor-field-tags = Tags (comma-separated)
+editor-preview = Preview
+editor-imported = Imported "{ $title }": { $n } { $n ->
+    [one] question
+   *[other] questions
+}.
+editor-wrote = Wrote { $path }.
+editor-transfer = Import / export
+editor-file-path = File path
+editor-file-path-placeholder = /home/me/deck.apkg
+editor-format = Format
+editor-format-auto = From the file's extension
+editor-import-new = Import as a new set
+editor-save-first = Save first
+editor-export-set = Export this set
