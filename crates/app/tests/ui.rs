@@ -385,7 +385,7 @@ fn statistics_screen_draws_charts_with_text_alternatives() {
     }
     assert!(html.contains(r#"role="img""#));
     assert!(
-        html.contains("aria-label=\"1 reviews on 1 of the last 365 days.\""),
+        html.contains("aria-label=\"1 review on 1 of the last 365 days.\""),
         "{html}"
     );
     assert!(html.contains("<title>"), "tooltips on the marks");
@@ -1310,7 +1310,9 @@ mod media {
         });
         let html = app.html();
         assert!(
-            html.contains("No question uses these files any more: meow.mp3."),
+            html.contains(
+                "No question uses this file any more: meow.mp3. Delete it from the set&#39;s media folder?"
+            ),
             "{html}"
         );
         assert!(media.join("meow.mp3").exists(), "deleted without asking");
