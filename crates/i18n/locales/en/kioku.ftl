@@ -750,3 +750,107 @@ editor-format-auto = From the file's extension
 editor-import-new = Import as a new set
 editor-save-first = Save first
 editor-export-set = Export this set
+
+## kioku check: what is wrong in a question file
+
+check-problem = { $path }:{ $line }:{ $column }: error: { $message }
+check-did-you-mean = , did you mean "{ $name }"?
+kind-null = null
+kind-boolean = a boolean
+kind-number = a number
+kind-string = a string
+kind-array = an array
+kind-object = an object
+kind-true-or-false = true or false
+kind-other-text = other text
+kind-format-version = the format version 1
+check-not-an-object = a question set must be a JSON object, found { $found }
+check-prompt-in-cloze = "prompt" is not a field of cloze questions (a cloze has "text" with {"{{...}}"} deletions instead)
+check-field-not-for-type = "{ $name }" is not a field of { $kind } questions
+check-empty-file = file is empty
+check-not-utf8 = file is not valid UTF-8 (invalid byte { $byte }); save it as UTF-8
+check-too-large = file is { $size } MiB; question files are limited to { $limit } MiB
+check-too-deep = nesting deeper than { $limit } levels
+check-duplicate-key = duplicate key "{ $key }" (first at { $first })
+check-unknown-field = unknown field "{ $name }"{ $suggestion }
+check-hint-version = {" (the format version: 1)"}
+check-hint-prompt = {" (the question's prompt)"}
+check-missing-field = missing field "{ $name }"{ $hint }
+check-wrong-type = "{ $field }" must be { $expected }, found { $found }
+check-unsupported-version = unsupported format version { $found }; this kioku reads version { $supported }
+check-newer-version = unsupported format version { $found }; this kioku reads version { $supported } (the file needs a newer kioku)
+check-empty = "{ $field }" must not be empty
+check-set-id = set id
+check-question-id = question id
+check-not-kebab = { $what } "{ $value }" is not kebab-case (lowercase letters and digits joined by single hyphens, e.g. "{ $example }")
+check-bad-language = language "{ $tag }" is not a BCP 47 tag such as "en" or "pt-BR"
+check-duplicate-question-id = duplicate question id "{ $id }" (first used at { $first })
+check-unknown-type = unknown question type "{ $found }"{ $suggestion }; expected one of flashcard, typed, multiple_choice, true_false, cloze
+check-no-questions = a set needs at least one question
+check-too-few-choices = multiple choice needs at least { $min } choices, found { $found }
+check-too-many-choices = multiple choice allows at most { $max } choices, found { $found }
+check-empty-choice = choice { $index } is empty
+check-duplicate-choice = choice { $index } repeats choice { $first } ("{ $text }")
+check-no-correct-choice = "correct" must list at least one choice index
+check-negative-index = correct index { $index } is negative; choices are numbered from 0
+check-index-out-of-range = correct index { $index } is out of range; the { $count } choices are numbered 0 to { $last }
+check-not-an-index = correct index must be a whole number, found { $found }
+check-duplicate-index = correct index { $index } is listed twice
+check-duplicate-answer = accepted answer { $index } repeats answer { $first } ("{ $text }")
+check-no-deletion = cloze text has no deletion; mark each hidden part with {"{{...}}"}
+check-unclosed-deletion = unbalanced braces: "{"{{"}" is never closed with "{"}}"}"
+check-unopened-deletion = unbalanced braces: "{"}}"}" without an opening "{"{{"}"
+check-nested-deletion = cloze deletions cannot be nested
+check-empty-deletion = empty cloze deletion {"{{}}"}
+check-unnumbered-deletion = this deletion has no card number while others in the text have one; write it {"{{cN::...}}"} (deletions sharing N are hidden together)
+check-stray-brace = single brace '{ $brace }' in cloze text; deletions are written {"{{answer}}"}
+check-no-front-matter = a .kioku.md file starts with a "---" line that opens the set's front matter
+check-unclosed-front-matter = the front matter is never closed with a "---" line
+check-text-outside-question = text outside a question; each question starts with a "## id" heading (start a line with \ to write it as text)
+check-mixed-types = this question mixes { $first } and { $second } markers; each question has one type
+check-no-answer = the question has no answer: add "A:", "=" answers, "- [x]" choices, or {"{{...}}"} deletions in "Q:"
+check-quote-not-found = source quote not found in { $document }
+check-quote-not-found-nearest = source quote not found in { $document }; did you mean: "{ $nearest }"?
+check-abbreviation-no-equals = has no "=": write SHORT = LONG
+check-bad-abbreviation = abbreviation "{ $short }" { $reason }
+check-source-unreadable = cannot read source document "{ $document }": { $reason }
+json-unexpected-end = unexpected end of file
+json-unexpected-token = unexpected character; expected a JSON value
+json-trailing-characters = unexpected characters after the JSON value
+json-comment = comments are not allowed in JSON
+json-expected-key = expected a key in double quotes
+json-expected-colon = expected ':' after the key
+json-expected-comma-or-end = expected ',' or '{ $end }'
+json-trailing-comma = trailing comma before '{ $end }'
+json-unterminated-string = unterminated string
+json-invalid-escape = invalid escape sequence
+json-control-character = control character in string (write it as an escape such as \n)
+json-invalid-number = invalid number
+
+## The grader's reasons (kioku grade, trying an answer in the editor)
+
+grade-self-graded = flashcards are self-graded
+grade-by-learner = judged by the learner
+grade-matches-answer = matches the answer "{ $answer }"
+grade-matches-alternative = matches the accepted alternative "{ $answer }"
+grade-matches-leniently = matches "{ $answer }" { $rule }
+grade-one-typo = one typo away from "{ $answer }"
+grade-no-accepted-answer = there is no accepted answer
+grade-no-match = { $alternatives ->
+    [0] does not match the answer "{ $answer }"
+    [one] does not match the answer "{ $answer }" or its { $alternatives } alternative
+   *[other] does not match the answer "{ $answer }" or its { $alternatives } alternatives
+}
+grade-no-such-blank = the cloze has no such blank
+grade-right-choices = the right choices
+grade-not-right-choices = not exactly the right choices
+grade-right = right
+grade-other-way = the statement is the other way
+grade-blank-count = this card hides { $blanks } blanks: give their answers in order, separated by ";" ({ $given } given)
+grade-blank = blank { $n }: { $detail }
+grade-blank-separator = {"; "}
+grade-rule-wording = ignoring leading articles and prepositions and how numbers are written
+grade-rule-order = with the parts of the list in another order
+grade-rule-extra-words = with only filler words around it
+grade-rule-abbreviation = with the set's abbreviations written out
+grade-rule-initials = without middle initials
