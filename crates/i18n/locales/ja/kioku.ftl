@@ -668,3 +668,106 @@ editor-format-auto = ファイルの拡張子から判断
 editor-import-new = 新しいセットとして取り込む
 editor-save-first = 先に保存してください
 editor-export-set = このセットを書き出す
+
+## kioku check: what is wrong in a question file
+
+check-problem = { $path }:{ $line }:{ $column }: エラー: { $message }
+check-did-you-mean = （「{ $name }」の間違いですか？）
+kind-null = null
+kind-boolean = 真偽値
+kind-number = 数値
+kind-string = 文字列
+kind-array = 配列
+kind-object = オブジェクト
+kind-true-or-false = true または false
+kind-other-text = ほかの文字列
+kind-format-version = 形式のバージョン 1
+check-not-an-object = 問題セットは JSON のオブジェクトでなければなりません（実際は{ $found }）
+check-prompt-in-cloze = "prompt" は穴埋め問題のフィールドではありません（穴埋め問題では "text" に {"{{...}}"} で空欄を書きます）
+check-field-not-for-type = "{ $name }" は { $kind } 問題のフィールドではありません
+check-empty-file = ファイルが空です
+check-not-utf8 = ファイルが UTF-8 ではありません（不正なバイト { $byte }）。UTF-8 で保存してください
+check-too-large = ファイルが { $size } MiB あります。問題ファイルは { $limit } MiB までです
+check-too-deep = 入れ子が { $limit } 段を超えています
+check-duplicate-key = キー "{ $key }" が重複しています（最初は { $first }）
+check-unknown-field = 不明なフィールド "{ $name }"{ $suggestion }
+check-hint-version = （形式のバージョン: 1）
+check-hint-prompt = （問題文）
+check-missing-field = フィールド "{ $name }" がありません{ $hint }
+check-wrong-type = "{ $field }" は{ $expected }でなければなりません（実際は{ $found }）
+check-unsupported-version = 形式のバージョン { $found } には対応していません。この kioku が読めるのはバージョン { $supported } です
+check-newer-version = 形式のバージョン { $found } には対応していません。この kioku が読めるのはバージョン { $supported } です（新しい kioku が必要です）
+check-empty = "{ $field }" が空です
+check-set-id = セット ID
+check-question-id = 問題 ID
+check-not-kebab = { $what } "{ $value }" がケバブケース（半角英小文字と数字を 1 つのハイフンでつないだもの。例: "{ $example }"）ではありません
+check-bad-language = 言語 "{ $tag }" は "en" や "pt-BR" のような BCP 47 タグではありません
+check-duplicate-question-id = 問題 ID "{ $id }" が重複しています（最初は { $first }）
+check-unknown-type = 不明な問題形式 "{ $found }"{ $suggestion }。flashcard、typed、multiple_choice、true_false、cloze のいずれかを指定してください
+check-no-questions = セットには問題が 1 問以上必要です
+check-too-few-choices = 選択問題には選択肢が { $min } 個以上必要です（{ $found } 個あります）
+check-too-many-choices = 選択問題の選択肢は { $max } 個までです（{ $found } 個あります）
+check-empty-choice = 選択肢 { $index } が空です
+check-duplicate-choice = 選択肢 { $index } が選択肢 { $first } と同じです（"{ $text }"）
+check-no-correct-choice = "correct" には正しい選択肢の番号を 1 つ以上書いてください
+check-negative-index = 正解の番号 { $index } が負の数です。選択肢の番号は 0 から始まります
+check-index-out-of-range = 正解の番号 { $index } が範囲外です。{ $count } 個の選択肢の番号は 0〜{ $last } です
+check-not-an-index = 正解の番号は整数でなければなりません（実際は { $found }）
+check-duplicate-index = 正解の番号 { $index } が 2 回書かれています
+check-duplicate-answer = 正解 { $index } が正解 { $first } と同じです（"{ $text }"）
+check-no-deletion = 穴埋めの本文に空欄がありません。隠す部分を {"{{...}}"} で囲んでください
+check-unclosed-deletion = 括弧の対応が取れていません: "{"{{"}" が "{"}}"}" で閉じられていません
+check-unopened-deletion = 括弧の対応が取れていません: "{"}}"}" に対応する "{"{{"}" がありません
+check-nested-deletion = 空欄の中に空欄は書けません
+check-empty-deletion = 空欄 {"{{}}"} の中身が空です
+check-unnumbered-deletion = ほかの空欄にはカード番号があるのに、この空欄にはありません。{"{{cN::...}}"} と書いてください（同じ N の空欄は同時に隠れます）
+check-stray-brace = 穴埋めの本文に単独の '{ $brace }' があります。空欄は {"{{答え}}"} と書きます
+check-no-front-matter = .kioku.md ファイルは、セットのフロントマターを始める "---" の行で始まります
+check-unclosed-front-matter = フロントマターが "---" の行で閉じられていません
+check-text-outside-question = 問題の外に文があります。各問題は "## id" の見出しで始まります（本文として書くには行頭に \ を付けます）
+check-mixed-types = この問題には { $first } と { $second } の記号が混在しています。1 つの問題の形式は 1 つです
+check-no-answer = 問題に答えがありません。"A:"、"=" の答え、"- [x]" の選択肢、または "Q:" 内の {"{{...}}"} の空欄を追加してください
+check-quote-not-found = 出典の引用が { $document } に見つかりません
+check-quote-not-found-nearest = 出典の引用が { $document } に見つかりません。近い箇所:「{ $nearest }」
+check-abbreviation-no-equals = に "=" がありません。短縮形 = 正式名 の形で書いてください
+check-bad-abbreviation = 略語 "{ $short }" { $reason }
+check-source-unreadable = 出典資料 "{ $document }" を読めません: { $reason }
+json-unexpected-end = ファイルが途中で終わっています
+json-unexpected-token = 予期しない文字です。JSON の値が必要です
+json-trailing-characters = JSON の値のあとに余分な文字があります
+json-comment = JSON にコメントは書けません
+json-expected-key = 二重引用符で囲んだキーが必要です
+json-expected-colon = キーのあとに ':' が必要です
+json-expected-comma-or-end = ',' または '{ $end }' が必要です
+json-trailing-comma = '{ $end }' の前に余分なカンマがあります
+json-unterminated-string = 文字列が閉じられていません
+json-invalid-escape = 不正なエスケープシーケンスです
+json-control-character = 文字列に制御文字があります（\n のようなエスケープで書いてください）
+json-invalid-number = 不正な数値です
+
+## The grader's reasons (kioku grade, trying an answer in the editor)
+
+grade-self-graded = フラッシュカードは自己評価です
+grade-by-learner = 学習者が判断します
+grade-matches-answer = 答え「{ $answer }」と一致
+grade-matches-alternative = 別解「{ $answer }」と一致
+grade-matches-leniently = 「{ $answer }」と一致（{ $rule }）
+grade-one-typo = 「{ $answer }」と 1 文字違い
+grade-no-accepted-answer = 正解として認める答えがありません
+grade-no-match = { $alternatives ->
+    [0] 答え「{ $answer }」と一致しません
+   *[other] 答え「{ $answer }」とも、{ $alternatives } 個の別解とも一致しません
+}
+grade-no-such-blank = この穴埋めにはその空欄がありません
+grade-right-choices = 正しい選択肢です
+grade-not-right-choices = 選択が正しい選択肢と完全には一致しません
+grade-right = 正しい判断です
+grade-other-way = 文の正誤が逆です
+grade-blank-count = このカードには空欄が { $blanks } か所あります。前から順に半角の「;」で区切って答えてください（{ $given } 個入力）
+grade-blank = 空欄 { $n }: { $detail }
+grade-blank-separator = 、
+grade-rule-wording = 先頭の冠詞・前置詞や数の書き方を無視
+grade-rule-order = 列挙の順番違い
+grade-rule-extra-words = 前後の余分な語のみ
+grade-rule-abbreviation = セットの略語を展開して
+grade-rule-initials = ミドルイニシャルを除いて
