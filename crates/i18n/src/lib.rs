@@ -25,7 +25,9 @@
 //! else English ([`Lang::from_env`]).
 //!
 //! This crate knows no UI and no command line; the core does not depend
-//! on it (it returns data, the front ends word it).
+//! on it (it returns data, the front ends word it). With the `core`
+//! feature, `words` words the core's typed results (`kioku check`
+//! problems, the grader's reasons) for both front ends.
 
 use std::sync::OnceLock;
 
@@ -35,6 +37,9 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
 pub use fluent_bundle::FluentValue as Value;
+
+#[cfg(feature = "core")]
+pub mod words;
 
 /// A language kioku speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
