@@ -508,11 +508,16 @@ mod live {
 
     impl Live {
         pub fn new(boot: Boot) -> Self {
+            Self::speaking(boot, kioku_app::Lang::En)
+        }
+
+        /// The app running in `lang`.
+        pub fn speaking(boot: Boot, lang: kioku_app::Lang) -> Self {
             dioxus::html::set_event_converter(Box::new(SerializedHtmlEventConverter));
             let evals = Rc::new(RefCell::new(Vec::new()));
             let doc: Rc<dyn Document> = Rc::new(Recorder(evals.clone()));
             let mut dom = VirtualDom::new(App)
-                .with_root_context(boot.speaking(kioku_app::Lang::En))
+                .with_root_context(boot.speaking(lang))
                 .with_root_context(doc);
             let mut m = Mutations::default();
             dom.rebuild(&mut m);
@@ -1670,6 +1675,39 @@ fn a_new_sets_id_follows_its_title_until_saved() {
         "{html}"
     );
     assert!(html.contains("(fixed: progress is kept by it)"), "{html}");
+}
+
+/// The grader's reason in Japanese: the core gives it as data
+/// (`Judgement::why`), the app words it (kioku_i18n::words).
+#[test]
+fn the_preview_s_verdict_says_why_in_japanese() {
+    use kioku_core::editor::{Draft, DraftQuestion, EditorState};
+    let (_dir, lib) = library(&[]);
+    let mut draft = Draft::new_set("Places", &[]);
+    let mut q = DraftQuestion::new(kioku_core::bank::QuestionKind::Typed);
+    q.prompt = "Where did Abe plan to go in May 2020?".into();
+    q.answers = vec!["Moscow".into(), "the Russian capital".into()];
+    draft.questions.push(q);
+    let boot = Boot::at(Ok(lib), Screen::Editor(EditorState::new(draft, false)));
+    let mut app = live::Live::speaking(boot, kioku_app::Lang::Ja);
+    let field = app.by_id("try-answer");
+    let verdict = |app: &live::Live| {
+        let html = app.html();
+        let at = html.find("try-verdict").map(|i| &html[i..]).unwrap_or("");
+        at[..at.find("</p>").unwrap_or(0)].to_owned()
+    };
+    app.input(field, "Moskow");
+    app.key(field, Key::Enter, false);
+    let v = verdict(&app);
+    assert!(v.contains("「Moscow」と 1 文字違い"), "{v}");
+    app.input(field, "Kyiv");
+    app.key(field, Key::Enter, false);
+    let v = verdict(&app);
+    assert!(
+        v.contains("答え「Moscow」とも、1 個の別解とも一致しません"),
+        "{v}"
+    );
+    assert!(!v.contains("does not match"), "{v}");
 }
 
 #[test]
