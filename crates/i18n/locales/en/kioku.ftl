@@ -27,6 +27,7 @@ date = { $month ->
     [11] November
    *[12] December
 } { $day }, { $year }
+date-time = { $date } { $time }
 interval-minutes = { $n }m
 interval-hours = { $n }h
 interval-days = { $n }d
@@ -586,6 +587,7 @@ app-exam-none-yet = No self-tests on this set yet.
 app-exam-past = Past results
 app-exam-no-full = No full tests yet: the trend shows full tests only.
 app-exam-trend-label = Score trend of full tests, oldest first (score in percent by test number): { $summary }
+app-exam-trend-point = test { $n } on { $when }: { $percent }%
 app-exam-trend-x = Full test (oldest first)
 app-exam-score = Score
 app-exam-trend-caption = Full tests only; retries of mistakes are listed below, apart.
