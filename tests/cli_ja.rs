@@ -186,6 +186,15 @@ fn a_self_test_and_its_history_are_japanese() {
     let list = stdout(&ja(dir.path(), &["exams"], ""));
     assert!(list.starts_with("開始 "), "{list}");
     assert!(list.contains("0.0% 0分00秒"), "{list}");
+    // The test's start in the Japanese form, not 2026-11-28 10:00.
+    assert!(list.contains("\n2026年11月28日 10:00 "), "{list}");
+    let en = stdout(&kioku_with(
+        dir.path(),
+        &[("KIOKU_LANG", "en")],
+        &["exams"],
+        "",
+    ));
+    assert!(en.contains("\nNovember 28, 2026 10:00 "), "{en}");
 }
 
 #[test]
