@@ -856,3 +856,9 @@ grade-rule-order = with the parts of the list in another order
 grade-rule-extra-words = with only filler words around it
 grade-rule-abbreviation = with the set's abbreviations written out
 grade-rule-initials = without middle initials
+
+## The settings form's problems
+
+settings-not-in-range = Enter a whole number from { $min } to { $max }.
+settings-bad-step = "{ $step }" is not a step; write steps like "1m 10m" (m = minutes, h = hours, d = days).
+settings-step-range = A step must be between 1 minute and 30 days, not "{ $step }".

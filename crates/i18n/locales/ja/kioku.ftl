@@ -773,3 +773,9 @@ grade-rule-order = 列挙の順番違い
 grade-rule-extra-words = 前後の余分な語のみ
 grade-rule-abbreviation = セットの略語を展開して
 grade-rule-initials = ミドルイニシャルを除いて
+
+## The settings form's problems
+
+settings-not-in-range = { $min }〜{ $max } の整数を入力してください。
+settings-bad-step = 「{ $step }」はステップとして読めません。「1m 10m」のように書いてください（m = 分、h = 時間、d = 日）。
+settings-step-range = ステップは 1 分から 30 日までです（「{ $step }」）。
