@@ -6,6 +6,8 @@
 use kioku_core::bank::problem::SyntaxError;
 use kioku_core::bank::{Diagnostic, Problem};
 use kioku_core::grader::{Detail, Lenience};
+use kioku_core::scheduler::SettingsError;
+use kioku_core::store::FormError;
 
 use crate::{Lang, t};
 
@@ -253,6 +255,22 @@ fn syntax(lang: Lang, e: &SyntaxError) -> String {
         SyntaxError::InvalidEscape => t!(lang, "json-invalid-escape"),
         SyntaxError::ControlCharacter => t!(lang, "json-control-character"),
         SyntaxError::InvalidNumber => t!(lang, "json-invalid-number"),
+    }
+}
+
+/// What is wrong with a field of the settings form.
+pub fn form_error(lang: Lang, e: &FormError) -> String {
+    match e {
+        FormError::NotInRange { min, max } => {
+            t!(lang, "settings-not-in-range", min = *min, max = *max)
+        }
+        FormError::Steps(SettingsError::Step(word)) => {
+            t!(lang, "settings-bad-step", step = word.as_str())
+        }
+        FormError::Steps(SettingsError::StepRange(word)) => {
+            t!(lang, "settings-step-range", step = word.as_str())
+        }
+        other => other.to_string(),
     }
 }
 
