@@ -2367,6 +2367,31 @@ fn choosing_japanese_in_settings_switches_the_app_at_once() {
     );
 }
 
+/// The settings form's problems come from the core as data and read in
+/// the app's language.
+#[test]
+fn settings_problems_read_in_japanese() {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .build()
+        .unwrap();
+    let _in_runtime = rt.enter();
+    let (_dir, lib) = library(&[]);
+    let mut app = live::Live::speaking(Boot::at(Ok(lib), Screen::Settings), kioku_app::Lang::Ja);
+    app.input(app.by_id("retention"), "50");
+    app.input(app.by_id("learning-steps"), "1m ten");
+    let form = app.element("submit", 0);
+    let data = dioxus::html::SerializedFormData::new(String::new(), Vec::new());
+    app.fire("submit", Box::new(data), form);
+    let html = app.html();
+    assert!(html.contains("70〜99 の整数を入力してください。"), "{html}");
+    assert!(
+        html.contains("「ten」はステップとして読めません。"),
+        "{html}"
+    );
+    assert!(!html.contains("Enter a whole number"), "{html}");
+}
+
 /// A card that hides several blanks (deletions sharing a number, as Anki
 /// writes them) says how many and how to type them: the grader wants each
 /// blank's answer in order, separated by `;`, and nothing told the learner.
