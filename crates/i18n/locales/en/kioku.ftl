@@ -862,3 +862,34 @@ grade-rule-initials = without middle initials
 settings-not-in-range = Enter a whole number from { $min } to { $max }.
 settings-bad-step = "{ $step }" is not a step; write steps like "1m 10m" (m = minutes, h = hours, d = days).
 settings-step-range = A step must be between 1 minute and 30 days, not "{ $step }".
+
+## The editor's problems, next to each field
+
+editor-problem-empty-choice = Choice { $n } is empty
+editor-problem-duplicate-choice = Choice { $n } is the same as choice { $first }
+editor-problem-no-correct-choice = Mark at least one choice as correct
+editor-problem-too-few-choices = Give at least { $min } choices
+editor-problem-too-many-choices = Give at most { $max } choices
+editor-problem-mark-again = Mark the correct choices again
+editor-problem-duplicate-answer = Accepted answer { $n } is the same as answer { $first }
+editor-problem-empty-title = Give the set a title
+editor-problem-empty-id = Give it an id
+editor-problem-empty-language = Give the set's language, such as en
+editor-problem-empty-prompt = Write the question
+editor-problem-empty-answer = Write the answer
+editor-problem-empty-answers = Give at least one accepted answer
+editor-problem-empty-answers-entry = An accepted answer is empty
+editor-problem-empty-text = Write the text with its blanks
+editor-problem-empty = This must not be empty
+editor-problem-not-kebab = The { $what } may only have lowercase letters and digits joined by single hyphens, such as { $example }
+editor-problem-bad-language = { $tag } is not a language code such as en or pt-BR
+editor-problem-duplicate-id = Another question already has the id { $id }
+editor-problem-no-questions = Add at least one question
+editor-problem-bad-abbreviation = The abbreviation { $short } { $reason }; write each as SHORT = LONG, separated by commas
+editor-problem-no-deletion = Make at least one blank: select a part of the text and mark it as a blank
+editor-problem-unclosed-deletion = A blank is opened with {"{{"} but never closed with {"}}"}
+editor-problem-unopened-deletion = A blank is closed with {"}}"} but never opened with {"{{"}
+editor-problem-nested-deletion = A blank cannot be inside another blank
+editor-problem-empty-deletion = A blank is empty
+editor-problem-unnumbered-deletion = This blank has no card number while others have one: write it {"{{c1::like this}}"}
+editor-problem-stray-brace = A single { $brace } is in the text; blanks are written {"{{like this}}"}

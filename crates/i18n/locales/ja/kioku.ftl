@@ -779,3 +779,34 @@ grade-rule-initials = ミドルイニシャルを除いて
 settings-not-in-range = { $min }〜{ $max } の整数を入力してください。
 settings-bad-step = 「{ $step }」はステップとして読めません。「1m 10m」のように書いてください（m = 分、h = 時間、d = 日）。
 settings-step-range = ステップは 1 分から 30 日までです（「{ $step }」）。
+
+## The editor's problems, next to each field
+
+editor-problem-empty-choice = 選択肢 { $n } が空です
+editor-problem-duplicate-choice = 選択肢 { $n } が選択肢 { $first } と同じです
+editor-problem-no-correct-choice = 正しい選択肢を 1 つ以上チェックしてください
+editor-problem-too-few-choices = 選択肢を { $min } 個以上入力してください
+editor-problem-too-many-choices = 選択肢は { $max } 個までです
+editor-problem-mark-again = 正しい選択肢をチェックし直してください
+editor-problem-duplicate-answer = 正解 { $n } が正解 { $first } と同じです
+editor-problem-empty-title = セットのタイトルを入力してください
+editor-problem-empty-id = ID を入力してください
+editor-problem-empty-language = セットの言語（ja、en など）を入力してください
+editor-problem-empty-prompt = 問題文を入力してください
+editor-problem-empty-answer = 答えを入力してください
+editor-problem-empty-answers = 正解として認める答えを 1 つ以上入力してください
+editor-problem-empty-answers-entry = 空の正解があります
+editor-problem-empty-text = 空欄を含む本文を入力してください
+editor-problem-empty = 空にはできません
+editor-problem-not-kebab = { $what }には半角英小文字と数字を 1 つのハイフンでつないだもの（例: { $example }）しか使えません
+editor-problem-bad-language = { $tag } は en や pt-BR のような言語コードではありません
+editor-problem-duplicate-id = ID { $id } はほかの問題で使われています
+editor-problem-no-questions = 問題を 1 問以上追加してください
+editor-problem-bad-abbreviation = 略語 { $short } { $reason }（複数あるときはカンマで区切ります）
+editor-problem-no-deletion = 空欄を 1 つ以上作ってください（本文の一部を選んで空欄にします）
+editor-problem-unclosed-deletion = 空欄が {"{{"} で始まっていますが {"}}"} で閉じられていません
+editor-problem-unopened-deletion = 空欄が {"}}"} で閉じられていますが {"{{"} で始まっていません
+editor-problem-nested-deletion = 空欄の中に空欄は作れません
+editor-problem-empty-deletion = 中身が空の空欄があります
+editor-problem-unnumbered-deletion = ほかの空欄にはカード番号があるのに、この空欄にはありません。{"{{c1::このように}}"} と書いてください
+editor-problem-stray-brace = 本文に単独の { $brace } があります。空欄は {"{{このように}}"} と書きます
