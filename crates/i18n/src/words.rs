@@ -258,6 +258,95 @@ fn syntax(lang: Lang, e: &SyntaxError) -> String {
     }
 }
 
+/// A problem as the editor says it, next to a field: about the form's
+/// fields rather than the file's keys, choices and answers counted from 1.
+/// Problems the editor has no words of its own for read as `kioku check`
+/// says them, with a capital.
+pub fn field_problem(lang: Lang, p: &Problem) -> String {
+    match p {
+        Problem::EmptyChoice { index } => t!(lang, "editor-problem-empty-choice", n = index + 1),
+        Problem::DuplicateChoice { index, first, .. } => t!(
+            lang,
+            "editor-problem-duplicate-choice",
+            n = index + 1,
+            first = first + 1
+        ),
+        Problem::NoCorrectChoice => t!(lang, "editor-problem-no-correct-choice"),
+        Problem::TooFewChoices { min, .. } => {
+            t!(lang, "editor-problem-too-few-choices", min = *min)
+        }
+        Problem::TooManyChoices { max, .. } => {
+            t!(lang, "editor-problem-too-many-choices", max = *max)
+        }
+        Problem::NegativeIndex { .. }
+        | Problem::IndexOutOfRange { .. }
+        | Problem::NotAnIndex(_)
+        | Problem::DuplicateIndex { .. } => t!(lang, "editor-problem-mark-again"),
+        Problem::DuplicateAnswer { index, first, .. } => t!(
+            lang,
+            "editor-problem-duplicate-answer",
+            n = index + 1,
+            first = first + 1
+        ),
+        Problem::Empty { field } => match field.as_str() {
+            "title" => t!(lang, "editor-problem-empty-title"),
+            "id" => t!(lang, "editor-problem-empty-id"),
+            "language" => t!(lang, "editor-problem-empty-language"),
+            "prompt" => t!(lang, "editor-problem-empty-prompt"),
+            "answer" => t!(lang, "editor-problem-empty-answer"),
+            "answers" => t!(lang, "editor-problem-empty-answers"),
+            "answers entry" => t!(lang, "editor-problem-empty-answers-entry"),
+            "text" => t!(lang, "editor-problem-empty-text"),
+            _ => t!(lang, "editor-problem-empty"),
+        },
+        Problem::NotKebabCase { what, example, .. } => {
+            let what = match *what {
+                "set id" => t!(lang, "check-set-id"),
+                "question id" => t!(lang, "check-question-id"),
+                other => other.to_owned(),
+            };
+            t!(
+                lang,
+                "editor-problem-not-kebab",
+                what = what,
+                example = example.as_str()
+            )
+        }
+        Problem::BadLanguage(tag) => t!(lang, "editor-problem-bad-language", tag = tag.as_str()),
+        Problem::DuplicateQuestionId { id, .. } => {
+            t!(lang, "editor-problem-duplicate-id", id = id.as_str())
+        }
+        Problem::NoQuestions => t!(lang, "editor-problem-no-questions"),
+        Problem::BadAbbreviation { short, reason } => {
+            let reason = match *reason {
+                "has no \"=\": write SHORT = LONG" => t!(lang, "check-abbreviation-no-equals"),
+                other => other.to_owned(),
+            };
+            t!(
+                lang,
+                "editor-problem-bad-abbreviation",
+                short = short.as_str(),
+                reason = reason
+            )
+        }
+        Problem::NoDeletion => t!(lang, "editor-problem-no-deletion"),
+        Problem::UnclosedDeletion => t!(lang, "editor-problem-unclosed-deletion"),
+        Problem::UnopenedDeletion => t!(lang, "editor-problem-unopened-deletion"),
+        Problem::NestedDeletion => t!(lang, "editor-problem-nested-deletion"),
+        Problem::EmptyDeletion => t!(lang, "editor-problem-empty-deletion"),
+        Problem::UnnumberedDeletion => t!(lang, "editor-problem-unnumbered-deletion"),
+        Problem::StrayBrace(c) => t!(lang, "editor-problem-stray-brace", brace = c.to_string()),
+        other => {
+            let text = problem(lang, other);
+            let mut chars = text.chars();
+            match chars.next() {
+                Some(c) => c.to_uppercase().chain(chars).collect(),
+                None => String::new(),
+            }
+        }
+    }
+}
+
 /// What is wrong with a field of the settings form.
 pub fn form_error(lang: Lang, e: &FormError) -> String {
     match e {
