@@ -124,11 +124,12 @@ fn leave(ctx: AppCtx, force: bool) {
     ctx.go(Screen::Home);
 }
 
-fn problems_at<'a>(problems: &'a [FieldProblem], place: &Place) -> Vec<&'a str> {
+/// The problems at `place`, in the app's language.
+fn problems_at(lang: Lang, problems: &[FieldProblem], place: &Place) -> Vec<String> {
     problems
         .iter()
         .filter(|p| &p.place == place)
-        .map(|p| p.message.as_str())
+        .map(|p| kioku_i18n::words::field_problem(lang, &p.problem))
         .collect()
 }
 
@@ -152,7 +153,8 @@ pub fn Editor() -> Element {
             .is_none_or(|q| !q.id.is_empty()),
         _ => true,
     });
-    let set_problem = |key: &str| problems_at(&problems, &Place::Set(key.to_owned())).join(" ");
+    let set_problem =
+        |key: &str| problems_at(lang, &problems, &Place::Set(key.to_owned())).join(" ");
     let d = &state.draft;
     let generation = *ctx.editor_gen.read();
     let status = if !problems.is_empty() {
@@ -305,6 +307,7 @@ fn QuestionForm(
     let q = question;
     let err = |key: &str| {
         problems_at(
+            lang,
             &problems,
             &Place::Question {
                 index: i,
