@@ -287,3 +287,28 @@ fn the_statistics_in_japanese() {
         );
     }
 }
+
+#[test]
+fn the_editor_s_problems_in_japanese() {
+    use kioku_core::bank::QuestionKind;
+    use kioku_core::editor::{Draft, DraftQuestion, EditorState};
+    let (_dir, lib) = library();
+    let mut draft = Draft::new_set("首都", &[]);
+    let mut q = DraftQuestion::new(QuestionKind::MultipleChoice);
+    q.prompt = "日本の首都は？".into();
+    q.choices = vec![("東京".into(), false), ("東京".into(), false)];
+    draft.questions.push(q);
+    let mut state = EditorState::new(draft, false);
+    state.selected = Some(0);
+    // Once a save was tried, every problem shows next to its field.
+    assert!(state.try_save().is_err());
+    let html = render(Boot::at(Ok(lib), Screen::Editor(state)), Lang::Ja);
+    for ja in [
+        "要修正 2 件",
+        "選択肢 2 が選択肢 1 と同じです",
+        "正しい選択肢を 1 つ以上チェックしてください",
+    ] {
+        assert!(html.contains(ja), "{ja} missing: {html}");
+    }
+    assert!(!html.contains("Mark at least one choice"), "{html}");
+}
