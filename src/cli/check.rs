@@ -27,7 +27,7 @@ pub fn run(files: &[PathBuf]) -> ExitCode {
             Err(BankError::Invalid(diagnostics)) => {
                 failed = true;
                 for d in diagnostics {
-                    eprintln!("{d}");
+                    eprintln!("{}", kioku_i18n::words::diagnostic(lang(), &d));
                 }
             }
             Err(BankError::Io { path, op, source }) => {

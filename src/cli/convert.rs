@@ -17,7 +17,7 @@ pub fn run(input: &Path, output: &Path) -> Result<ExitCode, Error> {
         Ok(set) => set,
         Err(BankError::Invalid(diagnostics)) => {
             for d in diagnostics {
-                eprintln!("{d}");
+                eprintln!("{}", kioku_i18n::words::diagnostic(lang(), &d));
             }
             return Ok(ExitCode::FAILURE);
         }

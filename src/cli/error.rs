@@ -11,7 +11,7 @@ use super::lang;
 /// Any error `kioku` can report.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error(transparent)]
+    #[error("{}", bank_message(.0))]
     Bank(#[from] kioku_core::bank::BankError),
     #[error("{}", store_message(.0))]
     Store(#[from] StoreError),
@@ -55,6 +55,18 @@ impl From<LibraryError> for Error {
             LibraryError::Export(m) => Error::Usage(m),
             e @ LibraryError::SourceDocument { .. } => Error::Usage(e.to_string()),
         }
+    }
+}
+
+/// A question file's problems, each on its line in the user's language.
+fn bank_message(e: &kioku_core::bank::BankError) -> String {
+    match e {
+        kioku_core::bank::BankError::Invalid(ds) => ds
+            .iter()
+            .map(|d| kioku_i18n::words::diagnostic(lang(), d))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        other => other.to_string(),
     }
 }
 

@@ -252,7 +252,7 @@ pub(super) fn list(
         writeln!(
             out,
             "{} {} {} {}  {}",
-            pad_right(&t!(l, "exams-started"), 22),
+            pad_right(&t!(l, "exams-started"), 24),
             pad_right(&t!(l, "exams-set"), 24),
             pad_left(&t!(l, "exams-score"), 7),
             pad_left(&t!(l, "exams-time"), 7),
@@ -269,8 +269,14 @@ pub(super) fn list(
             );
             writeln!(
                 out,
-                "{:<22} {:<24} {:>6.1}% {}  {bar}",
-                r.started_at.strftime("%Y-%m-%d %H:%M").to_string(),
+                "{} {:<24} {:>6.1}% {}  {bar}",
+                pad_right(
+                    &kioku_i18n::date_time(
+                        l,
+                        r.started_at.to_zoned(jiff::tz::TimeZone::UTC).datetime()
+                    ),
+                    24
+                ),
                 r.set.as_str(),
                 r.score_percent,
                 pad_left(&time, 7)

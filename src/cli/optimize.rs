@@ -275,20 +275,29 @@ pub(super) fn memory(ctx: &Context, reviews: &Path, json: bool) -> Result<ExitCo
         pad_left(&t!(l, "memory-stability"), 10),
         pad_left(&t!(l, "memory-difficulty"), 10),
         pad_left(&t!(l, "memory-recall"), 8),
-        pad_right(&t!(l, "memory-last-review"), 20),
+        pad_right(&t!(l, "memory-last-review"), 24),
         t!(l, "memory-due")
     );
     for c in &cards {
         let _ = writeln!(
             text,
-            "{:<16} {} {:>9.2}d {:>10.2} {:>7.1}%  {:<20} {}",
+            "{:<16} {} {:>9.2}d {:>10.2} {:>7.1}%  {} {}",
             c.card_id,
             pad_right(&state_name(c.state), 10),
             c.stability,
             c.difficulty,
             c.retrievability * 100.0,
-            c.last_review.strftime("%Y-%m-%d %H:%M"),
+            pad_right(
+                &kioku_i18n::date_time(
+                    l,
+                    c.last_review.to_zoned(jiff::tz::TimeZone::UTC).datetime()
+                ),
+                24
+            ),
+            // The core gives the due day as YYYY-MM-DD (the --json form).
             c.due
+                .parse::<jiff::civil::Date>()
+                .map_or_else(|_| c.due.clone(), |d| kioku_i18n::date(l, d))
         );
     }
     out(&text)?;

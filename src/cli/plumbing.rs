@@ -182,7 +182,7 @@ pub(super) fn grade(
         println!(
             "{key}: {mark} {worded} ({}): {}",
             j.reason.as_str(),
-            j.detail
+            kioku_i18n::words::detail(l, &j.why)
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -99,7 +99,7 @@ pub(super) fn import(
         Ok(i) => i,
         Err(LibraryError::Bank(BankError::Invalid(ds))) => {
             for d in ds {
-                eprintln!("{d}");
+                eprintln!("{}", kioku_i18n::words::diagnostic(lang(), &d));
             }
             return Ok(ExitCode::FAILURE);
         }

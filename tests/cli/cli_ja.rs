@@ -186,6 +186,88 @@ fn a_self_test_and_its_history_are_japanese() {
     let list = stdout(&ja(dir.path(), &["exams"], ""));
     assert!(list.starts_with("開始 "), "{list}");
     assert!(list.contains("0.0% 0分00秒"), "{list}");
+    // The test's start in the Japanese form, not 2026-11-28 10:00.
+    assert!(list.contains("\n2026年11月28日 10:00 "), "{list}");
+    let en = stdout(&kioku_with(
+        dir.path(),
+        &[("KIOKU_LANG", "en")],
+        &["exams"],
+        "",
+    ));
+    assert!(en.contains("\nNovember 28, 2026 10:00 "), "{en}");
+}
+
+#[test]
+fn check_words_a_bad_file_s_problems_in_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bad.json"),
+        r#"{"kioku": 1, "id": "Bad Id", "title": "M", "language": "ja", "questions": [
+  {"id": "q", "type": "multiple_choice", "prompt": "p", "choices": ["a", "a"], "correct": [5]},
+  {"id": "r", "type": "true_false", "promt": "p", "answer": false}
+]}"#,
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("broken.json"), "{\"kioku\": 1,}").unwrap();
+    let out = ja(dir.path(), &["check", "bad.json", "broken.json"], "");
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    for line in [
+        "bad.json:1:20: エラー: セット ID \"Bad Id\" がケバブケース（半角英小文字と数字を 1 つのハイフンでつないだもの。例: \"bad-id\"）ではありません",
+        "選択肢 1 が選択肢 0 と同じです（\"a\"）",
+        "正解の番号 5 が範囲外です。2 個の選択肢の番号は 0〜1 です",
+        "不明なフィールド \"promt\"（「prompt」の間違いですか？）",
+        "broken.json:1:13: エラー: '}' の前に余分なカンマがあります",
+    ] {
+        assert!(err.contains(line), "{line} missing:\n{err}");
+    }
+    // Every line is framed in Japanese; none is the core's English.
+    for l in err.lines() {
+        assert!(l.contains(": エラー: "), "{l}");
+        assert!(!l.contains(" error: ") && !l.contains("repeats"), "{l}");
+    }
+    // The same file in English reads as before.
+    let en = kioku_with(
+        dir.path(),
+        &[("KIOKU_LANG", "en")],
+        &["check", "broken.json"],
+        "",
+    );
+    assert_eq!(
+        stderr(&en),
+        "broken.json:1:13: error: trailing comma before '}'\n"
+    );
+}
+
+#[test]
+fn grade_says_why_in_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = ja(
+        dir.path(),
+        &["grade", "japan-russia-covid19/abe-return-year", "2011"],
+        "",
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains(": ✗ 不正解 (rejected): 答え「2012」とも、2 個の別解とも一致しません"),
+        "{text}{}",
+        stderr(&out)
+    );
+    let json = ja(
+        dir.path(),
+        &[
+            "grade",
+            "japan-russia-covid19/abe-return-year",
+            "2011",
+            "--json",
+        ],
+        "",
+    );
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(
+        v["detail"], "does not match the answer \"2012\" or its 2 alternatives",
+        "{v}"
+    );
 }
 
 /// Importing an Anki package with review history speaks Japanese: the

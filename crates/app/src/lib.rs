@@ -486,6 +486,12 @@ pub fn describe(lang: Lang, e: &kioku_core::library::LibraryError) -> String {
         E::Store(StoreError::BuiltinSet { id }) => {
             t!(lang, "app-error-builtin-set", set = id.to_string())
         }
+        // A file that is not a valid set: each problem, one per line.
+        E::Bank(kioku_core::bank::BankError::Invalid(ds)) => ds
+            .iter()
+            .map(|d| kioku_i18n::words::diagnostic(lang, d))
+            .collect::<Vec<_>>()
+            .join("\n"),
         other => other.to_string(),
     }
 }

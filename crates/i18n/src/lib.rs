@@ -25,7 +25,9 @@
 //! else English ([`Lang::from_env`]).
 //!
 //! This crate knows no UI and no command line; the core does not depend
-//! on it (it returns data, the front ends word it).
+//! on it (it returns data, the front ends word it). With the `core`
+//! feature, `words` words the core's typed results (`kioku check`
+//! problems, the grader's reasons) for both front ends.
 
 use std::sync::OnceLock;
 
@@ -35,6 +37,9 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
 pub use fluent_bundle::FluentValue as Value;
+
+#[cfg(feature = "core")]
+pub mod words;
 
 /// A language kioku speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -310,6 +315,17 @@ pub fn date(lang: Lang, d: jiff::civil::Date) -> String {
     )
 }
 
+/// A date and time of day in the language's form: `November 28, 2026
+/// 14:05`, `2026年11月28日 14:05`.
+pub fn date_time(lang: Lang, dt: jiff::civil::DateTime) -> String {
+    t!(
+        lang,
+        "date-time",
+        date = date(lang, dt.date()),
+        time = format!("{:02}:{:02}", dt.hour(), dt.minute())
+    )
+}
+
 /// How many terminal columns `s` takes: East Asian wide characters
 /// (kanji, kana) take two.
 pub fn width(s: &str) -> usize {
@@ -455,6 +471,9 @@ mod tests {
             date(Lang::En, jiff::civil::date(2027, 1, 5)),
             "January 5, 2027"
         );
+        let dt = jiff::civil::date(2026, 11, 28).at(9, 5, 0, 0);
+        assert_eq!(date_time(Lang::Ja, dt), "2026年11月28日 09:05");
+        assert_eq!(date_time(Lang::En, dt), "November 28, 2026 09:05");
     }
 
     #[test]

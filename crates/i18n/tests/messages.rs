@@ -140,10 +140,12 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 #[test]
 fn every_key_the_code_uses_exists() {
     let mut files = Vec::new();
-    // The layer itself (its docs and tests) is left out: its examples run as doctests.
+    // The layer itself (its docs and tests) is left out: its examples run
+    // as doctests. Its words for the core's results are in.
     for dir in ["src", "crates/app/src"] {
         rust_files(&Path::new(REPO).join(dir), &mut files);
     }
+    files.push(Path::new(REPO).join("crates/i18n/src/words.rs"));
     let en = messages(Lang::En.source());
     let mut used = 0;
     let mut missing = Vec::new();
@@ -161,5 +163,42 @@ fn every_key_the_code_uses_exists() {
         missing.is_empty(),
         "keys with no message:\n{}",
         missing.join("\n")
+    );
+}
+
+/// Every message is used: its key is given to `t!`/`tr` or written as a
+/// literal (`"stats-due-label"`) for a helper that looks it up. A message
+/// no code asks for is a leftover or a typo in the code's key.
+#[test]
+fn every_message_is_used() {
+    let mut files = Vec::new();
+    for dir in ["src", "crates/app/src", "crates/i18n/src"] {
+        rust_files(&Path::new(REPO).join(dir), &mut files);
+    }
+    let code: String = files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).expect("readable"))
+        .collect();
+    let used: BTreeSet<String> = keys_used(&code).into_iter().collect();
+    let unused: Vec<String> = messages(Lang::En.source())
+        .into_keys()
+        .filter(|k| !used.contains(k) && !code.contains(&format!("\"{k}\"")))
+        .collect();
+    assert!(
+        unused.is_empty(),
+        "messages no code uses (remove them, or look them up by a literal key):\n{unused:?}"
+    );
+}
+
+#[test]
+fn the_help_overlay_s_keys_are_seen() {
+    // The overlay's messages are `|l| t!(l, "help-…")` closures: the key
+    // scan sees each of them, so a renamed key is caught.
+    let help = std::fs::read_to_string(Path::new(REPO).join("crates/app/src/components/help.rs"))
+        .expect("help.rs");
+    let keys = keys_used(&help);
+    assert!(
+        keys.iter().filter(|k| k.starts_with("help-")).count() >= 20,
+        "{keys:?}"
     );
 }

@@ -7,7 +7,7 @@
 use dioxus::prelude::*;
 
 use super::field::{Field, keep_key_in_field};
-use crate::{AppCtx, Screen};
+use crate::{AppCtx, Lang, Screen, t};
 use kioku_core::bank::QuestionKind;
 use kioku_core::bank::SetId;
 use kioku_core::editor::{Draft, DraftQuestion, EditorState, FieldProblem, Place, make_blank};
@@ -24,7 +24,7 @@ pub fn open(mut ctx: AppCtx, set: Option<SetId>) {
             Some(s) => EditorState::new(Draft::from_set(s), true),
             None => {
                 // A new set starts with a question to fill in.
-                let mut draft = Draft::new_set("New set", &ids);
+                let mut draft = Draft::new_set(&t!(*ctx.lang.peek(), "editor-new-set-title"), &ids);
                 draft
                     .questions
                     .push(DraftQuestion::new(QuestionKind::Flashcard));
@@ -124,17 +124,19 @@ fn leave(ctx: AppCtx, force: bool) {
     ctx.go(Screen::Home);
 }
 
-fn problems_at<'a>(problems: &'a [FieldProblem], place: &Place) -> Vec<&'a str> {
+/// The problems at `place`, in the app's language.
+fn problems_at(lang: Lang, problems: &[FieldProblem], place: &Place) -> Vec<String> {
     problems
         .iter()
         .filter(|p| &p.place == place)
-        .map(|p| p.message.as_str())
+        .map(|p| kioku_i18n::words::field_problem(lang, &p.problem))
         .collect()
 }
 
 #[component]
 pub fn Editor() -> Element {
     let ctx: AppCtx = use_context();
+    let lang = ctx.lang();
     let Some(state) = ctx.editor() else {
         return rsx! {};
     };
@@ -151,34 +153,32 @@ pub fn Editor() -> Element {
             .is_none_or(|q| !q.id.is_empty()),
         _ => true,
     });
-    let set_problem = |key: &str| problems_at(&problems, &Place::Set(key.to_owned())).join(" ");
+    let set_problem =
+        |key: &str| problems_at(lang, &problems, &Place::Set(key.to_owned())).join(" ");
     let d = &state.draft;
     let generation = *ctx.editor_gen.read();
     let status = if !problems.is_empty() {
-        match problems.len() {
-            1 => "1 problem to fix".to_owned(),
-            n => format!("{n} problems to fix"),
-        }
+        t!(lang, "editor-problems-to-fix", n = problems.len())
     } else if state.dirty {
-        "Unsaved changes".to_owned()
+        t!(lang, "editor-unsaved")
     } else {
-        "Saved".to_owned()
+        t!(lang, "editor-saved")
     };
     rsx! {
         header { class: "top",
-            button { class: "link", onclick: move |_| leave(ctx, false), "← Decks" }
-            h1 { "Edit set" }
+            button { class: "link", onclick: move |_| leave(ctx, false), {t!(lang, "app-back-decks")} }
+            h1 { {t!(lang, "editor-title")} }
             p { class: "tagline editor-status", role: "status", title: "{status}", "{status}" }
             nav { class: "top-actions",
-                button { class: "primary", disabled: !state.dirty, aria_keyshortcuts: "Control+S", onclick: move |_| { save(ctx); }, "Save" }
+                button { class: "primary", disabled: !state.dirty, aria_keyshortcuts: "Control+S", onclick: move |_| { save(ctx); }, {t!(lang, "app-save")} }
             }
         }
         if state.confirm_leave {
-            div { class: "banner editor-banner", role: "alertdialog", aria_label: "Unsaved changes",
-                p { "You have unsaved changes." }
-                button { class: "primary", onclick: move |_| if save(ctx) { leave(ctx, false) }, "Save and leave" }
-                button { onclick: move |_| leave(ctx, true), "Discard changes" }
-                button { onclick: move |_| edit(ctx, |e| e.confirm_leave = false), "Keep editing" }
+            div { class: "banner editor-banner", role: "alertdialog", aria_label: t!(lang, "editor-unsaved"),
+                p { {t!(lang, "editor-unsaved-question")} }
+                button { class: "primary", onclick: move |_| if save(ctx) { leave(ctx, false) }, {t!(lang, "editor-save-and-leave")} }
+                button { onclick: move |_| leave(ctx, true), {t!(lang, "editor-discard")} }
+                button { onclick: move |_| edit(ctx, |e| e.confirm_leave = false), {t!(lang, "editor-keep-editing")} }
             }
         }
         super::media_picker::MediaCleanup {}
@@ -188,40 +188,40 @@ pub fn Editor() -> Element {
             {
                 rsx! {
                     fieldset { class: "set-meta", key: "{generation}",
-                        legend { "Set" }
-                        Field { id: "set-title", label: "Title", value: d.title.clone(), error: set_problem("title"),
+                        legend { {t!(lang, "editor-set")} }
+                        Field { id: "set-title", label: t!(lang, "editor-field-title"), value: d.title.clone(), error: set_problem("title"),
                             oninput: move |v: String| edit(ctx, |e| e.set_title(&v)) }
                         if state.existing {
-                            p { class: "hint-text", "Id: " code { "{d.id}" } " (fixed: progress is kept by it)" }
+                            p { class: "hint-text", {t!(lang, "editor-id-label")} code { "{d.id}" } {t!(lang, "editor-id-fixed")} }
                         } else if state.id_follows_title {
                             // Not a field while it follows the title (a field
                             // is not written to while it is showing).
                             div { class: if set_problem("id").is_empty() { "field" } else { "field invalid" },
-                                span { class: "label", "Id" }
+                                span { class: "label", {t!(lang, "editor-id")} }
                                 p { class: "id-line", id: "set-id-line",
-                                    code { "{d.id}" } " — made from the title; fixed once saved. "
+                                    code { "{d.id}" } {t!(lang, "editor-id-from-title")}
                                     button { class: "link", r#type: "button",
                                         onclick: move |_| {
                                             edit(ctx, |e| e.id_follows_title = false);
                                             focus_when_shown("#set-id", true);
                                         },
-                                        "Choose another id" }
+                                        {t!(lang, "editor-choose-id")} }
                                 }
                                 p { class: "field-error", "{set_problem(\"id\")}" }
                             }
                         } else {
-                            Field { id: "set-id", label: "Id (kebab-case, fixed once saved)", value: d.id.clone(), error: set_problem("id"),
+                            Field { id: "set-id", label: t!(lang, "editor-field-id"), value: d.id.clone(), error: set_problem("id"),
                                 oninput: move |v| set_field(ctx, "id", |d| d.id = v) }
                         }
-                        Field { id: "set-description", label: "Description (Markdown)", multiline: true, value: d.description.clone(), error: set_problem("description"),
+                        Field { id: "set-description", label: t!(lang, "editor-field-description"), multiline: true, value: d.description.clone(), error: set_problem("description"),
                             oninput: move |v| set_field(ctx, "description", |d| d.description = v) }
-                        Field { id: "set-language", label: "Language (e.g. en)", value: d.language.clone(), error: set_problem("language"),
+                        Field { id: "set-language", label: t!(lang, "editor-field-language"), value: d.language.clone(), error: set_problem("language"),
                             oninput: move |v| set_field(ctx, "language", |d| d.language = v) }
-                        Field { id: "set-authors", label: "Authors (comma-separated)", value: d.authors.clone(), error: set_problem("authors"),
+                        Field { id: "set-authors", label: t!(lang, "editor-field-authors"), value: d.authors.clone(), error: set_problem("authors"),
                             oninput: move |v| set_field(ctx, "authors", |d| d.authors = v) }
-                        Field { id: "set-source", label: "Source material", value: d.source.clone(), error: set_problem("source"),
+                        Field { id: "set-source", label: t!(lang, "editor-field-source"), value: d.source.clone(), error: set_problem("source"),
                             oninput: move |v| set_field(ctx, "source", |d| d.source = v) }
-                        Field { id: "set-abbreviations", label: "Abbreviations accepted in answers (U.S. = United States, UK = United Kingdom)", value: d.abbreviations.clone(), error: set_problem("abbreviations"),
+                        Field { id: "set-abbreviations", label: t!(lang, "editor-field-abbreviations"), value: d.abbreviations.clone(), error: set_problem("abbreviations"),
                             oninput: move |v| set_field(ctx, "abbreviations", |d| d.abbreviations = v) }
                         p { class: "field-error", "{set_problem(\"questions\")}" }
                     }
@@ -229,12 +229,12 @@ pub fn Editor() -> Element {
             }
             Transfer { set_id: d.id.clone(), saved: state.existing && !state.dirty }
             div { class: "editor-body",
-                nav { class: "question-list", aria_label: "Questions",
+                nav { class: "question-list", aria_label: t!(lang, "editor-questions"),
                     ol {
                         for (i, q) in d.questions.iter().enumerate() {
                             {
                                 let bad = problems.iter().any(|p| matches!(&p.place, Place::Question { index, .. } if *index == i));
-                                let label = excerpt(q);
+                                let label = excerpt(lang, q);
                                 let selected = state.selected == Some(i);
                                 rsx! {
                                     li { key: "{i}", class: if selected { "selected" } else { "" },
@@ -242,34 +242,45 @@ pub fn Editor() -> Element {
                                             onclick: move |_| edit(ctx, |e| e.selected = Some(i)),
                                             span { class: "q-num", "{i + 1}." }
                                             span { class: "q-text", "{label}" }
-                                            if bad { span { class: "q-bad", aria_label: "has problems", " ⚠" } }
+                                            if bad { span { class: "q-bad", aria_label: t!(lang, "editor-has-problems"), " ⚠" } }
                                         }
-                                        button { class: "icon", aria_label: "Move question {i + 1} up", onclick: move |_| restructure(ctx, |e| e.move_question(i, true)), "↑" }
-                                        button { class: "icon", aria_label: "Move question {i + 1} down", onclick: move |_| restructure(ctx, |e| e.move_question(i, false)), "↓" }
-                                        button { class: "icon", aria_label: "Delete question {i + 1}", onclick: move |_| restructure(ctx, |e| e.delete_question(i)), "✕" }
+                                        button { class: "icon", aria_label: t!(lang, "editor-move-up", n = i + 1), onclick: move |_| restructure(ctx, |e| e.move_question(i, true)), "↑" }
+                                        button { class: "icon", aria_label: t!(lang, "editor-move-down", n = i + 1), onclick: move |_| restructure(ctx, |e| e.move_question(i, false)), "↓" }
+                                        button { class: "icon", aria_label: t!(lang, "editor-delete-question", n = i + 1), onclick: move |_| restructure(ctx, |e| e.delete_question(i)), "✕" }
                                     }
                                 }
                             }
                         }
                     }
                     div { class: "add-question",
-                        span { "Add:" }
-                        for t in QuestionKind::ALL {
-                            button { onclick: move |_| edit(ctx, |e| e.add_question(t)), {t.as_str().replace('_', " ")} }
+                        span { {t!(lang, "editor-add")} }
+                        for k in QuestionKind::ALL {
+                            button { onclick: move |_| edit(ctx, |e| e.add_question(k)), {kind_name(lang, k)} }
                         }
                     }
                 }
                 if let Some(i) = state.selected.filter(|&i| i < d.questions.len()) {
                     QuestionForm { key: "{i}-{generation}", index: i, question: d.questions[i].clone(), problems: problems.clone(), language: d.language.clone() }
                 } else {
-                    p { class: "hint-text", "Add a question to start." }
+                    p { class: "hint-text", {t!(lang, "editor-add-first")} }
                 }
             }
         }
     }
 }
 
-fn excerpt(q: &DraftQuestion) -> String {
+/// A question type's name, as the type list and the add buttons show it.
+fn kind_name(lang: Lang, kind: QuestionKind) -> String {
+    match kind {
+        QuestionKind::Flashcard => t!(lang, "editor-kind-flashcard"),
+        QuestionKind::Typed => t!(lang, "editor-kind-typed"),
+        QuestionKind::MultipleChoice => t!(lang, "editor-kind-multiple-choice"),
+        QuestionKind::TrueFalse => t!(lang, "editor-kind-true-false"),
+        QuestionKind::Cloze => t!(lang, "editor-kind-cloze"),
+    }
+}
+
+fn excerpt(lang: Lang, q: &DraftQuestion) -> String {
     let text = if q.kind == QuestionKind::Cloze {
         &q.text
     } else {
@@ -277,7 +288,7 @@ fn excerpt(q: &DraftQuestion) -> String {
     };
     let t: String = text.chars().take(48).collect();
     if t.trim().is_empty() {
-        format!("(new {})", q.kind.as_str().replace('_', " "))
+        t!(lang, "editor-new-question", kind = kind_name(lang, q.kind))
     } else {
         t
     }
@@ -291,10 +302,12 @@ fn QuestionForm(
     language: String,
 ) -> Element {
     let ctx: AppCtx = use_context();
+    let lang = ctx.lang();
     let i = index;
     let q = question;
     let err = |key: &str| {
         problems_at(
+            lang,
             &problems,
             &Place::Question {
                 index: i,
@@ -318,14 +331,14 @@ fn QuestionForm(
         })
     };
     rsx! {
-        section { class: "question-form", aria_label: "Question {i + 1}",
-            h2 { "Question {i + 1}" }
+        section { class: "question-form", aria_label: t!(lang, "editor-question-n", n = i + 1),
+            h2 { {t!(lang, "editor-question-n", n = i + 1)} }
             if !q.id.is_empty() {
-                p { class: "hint-text", "Id: " code { "{q.id}" } }
+                p { class: "hint-text", {t!(lang, "editor-id-label")} code { "{q.id}" } }
             }
             p { class: "field-error", {[err("question"), err("id")].iter().filter(|m| !m.is_empty()).cloned().collect::<Vec<_>>().join(" ")} }
             div { class: "field",
-                label { r#for: "q-type", "Type" }
+                label { r#for: "q-type", {t!(lang, "editor-type")} }
                 select { id: "q-type", value: "{q.kind}",
                     onchange: move |e| {
                         if let Some(k) = QuestionKind::from_name(&e.value()) {
@@ -334,11 +347,11 @@ fn QuestionForm(
                     },
                     // `selected` on the option: a select's `value` set before
                     // its options exist picks nothing, and it showed "flashcard".
-                    for t in QuestionKind::ALL { option { value: t.as_str(), selected: t == q.kind, {t.as_str().replace('_', " ")} } }
+                    for k in QuestionKind::ALL { option { value: k.as_str(), selected: k == q.kind, {kind_name(lang, k)} } }
                 }
             }
             if q.kind == QuestionKind::Cloze {
-                Field { id: "cloze-text", label: CLOZE_LABEL, multiline: true, value: q.text.clone(), error: err("text"),
+                Field { id: "cloze-text", label: t!(lang, "editor-field-cloze"), multiline: true, value: q.text.clone(), error: err("text"),
                     oninput: move |v| set_q("text", Box::new(move |q| q.text = v)),
                     onfocus: move |_| super::media_picker::field_focused(ctx, i, "text"),
                     ondrop: move |e| super::media_picker::drop_on_field(ctx, i, "text", e) }
@@ -357,84 +370,84 @@ fn QuestionForm(
                             }
                         }
                     },
-                    "Make the selected text a blank"
+                    {t!(lang, "editor-make-blank")}
                 }
             } else {
-                Field { id: "q-prompt", label: "Prompt (Markdown)", multiline: true, value: q.prompt.clone(), error: err("prompt"),
+                Field { id: "q-prompt", label: t!(lang, "editor-field-prompt"), multiline: true, value: q.prompt.clone(), error: err("prompt"),
                     oninput: move |v| set_q("prompt", Box::new(move |q| q.prompt = v)),
                     onfocus: move |_| super::media_picker::field_focused(ctx, i, "prompt"),
                     ondrop: move |e| super::media_picker::drop_on_field(ctx, i, "prompt", e) }
             }
             match q.kind {
                 QuestionKind::Flashcard => rsx! {
-                    Field { id: "q-answer", label: "Answer (Markdown)", multiline: true, value: q.answer.clone(), error: err("answer"),
+                    Field { id: "q-answer", label: t!(lang, "editor-field-answer"), multiline: true, value: q.answer.clone(), error: err("answer"),
                         oninput: move |v| set_q("answer", Box::new(move |q| q.answer = v)),
                     onfocus: move |_| super::media_picker::field_focused(ctx, i, "answer"),
                     ondrop: move |e| super::media_picker::drop_on_field(ctx, i, "answer", e) }
                     label { class: "check radio-line",
                         input { r#type: "checkbox", checked: q.reversible, onchange: move |e: FormEvent| { let c = e.checked(); set_q("reversible", Box::new(move |q| q.reversible = c)) } }
-                        "Also study it answer → prompt"
+                        {t!(lang, "editor-reversible")}
                     }
                 },
                 QuestionKind::Typed => rsx! {
                     fieldset { class: "list-field",
-                        legend { "Accepted answers (the first is shown)" }
+                        legend { {t!(lang, "editor-accepted-answers")} }
                         for (j, a) in q.answers.iter().enumerate() {
                             // Uncontrolled fields, rebuilt when a row goes.
                             div { class: "list-row", key: "{j}-{q.answers.len()}",
-                                input { r#type: "text", aria_label: "Accepted answer {j + 1}", initial_value: "{a}",
+                                input { r#type: "text", aria_label: t!(lang, "editor-accepted-answer-n", n = j + 1), initial_value: "{a}",
                                     oninput: move |e| { let v = e.value(); set_q("answers", Box::new(move |q| if let Some(x) = q.answers.get_mut(j) { *x = v })) },
                                     onkeydown: move |e| keep_key_in_field(&e) }
-                                button { class: "icon", aria_label: "Remove answer {j + 1}", onclick: move |_| set_q("answers", Box::new(move |q| { if q.answers.len() > 1 { q.answers.remove(j); } })), "✕" }
+                                button { class: "icon", aria_label: t!(lang, "editor-remove-answer-n", n = j + 1), onclick: move |_| set_q("answers", Box::new(move |q| { if q.answers.len() > 1 { q.answers.remove(j); } })), "✕" }
                             }
                         }
-                        button { r#type: "button", onclick: move |_| set_q("answers", Box::new(|q| q.answers.push(String::new()))), "Add an answer" }
+                        button { r#type: "button", onclick: move |_| set_q("answers", Box::new(|q| q.answers.push(String::new()))), {t!(lang, "editor-add-answer")} }
                         p { class: "field-error", "{err(\"answers\")}" }
                     }
                 },
                 QuestionKind::MultipleChoice => rsx! {
                     fieldset { class: "list-field",
-                        legend { "Choices (tick the right ones; several = select all that apply)" }
+                        legend { {t!(lang, "editor-choices")} }
                         for (j, (c, ok)) in q.choices.iter().enumerate() {
                             div { class: "list-row", key: "{j}-{q.choices.len()}",
-                                input { r#type: "checkbox", aria_label: "Choice {j + 1} is correct", checked: *ok,
+                                input { r#type: "checkbox", aria_label: t!(lang, "editor-choice-correct-n", n = j + 1), checked: *ok,
                                     onchange: move |e: FormEvent| { let v = e.checked(); set_q("correct", Box::new(move |q| if let Some(x) = q.choices.get_mut(j) { x.1 = v })) } }
-                                input { r#type: "text", aria_label: "Choice {j + 1}", initial_value: "{c}",
+                                input { r#type: "text", aria_label: t!(lang, "editor-choice-n", n = j + 1), initial_value: "{c}",
                                     oninput: move |e| { let v = e.value(); set_q("choices", Box::new(move |q| if let Some(x) = q.choices.get_mut(j) { x.0 = v })) },
                                     onkeydown: move |e| keep_key_in_field(&e) }
-                                button { class: "icon", aria_label: "Remove choice {j + 1}", onclick: move |_| set_q("choices", Box::new(move |q| { q.choices.remove(j); })), "✕" }
+                                button { class: "icon", aria_label: t!(lang, "editor-remove-choice-n", n = j + 1), onclick: move |_| set_q("choices", Box::new(move |q| { q.choices.remove(j); })), "✕" }
                             }
                         }
-                        button { r#type: "button", onclick: move |_| set_q("choices", Box::new(|q| q.choices.push((String::new(), false)))), "Add a choice" }
+                        button { r#type: "button", onclick: move |_| set_q("choices", Box::new(|q| q.choices.push((String::new(), false)))), {t!(lang, "editor-add-choice")} }
                         label { class: "check radio-line",
                             input { r#type: "checkbox", checked: q.shuffle, onchange: move |e: FormEvent| { let c = e.checked(); set_q("shuffle", Box::new(move |q| q.shuffle = c)) } }
-                            "Shuffle the choices when shown"
+                            {t!(lang, "editor-shuffle")}
                         }
                         p { class: "field-error", {[err("choices"), err("correct")].iter().filter(|m| !m.is_empty()).cloned().collect::<Vec<_>>().join(" ")} }
                     }
                 },
                 QuestionKind::TrueFalse => rsx! {
                     div { class: "field",
-                        span { class: "label", "The statement is" }
+                        span { class: "label", {t!(lang, "editor-statement-is")} }
                         div { class: "check-list",
-                            label { class: "check", input { r#type: "radio", name: "truth-{i}", checked: q.truth, onchange: move |_| set_q("answer", Box::new(|q| q.truth = true)) } "True" }
-                            label { class: "check", input { r#type: "radio", name: "truth-{i}", checked: !q.truth, onchange: move |_| set_q("answer", Box::new(|q| q.truth = false)) } "False" }
+                            label { class: "check", input { r#type: "radio", name: "truth-{i}", checked: q.truth, onchange: move |_| set_q("answer", Box::new(|q| q.truth = true)) } {t!(lang, "answer-true")} }
+                            label { class: "check", input { r#type: "radio", name: "truth-{i}", checked: !q.truth, onchange: move |_| set_q("answer", Box::new(|q| q.truth = false)) } {t!(lang, "answer-false")} }
                         }
                     }
                 },
                 QuestionKind::Cloze => rsx! {},
             }
-            Field { id: "q-explanation", label: "Explanation (Markdown, shown after answering)", multiline: true, value: q.explanation.clone(), error: err("explanation"),
+            Field { id: "q-explanation", label: t!(lang, "editor-field-explanation"), multiline: true, value: q.explanation.clone(), error: err("explanation"),
                 oninput: move |v| set_q("explanation", Box::new(move |q| q.explanation = v)),
                     onfocus: move |_| super::media_picker::field_focused(ctx, i, "explanation"),
                     ondrop: move |e| super::media_picker::drop_on_field(ctx, i, "explanation", e) }
-            Field { id: "q-source", label: "Source quote (the passage that supports the answer)", multiline: true, value: q.source.clone(), error: err("source"),
+            Field { id: "q-source", label: t!(lang, "editor-field-source-quote"), multiline: true, value: q.source.clone(), error: err("source"),
                 oninput: move |v| set_q("source", Box::new(move |q| q.source = v)) }
-            Field { id: "q-tags", label: "Tags (comma-separated)", value: q.tags.clone(), error: err("tags"),
+            Field { id: "q-tags", label: t!(lang, "editor-field-tags"), value: q.tags.clone(), error: err("tags"),
                 oninput: move |v| set_q("tags", Box::new(move |q| q.tags = v)) }
             super::media_picker::MediaPicker { index: i, question: q.clone() }
-            section { class: "preview", aria_label: "Preview",
-                h3 { "Preview" }
+            section { class: "preview", aria_label: t!(lang, "editor-preview"),
+                h3 { {t!(lang, "editor-preview")} }
                 div { class: "card",
                     div { class: "prompt", dangerous_inner_html: super::media_picker::preview_html(ctx, &preview_prompt(&q)) }
                     if q.kind == QuestionKind::MultipleChoice {
@@ -445,7 +458,7 @@ fn QuestionForm(
                         }
                     }
                     if q.kind == QuestionKind::Flashcard && !q.answer.is_empty() {
-                        div { class: "answer", span { class: "answer-label", "Answer" } div { dangerous_inner_html: super::media_picker::preview_html(ctx, &q.answer) } }
+                        div { class: "answer", span { class: "answer-label", {t!(lang, "app-answer")} } div { dangerous_inner_html: super::media_picker::preview_html(ctx, &q.answer) } }
                     }
                 }
                 super::try_answer::TryAnswer { question: q.clone(), language: language.clone() }
@@ -466,15 +479,12 @@ fn preview_prompt(q: &DraftQuestion) -> String {
     }
 }
 
-/// The cloze text's label. The blank syntax is `{{answer}}`; this is a plain
-/// string, so the braces are written as they show.
-pub const CLOZE_LABEL: &str = "Text: write each blank as {{answer}}";
-
 /// Import a file as a new set, or export the saved set, by path — the
 /// same actions as `kioku import` and `kioku export -o`.
 #[component]
 fn Transfer(set_id: String, saved: bool) -> Element {
     let mut ctx: AppCtx = use_context();
+    let lang = ctx.lang();
     let mut path = use_signal(String::new);
     let mut format = use_signal(|| "auto".to_owned());
     let mut report = use_signal(Vec::<String>::new);
@@ -491,12 +501,19 @@ fn Transfer(set_id: String, saved: bool) -> Element {
         };
         match result {
             Ok(imported) => {
-                let mut lines = vec![format!(
-                    "Imported \"{}\": {} questions.",
-                    imported.set.title,
-                    imported.set.questions.len()
+                let lang = *ctx.lang.peek();
+                let mut lines = vec![t!(
+                    lang,
+                    "editor-imported",
+                    title = imported.set.title.clone(),
+                    n = imported.set.questions.len()
                 )];
-                lines.extend(imported.skipped.iter().map(|s| format!("Skipped {s}")));
+                lines.extend(
+                    imported
+                        .skipped
+                        .iter()
+                        .map(|s| t!(lang, "app-skipped", what = s.to_string())),
+                );
                 report.set(lines);
                 let id = imported.set.id.clone();
                 open(ctx, Some(id));
@@ -521,9 +538,18 @@ fn Transfer(set_id: String, saved: bool) -> Element {
         };
         match result {
             Ok(out) => {
-                let mut lines = vec![format!("Wrote {}.", file.display())];
-                lines.extend(out.skipped.iter().map(|s| format!("Left out {s}")));
-                lines.extend(out.notes.iter().map(|s| format!("Changed {s}")));
+                let lang = *ctx.lang.peek();
+                let mut lines = vec![t!(lang, "editor-wrote", path = file.display().to_string())];
+                lines.extend(
+                    out.skipped
+                        .iter()
+                        .map(|s| t!(lang, "app-left-out", what = s.to_string())),
+                );
+                lines.extend(
+                    out.notes
+                        .iter()
+                        .map(|s| t!(lang, "app-changed", what = s.to_string())),
+                );
                 report.set(lines);
             }
             Err(e) => report.set(
@@ -536,25 +562,25 @@ fn Transfer(set_id: String, saved: bool) -> Element {
     };
     rsx! {
         fieldset { class: "transfer",
-            legend { "Import / export" }
+            legend { {t!(lang, "editor-transfer")} }
             div { class: "field",
-                label { r#for: "transfer-path", "File path" }
+                label { r#for: "transfer-path", {t!(lang, "editor-file-path")} }
                 // Uncontrolled: the field keeps what is typed, the signal follows.
-                input { id: "transfer-path", r#type: "text", placeholder: "/home/me/deck.apkg",
+                input { id: "transfer-path", r#type: "text", placeholder: t!(lang, "editor-file-path-placeholder"),
                     oninput: move |e| path.set(e.value()),
                     onkeydown: move |e| if e.key() != Key::Escape { e.stop_propagation() } }
             }
             div { class: "field",
-                label { r#for: "transfer-format", "Format" }
+                label { r#for: "transfer-format", {t!(lang, "editor-format")} }
                 select { id: "transfer-format", value: "{format}", onchange: move |e| format.set(e.value()),
-                    option { value: "auto", "From the file's extension" }
+                    option { value: "auto", {t!(lang, "editor-format-auto")} }
                     for f in kioku_core::bank::formats::Format::ALL { option { value: f.name(), "{f.name()}" } }
                 }
             }
             div { class: "form-actions",
-                button { r#type: "button", disabled: path.read().trim().is_empty(), onclick: import, "Import as a new set" }
+                button { r#type: "button", disabled: path.read().trim().is_empty(), onclick: import, {t!(lang, "editor-import-new")} }
                 button { r#type: "button", disabled: path.read().trim().is_empty() || !saved, onclick: export,
-                    title: if saved { "" } else { "Save first" }, "Export this set" }
+                    title: if saved { String::new() } else { t!(lang, "editor-save-first") }, {t!(lang, "editor-export-set")} }
             }
             if !report.read().is_empty() {
                 ul { class: "transfer-report", role: "status",

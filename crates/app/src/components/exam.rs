@@ -323,8 +323,12 @@ fn trend_y(percent: f64) -> f64 {
     PLOT_BOTTOM - (PLOT_BOTTOM - PLOT_TOP) * percent.clamp(0.0, 100.0) / 100.0
 }
 
-fn when(r: &ExamResult) -> String {
-    r.started_at.strftime("%Y-%m-%d %H:%M").to_string()
+/// When a test started (in UTC, as before), in the language's form.
+fn when(lang: crate::Lang, r: &ExamResult) -> String {
+    kioku_i18n::date_time(
+        lang,
+        r.started_at.to_zoned(jiff::tz::TimeZone::UTC).datetime(),
+    )
 }
 
 /// Past results: the score trend of full tests (an SVG with axes and a
@@ -359,7 +363,15 @@ fn PastResults(results: Vec<ExamResult>) -> Element {
     let summary = full
         .iter()
         .enumerate()
-        .map(|(i, r)| format!("test {} on {}: {:.0}%", i + 1, when(r), r.score_percent))
+        .map(|(i, r)| {
+            t!(
+                lang,
+                "app-exam-trend-point",
+                n = i + 1,
+                when = when(lang, r),
+                percent = r.score_percent.round()
+            )
+        })
         .collect::<Vec<_>>()
         .join("; ");
     // Attempt numbers on the x axis: every one when few, else first,
@@ -435,7 +447,7 @@ fn ResultTable(caption: String, rows: Vec<(usize, ExamResult)>) -> Element {
                 for (i, r) in rows.into_iter() {
                     tr {
                         td { "{i}" }
-                        td { {when(&r)} }
+                        td { {when(lang, &r)} }
                         td { "{r.points}/{r.total} ({r.score_percent:.1}%)" }
                         td { {t!(lang, "app-minutes-seconds", m = r.duration_s / 60, s = r.duration_s % 60)}
                             if r.timed_out { " " {t!(lang, "app-exam-ran-out-short")} } }

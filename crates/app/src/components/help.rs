@@ -2,52 +2,59 @@
 
 use dioxus::prelude::*;
 
-use crate::{AppCtx, t};
+use crate::{AppCtx, Lang, t};
 
-/// (keys, the message saying what they do), grouped by screen (the
-/// group's message first).
-pub const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
+/// A message in a language: a closure calling `t!` with the key written
+/// out, so that the message tests (`every_key_the_code_uses_exists`) see
+/// each key.
+type Words = fn(Lang) -> String;
+
+/// (keys, what they do), grouped by screen (the group's name first).
+pub const SHORTCUTS: &[(Words, &[(&str, Words)])] = &[
     (
-        "help-everywhere",
+        |l| t!(l, "help-everywhere"),
         &[
-            ("?", "help-toggle"),
-            ("Esc", "help-back"),
-            ("Tab", "help-tab"),
+            ("?", |l| t!(l, "help-toggle")),
+            ("Esc", |l| t!(l, "help-back")),
+            ("Tab", |l| t!(l, "help-tab")),
         ],
     ),
     (
-        "help-decks",
+        |l| t!(l, "help-decks"),
         &[
-            ("1–9", "help-study-deck"),
-            ("N", "help-new-set"),
-            ("S", "help-settings"),
+            ("1–9", |l| t!(l, "help-study-deck")),
+            ("N", |l| t!(l, "help-new-set")),
+            ("S", |l| t!(l, "help-settings")),
         ],
     ),
     (
-        "help-studying",
+        |l| t!(l, "help-studying"),
         &[
-            ("Space / Enter", "help-space"),
-            ("1 2 3 4", "help-rate"),
-            ("1–9 / A–J", "help-pick-choice"),
-            ("T / F", "help-true-false"),
-            ("O", "help-open-source"),
-            ("Ctrl+Z", "help-undo"),
-            ("Z", "help-zoom-card"),
-            ("R", "help-replay-card"),
+            ("Space / Enter", |l| t!(l, "help-space")),
+            ("1 2 3 4", |l| t!(l, "help-rate")),
+            ("1–9 / A–J", |l| t!(l, "help-pick-choice")),
+            ("T / F", |l| t!(l, "help-true-false")),
+            ("O", |l| t!(l, "help-open-source")),
+            ("Ctrl+Z", |l| t!(l, "help-undo")),
+            ("Z", |l| t!(l, "help-zoom-card")),
+            ("R", |l| t!(l, "help-replay-card")),
         ],
     ),
     (
-        "help-self-test",
+        |l| t!(l, "help-self-test"),
         &[
-            ("Enter", "help-next-question"),
-            ("1–9 / A–J", "help-pick"),
-            ("T / F", "help-true-false"),
-            ("Y / N", "help-known"),
-            ("Z", "help-zoom-question"),
-            ("R", "help-replay-question"),
+            ("Enter", |l| t!(l, "help-next-question")),
+            ("1–9 / A–J", |l| t!(l, "help-pick")),
+            ("T / F", |l| t!(l, "help-true-false")),
+            ("Y / N", |l| t!(l, "help-known")),
+            ("Z", |l| t!(l, "help-zoom-question")),
+            ("R", |l| t!(l, "help-replay-question")),
         ],
     ),
-    ("help-editing", &[("Ctrl+S", "help-save-set")]),
+    (
+        |l| t!(l, "help-editing"),
+        &[("Ctrl+S", |l| t!(l, "help-save-set"))],
+    ),
 ];
 
 /// Open the overlay, remembering what had focus.
@@ -96,11 +103,11 @@ pub fn Help() -> Element {
                 }
                 div { class: "dialog-body",
                     for (group, keys) in SHORTCUTS.iter() {
-                        h3 { {kioku_i18n::tr(lang, group, &[])} }
+                        h3 { {group(lang)} }
                         dl { class: "shortcuts",
                             for (k, what) in keys.iter() {
                                 dt { kbd { "{k}" } }
-                                dd { {kioku_i18n::tr(lang, what, &[])} }
+                                dd { {what(lang)} }
                             }
                         }
                     }

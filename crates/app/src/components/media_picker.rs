@@ -17,7 +17,7 @@ use kioku_core::bank::{QuestionKind, SetId};
 use kioku_core::editor::{DraftQuestion, insert_at};
 use kioku_core::markdown;
 use kioku_core::media::{MediaKind, MediaName, MediaUrl};
-use kioku_i18n::{current, t};
+use kioku_i18n::{Lang, t};
 
 /// Files added while editing, with their set: candidates for the offer to
 /// delete once a save leaves them unused.
@@ -90,8 +90,8 @@ fn target_of(ctx: AppCtx, index: usize, kind: QuestionKind) -> (&'static str, bo
     TARGET
         .read()
         .as_ref()
-        .filter(|t| t.index == index && choices.iter().any(|(k, _)| *k == t.key))
-        .map_or((choices[0].0, false), |t| {
+        .filter(|t| t.index == index && choices.contains(&t.key))
+        .map_or((choices[0], false), |t| {
             (t.key, t.cursor && t.generation == generation)
         })
 }
@@ -184,19 +184,28 @@ pub fn after_save(ctx: AppCtx, before: BeforeSave) {
     *OFFER.write() = (!unused.is_empty()).then_some((id, unused));
 }
 
-/// The Markdown fields a file can go into, for a question of `kind`:
-/// (key, label).
-fn fields(kind: QuestionKind) -> Vec<(&'static str, &'static str)> {
+/// The Markdown fields a file can go into, for a question of `kind`.
+fn fields(kind: QuestionKind) -> Vec<&'static str> {
     let mut out = vec![if kind == QuestionKind::Cloze {
-        ("text", "Text")
+        "text"
     } else {
-        ("prompt", "Prompt")
+        "prompt"
     }];
     if kind == QuestionKind::Flashcard {
-        out.push(("answer", "Answer"));
+        out.push("answer");
     }
-    out.push(("explanation", "Explanation"));
+    out.push("explanation");
     out
+}
+
+/// The name of field `key` (one of [`fields`]) in the "Add to" list.
+fn field_label(lang: Lang, key: &str) -> String {
+    match key {
+        "text" => t!(lang, "media-field-text"),
+        "answer" => t!(lang, "media-field-answer"),
+        "explanation" => t!(lang, "media-field-explanation"),
+        _ => t!(lang, "media-field-prompt"),
+    }
 }
 
 fn field_mut<'a>(q: &'a mut DraftQuestion, key: &str) -> &'a mut String {
@@ -230,7 +239,7 @@ pub fn add(
     alt: &str,
     cursor: Option<(usize, usize)>,
 ) -> String {
-    let lang = current();
+    let lang = *ctx.lang.peek();
     let Some(set) = draft_set(ctx) else {
         return t!(lang, "media-needs-set-id");
     };
@@ -313,7 +322,7 @@ pub fn drop_on_field(ctx: AppCtx, index: usize, key: &'static str, e: DragEvent)
 fn drop_files(ctx: AppCtx, index: usize, key: &'static str, at_cursor: bool, e: &DragEvent) {
     let paths: Vec<PathBuf> = e.files().iter().map(|f| f.path()).collect();
     if paths.is_empty() {
-        *STATUS.write() = t!(current(), "media-drop-files-only");
+        *STATUS.write() = t!(*ctx.lang.peek(), "media-drop-files-only");
         return;
     }
     spawn(async move {
@@ -384,7 +393,7 @@ fn listen_for_paste(ctx: AppCtx, index: usize) {
         while let Ok((id, start, end, mime, data)) =
             eval.recv::<(String, usize, usize, String, String)>().await
         {
-            let lang = current();
+            let lang = *ctx.lang.peek();
             let Some(&(key, _)) = FIELD_IDS.iter().find(|(_, i)| *i == id) else {
                 continue;
             };
@@ -412,7 +421,7 @@ fn listen_for_paste(ctx: AppCtx, index: usize) {
 #[component]
 pub fn MediaPicker(index: usize, question: DraftQuestion) -> Element {
     let ctx: AppCtx = use_context();
-    let lang = current();
+    let lang = ctx.lang();
     let mut busy = use_signal(|| false);
     use_hook(|| listen_for_paste(ctx, index));
     let kind = question.kind;
@@ -434,8 +443,8 @@ pub fn MediaPicker(index: usize, question: DraftQuestion) -> Element {
                 None
             };
             let file = rfd::AsyncFileDialog::new()
-                .set_title(t!(current(), "media-dialog-title"))
-                .add_filter(t!(current(), "media-dialog-filter"), &EXTENSIONS)
+                .set_title(t!(lang, "media-dialog-title"))
+                .add_filter(t!(lang, "media-dialog-filter"), &EXTENSIONS)
                 .pick_file()
                 .await;
             if let Some(file) = file {
@@ -459,11 +468,11 @@ pub fn MediaPicker(index: usize, question: DraftQuestion) -> Element {
     let status = STATUS.read().clone();
     rsx! {
         fieldset { class: "media-picker",
-            legend { "Images and sounds" }
+            legend { {t!(lang, "media-legend")} }
             div { class: "field",
-                label { r#for: "media-alt", "Description (alt text, read aloud by screen readers)" }
+                label { r#for: "media-alt", {t!(lang, "media-alt-label")} }
                 // Uncontrolled: the field keeps what is typed, the signal follows.
-                input { id: "media-alt", r#type: "text", placeholder: "Map of the disputed islands",
+                input { id: "media-alt", r#type: "text", placeholder: t!(lang, "media-alt-placeholder"),
                     initial_value: "{initial_alt}",
                     oninput: move |e| *ALT.write() = e.value(),
                     onkeydown: move |e| if e.key() != Key::Escape { e.stop_propagation() } }
@@ -473,11 +482,11 @@ pub fn MediaPicker(index: usize, question: DraftQuestion) -> Element {
                 select { id: "media-field",
                     onchange: move |e| {
                         let v = e.value();
-                        if let Some(&(k, _)) = fields(kind).iter().find(|(k, _)| *k == v) {
+                        if let Some(&k) = fields(kind).iter().find(|k| **k == v) {
                             *TARGET.write() = Some(Target { generation: *ctx.editor_gen.peek(), index, key: k, cursor: false });
                         }
                     },
-                    for (k, label) in choices.iter() { option { value: *k, selected: *k == key, "{label}" } }
+                    for k in choices.iter() { option { value: *k, selected: *k == key, {field_label(lang, k)} } }
                 }
                 p { class: "hint-text", id: "media-where",
                     if at_cursor { {t!(lang, "media-at-cursor")} } else { {t!(lang, "media-at-end")} }
@@ -485,25 +494,25 @@ pub fn MediaPicker(index: usize, question: DraftQuestion) -> Element {
             }
             div { class: "form-actions",
                 button { r#type: "button", disabled: no_alt || *busy.read(), onclick: pick,
-                    title: if no_alt { "Write the description first" } else { "" },
-                    "Add image or sound…" }
+                    title: if no_alt { t!(lang, "media-describe-first") } else { String::new() },
+                    {t!(lang, "media-add-button")} }
             }
             div { class: if no_alt { "drop-zone disabled" } else { "drop-zone" },
-                aria_label: "Drop an image or sound file here",
+                aria_label: t!(lang, "media-drop-zone"),
                 ondragover: move |e| e.prevent_default(),
                 ondrop: move |e| {
                     e.prevent_default();
                     drop_files(ctx, index, key, at_cursor, &e);
                 },
-                if no_alt { "Write the description, then drop a file here" } else { "…or drop a file here" }
+                if no_alt { {t!(lang, "media-drop-describe-first")} } else { {t!(lang, "media-drop-here")} }
             }
-            p { class: "hint-text", "PNG, JPEG, GIF, WebP, SVG, MP3, Ogg, WAV or M4A, up to 20 MiB." }
+            p { class: "hint-text", {t!(lang, "media-kinds")} }
             p { class: "hint-text", {t!(lang, "media-drop-paste-hint")} }
             if !status.is_empty() {
                 p { class: "media-status", role: "status", "{status}" }
             }
             if !media.is_empty() {
-                ul { class: "thumbs", aria_label: "Media in this question",
+                ul { class: "thumbs", aria_label: t!(lang, "media-in-question"),
                     for (url, alt, kind, name) in media {
                         li { key: "{url}",
                             if kind == MediaKind::Image {
@@ -562,6 +571,7 @@ pub fn delete_offered(ctx: AppCtx) {
 #[component]
 pub fn MediaCleanup() -> Element {
     let ctx: AppCtx = use_context();
+    let lang = ctx.lang();
     let Some((_, names)) = OFFER.read().clone() else {
         return rsx! {};
     };
@@ -569,12 +579,12 @@ pub fn MediaCleanup() -> Element {
         .iter()
         .map(ToString::to_string)
         .collect::<Vec<_>>()
-        .join(", ");
+        .join(&t!(lang, "list-separator"));
     rsx! {
-        div { class: "banner media-cleanup", role: "alertdialog", aria_label: "Unused media files",
-            p { "No question uses these files any more: {list}. Delete them from the set's media folder?" }
-            button { onclick: move |_| delete_offered(ctx), "Delete the files" }
-            button { class: "primary", onclick: move |_| *OFFER.write() = None, "Keep them" }
+        div { class: "banner media-cleanup", role: "alertdialog", aria_label: t!(lang, "media-unused-title"),
+            p { {t!(lang, "media-unused", files = list, n = names.len())} }
+            button { onclick: move |_| delete_offered(ctx), {t!(lang, "media-delete-files")} }
+            button { class: "primary", onclick: move |_| *OFFER.write() = None, {t!(lang, "media-keep-files")} }
         }
     }
 }

@@ -33,7 +33,12 @@ pub fn SettingsView() -> Element {
         };
         match form.read().to_settings(&base) {
             Err(e) => {
-                errors.set(e);
+                let lang = *ctx.lang.peek();
+                errors.set(
+                    e.iter()
+                        .map(|(f, e)| (*f, kioku_i18n::words::form_error(lang, e)))
+                        .collect(),
+                );
                 saved.set(false);
             }
             Ok(settings) => {

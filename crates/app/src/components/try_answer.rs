@@ -172,10 +172,11 @@ fn Verdict(response: Response, judgement: Judgement) -> Element {
         Response::Typed(t) => format!("“{t}”: "),
         _ => String::new(),
     };
+    let detail = kioku_i18n::words::detail(lang, &judgement.why);
     rsx! {
         p { class, role: "status",
             strong { "{mark}" }
-            " ({reason_words(lang, judgement.reason)}) — {what}{judgement.detail}"
+            " ({reason_words(lang, judgement.reason)}) — {what}{detail}"
         }
     }
 }

@@ -405,7 +405,7 @@ fn statistics_screen_draws_charts_with_text_alternatives() {
     }
     assert!(html.contains(r#"role="img""#));
     assert!(
-        html.contains("aria-label=\"1 reviews on 1 of the last 365 days.\""),
+        html.contains("aria-label=\"1 review on 1 of the last 365 days.\""),
         "{html}"
     );
     assert!(html.contains("<title>"), "tooltips on the marks");
@@ -528,11 +528,16 @@ mod live {
 
     impl Live {
         pub fn new(boot: Boot) -> Self {
+            Self::speaking(boot, kioku_app::Lang::En)
+        }
+
+        /// The app running in `lang`.
+        pub fn speaking(boot: Boot, lang: kioku_app::Lang) -> Self {
             dioxus::html::set_event_converter(Box::new(SerializedHtmlEventConverter));
             let evals = Rc::new(RefCell::new(Vec::new()));
             let doc: Rc<dyn Document> = Rc::new(Recorder(evals.clone()));
             let mut dom = VirtualDom::new(App)
-                .with_root_context(boot.speaking(kioku_app::Lang::En))
+                .with_root_context(boot.speaking(lang))
                 .with_root_context(doc);
             let mut m = Mutations::default();
             dom.rebuild(&mut m);
@@ -1330,7 +1335,9 @@ mod media {
         });
         let html = app.html();
         assert!(
-            html.contains("No question uses these files any more: meow.mp3."),
+            html.contains(
+                "No question uses this file any more: meow.mp3. Delete it from the set&#39;s media folder?"
+            ),
             "{html}"
         );
         assert!(media.join("meow.mp3").exists(), "deleted without asking");
@@ -1688,6 +1695,39 @@ fn a_new_sets_id_follows_its_title_until_saved() {
         "{html}"
     );
     assert!(html.contains("(fixed: progress is kept by it)"), "{html}");
+}
+
+/// The grader's reason in Japanese: the core gives it as data
+/// (`Judgement::why`), the app words it (kioku_i18n::words).
+#[test]
+fn the_preview_s_verdict_says_why_in_japanese() {
+    use kioku_core::editor::{Draft, DraftQuestion, EditorState};
+    let (_dir, lib) = library(&[]);
+    let mut draft = Draft::new_set("Places", &[]);
+    let mut q = DraftQuestion::new(kioku_core::bank::QuestionKind::Typed);
+    q.prompt = "Where did Abe plan to go in May 2020?".into();
+    q.answers = vec!["Moscow".into(), "the Russian capital".into()];
+    draft.questions.push(q);
+    let boot = Boot::at(Ok(lib), Screen::Editor(EditorState::new(draft, false)));
+    let mut app = live::Live::speaking(boot, kioku_app::Lang::Ja);
+    let field = app.by_id("try-answer");
+    let verdict = |app: &live::Live| {
+        let html = app.html();
+        let at = html.find("try-verdict").map(|i| &html[i..]).unwrap_or("");
+        at[..at.find("</p>").unwrap_or(0)].to_owned()
+    };
+    app.input(field, "Moskow");
+    app.key(field, Key::Enter, false);
+    let v = verdict(&app);
+    assert!(v.contains("「Moscow」と 1 文字違い"), "{v}");
+    app.input(field, "Kyiv");
+    app.key(field, Key::Enter, false);
+    let v = verdict(&app);
+    assert!(
+        v.contains("答え「Moscow」とも、1 個の別解とも一致しません"),
+        "{v}"
+    );
+    assert!(!v.contains("does not match"), "{v}");
 }
 
 #[test]
@@ -2079,10 +2119,16 @@ mod self_test {
         let html = render(Boot::at(Ok(lib), Screen::ExamSetup(set())));
         let label_at = html.find("Score trend of full tests").expect(&html);
         let label = &html[label_at..label_at + html[label_at..].find('"').unwrap()];
-        assert!(label.contains("test 1 on 2026-11-20 10:00"), "{label}");
-        assert!(label.contains("test 2 on 2026-11-22 10:00"), "{label}");
         assert!(
-            !label.contains("2026-11-21"),
+            label.contains("test 1 on November 20, 2026 10:00"),
+            "{label}"
+        );
+        assert!(
+            label.contains("test 2 on November 22, 2026 10:00"),
+            "{label}"
+        );
+        assert!(
+            !label.contains("November 21"),
             "a retry is not in the trend: {label}"
         );
         assert_eq!(html.matches(r#"class="trend-dot""#).count(), 2, "{html}");
@@ -2339,6 +2385,31 @@ fn choosing_japanese_in_settings_switches_the_app_at_once() {
         html.contains("<h1>Settings</h1>") && html.contains("Saved."),
         "{html}"
     );
+}
+
+/// The settings form's problems come from the core as data and read in
+/// the app's language.
+#[test]
+fn settings_problems_read_in_japanese() {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .build()
+        .unwrap();
+    let _in_runtime = rt.enter();
+    let (_dir, lib) = library(&[]);
+    let mut app = live::Live::speaking(Boot::at(Ok(lib), Screen::Settings), kioku_app::Lang::Ja);
+    app.input(app.by_id("retention"), "50");
+    app.input(app.by_id("learning-steps"), "1m ten");
+    let form = app.element("submit", 0);
+    let data = dioxus::html::SerializedFormData::new(String::new(), Vec::new());
+    app.fire("submit", Box::new(data), form);
+    let html = app.html();
+    assert!(html.contains("70〜99 の整数を入力してください。"), "{html}");
+    assert!(
+        html.contains("「ten」はステップとして読めません。"),
+        "{html}"
+    );
+    assert!(!html.contains("Enter a whole number"), "{html}");
 }
 
 /// A card that hides several blanks (deletions sharing a number, as Anki

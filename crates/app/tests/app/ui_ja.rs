@@ -177,3 +177,138 @@ fn the_study_screen_in_japanese() {
         .fold(text, |t, p| t.replace(p.trim(), " "));
     assert_no_english(&text);
 }
+
+#[test]
+fn the_editor_in_japanese() {
+    use kioku_core::bank::QuestionKind;
+    use kioku_core::editor::{Draft, DraftQuestion, EditorState};
+    let (_dir, lib) = library();
+    let mut draft = Draft::new_set("首都", &[]);
+    let mut q = DraftQuestion::new(QuestionKind::MultipleChoice);
+    q.prompt = "日本の首都は？".into();
+    q.choices = vec![("東京".into(), true), ("京都".into(), false)];
+    draft.questions.push(q);
+    let mut state = EditorState::new(draft, false);
+    state.selected = Some(0);
+    let html = render(Boot::at(Ok(lib), Screen::Editor(state)), Lang::Ja);
+    for ja in [
+        "← デッキ一覧",
+        "セットの編集",
+        "未保存の変更",
+        "タイトル",
+        "説明（Markdown）",
+        "取り込み・書き出し",
+        "ファイルの拡張子から判断",
+        "問題 1",
+        r#"<option value="multiple_choice" selected=true>選択式</option>"#,
+        "選択肢を追加",
+        r#"aria-label="選択肢 1 は正しい""#,
+        r#"aria-label="問題 1 を上へ""#,
+        "表示するとき選択肢を並べ替える",
+        "画像と音声",
+        "画像・音声を追加…",
+        "プレビュー",
+    ] {
+        assert!(html.contains(ja), "{ja} missing: {html}");
+    }
+    let own = [
+        "首都",
+        "日本の首都は？",
+        "東京",
+        "京都",
+        "/home/me/deck.apkg",
+    ];
+    let text = visible_ui_text(&html, &own);
+    assert_no_english(&text);
+    for w in [
+        "Title", "Preview", "Choices", "Question", "Save", "Add", "Import", "Format", "multiple",
+        "choice", "Images",
+    ] {
+        assert!(
+            !text
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|tok| tok == w),
+            "English \"{w}\" left in the Japanese editor:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn the_statistics_in_japanese() {
+    use kioku_core::bank::CardKey;
+    use kioku_core::review::{EventId, Mode};
+    use kioku_core::scheduler::Rating;
+    let (_dir, mut lib) = library();
+    let key = CardKey::parse("japan-russia-covid19/abe-return-year").unwrap();
+    // The statistics screen counts days up to the clock's today.
+    let n = lib.now(Timestamp::now());
+    lib.answer(
+        &key,
+        Rating::Good,
+        n,
+        3000,
+        Mode::Study,
+        EventId("a".into()),
+    )
+    .unwrap();
+    let html = render(Boot::at(Ok(lib), Screen::Stats(None)), Lang::Ja);
+    for ja in [
+        "<h1>統計</h1>",
+        "すべてのデッキ",
+        "日ごとの復習回数",
+        "今後30日間の復習予定",
+        "実際の定着率",
+        "過去7日間",
+        "安定性（日）",
+        "難易度（1〜10）",
+        "現在の想起確率",
+        "3.0 秒",
+        "1 回の解答あたり",
+        r#"aria-label="過去365日間のうち1日で、1 回復習しました。""#,
+        "日: 復習 1 回</title>",
+    ] {
+        assert!(html.contains(ja), "{ja} missing: {html}");
+    }
+    // The day of each mark in the Japanese form (2026年11月28日), not 2026-11-28.
+    let today = kioku_i18n::date(Lang::Ja, n.day.date());
+    assert!(today.ends_with('日') && today.contains('年'), "{today}");
+    assert!(
+        html.contains(&format!("<title>{today}: 復習 1 回</title>")),
+        "{today}: {html}"
+    );
+    let text = visible_ui_text(&html, &[]);
+    assert_no_english(&text);
+    for w in ["Statistics", "reviews", "today", "days", "Young", "Mature"] {
+        assert!(
+            !text
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|tok| tok == w),
+            "English \"{w}\" left in the Japanese statistics:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn the_editor_s_problems_in_japanese() {
+    use kioku_core::bank::QuestionKind;
+    use kioku_core::editor::{Draft, DraftQuestion, EditorState};
+    let (_dir, lib) = library();
+    let mut draft = Draft::new_set("首都", &[]);
+    let mut q = DraftQuestion::new(QuestionKind::MultipleChoice);
+    q.prompt = "日本の首都は？".into();
+    q.choices = vec![("東京".into(), false), ("東京".into(), false)];
+    draft.questions.push(q);
+    let mut state = EditorState::new(draft, false);
+    state.selected = Some(0);
+    // Once a save was tried, every problem shows next to its field.
+    assert!(state.try_save().is_err());
+    let html = render(Boot::at(Ok(lib), Screen::Editor(state)), Lang::Ja);
+    for ja in [
+        "要修正 2 件",
+        "選択肢 2 が選択肢 1 と同じです",
+        "正しい選択肢を 1 つ以上チェックしてください",
+    ] {
+        assert!(html.contains(ja), "{ja} missing: {html}");
+    }
+    assert!(!html.contains("Mark at least one choice"), "{html}");
+}

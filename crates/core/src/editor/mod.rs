@@ -98,6 +98,9 @@ pub enum Place {
 #[derive(Debug, Clone, PartialEq)]
 pub struct FieldProblem {
     pub place: Place,
+    /// What is wrong, as data (a front end words it in its language).
+    pub problem: Problem,
+    /// The problem in English, about the form's fields.
     pub message: String,
 }
 
@@ -460,6 +463,7 @@ impl Draft {
                 .map(|(pos, problem)| FieldProblem {
                     place: place_of(&places, pos.line),
                     message: message(&problem),
+                    problem,
                 })
                 .collect()
         })

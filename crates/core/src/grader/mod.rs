@@ -139,8 +139,108 @@ pub struct Judgement {
     pub reason: MatchReason,
     /// The accepted answer the response matched, for typed answers.
     pub matched: Option<String>,
-    /// One sentence for people.
+    /// Why, as data: a front end words it in the user's language.
+    pub why: Detail,
+    /// `why` in English, one sentence (machine-readable output keeps it).
     pub detail: String,
+}
+
+/// Why a response was judged as it was, with what it was compared to.
+/// `Display` gives the English sentence of [`Judgement::detail`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Detail {
+    /// A flashcard: the learner rates themselves.
+    SelfGraded,
+    /// A response of another kind than the card's: the learner judges it.
+    ByLearner,
+    /// The answer shown.
+    MatchesAnswer {
+        answer: String,
+    },
+    /// Another accepted answer than the one shown.
+    MatchesAlternative {
+        answer: String,
+    },
+    /// An accepted answer under a language rule.
+    MatchesLeniently {
+        answer: String,
+        rule: Lenience,
+    },
+    /// One typo away from an accepted answer.
+    OneTypo {
+        answer: String,
+    },
+    /// The question accepts no answer at all.
+    NoAcceptedAnswer,
+    /// Wrong: `answer` is the one shown, `alternatives` how many others
+    /// are accepted.
+    NoMatch {
+        answer: String,
+        alternatives: usize,
+    },
+    /// The cloze card names a blank the text does not have.
+    NoSuchBlank,
+    RightChoices,
+    NotRightChoices,
+    /// True/false, right.
+    Right,
+    /// True/false, wrong.
+    OtherWay,
+    /// A card hiding several blanks got another number of answers.
+    BlankCount {
+        blanks: usize,
+        given: usize,
+    },
+    /// A card hiding several blanks: each blank's detail, in order.
+    Blanks(Vec<Detail>),
+}
+
+impl std::fmt::Display for Detail {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Detail::SelfGraded => f.write_str("flashcards are self-graded"),
+            Detail::ByLearner => f.write_str("judged by the learner"),
+            Detail::MatchesAnswer { answer } => write!(f, "matches the answer \"{answer}\""),
+            Detail::MatchesAlternative { answer } => {
+                write!(f, "matches the accepted alternative \"{answer}\"")
+            }
+            Detail::MatchesLeniently { answer, rule } => {
+                write!(f, "matches \"{answer}\" {}", rule.describe())
+            }
+            Detail::OneTypo { answer } => write!(f, "one typo away from \"{answer}\""),
+            Detail::NoAcceptedAnswer => f.write_str("there is no accepted answer"),
+            Detail::NoMatch {
+                answer,
+                alternatives: 0,
+            } => write!(f, "does not match the answer \"{answer}\""),
+            Detail::NoMatch {
+                answer,
+                alternatives,
+            } => write!(
+                f,
+                "does not match the answer \"{answer}\" or its {alternatives} alternative{}",
+                if *alternatives == 1 { "" } else { "s" }
+            ),
+            Detail::NoSuchBlank => f.write_str("the cloze has no such blank"),
+            Detail::RightChoices => f.write_str("the right choices"),
+            Detail::NotRightChoices => f.write_str("not exactly the right choices"),
+            Detail::Right => f.write_str("right"),
+            Detail::OtherWay => f.write_str("the statement is the other way"),
+            Detail::BlankCount { blanks, given } => write!(
+                f,
+                "this card hides {blanks} blanks: give their answers in order, separated by \";\" ({given} given)"
+            ),
+            Detail::Blanks(each) => {
+                for (i, d) in each.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str("; ")?;
+                    }
+                    write!(f, "blank {}: {d}", i + 1)?;
+                }
+                Ok(())
+            }
+        }
+    }
 }
 
 /// The grader's judgement.
@@ -723,15 +823,16 @@ fn without_initials(s: &str) -> Option<String> {
 fn judge_blanks(given: &str, blanks: &[Vec<String>], rules: Rules) -> Judgement {
     let parts: Vec<&str> = given.split(';').map(str::trim).collect();
     if parts.len() != blanks.len() {
+        let why = Detail::BlankCount {
+            blanks: blanks.len(),
+            given: parts.len(),
+        };
         return Judgement {
             verdict: Verdict::Wrong,
             reason: MatchReason::Rejected,
             matched: None,
-            detail: format!(
-                "this card hides {} blanks: give their answers in order, separated by \";\" ({} given)",
-                blanks.len(),
-                parts.len()
-            ),
+            detail: why.to_string(),
+            why,
         };
     }
     let each: Vec<Judgement> = parts
@@ -764,40 +865,42 @@ fn judge_blanks(given: &str, blanks: &[Vec<String>], rules: Rules) -> Judgement 
             .collect::<Vec<_>>()
             .join("; ")
     });
+    let why = Detail::Blanks(each.iter().map(|j| j.why.clone()).collect());
     Judgement {
         verdict,
         reason: first_worst.map_or(MatchReason::Exact, |j| j.reason),
         matched,
-        detail: each
-            .iter()
-            .enumerate()
-            .map(|(i, j)| format!("blank {}: {}", i + 1, j.detail))
-            .collect::<Vec<_>>()
-            .join("; "),
+        detail: why.to_string(),
+        why,
     }
 }
 
 /// Judge `given` against the accepted answers (the first is the one shown).
 fn judge_typed(given: &str, accepted: &[String], rules: Rules) -> Judgement {
-    let quote = |i: usize| format!("\"{}\"", accepted[i]);
-    let (verdict, reason, matched, detail) = match match_typed_in(given, accepted, rules) {
+    let quote = |i: usize| accepted[i].clone();
+    let (verdict, reason, matched, why) = match match_typed_in(given, accepted, rules) {
         TypedMatch::Exact { index: 0 } => (
             Verdict::Correct,
             MatchReason::Exact,
             Some(0),
-            format!("matches the answer {}", quote(0)),
+            Detail::MatchesAnswer { answer: quote(0) },
         ),
         TypedMatch::Exact { index } => (
             Verdict::Correct,
             MatchReason::Alternative,
             Some(index),
-            format!("matches the accepted alternative {}", quote(index)),
+            Detail::MatchesAlternative {
+                answer: quote(index),
+            },
         ),
         TypedMatch::Lenient { index, rule } => (
             Verdict::Correct,
             MatchReason::Normalized,
             Some(index),
-            format!("matches {} {}", quote(index), rule.describe()),
+            Detail::MatchesLeniently {
+                answer: quote(index),
+                rule,
+            },
         ),
         TypedMatch::Typo { index } => (
             Verdict::CorrectWithTypo {
@@ -805,21 +908,20 @@ fn judge_typed(given: &str, accepted: &[String], rules: Rules) -> Judgement {
             },
             MatchReason::Typo,
             Some(index),
-            format!("one typo away from {}", quote(index)),
+            Detail::OneTypo {
+                answer: quote(index),
+            },
         ),
         TypedMatch::Wrong => (
             Verdict::Wrong,
             MatchReason::Rejected,
             None,
             match accepted.len() {
-                0 => "there is no accepted answer".to_owned(),
-                1 => format!("does not match the answer {}", quote(0)),
-                n => format!(
-                    "does not match the answer {} or its {} alternative{}",
-                    quote(0),
-                    n - 1,
-                    if n == 2 { "" } else { "s" }
-                ),
+                0 => Detail::NoAcceptedAnswer,
+                n => Detail::NoMatch {
+                    answer: quote(0),
+                    alternatives: n - 1,
+                },
             },
         ),
     };
@@ -827,7 +929,8 @@ fn judge_typed(given: &str, accepted: &[String], rules: Rules) -> Judgement {
         verdict,
         reason,
         matched: matched.map(|i| accepted[i].clone()),
-        detail,
+        detail: why.to_string(),
+        why,
     }
 }
 
@@ -840,7 +943,7 @@ pub fn judge<'a>(
     rules: impl Into<Rules<'a>>,
 ) -> Judgement {
     let rules = rules.into();
-    let plain = |verdict: Verdict, detail: &str| Judgement {
+    let plain = |verdict: Verdict, why: Detail| Judgement {
         reason: match verdict {
             Verdict::SelfGraded => MatchReason::SelfGraded,
             Verdict::Wrong => MatchReason::Rejected,
@@ -848,12 +951,11 @@ pub fn judge<'a>(
         },
         verdict,
         matched: None,
-        detail: detail.to_owned(),
+        detail: why.to_string(),
+        why,
     };
     match (body, response) {
-        (QuestionBody::Flashcard { .. }, _) => {
-            plain(Verdict::SelfGraded, "flashcards are self-graded")
-        }
+        (QuestionBody::Flashcard { .. }, _) => plain(Verdict::SelfGraded, Detail::SelfGraded),
         (QuestionBody::Typed { answers, .. }, Response::Typed(given)) => {
             judge_typed(given, answers, rules)
         }
@@ -873,7 +975,7 @@ pub fn judge<'a>(
                 })
                 .collect();
             match blanks.as_slice() {
-                [] => plain(Verdict::Wrong, "the cloze has no such blank"),
+                [] => plain(Verdict::Wrong, Detail::NoSuchBlank),
                 [answers] => judge_typed(given, answers, rules),
                 _ => judge_blanks(given, &blanks, rules),
             }
@@ -884,21 +986,21 @@ pub fn judge<'a>(
             picked.sort_unstable();
             picked.dedup();
             if picked == *correct {
-                plain(Verdict::Correct, "the right choices")
+                plain(Verdict::Correct, Detail::RightChoices)
             } else {
-                plain(Verdict::Wrong, "not exactly the right choices")
+                plain(Verdict::Wrong, Detail::NotRightChoices)
             }
         }
         (QuestionBody::TrueFalse { answer, .. }, Response::TrueFalse(given)) => {
             if answer == given {
-                plain(Verdict::Correct, "right")
+                plain(Verdict::Correct, Detail::Right)
             } else {
-                plain(Verdict::Wrong, "the statement is the other way")
+                plain(Verdict::Wrong, Detail::OtherWay)
             }
         }
         // A response of the wrong kind (e.g. revealing a typed card) is
         // judged by the learner.
-        _ => plain(Verdict::SelfGraded, "judged by the learner"),
+        _ => plain(Verdict::SelfGraded, Detail::ByLearner),
     }
 }
 

@@ -31,7 +31,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 pub use log::{LogStart, LogWriter};
-pub use settings::{ExamDefaults, Field, Language, Settings, SettingsForm, Theme};
+pub use settings::{ExamDefaults, Field, FormError, Language, Settings, SettingsForm, Theme};
 
 use crate::bank::{self, QuestionSet};
 use crate::review::Event;

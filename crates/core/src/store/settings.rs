@@ -212,6 +212,18 @@ pub struct SettingsForm {
     pub max_answer_secs: String,
 }
 
+/// What is wrong with a field of [`SettingsForm`], as data for the front
+/// ends to word; `Display` is the English sentence.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum FormError {
+    /// Not a whole number from `min` to `max`.
+    #[error("Enter a whole number from {min} to {max}.")]
+    NotInRange { min: u32, max: u32 },
+    /// Steps that do not parse or are out of range.
+    #[error("{0}.")]
+    Steps(SettingsError),
+}
+
 /// A field of [`SettingsForm`] with a problem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Field {
@@ -244,19 +256,19 @@ impl SettingsForm {
 
     /// The settings these fields describe, based on `base` (which keeps
     /// what the form does not show, such as fitted parameters).
-    pub fn to_settings(&self, base: &Settings) -> Result<Settings, Vec<(Field, String)>> {
+    pub fn to_settings(&self, base: &Settings) -> Result<Settings, Vec<(Field, FormError)>> {
         let mut errors = Vec::new();
         let mut out = base.clone();
         let number = |text: &str,
                       field: Field,
                       min: u32,
                       max: u32,
-                      errors: &mut Vec<(Field, String)>|
+                      errors: &mut Vec<(Field, FormError)>|
          -> Option<u32> {
             match text.trim().parse::<u32>() {
                 Ok(n) if (min..=max).contains(&n) => Some(n),
                 _ => {
-                    errors.push((field, format!("Enter a whole number from {min} to {max}.")));
+                    errors.push((field, FormError::NotInRange { min, max }));
                     None
                 }
             }
@@ -295,11 +307,11 @@ impl SettingsForm {
         }
         match self.learning_steps.parse() {
             Ok(s) => out.scheduler.learning_steps = s,
-            Err(e) => errors.push((Field::LearningSteps, format!("{e}."))),
+            Err(e) => errors.push((Field::LearningSteps, FormError::Steps(e))),
         }
         match self.relearning_steps.parse() {
             Ok(s) => out.scheduler.relearning_steps = s,
-            Err(e) => errors.push((Field::RelearningSteps, format!("{e}."))),
+            Err(e) => errors.push((Field::RelearningSteps, FormError::Steps(e))),
         }
         out.theme = self.theme;
         out.language = self.language;
@@ -340,9 +352,17 @@ mod tests {
                 Field::LearningSteps
             ]
         );
-        assert_eq!(errors[0].1, "Enter a whole number from 70 to 99.");
+        assert_eq!(errors[0].1, FormError::NotInRange { min: 70, max: 99 });
+        assert_eq!(
+            errors[0].1.to_string(),
+            "Enter a whole number from 70 to 99."
+        );
+        assert_eq!(
+            errors[3].1,
+            FormError::Steps(SettingsError::Step("ten".into()))
+        );
         assert!(
-            errors[3].1.contains("\"ten\" is not a step"),
+            errors[3].1.to_string().contains("\"ten\" is not a step"),
             "{}",
             errors[3].1
         );

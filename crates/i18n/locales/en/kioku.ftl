@@ -11,6 +11,7 @@ warning = warning: { $message }
 note = note: { $message }
 error = error: { $message }
 file-error = { $path }: error: { $message }
+list-separator = {", "}
 snapshot-not-written = progress snapshot not written: { $error }
 date = { $month ->
     [1] January
@@ -26,6 +27,7 @@ date = { $month ->
     [11] November
    *[12] December
 } { $day }, { $year }
+date-time = { $date } { $time }
 interval-minutes = { $n }m
 interval-hours = { $n }h
 interval-days = { $n }d
@@ -290,6 +292,30 @@ media-add-to = Add to
 media-at-cursor = At the cursor in this field.
 media-at-end = At the end of this field (click into a field to put it at the cursor).
 media-drop-paste-hint = You can also drop a file onto a text field, or paste an image into one.
+media-legend = Images and sounds
+media-alt-label = Description (alt text, read aloud by screen readers)
+media-alt-placeholder = Map of the disputed islands
+media-field-prompt = Prompt
+media-field-text = Text
+media-field-answer = Answer
+media-field-explanation = Explanation
+media-describe-first = Write the description first
+media-add-button = Add image or sound…
+media-drop-zone = Drop an image or sound file here
+media-drop-describe-first = Write the description, then drop a file here
+media-drop-here = …or drop a file here
+media-kinds = PNG, JPEG, GIF, WebP, SVG, MP3, Ogg, WAV or M4A, up to 20 MiB.
+media-in-question = Media in this question
+media-unused-title = Unused media files
+media-unused = No question uses { $n ->
+    [one] this file
+   *[other] these files
+} any more: { $files }. Delete { $n ->
+    [one] it
+   *[other] them
+} from the set's media folder?
+media-delete-files = Delete the files
+media-keep-files = Keep them
 
 ## App: study
 
@@ -566,6 +592,7 @@ app-exam-none-yet = No self-tests on this set yet.
 app-exam-past = Past results
 app-exam-no-full = No full tests yet: the trend shows full tests only.
 app-exam-trend-label = Score trend of full tests, oldest first (score in percent by test number): { $summary }
+app-exam-trend-point = test { $n } on { $when }: { $percent }%
 app-exam-trend-x = Full test (oldest first)
 app-exam-score = Score
 app-exam-trend-caption = Full tests only; retries of mistakes are listed below, apart.
@@ -610,3 +637,264 @@ app-exam-every-question = Every question
 app-exam-your-answer = Your answer:
 app-exam-no-answer = (none)
 app-exam-right-answer = Right answer:
+
+## App: statistics
+
+app-stats-summary = Summary
+app-stats-cards = cards
+app-stats-new = new
+app-stats-learning = learning
+app-stats-young = young
+app-stats-mature = mature (21+ days)
+app-stats-reviews = reviews
+app-stats-streak = day streak
+app-stats-per-answer = per answer
+app-stats-seconds = { $s } s
+app-stats-retention = True retention
+app-stats-retention-hint = Share of review cards you remembered (not Again). Young: interval under 21 days; mature: 21 days or more.
+app-stats-period = Period
+app-stats-young-col = Young
+app-stats-mature-col = Mature
+app-stats-last-days = Last { $days } days
+app-stats-pass = { $percent }% ({ $passed }/{ $reviews })
+app-stats-self-test = Self-test scores
+app-stats-self-test-score = { $date }: { $percent }%
+app-stats-reviews-per-day = Reviews per day
+app-stats-heatmap-summary = { $total } { $total ->
+    [one] review
+   *[other] reviews
+} on { $active } of the last { $days } days.
+app-stats-day-reviews = { $day }: { $n } { $n ->
+    [one] review
+   *[other] reviews
+}
+app-stats-forecast = Due in the next { $days } days
+app-stats-forecast-summary = { $total } { $total ->
+    [one] card
+   *[other] cards
+} due in the next { $days } days; { $today } today.
+app-stats-today = today
+app-stats-tomorrow = tomorrow
+app-stats-in-days = in { $n } days
+app-stats-cards-on = { $label }: { $n } { $n ->
+    [one] card
+   *[other] cards
+}
+app-stats-no-studied = No studied cards yet.
+
+## App: the editor
+
+editor-new-set-title = New set
+editor-title = Edit set
+editor-problems-to-fix = { $n } { $n ->
+    [one] problem
+   *[other] problems
+} to fix
+editor-unsaved = Unsaved changes
+editor-saved = Saved
+editor-unsaved-question = You have unsaved changes.
+editor-save-and-leave = Save and leave
+editor-discard = Discard changes
+editor-keep-editing = Keep editing
+editor-set = Set
+editor-field-title = Title
+editor-id-label = {"Id: "}
+editor-id-fixed = {" (fixed: progress is kept by it)"}
+editor-id = Id
+editor-id-from-title = {" — made from the title; fixed once saved. "}
+editor-choose-id = Choose another id
+editor-field-id = Id (kebab-case, fixed once saved)
+editor-field-description = Description (Markdown)
+editor-field-language = Language (e.g. en)
+editor-field-authors = Authors (comma-separated)
+editor-field-source = Source material
+editor-field-abbreviations = Abbreviations accepted in answers (U.S. = United States, UK = United Kingdom)
+editor-questions = Questions
+editor-has-problems = has problems
+editor-move-up = Move question { $n } up
+editor-move-down = Move question { $n } down
+editor-delete-question = Delete question { $n }
+editor-add = Add:
+editor-add-first = Add a question to start.
+editor-kind-flashcard = flashcard
+editor-kind-typed = typed
+editor-kind-multiple-choice = multiple choice
+editor-kind-true-false = true false
+editor-kind-cloze = cloze
+editor-new-question = (new { $kind })
+editor-question-n = Question { $n }
+editor-type = Type
+editor-field-cloze = Text: write each blank as {"{{"}answer{"}}"}
+editor-make-blank = Make the selected text a blank
+editor-field-prompt = Prompt (Markdown)
+editor-field-answer = Answer (Markdown)
+editor-reversible = Also study it answer → prompt
+editor-accepted-answers = Accepted answers (the first is shown)
+editor-accepted-answer-n = Accepted answer { $n }
+editor-remove-answer-n = Remove answer { $n }
+editor-add-answer = Add an answer
+editor-choices = Choices (tick the right ones; several = select all that apply)
+editor-choice-correct-n = Choice { $n } is correct
+editor-choice-n = Choice { $n }
+editor-remove-choice-n = Remove choice { $n }
+editor-add-choice = Add a choice
+editor-shuffle = Shuffle the choices when shown
+editor-statement-is = The statement is
+editor-field-explanation = Explanation (Markdown, shown after answering)
+editor-field-source-quote = Source quote (the passage that supports the answer)
+editor-field-tags = Tags (comma-separated)
+editor-preview = Preview
+editor-imported = Imported "{ $title }": { $n } { $n ->
+    [one] question
+   *[other] questions
+}.
+editor-wrote = Wrote { $path }.
+editor-transfer = Import / export
+editor-file-path = File path
+editor-file-path-placeholder = /home/me/deck.apkg
+editor-format = Format
+editor-format-auto = From the file's extension
+editor-import-new = Import as a new set
+editor-save-first = Save first
+editor-export-set = Export this set
+
+## kioku check: what is wrong in a question file
+
+check-problem = { $path }:{ $line }:{ $column }: error: { $message }
+check-did-you-mean = , did you mean "{ $name }"?
+kind-null = null
+kind-boolean = a boolean
+kind-number = a number
+kind-string = a string
+kind-array = an array
+kind-object = an object
+kind-true-or-false = true or false
+kind-other-text = other text
+kind-format-version = the format version 1
+check-not-an-object = a question set must be a JSON object, found { $found }
+check-prompt-in-cloze = "prompt" is not a field of cloze questions (a cloze has "text" with {"{{...}}"} deletions instead)
+check-field-not-for-type = "{ $name }" is not a field of { $kind } questions
+check-empty-file = file is empty
+check-not-utf8 = file is not valid UTF-8 (invalid byte { $byte }); save it as UTF-8
+check-too-large = file is { $size } MiB; question files are limited to { $limit } MiB
+check-too-deep = nesting deeper than { $limit } levels
+check-duplicate-key = duplicate key "{ $key }" (first at { $first })
+check-unknown-field = unknown field "{ $name }"{ $suggestion }
+check-hint-version = {" (the format version: 1)"}
+check-hint-prompt = {" (the question's prompt)"}
+check-missing-field = missing field "{ $name }"{ $hint }
+check-wrong-type = "{ $field }" must be { $expected }, found { $found }
+check-unsupported-version = unsupported format version { $found }; this kioku reads version { $supported }
+check-newer-version = unsupported format version { $found }; this kioku reads version { $supported } (the file needs a newer kioku)
+check-empty = "{ $field }" must not be empty
+check-set-id = set id
+check-question-id = question id
+check-not-kebab = { $what } "{ $value }" is not kebab-case (lowercase letters and digits joined by single hyphens, e.g. "{ $example }")
+check-bad-language = language "{ $tag }" is not a BCP 47 tag such as "en" or "pt-BR"
+check-duplicate-question-id = duplicate question id "{ $id }" (first used at { $first })
+check-unknown-type = unknown question type "{ $found }"{ $suggestion }; expected one of flashcard, typed, multiple_choice, true_false, cloze
+check-no-questions = a set needs at least one question
+check-too-few-choices = multiple choice needs at least { $min } choices, found { $found }
+check-too-many-choices = multiple choice allows at most { $max } choices, found { $found }
+check-empty-choice = choice { $index } is empty
+check-duplicate-choice = choice { $index } repeats choice { $first } ("{ $text }")
+check-no-correct-choice = "correct" must list at least one choice index
+check-negative-index = correct index { $index } is negative; choices are numbered from 0
+check-index-out-of-range = correct index { $index } is out of range; the { $count } choices are numbered 0 to { $last }
+check-not-an-index = correct index must be a whole number, found { $found }
+check-duplicate-index = correct index { $index } is listed twice
+check-duplicate-answer = accepted answer { $index } repeats answer { $first } ("{ $text }")
+check-no-deletion = cloze text has no deletion; mark each hidden part with {"{{...}}"}
+check-unclosed-deletion = unbalanced braces: "{"{{"}" is never closed with "{"}}"}"
+check-unopened-deletion = unbalanced braces: "{"}}"}" without an opening "{"{{"}"
+check-nested-deletion = cloze deletions cannot be nested
+check-empty-deletion = empty cloze deletion {"{{}}"}
+check-unnumbered-deletion = this deletion has no card number while others in the text have one; write it {"{{cN::...}}"} (deletions sharing N are hidden together)
+check-stray-brace = single brace '{ $brace }' in cloze text; deletions are written {"{{answer}}"}
+check-no-front-matter = a .kioku.md file starts with a "---" line that opens the set's front matter
+check-unclosed-front-matter = the front matter is never closed with a "---" line
+check-text-outside-question = text outside a question; each question starts with a "## id" heading (start a line with \ to write it as text)
+check-mixed-types = this question mixes { $first } and { $second } markers; each question has one type
+check-no-answer = the question has no answer: add "A:", "=" answers, "- [x]" choices, or {"{{...}}"} deletions in "Q:"
+check-quote-not-found = source quote not found in { $document }
+check-quote-not-found-nearest = source quote not found in { $document }; did you mean: "{ $nearest }"?
+check-abbreviation-no-equals = has no "=": write SHORT = LONG
+check-bad-abbreviation = abbreviation "{ $short }" { $reason }
+check-source-unreadable = cannot read source document "{ $document }": { $reason }
+json-unexpected-end = unexpected end of file
+json-unexpected-token = unexpected character; expected a JSON value
+json-trailing-characters = unexpected characters after the JSON value
+json-comment = comments are not allowed in JSON
+json-expected-key = expected a key in double quotes
+json-expected-colon = expected ':' after the key
+json-expected-comma-or-end = expected ',' or '{ $end }'
+json-trailing-comma = trailing comma before '{ $end }'
+json-unterminated-string = unterminated string
+json-invalid-escape = invalid escape sequence
+json-control-character = control character in string (write it as an escape such as \n)
+json-invalid-number = invalid number
+
+## The grader's reasons (kioku grade, trying an answer in the editor)
+
+grade-self-graded = flashcards are self-graded
+grade-by-learner = judged by the learner
+grade-matches-answer = matches the answer "{ $answer }"
+grade-matches-alternative = matches the accepted alternative "{ $answer }"
+grade-matches-leniently = matches "{ $answer }" { $rule }
+grade-one-typo = one typo away from "{ $answer }"
+grade-no-accepted-answer = there is no accepted answer
+grade-no-match = { $alternatives ->
+    [0] does not match the answer "{ $answer }"
+    [one] does not match the answer "{ $answer }" or its { $alternatives } alternative
+   *[other] does not match the answer "{ $answer }" or its { $alternatives } alternatives
+}
+grade-no-such-blank = the cloze has no such blank
+grade-right-choices = the right choices
+grade-not-right-choices = not exactly the right choices
+grade-right = right
+grade-other-way = the statement is the other way
+grade-blank-count = this card hides { $blanks } blanks: give their answers in order, separated by ";" ({ $given } given)
+grade-blank = blank { $n }: { $detail }
+grade-blank-separator = {"; "}
+grade-rule-wording = ignoring leading articles and prepositions and how numbers are written
+grade-rule-order = with the parts of the list in another order
+grade-rule-extra-words = with only filler words around it
+grade-rule-abbreviation = with the set's abbreviations written out
+grade-rule-initials = without middle initials
+
+## The settings form's problems
+
+settings-not-in-range = Enter a whole number from { $min } to { $max }.
+settings-bad-step = "{ $step }" is not a step; write steps like "1m 10m" (m = minutes, h = hours, d = days).
+settings-step-range = A step must be between 1 minute and 30 days, not "{ $step }".
+
+## The editor's problems, next to each field
+
+editor-problem-empty-choice = Choice { $n } is empty
+editor-problem-duplicate-choice = Choice { $n } is the same as choice { $first }
+editor-problem-no-correct-choice = Mark at least one choice as correct
+editor-problem-too-few-choices = Give at least { $min } choices
+editor-problem-too-many-choices = Give at most { $max } choices
+editor-problem-mark-again = Mark the correct choices again
+editor-problem-duplicate-answer = Accepted answer { $n } is the same as answer { $first }
+editor-problem-empty-title = Give the set a title
+editor-problem-empty-id = Give it an id
+editor-problem-empty-language = Give the set's language, such as en
+editor-problem-empty-prompt = Write the question
+editor-problem-empty-answer = Write the answer
+editor-problem-empty-answers = Give at least one accepted answer
+editor-problem-empty-answers-entry = An accepted answer is empty
+editor-problem-empty-text = Write the text with its blanks
+editor-problem-empty = This must not be empty
+editor-problem-not-kebab = The { $what } may only have lowercase letters and digits joined by single hyphens, such as { $example }
+editor-problem-bad-language = { $tag } is not a language code such as en or pt-BR
+editor-problem-duplicate-id = Another question already has the id { $id }
+editor-problem-no-questions = Add at least one question
+editor-problem-bad-abbreviation = The abbreviation { $short } { $reason }; write each as SHORT = LONG, separated by commas
+editor-problem-no-deletion = Make at least one blank: select a part of the text and mark it as a blank
+editor-problem-unclosed-deletion = A blank is opened with {"{{"} but never closed with {"}}"}
+editor-problem-unopened-deletion = A blank is closed with {"}}"} but never opened with {"{{"}
+editor-problem-nested-deletion = A blank cannot be inside another blank
+editor-problem-empty-deletion = A blank is empty
+editor-problem-unnumbered-deletion = This blank has no card number while others have one: write it {"{{c1::like this}}"}
+editor-problem-stray-brace = A single { $brace } is in the text; blanks are written {"{{like this}}"}

@@ -38,8 +38,10 @@ warning = 警告: { $message }
 note = 注意: { $message }
 error = エラー: { $message }
 file-error = { $path }: エラー: { $message }
+list-separator = 、
 snapshot-not-written = 進捗のスナップショットを書き込めませんでした: { $error }
 date = { $year }年{ $month }月{ $day }日
+date-time = { $date } { $time }
 interval-minutes = { $n }分
 interval-hours = { $n }時間
 interval-days = { $n }日
@@ -241,18 +243,36 @@ memory-due = 期日
 
 ## The editor: adding images and sounds
 media-needs-set-id = 画像や音声を追加する前に、セットに有効な ID を付けてください。
-media-no-data-dir = データディレクトリが開かれていません。
+media-no-data-dir = データフォルダが開かれていません。
 media-not-added = 追加できませんでした: { $error }
 media-added = { $file } を { $name } として追加しました。
 media-pasted-image = 貼り付けた画像
-media-paste-unsupported = 追加できませんでした: 貼り付けた { $kind } は kioku で表示できる画像ではありません (PNG、JPEG、GIF、WebP)。
+media-paste-unsupported = 追加できませんでした: 貼り付けた { $kind } は kioku で表示できる画像ではありません（PNG、JPEG、GIF、WebP）。
 media-drop-files-only = ここにはファイルだけをドロップできます。
 media-dialog-title = 画像または音声を追加
 media-dialog-filter = 画像と音声
 media-add-to = 追加先
 media-at-cursor = このフィールドのカーソル位置に入ります。
-media-at-end = このフィールドの末尾に入ります (フィールドをクリックするとカーソル位置に入ります)。
+media-at-end = このフィールドの末尾に入ります（フィールドをクリックするとカーソル位置に入ります）。
 media-drop-paste-hint = テキストフィールドにファイルをドロップしたり、画像を貼り付けたりすることもできます。
+media-legend = 画像と音声
+media-alt-label = 説明（代替テキスト。スクリーンリーダーが読み上げます）
+media-alt-placeholder = 係争中の島々の地図
+media-field-prompt = 問題文
+media-field-text = 本文
+media-field-answer = 答え
+media-field-explanation = 解説
+media-describe-first = 先に説明を入力してください
+media-add-button = 画像・音声を追加…
+media-drop-zone = 画像または音声ファイルをここにドロップ
+media-drop-describe-first = 説明を入力してから、ここにファイルをドロップしてください
+media-drop-here = …またはここにファイルをドロップ
+media-kinds = PNG、JPEG、GIF、WebP、SVG、MP3、Ogg、WAV、M4A（20 MiB まで）。
+media-in-question = この問題のメディア
+media-unused-title = 使われていないメディアファイル
+media-unused = 次の { $n } 個のファイルはどの問題にも使われなくなりました: { $files }。セットのメディアフォルダから削除しますか？
+media-delete-files = ファイルを削除
+media-keep-files = 残しておく
 
 ## App: study
 
@@ -514,6 +534,7 @@ app-exam-none-yet = このセットの模擬テストはまだありません。
 app-exam-past = これまでの結果
 app-exam-no-full = 通しのテストはまだありません。推移は通しのテストだけを示します。
 app-exam-trend-label = 通しのテストの得点の推移、古い順（テスト番号ごとの得点率）: { $summary }
+app-exam-trend-point = { $n } 回目（{ $when }）: { $percent }%
 app-exam-trend-x = 通しのテスト（古い順）
 app-exam-score = 得点
 app-exam-trend-caption = 通しのテストのみ。間違えた問題の再テストは下に別に示します。
@@ -552,3 +573,245 @@ app-exam-every-question = すべての問題
 app-exam-your-answer = あなたの解答:
 app-exam-no-answer = （なし）
 app-exam-right-answer = 正解:
+
+## App: statistics
+
+app-stats-summary = 概要
+app-stats-cards = カード
+app-stats-new = 新規
+app-stats-learning = 学習中
+app-stats-young = 未熟
+app-stats-mature = 熟知（21日〜）
+app-stats-reviews = 復習回数
+app-stats-streak = 日連続
+app-stats-per-answer = 1 回の解答あたり
+app-stats-seconds = { $s } 秒
+app-stats-retention = 実際の定着率
+app-stats-retention-hint = 復習したカードのうち覚えていた（「もう一度」以外を選んだ）割合です。未熟は間隔が21日未満、熟知は21日以上のカードです。
+app-stats-period = 期間
+app-stats-young-col = 未熟
+app-stats-mature-col = 熟知
+app-stats-last-days = 過去{ $days }日間
+app-stats-pass = { $percent }%（{ $passed }/{ $reviews }）
+app-stats-self-test = 模擬テストの得点
+app-stats-self-test-score = { $date }: { $percent }%
+app-stats-reviews-per-day = 日ごとの復習回数
+app-stats-heatmap-summary = 過去{ $days }日間のうち{ $active }日で、{ $total } 回復習しました。
+app-stats-day-reviews = { $day }: 復習 { $n } 回
+app-stats-forecast = 今後{ $days }日間の復習予定
+app-stats-forecast-summary = 今後{ $days }日間に { $total } 枚が期日になります（今日は { $today } 枚）。
+app-stats-today = 今日
+app-stats-tomorrow = 明日
+app-stats-in-days = { $n }日後
+app-stats-cards-on = { $label }: { $n } 枚
+app-stats-no-studied = まだ学習したカードはありません。
+
+## App: the editor
+
+editor-new-set-title = 新しいセット
+editor-title = セットの編集
+editor-problems-to-fix = 要修正 { $n } 件
+editor-unsaved = 未保存の変更
+editor-saved = 保存済み
+editor-unsaved-question = 未保存の変更があります。
+editor-save-and-leave = 保存して戻る
+editor-discard = 変更を破棄
+editor-keep-editing = 編集を続ける
+editor-set = セット
+editor-field-title = タイトル
+editor-id-label = {"ID: "}
+editor-id-fixed = （変更不可。進捗はこの ID で記録されます）
+editor-id = ID
+editor-id-from-title = {" — "}タイトルから作成。保存後は変更できません。{" "}
+editor-choose-id = 別の ID にする
+editor-field-id = ID（半角英小文字とハイフン。保存後は変更不可）
+editor-field-description = 説明（Markdown）
+editor-field-language = 言語（例: ja）
+editor-field-authors = 作成者（カンマ区切り）
+editor-field-source = 出典資料
+editor-field-abbreviations = 解答で認める略語（U.S. = United States、UK = United Kingdom）
+editor-questions = 問題一覧
+editor-has-problems = 要修正
+editor-move-up = 問題 { $n } を上へ
+editor-move-down = 問題 { $n } を下へ
+editor-delete-question = 問題 { $n } を削除
+editor-add = 追加:
+editor-add-first = 問題を追加して始めましょう。
+editor-kind-flashcard = フラッシュカード
+editor-kind-typed = 入力式
+editor-kind-multiple-choice = 選択式
+editor-kind-true-false = 正誤式
+editor-kind-cloze = 穴埋め
+editor-new-question = （新しい{ $kind }）
+editor-question-n = 問題 { $n }
+editor-type = 形式
+editor-field-cloze = 本文: 空欄にする語は {"{{"}答え{"}}"} のように書きます
+editor-make-blank = 選択した語を空欄にする
+editor-field-prompt = 問題文（Markdown）
+editor-field-answer = 答え（Markdown）
+editor-reversible = 答え → 問題文の向きでも学習する
+editor-accepted-answers = 正解として認める答え（最初のものを表示）
+editor-accepted-answer-n = 正解 { $n }
+editor-remove-answer-n = 正解 { $n } を削除
+editor-add-answer = 答えを追加
+editor-choices = 選択肢（正しいものにチェック。複数なら「当てはまるものをすべて選ぶ」問題）
+editor-choice-correct-n = 選択肢 { $n } は正しい
+editor-choice-n = 選択肢 { $n }
+editor-remove-choice-n = 選択肢 { $n } を削除
+editor-add-choice = 選択肢を追加
+editor-shuffle = 表示するとき選択肢を並べ替える
+editor-statement-is = この文は
+editor-field-explanation = 解説（Markdown。解答後に表示）
+editor-field-source-quote = 出典の引用（答えの根拠となる箇所）
+editor-field-tags = タグ（カンマ区切り）
+editor-preview = プレビュー
+editor-imported = 「{ $title }」を取り込みました（{ $n } 問）。
+editor-wrote = { $path } に書き出しました。
+editor-transfer = 取り込み・書き出し
+editor-file-path = ファイルのパス
+editor-file-path-placeholder = /home/me/deck.apkg
+editor-format = 形式
+editor-format-auto = ファイルの拡張子から判断
+editor-import-new = 新しいセットとして取り込む
+editor-save-first = 先に保存してください
+editor-export-set = このセットを書き出す
+
+## kioku check: what is wrong in a question file
+
+check-problem = { $path }:{ $line }:{ $column }: エラー: { $message }
+check-did-you-mean = （「{ $name }」の間違いですか？）
+kind-null = null
+kind-boolean = 真偽値
+kind-number = 数値
+kind-string = 文字列
+kind-array = 配列
+kind-object = オブジェクト
+kind-true-or-false = true または false
+kind-other-text = ほかの文字列
+kind-format-version = 形式のバージョン 1
+check-not-an-object = 問題セットは JSON のオブジェクトでなければなりません（実際は{ $found }）
+check-prompt-in-cloze = "prompt" は穴埋め問題のフィールドではありません（穴埋め問題では "text" に {"{{...}}"} で空欄を書きます）
+check-field-not-for-type = "{ $name }" は { $kind } 問題のフィールドではありません
+check-empty-file = ファイルが空です
+check-not-utf8 = ファイルが UTF-8 ではありません（不正なバイト { $byte }）。UTF-8 で保存してください
+check-too-large = ファイルが { $size } MiB あります。問題ファイルは { $limit } MiB までです
+check-too-deep = 入れ子が { $limit } 段を超えています
+check-duplicate-key = キー "{ $key }" が重複しています（最初は { $first }）
+check-unknown-field = 不明なフィールド "{ $name }"{ $suggestion }
+check-hint-version = （形式のバージョン: 1）
+check-hint-prompt = （問題文）
+check-missing-field = フィールド "{ $name }" がありません{ $hint }
+check-wrong-type = "{ $field }" は{ $expected }でなければなりません（実際は{ $found }）
+check-unsupported-version = 形式のバージョン { $found } には対応していません。この kioku が読めるのはバージョン { $supported } です
+check-newer-version = 形式のバージョン { $found } には対応していません。この kioku が読めるのはバージョン { $supported } です（新しい kioku が必要です）
+check-empty = "{ $field }" が空です
+check-set-id = セット ID
+check-question-id = 問題 ID
+check-not-kebab = { $what } "{ $value }" がケバブケース（半角英小文字と数字を 1 つのハイフンでつないだもの。例: "{ $example }"）ではありません
+check-bad-language = 言語 "{ $tag }" は "en" や "pt-BR" のような BCP 47 タグではありません
+check-duplicate-question-id = 問題 ID "{ $id }" が重複しています（最初は { $first }）
+check-unknown-type = 不明な問題形式 "{ $found }"{ $suggestion }。flashcard、typed、multiple_choice、true_false、cloze のいずれかを指定してください
+check-no-questions = セットには問題が 1 問以上必要です
+check-too-few-choices = 選択問題には選択肢が { $min } 個以上必要です（{ $found } 個あります）
+check-too-many-choices = 選択問題の選択肢は { $max } 個までです（{ $found } 個あります）
+check-empty-choice = 選択肢 { $index } が空です
+check-duplicate-choice = 選択肢 { $index } が選択肢 { $first } と同じです（"{ $text }"）
+check-no-correct-choice = "correct" には正しい選択肢の番号を 1 つ以上書いてください
+check-negative-index = 正解の番号 { $index } が負の数です。選択肢の番号は 0 から始まります
+check-index-out-of-range = 正解の番号 { $index } が範囲外です。{ $count } 個の選択肢の番号は 0〜{ $last } です
+check-not-an-index = 正解の番号は整数でなければなりません（実際は { $found }）
+check-duplicate-index = 正解の番号 { $index } が 2 回書かれています
+check-duplicate-answer = 正解 { $index } が正解 { $first } と同じです（"{ $text }"）
+check-no-deletion = 穴埋めの本文に空欄がありません。隠す部分を {"{{...}}"} で囲んでください
+check-unclosed-deletion = 括弧の対応が取れていません: "{"{{"}" が "{"}}"}" で閉じられていません
+check-unopened-deletion = 括弧の対応が取れていません: "{"}}"}" に対応する "{"{{"}" がありません
+check-nested-deletion = 空欄の中に空欄は書けません
+check-empty-deletion = 空欄 {"{{}}"} の中身が空です
+check-unnumbered-deletion = ほかの空欄にはカード番号があるのに、この空欄にはありません。{"{{cN::...}}"} と書いてください（同じ N の空欄は同時に隠れます）
+check-stray-brace = 穴埋めの本文に単独の '{ $brace }' があります。空欄は {"{{答え}}"} と書きます
+check-no-front-matter = .kioku.md ファイルは、セットのフロントマターを始める "---" の行で始まります
+check-unclosed-front-matter = フロントマターが "---" の行で閉じられていません
+check-text-outside-question = 問題の外に文があります。各問題は "## id" の見出しで始まります（本文として書くには行頭に \ を付けます）
+check-mixed-types = この問題には { $first } と { $second } の記号が混在しています。1 つの問題の形式は 1 つです
+check-no-answer = 問題に答えがありません。"A:"、"=" の答え、"- [x]" の選択肢、または "Q:" 内の {"{{...}}"} の空欄を追加してください
+check-quote-not-found = 出典の引用が { $document } に見つかりません
+check-quote-not-found-nearest = 出典の引用が { $document } に見つかりません。近い箇所:「{ $nearest }」
+check-abbreviation-no-equals = に "=" がありません。短縮形 = 正式名 の形で書いてください
+check-bad-abbreviation = 略語 "{ $short }" { $reason }
+check-source-unreadable = 出典資料 "{ $document }" を読めません: { $reason }
+json-unexpected-end = ファイルが途中で終わっています
+json-unexpected-token = 予期しない文字です。JSON の値が必要です
+json-trailing-characters = JSON の値のあとに余分な文字があります
+json-comment = JSON にコメントは書けません
+json-expected-key = 二重引用符で囲んだキーが必要です
+json-expected-colon = キーのあとに ':' が必要です
+json-expected-comma-or-end = ',' または '{ $end }' が必要です
+json-trailing-comma = '{ $end }' の前に余分なカンマがあります
+json-unterminated-string = 文字列が閉じられていません
+json-invalid-escape = 不正なエスケープシーケンスです
+json-control-character = 文字列に制御文字があります（\n のようなエスケープで書いてください）
+json-invalid-number = 不正な数値です
+
+## The grader's reasons (kioku grade, trying an answer in the editor)
+
+grade-self-graded = フラッシュカードは自己評価です
+grade-by-learner = 学習者が判断します
+grade-matches-answer = 答え「{ $answer }」と一致
+grade-matches-alternative = 別解「{ $answer }」と一致
+grade-matches-leniently = 「{ $answer }」と一致（{ $rule }）
+grade-one-typo = 「{ $answer }」と 1 文字違い
+grade-no-accepted-answer = 正解として認める答えがありません
+grade-no-match = { $alternatives ->
+    [0] 答え「{ $answer }」と一致しません
+   *[other] 答え「{ $answer }」とも、{ $alternatives } 個の別解とも一致しません
+}
+grade-no-such-blank = この穴埋めにはその空欄がありません
+grade-right-choices = 正しい選択肢です
+grade-not-right-choices = 選択が正しい選択肢と完全には一致しません
+grade-right = 正しい判断です
+grade-other-way = 文の正誤が逆です
+grade-blank-count = このカードには空欄が { $blanks } か所あります。前から順に半角の「;」で区切って答えてください（{ $given } 個入力）
+grade-blank = 空欄 { $n }: { $detail }
+grade-blank-separator = 、
+grade-rule-wording = 先頭の冠詞・前置詞や数の書き方を無視
+grade-rule-order = 列挙の順番違い
+grade-rule-extra-words = 前後の余分な語のみ
+grade-rule-abbreviation = セットの略語を展開して
+grade-rule-initials = ミドルイニシャルを除いて
+
+## The settings form's problems
+
+settings-not-in-range = { $min }〜{ $max } の整数を入力してください。
+settings-bad-step = 「{ $step }」はステップとして読めません。「1m 10m」のように書いてください（m = 分、h = 時間、d = 日）。
+settings-step-range = ステップは 1 分から 30 日までです（「{ $step }」）。
+
+## The editor's problems, next to each field
+
+editor-problem-empty-choice = 選択肢 { $n } が空です
+editor-problem-duplicate-choice = 選択肢 { $n } が選択肢 { $first } と同じです
+editor-problem-no-correct-choice = 正しい選択肢を 1 つ以上チェックしてください
+editor-problem-too-few-choices = 選択肢を { $min } 個以上入力してください
+editor-problem-too-many-choices = 選択肢は { $max } 個までです
+editor-problem-mark-again = 正しい選択肢をチェックし直してください
+editor-problem-duplicate-answer = 正解 { $n } が正解 { $first } と同じです
+editor-problem-empty-title = セットのタイトルを入力してください
+editor-problem-empty-id = ID を入力してください
+editor-problem-empty-language = セットの言語（ja、en など）を入力してください
+editor-problem-empty-prompt = 問題文を入力してください
+editor-problem-empty-answer = 答えを入力してください
+editor-problem-empty-answers = 正解として認める答えを 1 つ以上入力してください
+editor-problem-empty-answers-entry = 空の正解があります
+editor-problem-empty-text = 空欄を含む本文を入力してください
+editor-problem-empty = 空にはできません
+editor-problem-not-kebab = { $what }には半角英小文字と数字を 1 つのハイフンでつないだもの（例: { $example }）しか使えません
+editor-problem-bad-language = { $tag } は en や pt-BR のような言語コードではありません
+editor-problem-duplicate-id = ID { $id } はほかの問題で使われています
+editor-problem-no-questions = 問題を 1 問以上追加してください
+editor-problem-bad-abbreviation = 略語 { $short } { $reason }（複数あるときはカンマで区切ります）
+editor-problem-no-deletion = 空欄を 1 つ以上作ってください（本文の一部を選んで空欄にします）
+editor-problem-unclosed-deletion = 空欄が {"{{"} で始まっていますが {"}}"} で閉じられていません
+editor-problem-unopened-deletion = 空欄が {"}}"} で閉じられていますが {"{{"} で始まっていません
+editor-problem-nested-deletion = 空欄の中に空欄は作れません
+editor-problem-empty-deletion = 中身が空の空欄があります
+editor-problem-unnumbered-deletion = ほかの空欄にはカード番号があるのに、この空欄にはありません。{"{{c1::このように}}"} と書いてください
+editor-problem-stray-brace = 本文に単独の { $brace } があります。空欄は {"{{このように}}"} と書きます

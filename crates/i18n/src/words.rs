@@ -1,0 +1,419 @@
+//! kioku-core's typed results in words (the `core` feature): the core
+//! returns data — a check problem, a grader's reason — and both front ends
+//! word it here, in the user's language. Machine-readable output (JSON,
+//! file formats) keeps the core's English `Display` text.
+
+use kioku_core::bank::problem::SyntaxError;
+use kioku_core::bank::{Diagnostic, Problem};
+use kioku_core::grader::{Detail, Lenience};
+use kioku_core::scheduler::SettingsError;
+use kioku_core::store::FormError;
+
+use crate::{Lang, t};
+
+/// One line of `kioku check` output: `PATH:LINE:COL: error: MESSAGE`.
+pub fn diagnostic(lang: Lang, d: &Diagnostic) -> String {
+    t!(
+        lang,
+        "check-problem",
+        path = d.path.display().to_string(),
+        line = d.pos.line,
+        column = d.pos.column,
+        message = problem(lang, &d.problem)
+    )
+}
+
+/// A JSON value's kind as the core names it (`a string`, `an array`).
+fn kind(lang: Lang, k: &str) -> String {
+    match k {
+        "null" => t!(lang, "kind-null"),
+        "a boolean" => t!(lang, "kind-boolean"),
+        "a number" => t!(lang, "kind-number"),
+        "a string" => t!(lang, "kind-string"),
+        "an array" => t!(lang, "kind-array"),
+        "an object" => t!(lang, "kind-object"),
+        "true or false" => t!(lang, "kind-true-or-false"),
+        "other text" => t!(lang, "kind-other-text"),
+        "the format version 1" => t!(lang, "kind-format-version"),
+        other => other.to_owned(),
+    }
+}
+
+fn suggestion(lang: Lang, s: &Option<String>) -> String {
+    match s {
+        Some(s) => t!(lang, "check-did-you-mean", name = s.as_str()),
+        None => String::new(),
+    }
+}
+
+/// What is wrong in a question file, in words.
+pub fn problem(lang: Lang, p: &Problem) -> String {
+    match p {
+        Problem::NotAnObject(found) => t!(lang, "check-not-an-object", found = kind(lang, found)),
+        Problem::FieldNotForType { name, type_name } => {
+            if *type_name == "cloze" && name == "prompt" {
+                t!(lang, "check-prompt-in-cloze")
+            } else {
+                t!(
+                    lang,
+                    "check-field-not-for-type",
+                    name = name.as_str(),
+                    kind = *type_name
+                )
+            }
+        }
+        Problem::EmptyFile => t!(lang, "check-empty-file"),
+        Problem::NotUtf8 { byte } => t!(lang, "check-not-utf8", byte = format!("0x{byte:02x}")),
+        Problem::TooLarge { size, limit } => t!(
+            lang,
+            "check-too-large",
+            size = crate::fixed(*size as f64 / 1_048_576.0, 1),
+            limit = limit / 1_048_576
+        ),
+        Problem::Syntax(e) => syntax(lang, e),
+        Problem::TooDeep { limit } => t!(lang, "check-too-deep", limit = *limit),
+        Problem::DuplicateKey { key, first } => {
+            t!(
+                lang,
+                "check-duplicate-key",
+                key = key.as_str(),
+                first = first.to_string()
+            )
+        }
+        Problem::UnknownField {
+            name,
+            suggestion: s,
+        } => t!(
+            lang,
+            "check-unknown-field",
+            name = name.as_str(),
+            suggestion = suggestion(lang, s)
+        ),
+        Problem::MissingField { name, hint } => {
+            let hint = match *hint {
+                " (the format version: 1)" => t!(lang, "check-hint-version"),
+                " (the question's prompt)" => t!(lang, "check-hint-prompt"),
+                other => other.to_owned(),
+            };
+            t!(lang, "check-missing-field", name = *name, hint = hint)
+        }
+        Problem::WrongType {
+            field,
+            expected,
+            found,
+        } => t!(
+            lang,
+            "check-wrong-type",
+            field = field.as_str(),
+            expected = kind(lang, expected),
+            found = kind(lang, found)
+        ),
+        Problem::UnsupportedVersion { found, supported } => {
+            if found > supported {
+                t!(
+                    lang,
+                    "check-newer-version",
+                    found = *found,
+                    supported = *supported
+                )
+            } else {
+                t!(
+                    lang,
+                    "check-unsupported-version",
+                    found = *found,
+                    supported = *supported
+                )
+            }
+        }
+        Problem::Empty { field } => t!(lang, "check-empty", field = field.as_str()),
+        Problem::NotKebabCase {
+            what,
+            value,
+            example,
+        } => {
+            let what = match *what {
+                "set id" => t!(lang, "check-set-id"),
+                "question id" => t!(lang, "check-question-id"),
+                other => other.to_owned(),
+            };
+            t!(
+                lang,
+                "check-not-kebab",
+                what = what,
+                value = value.as_str(),
+                example = example.as_str()
+            )
+        }
+        Problem::BadLanguage(tag) => t!(lang, "check-bad-language", tag = tag.as_str()),
+        Problem::DuplicateQuestionId { id, first } => t!(
+            lang,
+            "check-duplicate-question-id",
+            id = id.as_str(),
+            first = first.to_string()
+        ),
+        Problem::UnknownType {
+            found,
+            suggestion: s,
+        } => t!(
+            lang,
+            "check-unknown-type",
+            found = found.as_str(),
+            suggestion = suggestion(lang, s)
+        ),
+        Problem::NoQuestions => t!(lang, "check-no-questions"),
+        Problem::TooFewChoices { min, found } => {
+            t!(lang, "check-too-few-choices", min = *min, found = *found)
+        }
+        Problem::TooManyChoices { max, found } => {
+            t!(lang, "check-too-many-choices", max = *max, found = *found)
+        }
+        Problem::EmptyChoice { index } => t!(lang, "check-empty-choice", index = *index),
+        Problem::DuplicateChoice { index, first, text } => t!(
+            lang,
+            "check-duplicate-choice",
+            index = *index,
+            first = *first,
+            text = text.as_str()
+        ),
+        Problem::NoCorrectChoice => t!(lang, "check-no-correct-choice"),
+        Problem::NegativeIndex { index } => t!(lang, "check-negative-index", index = *index),
+        Problem::IndexOutOfRange { index, count } => t!(
+            lang,
+            "check-index-out-of-range",
+            index = *index,
+            count = *count,
+            last = count.saturating_sub(1)
+        ),
+        Problem::NotAnIndex(found) => t!(lang, "check-not-an-index", found = found.as_str()),
+        Problem::DuplicateIndex { index } => t!(lang, "check-duplicate-index", index = *index),
+        Problem::DuplicateAnswer { index, first, text } => t!(
+            lang,
+            "check-duplicate-answer",
+            index = *index,
+            first = *first,
+            text = text.as_str()
+        ),
+        Problem::NoDeletion => t!(lang, "check-no-deletion"),
+        Problem::UnclosedDeletion => t!(lang, "check-unclosed-deletion"),
+        Problem::UnopenedDeletion => t!(lang, "check-unopened-deletion"),
+        Problem::NestedDeletion => t!(lang, "check-nested-deletion"),
+        Problem::EmptyDeletion => t!(lang, "check-empty-deletion"),
+        Problem::UnnumberedDeletion => t!(lang, "check-unnumbered-deletion"),
+        Problem::StrayBrace(c) => t!(lang, "check-stray-brace", brace = c.to_string()),
+        Problem::NoFrontMatter => t!(lang, "check-no-front-matter"),
+        Problem::UnclosedFrontMatter => t!(lang, "check-unclosed-front-matter"),
+        Problem::TextOutsideQuestion => t!(lang, "check-text-outside-question"),
+        Problem::MixedTypes { first, second } => {
+            t!(lang, "check-mixed-types", first = *first, second = *second)
+        }
+        Problem::NoAnswer => t!(lang, "check-no-answer"),
+        Problem::QuoteNotInSource { document, nearest } => match nearest {
+            Some(n) => t!(
+                lang,
+                "check-quote-not-found-nearest",
+                document = document.as_str(),
+                nearest = n.as_str()
+            ),
+            None => t!(lang, "check-quote-not-found", document = document.as_str()),
+        },
+        Problem::BadAbbreviation { short, reason } => {
+            let reason = match *reason {
+                "has no \"=\": write SHORT = LONG" => t!(lang, "check-abbreviation-no-equals"),
+                other => other.to_owned(),
+            };
+            t!(
+                lang,
+                "check-bad-abbreviation",
+                short = short.as_str(),
+                reason = reason
+            )
+        }
+        Problem::SourceDocumentUnreadable { document, reason } => t!(
+            lang,
+            "check-source-unreadable",
+            document = document.as_str(),
+            reason = reason.as_str()
+        ),
+        // Media and imported formats' own problems keep the core's text.
+        other => other.to_string(),
+    }
+}
+
+fn syntax(lang: Lang, e: &SyntaxError) -> String {
+    match e {
+        SyntaxError::UnexpectedEnd => t!(lang, "json-unexpected-end"),
+        SyntaxError::UnexpectedToken => t!(lang, "json-unexpected-token"),
+        SyntaxError::TrailingCharacters => t!(lang, "json-trailing-characters"),
+        SyntaxError::Comment => t!(lang, "json-comment"),
+        SyntaxError::ExpectedKey => t!(lang, "json-expected-key"),
+        SyntaxError::ExpectedColon => t!(lang, "json-expected-colon"),
+        SyntaxError::ExpectedCommaOrEnd(c) => {
+            t!(lang, "json-expected-comma-or-end", end = c.to_string())
+        }
+        SyntaxError::TrailingComma(c) => t!(lang, "json-trailing-comma", end = c.to_string()),
+        SyntaxError::UnterminatedString => t!(lang, "json-unterminated-string"),
+        SyntaxError::InvalidEscape => t!(lang, "json-invalid-escape"),
+        SyntaxError::ControlCharacter => t!(lang, "json-control-character"),
+        SyntaxError::InvalidNumber => t!(lang, "json-invalid-number"),
+    }
+}
+
+/// A problem as the editor says it, next to a field: about the form's
+/// fields rather than the file's keys, choices and answers counted from 1.
+/// Problems the editor has no words of its own for read as `kioku check`
+/// says them, with a capital.
+pub fn field_problem(lang: Lang, p: &Problem) -> String {
+    match p {
+        Problem::EmptyChoice { index } => t!(lang, "editor-problem-empty-choice", n = index + 1),
+        Problem::DuplicateChoice { index, first, .. } => t!(
+            lang,
+            "editor-problem-duplicate-choice",
+            n = index + 1,
+            first = first + 1
+        ),
+        Problem::NoCorrectChoice => t!(lang, "editor-problem-no-correct-choice"),
+        Problem::TooFewChoices { min, .. } => {
+            t!(lang, "editor-problem-too-few-choices", min = *min)
+        }
+        Problem::TooManyChoices { max, .. } => {
+            t!(lang, "editor-problem-too-many-choices", max = *max)
+        }
+        Problem::NegativeIndex { .. }
+        | Problem::IndexOutOfRange { .. }
+        | Problem::NotAnIndex(_)
+        | Problem::DuplicateIndex { .. } => t!(lang, "editor-problem-mark-again"),
+        Problem::DuplicateAnswer { index, first, .. } => t!(
+            lang,
+            "editor-problem-duplicate-answer",
+            n = index + 1,
+            first = first + 1
+        ),
+        Problem::Empty { field } => match field.as_str() {
+            "title" => t!(lang, "editor-problem-empty-title"),
+            "id" => t!(lang, "editor-problem-empty-id"),
+            "language" => t!(lang, "editor-problem-empty-language"),
+            "prompt" => t!(lang, "editor-problem-empty-prompt"),
+            "answer" => t!(lang, "editor-problem-empty-answer"),
+            "answers" => t!(lang, "editor-problem-empty-answers"),
+            "answers entry" => t!(lang, "editor-problem-empty-answers-entry"),
+            "text" => t!(lang, "editor-problem-empty-text"),
+            _ => t!(lang, "editor-problem-empty"),
+        },
+        Problem::NotKebabCase { what, example, .. } => {
+            let what = match *what {
+                "set id" => t!(lang, "check-set-id"),
+                "question id" => t!(lang, "check-question-id"),
+                other => other.to_owned(),
+            };
+            t!(
+                lang,
+                "editor-problem-not-kebab",
+                what = what,
+                example = example.as_str()
+            )
+        }
+        Problem::BadLanguage(tag) => t!(lang, "editor-problem-bad-language", tag = tag.as_str()),
+        Problem::DuplicateQuestionId { id, .. } => {
+            t!(lang, "editor-problem-duplicate-id", id = id.as_str())
+        }
+        Problem::NoQuestions => t!(lang, "editor-problem-no-questions"),
+        Problem::BadAbbreviation { short, reason } => {
+            let reason = match *reason {
+                "has no \"=\": write SHORT = LONG" => t!(lang, "check-abbreviation-no-equals"),
+                other => other.to_owned(),
+            };
+            t!(
+                lang,
+                "editor-problem-bad-abbreviation",
+                short = short.as_str(),
+                reason = reason
+            )
+        }
+        Problem::NoDeletion => t!(lang, "editor-problem-no-deletion"),
+        Problem::UnclosedDeletion => t!(lang, "editor-problem-unclosed-deletion"),
+        Problem::UnopenedDeletion => t!(lang, "editor-problem-unopened-deletion"),
+        Problem::NestedDeletion => t!(lang, "editor-problem-nested-deletion"),
+        Problem::EmptyDeletion => t!(lang, "editor-problem-empty-deletion"),
+        Problem::UnnumberedDeletion => t!(lang, "editor-problem-unnumbered-deletion"),
+        Problem::StrayBrace(c) => t!(lang, "editor-problem-stray-brace", brace = c.to_string()),
+        other => {
+            let text = problem(lang, other);
+            let mut chars = text.chars();
+            match chars.next() {
+                Some(c) => c.to_uppercase().chain(chars).collect(),
+                None => String::new(),
+            }
+        }
+    }
+}
+
+/// What is wrong with a field of the settings form.
+pub fn form_error(lang: Lang, e: &FormError) -> String {
+    match e {
+        FormError::NotInRange { min, max } => {
+            t!(lang, "settings-not-in-range", min = *min, max = *max)
+        }
+        FormError::Steps(SettingsError::Step(word)) => {
+            t!(lang, "settings-bad-step", step = word.as_str())
+        }
+        FormError::Steps(SettingsError::StepRange(word)) => {
+            t!(lang, "settings-step-range", step = word.as_str())
+        }
+        other => other.to_string(),
+    }
+}
+
+/// Why the grader judged a response as it did.
+pub fn detail(lang: Lang, d: &Detail) -> String {
+    match d {
+        Detail::SelfGraded => t!(lang, "grade-self-graded"),
+        Detail::ByLearner => t!(lang, "grade-by-learner"),
+        Detail::MatchesAnswer { answer } => {
+            t!(lang, "grade-matches-answer", answer = answer.as_str())
+        }
+        Detail::MatchesAlternative { answer } => {
+            t!(lang, "grade-matches-alternative", answer = answer.as_str())
+        }
+        Detail::MatchesLeniently { answer, rule } => t!(
+            lang,
+            "grade-matches-leniently",
+            answer = answer.as_str(),
+            rule = lenience(lang, *rule)
+        ),
+        Detail::OneTypo { answer } => t!(lang, "grade-one-typo", answer = answer.as_str()),
+        Detail::NoAcceptedAnswer => t!(lang, "grade-no-accepted-answer"),
+        Detail::NoMatch {
+            answer,
+            alternatives,
+        } => t!(
+            lang,
+            "grade-no-match",
+            answer = answer.as_str(),
+            alternatives = *alternatives
+        ),
+        Detail::NoSuchBlank => t!(lang, "grade-no-such-blank"),
+        Detail::RightChoices => t!(lang, "grade-right-choices"),
+        Detail::NotRightChoices => t!(lang, "grade-not-right-choices"),
+        Detail::Right => t!(lang, "grade-right"),
+        Detail::OtherWay => t!(lang, "grade-other-way"),
+        Detail::BlankCount { blanks, given } => {
+            t!(lang, "grade-blank-count", blanks = *blanks, given = *given)
+        }
+        Detail::Blanks(each) => each
+            .iter()
+            .enumerate()
+            .map(|(i, d)| t!(lang, "grade-blank", n = i + 1, detail = detail(lang, d)))
+            .collect::<Vec<_>>()
+            .join(&t!(lang, "grade-blank-separator")),
+    }
+}
+
+fn lenience(lang: Lang, rule: Lenience) -> String {
+    match rule {
+        Lenience::Wording => t!(lang, "grade-rule-wording"),
+        Lenience::Order => t!(lang, "grade-rule-order"),
+        Lenience::ExtraWords => t!(lang, "grade-rule-extra-words"),
+        Lenience::Abbreviation => t!(lang, "grade-rule-abbreviation"),
+        Lenience::Initials => t!(lang, "grade-rule-initials"),
+    }
+}
