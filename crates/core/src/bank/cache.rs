@@ -1,9 +1,21 @@
 //! A cache of parsed question sets, `cache/sets.bin`: each set file's
-//! parsed form, keyed by its name, length, modification time and a CRC-32
-//! of its bytes. Parsing and checking the JSON is most of the time of
-//! opening a large library; decoding this is a fraction of it. It is a
-//! cache: a file that does not match is parsed as usual, and a cache that
-//! cannot be read is ignored (and rewritten).
+//! parsed form, keyed by its name, its stamp (device, inode, length,
+//! modification and status-change times) and the length and CRC-32 of its
+//! bytes. Parsing and checking the JSON is most of the time of opening a
+//! large library; decoding this is a fraction of it. It is a cache: a file
+//! that does not match is parsed as usual, and a cache that cannot be read
+//! is reported, ignored and rewritten.
+//!
+//! A set file whose stamp is the recorded one is not read at all: any
+//! write to a file changes its status-change time (ctime), which no
+//! program can set back (`touch` and editors that restore the
+//! modification time still move it), and a file replaced by another
+//! (an editor's save-by-rename, a sync tool) has a new inode. When the
+//! stamp differs, the file is read and its CRC-32 compared: the same
+//! bytes (`touch`, a copy back) use the cached set and record the new
+//! stamp, other bytes are parsed. Known limit, as for the review logs
+//! (`store::FileStamp`): on a kernel with coarse timestamps, a same-length
+//! write within one clock tick of the stamp being taken keeps it.
 //!
 //! ```text
 //! MAGIC (8 bytes) | format version (u32 LE) | body length (u64 LE)
@@ -12,15 +24,16 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::time::UNIX_EPOCH;
 
 use serde::{Deserialize, Serialize};
+
+use crate::store::FileStamp;
 
 use super::{ClozeSegment, ClozeText, Question, QuestionBody, QuestionId, QuestionSet, SetId};
 
 const MAGIC: &[u8; 8] = b"kiokuset";
 /// The cache format; any other is ignored.
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 const HEADER_LEN: usize = 8 + 4 + 8 + 4;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -78,31 +91,24 @@ struct SetRec {
     questions: Vec<QuestionRec>,
 }
 
-/// What a set file is known by.
+/// What a set file is known by: its stamp taken before its bytes were
+/// read (`None` where there is none), and the length and CRC-32 of those
+/// bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct FileKey {
+    stamp: Option<FileStamp>,
     len: u64,
-    mtime: (i64, u32),
     hash: u32,
 }
 
 impl FileKey {
-    /// The key of the file at `path` whose bytes are `bytes`.
-    pub fn of(path: &Path, bytes: &[u8]) -> Option<FileKey> {
-        let meta = std::fs::metadata(path).ok()?;
-        let mtime = meta.modified().ok()?;
-        let mtime = match mtime.duration_since(UNIX_EPOCH) {
-            Ok(d) => (i64::try_from(d.as_secs()).ok()?, d.subsec_nanos()),
-            Err(e) => (
-                -i64::try_from(e.duration().as_secs()).ok()?,
-                e.duration().subsec_nanos(),
-            ),
-        };
-        Some(FileKey {
+    /// The key of a file whose stamp was `stamp` before `bytes` were read.
+    pub fn of(stamp: Option<FileStamp>, bytes: &[u8]) -> FileKey {
+        FileKey {
+            stamp,
             len: bytes.len() as u64,
-            mtime,
             hash: crc32fast::hash(bytes),
-        })
+        }
     }
 }
 
@@ -271,26 +277,64 @@ pub(crate) struct SetCache {
 }
 
 impl SetCache {
-    pub fn load(path: &Path) -> SetCache {
-        let entries = std::fs::read(path)
-            .ok()
-            .and_then(|bytes| decode(&bytes))
-            .unwrap_or_default();
-        SetCache {
+    /// The cache at `path`, and why it was not used when it exists but
+    /// cannot be (then it is empty, and rewritten by [`SetCache::finish`]).
+    pub fn load(path: &Path) -> (SetCache, Option<String>) {
+        let (entries, bad) = match std::fs::read(path) {
+            Ok(bytes) => match decode(&bytes) {
+                Ok(entries) => (entries, None),
+                Err(why) => (Vec::new(), Some(why)),
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Vec::new(), None),
+            Err(e) => (Vec::new(), Some(format!("cannot read: {e}"))),
+        };
+        let cache = SetCache {
             entries: entries.into_iter().map(|e| (e.name.clone(), e)).collect(),
             next: Vec::new(),
-            changed: false,
-        }
+            // A damaged cache is rewritten even when no set file remains.
+            changed: bad.is_some(),
+        };
+        let bad = bad.map(|why| {
+            format!("parsed-set cache not used ({why}); the set files were read and it is rebuilt")
+        });
+        (cache, bad)
     }
 
-    /// The set cached for file `name` with this key, if any; `index` is
-    /// where the caller keeps it.
+    /// The set cached for file `name` if the file's stamp is the one
+    /// recorded (then the file need not be read); `index` is where the
+    /// caller keeps it.
+    pub fn get_unchanged(
+        &mut self,
+        name: &str,
+        stamp: Option<FileStamp>,
+        index: usize,
+    ) -> Option<QuestionSet> {
+        let e = self.entries.get(name)?;
+        if stamp.is_none() || e.key.stamp != stamp {
+            return None;
+        }
+        let key = e.key;
+        self.take(name, key, index)
+    }
+
+    /// The set cached for file `name` if its bytes are the ones recorded
+    /// (length and CRC-32); `key` is the file's key now, recorded in the
+    /// cache written next.
     pub fn get(&mut self, name: &str, key: FileKey, index: usize) -> Option<QuestionSet> {
-        let e = self.entries.remove(name)?;
-        if e.key != key {
+        let e = self.entries.get(name)?;
+        if (e.key.len, e.key.hash) != (key.len, key.hash) {
+            self.entries.remove(name);
             self.changed = true;
             return None;
         }
+        if e.key != key {
+            self.changed = true;
+        }
+        self.take(name, key, index)
+    }
+
+    fn take(&mut self, name: &str, key: FileKey, index: usize) -> Option<QuestionSet> {
+        let e = self.entries.remove(name)?;
         let set = question_set(e.set);
         if set.is_some() {
             self.next.push((e.name, key, index));
@@ -335,16 +379,25 @@ impl SetCache {
     }
 }
 
-fn decode(bytes: &[u8]) -> Option<Vec<Entry>> {
+fn decode(bytes: &[u8]) -> Result<Vec<Entry>, String> {
     if bytes.len() < HEADER_LEN || &bytes[..8] != MAGIC {
-        return None;
+        return Err("not a set cache file, or cut short".to_owned());
     }
-    let version = u32::from_le_bytes(bytes[8..12].try_into().ok()?);
-    let len = u64::from_le_bytes(bytes[12..20].try_into().ok()?);
-    let crc = u32::from_le_bytes(bytes[20..24].try_into().ok()?);
+    let u32_at = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap_or([0; 4]));
+    let version = u32_at(8);
+    if version != VERSION {
+        return Err(format!(
+            "format version {version}, this kioku writes {VERSION}"
+        ));
+    }
+    let len = u64::from_le_bytes(bytes[12..20].try_into().unwrap_or([0; 8]));
+    let crc = u32_at(20);
     let payload = &bytes[HEADER_LEN..];
-    if version != VERSION || payload.len() as u64 != len || crc32fast::hash(payload) != crc {
-        return None;
+    if payload.len() as u64 != len {
+        return Err("cut short or overlong".to_owned());
     }
-    postcard::from_bytes(payload).ok()
+    if crc32fast::hash(payload) != crc {
+        return Err("bad checksum".to_owned());
+    }
+    postcard::from_bytes(payload).map_err(|e| format!("cannot decode: {e}"))
 }

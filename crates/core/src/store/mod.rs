@@ -13,7 +13,7 @@
 //!                              opening replays only the tails (derived:
 //!                              deleting it loses nothing; see
 //!                              `library::snapshot`)
-//!   cache/sets.bin             the parsed sets, by file length, mtime and
+//!   cache/sets.bin             the parsed sets, by file stamp, length and
 //!                              hash (derived, like the snapshot)
 //! ```
 //!
@@ -283,7 +283,14 @@ impl Store {
         )?;
         let exam_writer = LogWriter::open(&own_exams, EXAMS, &device, own_exams_complete)?;
         let cache_path = root.join("cache").join("sets.bin");
-        let mut cache = bank::cache::SetCache::load(&cache_path);
+        let (mut cache, bad_cache) = bank::cache::SetCache::load(&cache_path);
+        if let Some(message) = bad_cache {
+            loaded.warnings.push(Warning {
+                path: cache_path.clone(),
+                line: None,
+                message,
+            });
+        }
         for path in sorted_entries(&root.join("sets"), "json")? {
             match load_set_cached(&path, &mut cache, loaded.sets.len()) {
                 Ok((set, media)) => {
@@ -684,30 +691,33 @@ fn read_logs<T>(
     Ok(own_complete)
 }
 
-/// Load a set file, from the parsed-set cache when the file's length,
-/// modification time and hash match what it recorded.
+/// Load a set file, from the parsed-set cache when the file's stamp is
+/// the one it recorded (without reading the file), or else when its bytes
+/// have the recorded length and CRC-32 (see `bank::cache`).
 fn load_set_cached(
     path: &Path,
     cache: &mut bank::cache::SetCache,
     index: usize,
 ) -> Result<(QuestionSet, Vec<bank::Diagnostic>), bank::BankError> {
-    let bytes = bank::read_file_limited(path, bank::MAX_FILE_BYTES)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let key = bank::cache::FileKey::of(path, &bytes);
-    if let Some(key) = key
-        && let Some(set) = cache.get(&name, key, index)
-    {
-        // The set file is unchanged; its media were checked (and any
-        // problem shown) when it was first parsed.
+    // Taken before the read: a write after it changes the stamp, so the
+    // next open reads the file again.
+    let stamp = FileStamp::of(path);
+    // The set file is unchanged; its media were checked (and any problem
+    // shown) when it was first parsed.
+    if let Some(set) = cache.get_unchanged(&name, stamp, index) {
+        return Ok((set, Vec::new()));
+    }
+    let bytes = bank::read_file_limited(path, bank::MAX_FILE_BYTES)?;
+    let key = bank::cache::FileKey::of(stamp, &bytes);
+    if let Some(set) = cache.get(&name, key, index) {
         return Ok((set, Vec::new()));
     }
     let (set, media) = bank::load_set_bytes(path, &bytes)?;
-    if let Some(key) = key {
-        cache.put(&name, key, index);
-    }
+    cache.put(&name, key, index);
     Ok((set, media))
 }
 
