@@ -216,7 +216,7 @@ impl Store {
     /// Open (creating if needed) the data directory at `root`, reading
     /// every review log whole. `new_device_id` is called once, the first
     /// time this machine uses the directory (randomness stays at the edge).
-    pub fn open<X: serde::de::DeserializeOwned>(
+    pub fn open<X: serde::de::DeserializeOwned + Send>(
         root: &Path,
         new_device_id: impl FnOnce() -> String,
     ) -> Result<(Store, Loaded<X>), StoreError> {
@@ -237,7 +237,7 @@ impl Store {
     /// once the lock is held, with the root, the settings and this device's
     /// id. The review logs come back apart from the rest of `Loaded` (whose
     /// `events` is empty).
-    pub fn open_with<X: serde::de::DeserializeOwned, S>(
+    pub fn open_with<X: serde::de::DeserializeOwned + Send, S>(
         root: &Path,
         new_device_id: impl FnOnce() -> String,
         prepare: impl FnOnce(&Path, &Settings, &str) -> (S, HashMap<String, log::LogStart>),
