@@ -300,6 +300,19 @@ impl SetCache {
         (cache, bad)
     }
 
+    /// Whether file `name` has this stamp in the cache.
+    pub fn has_stamp(&self, name: &str, stamp: Option<FileStamp>) -> bool {
+        stamp.is_some() && self.entries.get(name).is_some_and(|e| e.key.stamp == stamp)
+    }
+
+    /// Whether file `name` has bytes of this length and CRC-32 in the
+    /// cache.
+    pub fn has_bytes(&self, name: &str, key: FileKey) -> bool {
+        self.entries
+            .get(name)
+            .is_some_and(|e| (e.key.len, e.key.hash) == (key.len, key.hash))
+    }
+
     /// The set cached for file `name` if the file's stamp is the one
     /// recorded (then the file need not be read); `index` is where the
     /// caller keeps it.

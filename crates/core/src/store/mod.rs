@@ -291,8 +291,10 @@ impl Store {
                 message,
             });
         }
-        for path in sorted_entries(&root.join("sets"), "json")? {
-            match load_set_cached(&path, &mut cache, loaded.sets.len()) {
+        let paths = sorted_entries(&root.join("sets"), "json")?;
+        let checked = check_sets(&paths, &cache);
+        for (path, found) in paths.iter().zip(checked) {
+            match take_set(path, found, &mut cache, loaded.sets.len()) {
                 Ok((set, media)) => {
                     if !media.is_empty() {
                         loaded.warnings.push(Warning {
@@ -691,34 +693,110 @@ fn read_logs<T>(
     Ok(own_complete)
 }
 
-/// Load a set file, from the parsed-set cache when the file's stamp is
-/// the one it recorded (without reading the file), or else when its bytes
-/// have the recorded length and CRC-32 (see `bank::cache`).
-fn load_set_cached(
+/// What checking one set file against the parsed-set cache found.
+enum SetFound {
+    /// Its stamp is the recorded one: the cached set, without reading it.
+    Unchanged(Option<FileStamp>),
+    /// Its bytes are the recorded ones (the stamp is new).
+    SameBytes(bank::cache::FileKey),
+    /// Parsed from its bytes (with the key to cache it under).
+    Parsed(
+        Option<bank::cache::FileKey>,
+        Result<(QuestionSet, Vec<bank::Diagnostic>), bank::BankError>,
+    ),
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Check each set file against the cache (by stamp, else by length and
+/// CRC-32) and parse those that do not match, in parallel (the files
+/// shared out among the cores); the results in the order of `paths`.
+fn check_sets(paths: &[PathBuf], cache: &bank::cache::SetCache) -> Vec<SetFound> {
+    let check = |path: &PathBuf| -> SetFound {
+        let name = file_name(path);
+        // Taken before the read: a write after it changes the stamp, so
+        // the next open reads the file again.
+        let stamp = FileStamp::of(path);
+        if cache.has_stamp(&name, stamp) {
+            return SetFound::Unchanged(stamp);
+        }
+        let bytes = match bank::read_file_limited(path, bank::MAX_FILE_BYTES) {
+            Ok(b) => b,
+            Err(e) => return SetFound::Parsed(None, Err(e)),
+        };
+        let key = bank::cache::FileKey::of(stamp, &bytes);
+        if cache.has_bytes(&name, key) {
+            return SetFound::SameBytes(key);
+        }
+        SetFound::Parsed(Some(key), bank::load_set_bytes(path, &bytes))
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get().min(8))
+        .min(paths.len());
+    if threads <= 1 {
+        return paths.iter().map(check).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut found: Vec<(usize, SetFound)> = std::thread::scope(|scope| {
+        let work = || {
+            let mut mine = Vec::new();
+            loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(path) = paths.get(i) else {
+                    return mine;
+                };
+                mine.push((i, check(path)));
+            }
+        };
+        let handles: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mut all = work();
+        for h in handles {
+            all.extend(h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+        }
+        all
+    });
+    found.sort_by_key(|(i, _)| *i);
+    found.into_iter().map(|(_, f)| f).collect()
+}
+
+/// The set `found` for the file at `path`, taken from the cache or as
+/// parsed, and recorded in the cache to be written (the set kept by the
+/// caller at `index`).
+fn take_set(
     path: &Path,
+    found: SetFound,
     cache: &mut bank::cache::SetCache,
     index: usize,
 ) -> Result<(QuestionSet, Vec<bank::Diagnostic>), bank::BankError> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    // Taken before the read: a write after it changes the stamp, so the
-    // next open reads the file again.
-    let stamp = FileStamp::of(path);
-    // The set file is unchanged; its media were checked (and any problem
-    // shown) when it was first parsed.
-    if let Some(set) = cache.get_unchanged(&name, stamp, index) {
-        return Ok((set, Vec::new()));
+    let name = file_name(path);
+    // A set from the cache: its file is unchanged, and its media were
+    // checked (and any problem shown) when it was first parsed.
+    let cached = match found {
+        SetFound::Unchanged(stamp) => cache.get_unchanged(&name, stamp, index),
+        SetFound::SameBytes(key) => cache.get(&name, key, index),
+        SetFound::Parsed(key, result) => {
+            let (set, media) = result?;
+            if let Some(key) = key {
+                cache.put(&name, key, index);
+            }
+            return Ok((set, media));
+        }
+    };
+    match cached {
+        Some(set) => Ok((set, Vec::new())),
+        // A cached entry that does not decode: parse the file.
+        None => {
+            let bytes = bank::read_file_limited(path, bank::MAX_FILE_BYTES)?;
+            let stamp = FileStamp::of(path);
+            let (set, media) = bank::load_set_bytes(path, &bytes)?;
+            cache.put(&name, bank::cache::FileKey::of(stamp, &bytes), index);
+            Ok((set, media))
+        }
     }
-    let bytes = bank::read_file_limited(path, bank::MAX_FILE_BYTES)?;
-    let key = bank::cache::FileKey::of(stamp, &bytes);
-    if let Some(set) = cache.get(&name, key, index) {
-        return Ok((set, Vec::new()));
-    }
-    let (set, media) = bank::load_set_bytes(path, &bytes)?;
-    cache.put(&name, key, index);
-    Ok((set, media))
 }
 
 /// Files in `dir` with extension `ext`, sorted by name.
