@@ -695,10 +695,9 @@ fn read_logs<T>(
 
 /// What checking one set file against the parsed-set cache found.
 enum SetFound {
-    /// Its stamp is the recorded one: the cached set, without reading it.
-    Unchanged(Option<FileStamp>),
-    /// Its bytes are the recorded ones (the stamp is new).
-    SameBytes(bank::cache::FileKey),
+    /// In the cache, decoded (with the file's key now): its stamp being
+    /// the recorded one (then the file was not read) or else its bytes.
+    Cached(bank::cache::FileKey, QuestionSet),
     /// Parsed from its bytes (with the key to cache it under).
     Parsed(
         Option<bank::cache::FileKey>,
@@ -721,16 +720,22 @@ fn check_sets(paths: &[PathBuf], cache: &bank::cache::SetCache) -> Vec<SetFound>
         // Taken before the read: a write after it changes the stamp, so
         // the next open reads the file again.
         let stamp = FileStamp::of(path);
-        if cache.has_stamp(&name, stamp) {
-            return SetFound::Unchanged(stamp);
+        // The same file, untouched: not read.
+        if cache.has_stamp(&name, stamp)
+            && let Some(key) = cache.key(&name)
+            && let Some(set) = cache.decoded(&name)
+        {
+            return SetFound::Cached(key, set);
         }
         let bytes = match bank::read_file_limited(path, bank::MAX_FILE_BYTES) {
             Ok(b) => b,
             Err(e) => return SetFound::Parsed(None, Err(e)),
         };
         let key = bank::cache::FileKey::of(stamp, &bytes);
-        if cache.has_bytes(&name, key) {
-            return SetFound::SameBytes(key);
+        if cache.has_bytes(&name, key)
+            && let Some(set) = cache.decoded(&name)
+        {
+            return SetFound::Cached(key, set);
         }
         SetFound::Parsed(Some(key), bank::load_set_bytes(path, &bytes))
     };
@@ -773,27 +778,18 @@ fn take_set(
     index: usize,
 ) -> Result<(QuestionSet, Vec<bank::Diagnostic>), bank::BankError> {
     let name = file_name(path);
-    // A set from the cache: its file is unchanged, and its media were
-    // checked (and any problem shown) when it was first parsed.
-    let cached = match found {
-        SetFound::Unchanged(stamp) => cache.get_unchanged(&name, stamp, index),
-        SetFound::SameBytes(key) => cache.get(&name, key, index),
+    match found {
+        // From the cache: the file is unchanged, and its media were
+        // checked (and any problem shown) when it was first parsed.
+        SetFound::Cached(key, set) => {
+            cache.keep(&name, key, index);
+            Ok((set, Vec::new()))
+        }
         SetFound::Parsed(key, result) => {
             let (set, media) = result?;
             if let Some(key) = key {
                 cache.put(&name, key, index);
             }
-            return Ok((set, media));
-        }
-    };
-    match cached {
-        Some(set) => Ok((set, Vec::new())),
-        // A cached entry that does not decode: parse the file.
-        None => {
-            let bytes = bank::read_file_limited(path, bank::MAX_FILE_BYTES)?;
-            let stamp = FileStamp::of(path);
-            let (set, media) = bank::load_set_bytes(path, &bytes)?;
-            cache.put(&name, bank::cache::FileKey::of(stamp, &bytes), index);
             Ok((set, media))
         }
     }
