@@ -625,7 +625,7 @@ mod tests {
             i += 1;
             match i % 997 {
                 0 => text.push_str("garbage\n"),
-                1 => text.push_str("\n"),
+                1 => text.push('\n'),
                 2 => text.push_str(&good.replace("\"good\"", "\"great\"")),
                 _ => text.push_str(&good.replace("\"a1\"", &format!("\"e{i}\""))),
             }
