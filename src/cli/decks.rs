@@ -8,7 +8,7 @@ use super::{Context, lang};
 use crate::cli::Error;
 
 pub(super) fn run(ctx: &Context, json: bool) -> Result<ExitCode, Error> {
-    let lib = ctx.open()?;
+    let lib = ctx.open_leaving()?;
     let decks = lib.decks(lib.now(ctx.now()?));
     if json {
         let text = serde_json::to_string_pretty(&decks).map_err(|e| Error::Usage(e.to_string()))?;

@@ -26,7 +26,7 @@ fn intervals(o: &Outcomes) -> serde_json::Value {
 }
 
 pub(super) fn next(ctx: &Context, set: Option<&str>) -> Result<ExitCode, Error> {
-    let lib = ctx.open()?;
+    let lib = ctx.open_leaving()?;
     let set = set_arg(&lib, set)?;
     let now = lib.now(ctx.now()?);
     let queue = lib.queue(set.as_ref(), now);

@@ -8,7 +8,7 @@ use kioku_core::stats::{self, Histogram, Pass, RetentionWindow, Stats};
 use kioku_i18n::{pad_right, t};
 
 pub(super) fn run(ctx: &Context, set: Option<&str>, json: bool) -> Result<ExitCode, Error> {
-    let lib = ctx.open()?;
+    let lib = ctx.open_leaving()?;
     let set = set_arg(&lib, set)?;
     let now = lib.now(ctx.now()?);
     let s = stats::for_library(&lib, set.as_ref(), now)?;

@@ -1,26 +1,46 @@
 //! A cache of parsed question sets, `cache/sets.bin`: each set file's
-//! parsed form, keyed by its name, length, modification time and a CRC-32
-//! of its bytes. Parsing and checking the JSON is most of the time of
-//! opening a large library; decoding this is a fraction of it. It is a
-//! cache: a file that does not match is parsed as usual, and a cache that
-//! cannot be read is ignored (and rewritten).
+//! parsed form, keyed by its name, its stamp (device, inode, length,
+//! modification and status-change times) and the length and CRC-32 of its
+//! bytes. Parsing and checking the JSON is most of the time of opening a
+//! large library; decoding this is a fraction of it. It is a cache: a file
+//! that does not match is parsed as usual, and a cache that cannot be read
+//! is reported, ignored and rewritten.
+//!
+//! A set file whose stamp is the recorded one is not read at all: any
+//! write to a file changes its status-change time (ctime), which no
+//! program can set back (`touch` and editors that restore the
+//! modification time still move it), and a file replaced by another
+//! (an editor's save-by-rename, a sync tool) has a new inode. When the
+//! stamp differs, the file is read and its CRC-32 compared: the same
+//! bytes (`touch`, a copy back) use the cached set and record the new
+//! stamp, other bytes are parsed. Known limit, as for the review logs
+//! (`store::FileStamp`): on a kernel with coarse timestamps, a same-length
+//! write within one clock tick of the stamp being taken keeps it.
 //!
 //! ```text
 //! MAGIC (8 bytes) | format version (u32 LE) | body length (u64 LE)
-//!                 | CRC-32 of the body (u32 LE) | body (postcard)
+//!                 | CRC-32 of the body (u32 LE) | body
+//! body: index length (u64 LE) | index (postcard: name, key, length of
+//!       each file's entry) | each entry's set (postcard), in index order
 //! ```
+//!
+//! Only the index is decoded when the cache is opened; each set when it
+//! is asked for, so the store decodes them in parallel, and a set kept
+//! unchanged is written back as the bytes it was read as.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::Path;
-use std::time::UNIX_EPOCH;
 
 use serde::{Deserialize, Serialize};
+
+use crate::store::FileStamp;
 
 use super::{ClozeSegment, ClozeText, Question, QuestionBody, QuestionId, QuestionSet, SetId};
 
 const MAGIC: &[u8; 8] = b"kiokuset";
 /// The cache format; any other is ignored.
-const VERSION: u32 = 3;
+const VERSION: u32 = 5;
 const HEADER_LEN: usize = 8 + 4 + 8 + 4;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -78,39 +98,34 @@ struct SetRec {
     questions: Vec<QuestionRec>,
 }
 
-/// What a set file is known by.
+/// What a set file is known by: its stamp taken before its bytes were
+/// read (`None` where there is none), and the length and CRC-32 of those
+/// bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct FileKey {
+    stamp: Option<FileStamp>,
     len: u64,
-    mtime: (i64, u32),
     hash: u32,
 }
 
 impl FileKey {
-    /// The key of the file at `path` whose bytes are `bytes`.
-    pub fn of(path: &Path, bytes: &[u8]) -> Option<FileKey> {
-        let meta = std::fs::metadata(path).ok()?;
-        let mtime = meta.modified().ok()?;
-        let mtime = match mtime.duration_since(UNIX_EPOCH) {
-            Ok(d) => (i64::try_from(d.as_secs()).ok()?, d.subsec_nanos()),
-            Err(e) => (
-                -i64::try_from(e.duration().as_secs()).ok()?,
-                e.duration().subsec_nanos(),
-            ),
-        };
-        Some(FileKey {
+    /// The key of a file whose stamp was `stamp` before `bytes` were read.
+    pub fn of(stamp: Option<FileStamp>, bytes: &[u8]) -> FileKey {
+        FileKey {
+            stamp,
             len: bytes.len() as u64,
-            mtime,
             hash: crc32fast::hash(bytes),
-        })
+        }
     }
 }
 
+/// One file's entry in the index; its set is the next `len` bytes after
+/// the previous entry's.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-struct Entry {
+struct IndexEntry {
     name: String,
     key: FileKey,
-    set: SetRec,
+    len: u64,
 }
 
 fn set_rec(s: &QuestionSet) -> SetRec {
@@ -260,51 +275,99 @@ fn question_set(r: SetRec) -> Option<QuestionSet> {
 }
 
 /// The sets cached, by file name. Anything wrong with the file gives an
-/// empty cache.
+/// empty cache. Each set is decoded only when asked for (and that may be
+/// done from several threads).
 #[derive(Debug, Default)]
 pub(crate) struct SetCache {
-    entries: HashMap<String, Entry>,
-    /// The cache to be written: each set file loaded this time, with the
-    /// index of its set in the caller's list.
-    next: Vec<(String, FileKey, usize)>,
+    /// The cache file's payload.
+    bytes: Vec<u8>,
+    /// By file name: its key and where its set is in `bytes`.
+    entries: HashMap<String, (FileKey, Range<usize>)>,
+    /// The cache to be written: each set file loaded this time, with its
+    /// set's bytes in `bytes` or the index of its set in the caller's list.
+    next: Vec<(String, FileKey, Source)>,
     changed: bool,
 }
 
+#[derive(Debug)]
+enum Source {
+    Cached(Range<usize>),
+    Set(usize),
+}
+
 impl SetCache {
-    pub fn load(path: &Path) -> SetCache {
-        let entries = std::fs::read(path)
-            .ok()
-            .and_then(|bytes| decode(&bytes))
-            .unwrap_or_default();
-        SetCache {
-            entries: entries.into_iter().map(|e| (e.name.clone(), e)).collect(),
-            next: Vec::new(),
-            changed: false,
-        }
+    /// The cache at `path`, and why it was not used when it exists but
+    /// cannot be (then it is empty, and rewritten by [`SetCache::finish`]).
+    pub fn load(path: &Path) -> (SetCache, Option<String>) {
+        let (cache, bad) = match std::fs::read(path) {
+            Ok(bytes) => match decode(bytes) {
+                Ok(cache) => (cache, None),
+                Err(why) => (SetCache::default(), Some(why)),
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (SetCache::default(), None),
+            Err(e) => (SetCache::default(), Some(format!("cannot read: {e}"))),
+        };
+        let bad = bad.map(|why| {
+            format!("parsed-set cache not used ({why}); the set files were read and it is rebuilt")
+        });
+        // A damaged cache is rewritten even when no set file remains.
+        let cache = SetCache {
+            changed: bad.is_some(),
+            ..cache
+        };
+        (cache, bad)
     }
 
-    /// The set cached for file `name` with this key, if any; `index` is
-    /// where the caller keeps it.
-    pub fn get(&mut self, name: &str, key: FileKey, index: usize) -> Option<QuestionSet> {
-        let e = self.entries.remove(name)?;
-        if e.key != key {
-            self.changed = true;
-            return None;
+    /// Whether file `name` has this stamp in the cache.
+    pub fn has_stamp(&self, name: &str, stamp: Option<FileStamp>) -> bool {
+        stamp.is_some()
+            && self
+                .entries
+                .get(name)
+                .is_some_and(|(k, _)| k.stamp == stamp)
+    }
+
+    /// Whether file `name` has bytes of this length and CRC-32 in the
+    /// cache.
+    pub fn has_bytes(&self, name: &str, key: FileKey) -> bool {
+        self.entries
+            .get(name)
+            .is_some_and(|(k, _)| (k.len, k.hash) == (key.len, key.hash))
+    }
+
+    /// File `name`'s key in the cache.
+    pub fn key(&self, name: &str) -> Option<FileKey> {
+        self.entries.get(name).map(|(k, _)| *k)
+    }
+
+    /// The set cached for file `name`, decoded; `None` when there is none
+    /// or it does not decode.
+    pub fn decoded(&self, name: &str) -> Option<QuestionSet> {
+        let (_, range) = self.entries.get(name)?;
+        let rec: SetRec = postcard::from_bytes(self.bytes.get(range.clone())?).ok()?;
+        question_set(rec)
+    }
+
+    /// Keep file `name`'s cached set, the file's key now being `key`; the
+    /// caller keeps the set at `index`.
+    pub fn keep(&mut self, name: &str, key: FileKey, index: usize) {
+        match self.entries.remove(name) {
+            Some((old, range)) => {
+                if old != key {
+                    self.changed = true;
+                }
+                self.next
+                    .push((name.to_owned(), key, Source::Cached(range)));
+            }
+            None => self.put(name, key, index),
         }
-        let set = question_set(e.set);
-        if set.is_some() {
-            self.next.push((e.name, key, index));
-        } else {
-            self.changed = true;
-        }
-        set
     }
 
     /// Remember the set just parsed from file `name`, kept by the caller
     /// at `index`.
     pub fn put(&mut self, name: &str, key: FileKey, index: usize) {
         self.changed = true;
-        self.next.push((name.to_owned(), key, index));
+        self.next.push((name.to_owned(), key, Source::Set(index)));
     }
 
     /// The cache's new bytes, when it changed (a set parsed, changed or
@@ -313,18 +376,27 @@ impl SetCache {
         if !self.changed && self.entries.is_empty() {
             return None;
         }
-        let entries: Vec<Entry> = self
-            .next
-            .into_iter()
-            .filter_map(|(name, key, i)| {
-                Some(Entry {
-                    name,
-                    key,
-                    set: set_rec(sets.get(i)?),
-                })
-            })
-            .collect();
-        let payload = postcard::to_allocvec(&entries).ok()?;
+        let mut index = Vec::with_capacity(self.next.len());
+        let mut blobs = Vec::new();
+        for (name, key, source) in self.next {
+            let before = blobs.len();
+            match source {
+                Source::Cached(range) => blobs.extend_from_slice(self.bytes.get(range)?),
+                Source::Set(i) => {
+                    blobs = postcard::to_extend(&set_rec(sets.get(i)?), blobs).ok()?;
+                }
+            }
+            index.push(IndexEntry {
+                name,
+                key,
+                len: (blobs.len() - before) as u64,
+            });
+        }
+        let index = postcard::to_allocvec(&index).ok()?;
+        let mut payload = Vec::with_capacity(8 + index.len() + blobs.len());
+        payload.extend_from_slice(&(index.len() as u64).to_le_bytes());
+        payload.extend_from_slice(&index);
+        payload.extend_from_slice(&blobs);
         let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&VERSION.to_le_bytes());
@@ -335,16 +407,58 @@ impl SetCache {
     }
 }
 
-fn decode(bytes: &[u8]) -> Option<Vec<Entry>> {
+fn decode(mut bytes: Vec<u8>) -> Result<SetCache, String> {
     if bytes.len() < HEADER_LEN || &bytes[..8] != MAGIC {
-        return None;
+        return Err("not a set cache file, or cut short".to_owned());
     }
-    let version = u32::from_le_bytes(bytes[8..12].try_into().ok()?);
-    let len = u64::from_le_bytes(bytes[12..20].try_into().ok()?);
-    let crc = u32::from_le_bytes(bytes[20..24].try_into().ok()?);
+    let u32_at = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap_or([0; 4]));
+    let version = u32_at(8);
+    if version != VERSION {
+        return Err(format!(
+            "format version {version}, this kioku writes {VERSION}"
+        ));
+    }
+    let len = u64::from_le_bytes(bytes[12..20].try_into().unwrap_or([0; 8]));
+    let crc = u32_at(20);
     let payload = &bytes[HEADER_LEN..];
-    if version != VERSION || payload.len() as u64 != len || crc32fast::hash(payload) != crc {
-        return None;
+    if payload.len() as u64 != len {
+        return Err("cut short or overlong".to_owned());
     }
-    postcard::from_bytes(payload).ok()
+    if crc32fast::hash(payload) != crc {
+        return Err("bad checksum".to_owned());
+    }
+    let bad = || "cannot decode its index".to_owned();
+    let index_len = payload
+        .get(..8)
+        .and_then(|b| b.try_into().ok())
+        .map(u64::from_le_bytes)
+        .and_then(|n| usize::try_from(n).ok())
+        .ok_or_else(bad)?;
+    let index_bytes = payload
+        .get(8..8usize.saturating_add(index_len))
+        .ok_or_else(bad)?;
+    let index: Vec<IndexEntry> =
+        postcard::from_bytes(index_bytes).map_err(|e| format!("cannot decode: {e}"))?;
+    // Ranges in the payload, which becomes `bytes`.
+    let mut at = 8 + index_len;
+    let mut entries = HashMap::with_capacity(index.len());
+    for e in index {
+        let end = usize::try_from(e.len)
+            .ok()
+            .and_then(|n| at.checked_add(n))
+            .filter(|&end| end <= payload.len())
+            .ok_or_else(|| "an entry runs past the end".to_owned())?;
+        entries.insert(e.name, (e.key, at..end));
+        at = end;
+    }
+    if at != payload.len() {
+        return Err("bytes after the last entry".to_owned());
+    }
+    bytes.drain(..HEADER_LEN);
+    Ok(SetCache {
+        bytes,
+        entries,
+        next: Vec::new(),
+        changed: false,
+    })
 }

@@ -80,6 +80,19 @@ pub struct DayCount {
 }
 
 impl DayCount {
+    /// Add the counts of `other` (from other cards).
+    fn add(&mut self, other: &DayCount) {
+        self.new = self.new.saturating_add(other.new);
+        self.review = self.review.saturating_add(other.review);
+        self.total = self.total.saturating_add(other.total);
+        self.timed = self.timed.saturating_add(other.timed);
+        self.time_ms = self.time_ms.saturating_add(other.time_ms);
+        self.young = self.young.saturating_add(other.young);
+        self.young_passed = self.young_passed.saturating_add(other.young_passed);
+        self.mature = self.mature.saturating_add(other.mature);
+        self.mature_passed = self.mature_passed.saturating_add(other.mature_passed);
+    }
+
     /// Count (`sign` = 1) or take back (`sign` = -1) one schedule answer
     /// given to a card in state `before`.
     pub fn count(&mut self, before: &CardState, rating: Rating, duration_ms: u64, sign: i8) {
@@ -144,8 +157,93 @@ pub struct Progress {
 impl Progress {
     /// Replay every device's events: undone reviews are dropped, the rest
     /// applied in time order (see [`schedule_reviews`]).
+    ///
+    /// Cards do not depend on one another, so the reviews are shared out
+    /// by card among the cores, each share replayed in time order, and
+    /// the results put together (day counts added up): the same progress,
+    /// and the same first error, as one replay in time order.
     pub fn replay(events: &[Event], scheduler: &Scheduler) -> Result<Progress, ScheduleError> {
-        Self::replay_observed(events, scheduler, |_, _| {})
+        let reviews = schedule_reviews(events);
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+        let shares = if reviews.len() < 10_000 { 1 } else { threads };
+        Self::replay_in_shares(&reviews, scheduler, shares)
+    }
+
+    /// [`Progress::replay`] of `reviews` (in time order) in `shares`
+    /// shares.
+    pub(crate) fn replay_in_shares(
+        reviews: &[&ReviewEvent],
+        scheduler: &Scheduler,
+        shares: usize,
+    ) -> Result<Progress, ScheduleError> {
+        let keyed = reviews
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| Some((i, r.card_key()?, *r)));
+        if shares <= 1 {
+            return Self::replay_in_order(keyed, scheduler).map_err(|(_, e)| e);
+        }
+        let mut by_share: Vec<Vec<(usize, CardKey, &ReviewEvent)>> = vec![Vec::new(); shares];
+        let hasher = std::hash::BuildHasherDefault::<std::hash::DefaultHasher>::default();
+        for (i, key, r) in keyed {
+            use std::hash::BuildHasher;
+            let share = (hasher.hash_one(&key) % shares as u64) as usize;
+            by_share[share].push((i, key, r));
+        }
+        let results: Vec<Result<Progress, (usize, ScheduleError)>> = std::thread::scope(|scope| {
+            let mut shares = by_share.into_iter();
+            let first = shares.next().unwrap_or_default();
+            let handles: Vec<_> = shares
+                .map(|share| {
+                    scope.spawn(move || Self::replay_in_order(share.into_iter(), scheduler))
+                })
+                .collect();
+            let mut results = vec![Self::replay_in_order(first.into_iter(), scheduler)];
+            for h in handles {
+                results.push(h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+            }
+            results
+        });
+        let mut progress = Progress::default();
+        let mut first_error: Option<(usize, ScheduleError)> = None;
+        for r in results {
+            match r {
+                Ok(p) => progress.merge(p),
+                Err((i, e)) => {
+                    if first_error.as_ref().is_none_or(|(j, _)| i < *j) {
+                        first_error = Some((i, e));
+                    }
+                }
+            }
+        }
+        match first_error {
+            Some((_, e)) => Err(e),
+            None => Ok(progress),
+        }
+    }
+
+    /// Apply `reviews` (numbered in time order) one after the other; an
+    /// error comes with the number of the review that gave it.
+    fn replay_in_order<'a>(
+        reviews: impl Iterator<Item = (usize, CardKey, &'a ReviewEvent)>,
+        scheduler: &Scheduler,
+    ) -> Result<Progress, (usize, ScheduleError)> {
+        let mut progress = Progress::default();
+        for (i, key, r) in reviews {
+            progress.apply(&key, r, scheduler).map_err(|e| (i, e))?;
+        }
+        Ok(progress)
+    }
+
+    /// Add `other`, whose cards this does not have.
+    fn merge(&mut self, other: Progress) {
+        self.cards.extend(other.cards);
+        for (set, days) in other.days {
+            let mine = self.days.entry(set).or_default();
+            for (day, c) in days {
+                mine.entry(day).or_default().add(&c);
+            }
+        }
     }
 
     /// [`Progress::replay`], calling `observe` with each schedule review and
@@ -282,5 +380,47 @@ impl Progress {
         } else {
             self.cards.insert(applied.key.clone(), applied.previous);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_replay_in_shares_gives_what_one_in_time_order_gives() {
+        let dir = tempfile::tempdir().unwrap();
+        let spec = crate::synth::Spec {
+            sets: 3,
+            questions: 600,
+            reviews: 6_000,
+            days: 60,
+            end: "2026-11-28T10:00:00Z".parse().unwrap(),
+            seed: 7,
+        };
+        crate::synth::generate(dir.path(), &spec).unwrap();
+        let (_store, loaded) =
+            crate::store::Store::open::<serde::de::IgnoredAny>(dir.path(), || "d".into()).unwrap();
+        let mut events = loaded.events;
+        // Some undone reviews too.
+        for (i, at) in [(10, 0), (2000, 1), (4000, 2)] {
+            if let Event::Review(r) = &events[i] {
+                events.push(Event::Undo(crate::review::UndoEvent {
+                    id: EventId(format!("undo-{at}")),
+                    undoes: r.id.clone(),
+                    at: r.at,
+                }));
+            }
+        }
+        let scheduler = Scheduler::new(Default::default()).unwrap();
+        let one = Progress::replay_observed(&events, &scheduler, |_, _| {}).unwrap();
+        assert!(one.cards().count() > 300);
+        let reviews = schedule_reviews(&events);
+        for shares in [1, 2, 3, 7] {
+            let p = Progress::replay_in_shares(&reviews, &scheduler, shares).unwrap();
+            assert!(p.same_as(&one), "{shares} shares");
+            assert!(one.same_as(&p), "{shares} shares");
+        }
+        assert!(Progress::replay(&events, &scheduler).unwrap().same_as(&one));
     }
 }

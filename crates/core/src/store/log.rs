@@ -7,7 +7,7 @@
 //! a torn last line, which was never acknowledged.
 
 use std::fs::{File, OpenOptions};
-use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
+use std::io::{BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -108,7 +108,7 @@ fn fast_event(line: &mut [u8]) -> Option<Event> {
 }
 
 /// Read any append-only log of `kind`.
-pub fn read_jsonl<T: serde::de::DeserializeOwned>(
+pub fn read_jsonl<T: serde::de::DeserializeOwned + Send>(
     path: &Path,
     kind: LogKind,
 ) -> Result<LogContents<T>, StoreError> {
@@ -119,7 +119,7 @@ pub fn read_jsonl<T: serde::de::DeserializeOwned>(
 /// general way".
 type FastLine<T> = fn(&mut [u8]) -> Option<T>;
 
-fn read_jsonl_with<T: serde::de::DeserializeOwned>(
+fn read_jsonl_with<T: serde::de::DeserializeOwned + Send>(
     path: &Path,
     kind: LogKind,
     fast: Option<FastLine<T>>,
@@ -153,9 +153,16 @@ fn read_jsonl_with<T: serde::de::DeserializeOwned>(
     }
 }
 
-fn read_log_from<T: serde::de::DeserializeOwned>(
+/// Bytes read at a time: the complete lines of each block are parsed in
+/// parallel pieces, so memory stays bounded while all cores work.
+const BLOCK: usize = 8 << 20;
+
+/// Below this, a block is parsed in one piece (threads cost more).
+const MIN_PIECE: usize = 256 << 10;
+
+fn read_log_from<T: serde::de::DeserializeOwned + Send>(
     path: &Path,
-    mut reader: impl BufRead,
+    mut reader: impl Read,
     kind: LogKind,
     fast: Option<FastLine<T>>,
     start: LogStart,
@@ -169,45 +176,159 @@ fn read_log_from<T: serde::de::DeserializeOwned>(
         complete_crc: start.crc,
     };
     let mut crc = crc32fast::Hasher::new_with_initial_len(start.crc, start.offset);
-    let mut buf = Vec::new();
     let mut line_no = start.lines;
     let mut offset = start.offset;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    let mut buf: Vec<u8> = Vec::new();
     loop {
-        buf.clear();
         let n = reader
-            .read_until(b'\n', &mut buf)
+            .by_ref()
+            .take(BLOCK as u64)
+            .read_to_end(&mut buf)
             .map_err(io_err(path, "read"))?;
-        if n == 0 {
-            break;
+        let eof = n < BLOCK;
+        // Up to the last newline: complete lines; after it, a line still
+        // being read (or, at the end, a torn one).
+        let cut = buf.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        if !eof && cut == 0 {
+            continue;
         }
-        line_no += 1;
-        offset += n as u64;
-        let complete = buf.ends_with(b"\n");
-        if complete {
-            crc.update(&buf);
+        let complete = &mut buf[..cut];
+        crc.update(complete);
+        let lines = complete.iter().filter(|&&b| b == b'\n').count() as u64;
+        parse_block(path, complete, line_no, kind, fast, threads, &mut out)?;
+        line_no += lines;
+        offset += cut as u64;
+        if lines > 0 {
             out.complete_len = offset;
             out.complete_lines = line_no;
             out.complete_crc = crc.clone().finalize();
         }
+        if eof {
+            if cut < buf.len() {
+                out.warnings.push(Warning {
+                    path: path.to_owned(),
+                    line: Some(line_no + 1),
+                    message: "the last line was cut short (kioku stopped while writing it); it was never confirmed and is ignored".into(),
+                });
+            }
+            break;
+        }
+        buf.drain(..cut);
+    }
+    Ok(out)
+}
+
+/// What one piece of a block gave.
+struct Piece<T> {
+    device: Option<String>,
+    events: Vec<T>,
+    warnings: Vec<Warning>,
+}
+
+/// Parse `block`, complete lines the first of which is line
+/// `before + 1`, in up to `threads` pieces split at line ends, into
+/// `out` in file order.
+fn parse_block<T: serde::de::DeserializeOwned + Send>(
+    path: &Path,
+    block: &mut [u8],
+    before: u64,
+    kind: LogKind,
+    fast: Option<FastLine<T>>,
+    threads: usize,
+    out: &mut LogContents<T>,
+) -> Result<(), StoreError> {
+    let k = threads.min(block.len() / MIN_PIECE).max(1);
+    // Split into k pieces at line ends, each with the line number before it.
+    let mut pieces: Vec<(u64, &mut [u8])> = Vec::with_capacity(k);
+    let mut rest = block;
+    let mut line = before;
+    for i in (1..=k).rev() {
+        let at = if i == 1 {
+            rest.len()
+        } else {
+            let target = rest.len() / i;
+            rest[target..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(rest.len(), |p| target + p + 1)
+        };
+        let (piece, tail) = std::mem::take(&mut rest).split_at_mut(at);
+        let n = piece.iter().filter(|&&b| b == b'\n').count() as u64;
+        pieces.push((line, piece));
+        line += n;
+        rest = tail;
+    }
+    let results: Vec<Result<Piece<T>, StoreError>> = if pieces.len() == 1 {
+        pieces
+            .into_iter()
+            .map(|(before, piece)| parse_piece(path, piece, before, kind, fast))
+            .collect()
+    } else {
+        std::thread::scope(|scope| {
+            let mut pieces = pieces.into_iter();
+            let first = pieces.next();
+            let handles: Vec<_> = pieces
+                .map(|(before, piece)| {
+                    scope.spawn(move || parse_piece(path, piece, before, kind, fast))
+                })
+                .collect();
+            let mut results = Vec::with_capacity(handles.len() + 1);
+            if let Some((before, piece)) = first {
+                results.push(parse_piece(path, piece, before, kind, fast));
+            }
+            for h in handles {
+                results.push(h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+            }
+            results
+        })
+    };
+    for r in results {
+        let p = r?;
+        if p.device.is_some() {
+            out.device = p.device;
+        }
+        out.events.extend(p.events);
+        out.warnings.extend(p.warnings);
+    }
+    Ok(())
+}
+
+/// Parse complete lines, the first of which is line `before + 1`.
+fn parse_piece<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    mut piece: &mut [u8],
+    before: u64,
+    kind: LogKind,
+    fast: Option<FastLine<T>>,
+) -> Result<Piece<T>, StoreError> {
+    let mut out = Piece {
+        device: None,
+        events: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let mut line_no = before;
+    while !piece.is_empty() {
+        let end = piece
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(piece.len(), |i| i + 1);
+        let (buf, rest) = std::mem::take(&mut piece).split_at_mut(end);
+        piece = rest;
+        line_no += 1;
         let warn = |message: String| Warning {
             path: path.to_owned(),
             line: Some(line_no),
             message,
         };
-        if !complete {
-            out.warnings.push(warn(
-                "the last line was cut short (kioku stopped while writing it); it was never confirmed and is ignored".into(),
-            ));
-            break;
-        }
         // Not the first line, which should be the header.
         if line_no > 1
-            && let Some(event) = fast.and_then(|f| f(&mut buf))
+            && let Some(event) = fast.and_then(|f| f(buf))
         {
             out.events.push(event);
             continue;
         }
-        let Ok(text) = std::str::from_utf8(&buf) else {
+        let Ok(text) = std::str::from_utf8(buf) else {
             out.warnings
                 .push(warn("not valid UTF-8; line skipped".into()));
             continue;
@@ -493,5 +614,72 @@ mod tests {
             assert_eq!(with.events, without.events, "{line}");
             assert_eq!(with.warnings, without.warnings, "{line}");
         }
+    }
+
+    #[test]
+    fn pieces_parsed_in_parallel_give_what_one_piece_gives() {
+        let good = serde_json::to_string(&review("a1")).unwrap();
+        let mut text = String::from("{\"kioku_reviews\":1,\"device\":\"d\"}\n");
+        let mut i = 0;
+        while text.len() < 6 * MIN_PIECE {
+            i += 1;
+            match i % 997 {
+                0 => text.push_str("garbage\n"),
+                1 => text.push('\n'),
+                2 => text.push_str(&good.replace("\"good\"", "\"great\"")),
+                _ => text.push_str(&good.replace("\"a1\"", &format!("\"e{i}\""))),
+            }
+            if i % 997 != 0 && i % 997 != 1 {
+                text.push('\n');
+            }
+        }
+        let read = |threads: usize| {
+            let mut out = LogContents {
+                device: None,
+                events: Vec::new(),
+                warnings: Vec::new(),
+                complete_len: 0,
+                complete_lines: 0,
+                complete_crc: 0,
+            };
+            let mut bytes = text.clone().into_bytes();
+            parse_block(
+                Path::new("r"),
+                &mut bytes,
+                0,
+                REVIEWS,
+                Some(fast_event),
+                threads,
+                &mut out,
+            )
+            .unwrap();
+            out
+        };
+        let one = read(1);
+        assert!(one.events.len() > 1000);
+        assert!(one.warnings.len() > 10);
+        for threads in [2, 3, 8] {
+            let many = read(threads);
+            assert_eq!(many.device, one.device);
+            assert_eq!(many.events, one.events, "{threads}");
+            assert_eq!(many.warnings, one.warnings, "{threads}");
+        }
+        // And through the reader, in blocks, with a torn last line.
+        let torn = format!("{text}{}", &good[..20]);
+        let whole = read_log_from(
+            Path::new("r"),
+            torn.as_bytes(),
+            REVIEWS,
+            Some(fast_event),
+            LogStart::default(),
+        )
+        .unwrap();
+        assert_eq!(whole.events, one.events);
+        assert_eq!(whole.warnings[..one.warnings.len()], one.warnings[..]);
+        let last = whole.warnings.last().unwrap();
+        assert_eq!(last.line, Some(text.lines().count() as u64 + 1));
+        assert!(last.message.contains("cut short"));
+        assert_eq!(whole.complete_len, text.len() as u64);
+        assert_eq!(whole.complete_crc, crc32fast::hash(text.as_bytes()));
     }
 }

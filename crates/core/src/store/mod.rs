@@ -13,7 +13,7 @@
 //!                              opening replays only the tails (derived:
 //!                              deleting it loses nothing; see
 //!                              `library::snapshot`)
-//!   cache/sets.bin             the parsed sets, by file length, mtime and
+//!   cache/sets.bin             the parsed sets, by file stamp, length and
 //!                              hash (derived, like the snapshot)
 //! ```
 //!
@@ -216,7 +216,7 @@ impl Store {
     /// Open (creating if needed) the data directory at `root`, reading
     /// every review log whole. `new_device_id` is called once, the first
     /// time this machine uses the directory (randomness stays at the edge).
-    pub fn open<X: serde::de::DeserializeOwned>(
+    pub fn open<X: serde::de::DeserializeOwned + Send>(
         root: &Path,
         new_device_id: impl FnOnce() -> String,
     ) -> Result<(Store, Loaded<X>), StoreError> {
@@ -237,7 +237,7 @@ impl Store {
     /// once the lock is held, with the root, the settings and this device's
     /// id. The review logs come back apart from the rest of `Loaded` (whose
     /// `events` is empty).
-    pub fn open_with<X: serde::de::DeserializeOwned, S>(
+    pub fn open_with<X: serde::de::DeserializeOwned + Send, S>(
         root: &Path,
         new_device_id: impl FnOnce() -> String,
         prepare: impl FnOnce(&Path, &Settings, &str) -> (S, HashMap<String, log::LogStart>),
@@ -283,9 +283,18 @@ impl Store {
         )?;
         let exam_writer = LogWriter::open(&own_exams, EXAMS, &device, own_exams_complete)?;
         let cache_path = root.join("cache").join("sets.bin");
-        let mut cache = bank::cache::SetCache::load(&cache_path);
-        for path in sorted_entries(&root.join("sets"), "json")? {
-            match load_set_cached(&path, &mut cache, loaded.sets.len()) {
+        let (mut cache, bad_cache) = bank::cache::SetCache::load(&cache_path);
+        if let Some(message) = bad_cache {
+            loaded.warnings.push(Warning {
+                path: cache_path.clone(),
+                line: None,
+                message,
+            });
+        }
+        let paths = sorted_entries(&root.join("sets"), "json")?;
+        let checked = check_sets(&paths, &cache);
+        for (path, found) in paths.iter().zip(checked) {
+            match take_set(path, found, &mut cache, loaded.sets.len()) {
                 Ok((set, media)) => {
                     if !media.is_empty() {
                         loaded.warnings.push(Warning {
@@ -684,31 +693,106 @@ fn read_logs<T>(
     Ok(own_complete)
 }
 
-/// Load a set file, from the parsed-set cache when the file's length,
-/// modification time and hash match what it recorded.
-fn load_set_cached(
+/// What checking one set file against the parsed-set cache found.
+enum SetFound {
+    /// In the cache, decoded (with the file's key now): its stamp being
+    /// the recorded one (then the file was not read) or else its bytes.
+    Cached(bank::cache::FileKey, QuestionSet),
+    /// Parsed from its bytes (with the key to cache it under).
+    Parsed(
+        Option<bank::cache::FileKey>,
+        Result<(QuestionSet, Vec<bank::Diagnostic>), bank::BankError>,
+    ),
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Check each set file against the cache (by stamp, else by length and
+/// CRC-32) and parse those that do not match, in parallel (the files
+/// shared out among the cores); the results in the order of `paths`.
+fn check_sets(paths: &[PathBuf], cache: &bank::cache::SetCache) -> Vec<SetFound> {
+    let check = |path: &PathBuf| -> SetFound {
+        let name = file_name(path);
+        // Taken before the read: a write after it changes the stamp, so
+        // the next open reads the file again.
+        let stamp = FileStamp::of(path);
+        // The same file, untouched: not read.
+        if cache.has_stamp(&name, stamp)
+            && let Some(key) = cache.key(&name)
+            && let Some(set) = cache.decoded(&name)
+        {
+            return SetFound::Cached(key, set);
+        }
+        let bytes = match bank::read_file_limited(path, bank::MAX_FILE_BYTES) {
+            Ok(b) => b,
+            Err(e) => return SetFound::Parsed(None, Err(e)),
+        };
+        let key = bank::cache::FileKey::of(stamp, &bytes);
+        if cache.has_bytes(&name, key)
+            && let Some(set) = cache.decoded(&name)
+        {
+            return SetFound::Cached(key, set);
+        }
+        SetFound::Parsed(Some(key), bank::load_set_bytes(path, &bytes))
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get().min(8))
+        .min(paths.len());
+    if threads <= 1 {
+        return paths.iter().map(check).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut found: Vec<(usize, SetFound)> = std::thread::scope(|scope| {
+        let work = || {
+            let mut mine = Vec::new();
+            loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(path) = paths.get(i) else {
+                    return mine;
+                };
+                mine.push((i, check(path)));
+            }
+        };
+        let handles: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mut all = work();
+        for h in handles {
+            all.extend(h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+        }
+        all
+    });
+    found.sort_by_key(|(i, _)| *i);
+    found.into_iter().map(|(_, f)| f).collect()
+}
+
+/// The set `found` for the file at `path`, taken from the cache or as
+/// parsed, and recorded in the cache to be written (the set kept by the
+/// caller at `index`).
+fn take_set(
     path: &Path,
+    found: SetFound,
     cache: &mut bank::cache::SetCache,
     index: usize,
 ) -> Result<(QuestionSet, Vec<bank::Diagnostic>), bank::BankError> {
-    let bytes = bank::read_file_limited(path, bank::MAX_FILE_BYTES)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let key = bank::cache::FileKey::of(path, &bytes);
-    if let Some(key) = key
-        && let Some(set) = cache.get(&name, key, index)
-    {
-        // The set file is unchanged; its media were checked (and any
-        // problem shown) when it was first parsed.
-        return Ok((set, Vec::new()));
+    let name = file_name(path);
+    match found {
+        // From the cache: the file is unchanged, and its media were
+        // checked (and any problem shown) when it was first parsed.
+        SetFound::Cached(key, set) => {
+            cache.keep(&name, key, index);
+            Ok((set, Vec::new()))
+        }
+        SetFound::Parsed(key, result) => {
+            let (set, media) = result?;
+            if let Some(key) = key {
+                cache.put(&name, key, index);
+            }
+            Ok((set, media))
+        }
     }
-    let (set, media) = bank::load_set_bytes(path, &bytes)?;
-    if let Some(key) = key {
-        cache.put(&name, key, index);
-    }
-    Ok((set, media))
 }
 
 /// Files in `dir` with extension `ext`, sorted by name.

@@ -540,14 +540,106 @@ fn parsed_sets_come_from_the_cache_only_while_their_files_are_unchanged() {
     let lib = open(root);
     assert_eq!(user_sets(&lib), parsed(root));
     drop(lib);
-    for garbage in [&b"junk"[..], &fs::read(&cache).unwrap()[..40]] {
-        fs::write(&cache, garbage).unwrap();
+    // A damaged cache is reported once, ignored and rebuilt.
+    let good = fs::read(&cache).unwrap();
+    let mut other_version = good.clone();
+    other_version[8..12].copy_from_slice(&99u32.to_le_bytes());
+    let mut bad_checksum = good.clone();
+    *bad_checksum.last_mut().unwrap() ^= 0x55;
+    for (what, garbage, says) in [
+        ("garbage", b"junk".to_vec(), "not a set cache"),
+        ("truncated", good[..40].to_vec(), "cut short"),
+        ("other version", other_version, "format version 99"),
+        ("bad checksum", bad_checksum, "bad checksum"),
+    ] {
+        fs::write(&cache, &garbage).unwrap();
         let lib = open(root);
-        assert!(lib.warnings().is_empty(), "{:?}", lib.warnings());
-        assert_eq!(user_sets(&lib), parsed(root));
+        let w: Vec<String> = lib.warnings().iter().map(ToString::to_string).collect();
+        assert_eq!(w.len(), 1, "{what}: {w:?}");
+        assert!(
+            w[0].contains("sets.bin") && w[0].contains(says),
+            "{what}: {w:?}"
+        );
+        assert_eq!(user_sets(&lib), parsed(root), "{what}");
         drop(lib);
-        assert!(fs::read(&cache).unwrap().len() > 40);
+        assert_eq!(fs::read(&cache).unwrap(), good, "{what}");
+        let lib = open(root);
+        assert!(lib.warnings().is_empty(), "{what}: {:?}", lib.warnings());
+        assert_eq!(user_sets(&lib), parsed(root), "{what}");
     }
+}
+
+#[test]
+fn set_files_are_known_by_their_stamp_and_read_again_when_it_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir_all(root.join("sets")).unwrap();
+    let a = root.join("sets/set-a.json");
+    fs::write(&a, kioku_core::synth::set_file("set-a", 30, 1)).unwrap();
+    let user_sets = |lib: &Library| lib.sets()[1..].to_vec();
+    let parsed = |p: &Path| vec![kioku_core::bank::load_set_file(p).unwrap()];
+    let cache = root.join("cache/sets.bin");
+    drop(open(root));
+    let first = fs::read(&cache).unwrap();
+    // Unchanged: the cache is used and not rewritten.
+    let lib = open(root);
+    assert_eq!(user_sets(&lib), parsed(&a));
+    drop(lib);
+    assert_eq!(fs::read(&cache).unwrap(), first);
+    // `touch`: the stamp differs, the bytes do not; the cached set is
+    // used and the new stamp recorded (the cache is rewritten once).
+    let later = fs::metadata(&a).unwrap().modified().unwrap() + std::time::Duration::from_secs(5);
+    fs::File::options()
+        .write(true)
+        .open(&a)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    let lib = open(root);
+    assert_eq!(user_sets(&lib), parsed(&a));
+    drop(lib);
+    let touched = fs::read(&cache).unwrap();
+    assert_ne!(touched, first);
+    drop(open(root));
+    assert_eq!(fs::read(&cache).unwrap(), touched);
+    // Edited in place to the same length, the modification time put back:
+    // the status-change time moved, so the file is read and parsed again.
+    let mtime = fs::metadata(&a).unwrap().modified().unwrap();
+    let text = fs::read_to_string(&a).unwrap();
+    let edited = text.replacen("Synthetic set", "Synthetix set", 1);
+    assert_eq!(edited.len(), text.len());
+    assert_ne!(edited, text);
+    fs::write(&a, &edited).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&a)
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+    let lib = open(root);
+    assert_eq!(user_sets(&lib), parsed(&a));
+    assert!(user_sets(&lib)[0].title.contains("Synthetix"));
+    drop(lib);
+    // Replaced by another file (save-by-rename), same length and mtime:
+    // a new inode, so it is read again.
+    let tmp = root.join("sets/.set-a.json.tmp");
+    fs::write(&tmp, &text).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&tmp)
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+    fs::rename(&tmp, &a).unwrap();
+    let lib = open(root);
+    assert_eq!(user_sets(&lib), parsed(&a));
+    assert!(!user_sets(&lib)[0].title.contains("Synthetix"));
+    drop(lib);
+    // And the cache holds what a fresh parse gives.
+    fs::remove_dir_all(root.join("cache")).unwrap();
+    let lib = open(root);
+    assert!(lib.warnings().is_empty(), "{:?}", lib.warnings());
+    assert_eq!(user_sets(&lib), parsed(&a));
 }
 
 /// Answer `n` cards of the built-in set, a minute apart from `at`.
