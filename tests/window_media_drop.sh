@@ -209,8 +209,9 @@ focus_box() {
         -trim -format '%w %h %X %Y\n' info: 2>/dev/null | tr -d '+'
 }
 
-# The media folder holds $1 files.
-media_count() { [ "$(find "$media" -type f 2>/dev/null | wc -l)" -eq "$1" ]; }
+# The media folder holds $1 files (not counting a hidden temporary file
+# being written).
+media_count() { [ "$(find "$media" -type f ! -name '.*' 2>/dev/null | wc -l)" -eq "$1" ]; }
 
 green='rgb(0,190,90)'
 red='rgb(230,30,30)'
