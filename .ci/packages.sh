@@ -8,8 +8,10 @@ KIOKU_BUILD_PACKAGES=(libwebkit2gtk-4.1-dev libxdo-dev libssl-dev pkg-config)
 # The real-window smoke test: a virtual X server, keyboard input,
 # screenshots, fonts for the webview to draw text with (Noto CJK for the
 # Japanese window test); zenity for
-# the file dialog where no XDG desktop portal runs (rfd falls back to it).
-KIOKU_TEST_PACKAGES=(xvfb xdotool imagemagick fonts-dejavu-core fonts-noto-cjk zenity python3 python3-venv)
+# the file dialog where no XDG desktop portal runs (rfd falls back to it);
+# GTK 3 for Python for the other application the drag-and-drop and paste
+# test takes files from (tests/media_source.py).
+KIOKU_TEST_PACKAGES=(xvfb xdotool imagemagick fonts-dejavu-core fonts-noto-cjk zenity python3 python3-venv python3-gi gir1.2-gtk-3.0)
 
 ensure_packages() {
     [ "$(uname -s)" = Linux ] || return 0

@@ -362,9 +362,14 @@ const onPaste = (e) => {
     .filter((i) => i.kind === 'file' && i.type.startsWith('image/'))
     .map((i) => i.getAsFile())
     .filter((f) => f);
-  if (files.length === 0) return;
-  e.preventDefault();
   const start = el.selectionStart, end = el.selectionEnd;
+  if (files.length === 0) {
+    // WebKitGTK shows the page nothing of an image on the clipboard: the
+    // app reads it itself.
+    if (e.clipboardData.types.length === 0) dioxus.send([el.id, start, end, NATIVE, '']);
+    return;
+  }
+  e.preventDefault();
   for (const f of files) {
     const r = new FileReader();
     r.onload = () => {
@@ -377,6 +382,38 @@ const onPaste = (e) => {
 document.addEventListener('paste', onPaste, true);
 "#;
 
+/// What the paste script sends as the MIME type when the page was shown
+/// nothing of the clipboard (WebKitGTK and an image): the app reads it.
+const NATIVE_PASTE: &str = "kioku/native";
+
+/// The image on the system clipboard as PNG bytes, read through GTK (on
+/// Linux the webview gives the page's paste event no image data); `None`
+/// when it holds no image or does not answer within 5 s.
+#[cfg(target_os = "linux")]
+async fn clipboard_png() -> Option<Vec<u8>> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let got: Rc<RefCell<Option<Option<Vec<u8>>>>> = Rc::default();
+    let put = Rc::clone(&got);
+    gtk::Clipboard::get(&gtk::gdk::SELECTION_CLIPBOARD).request_image(move |_, image| {
+        *put.borrow_mut() = Some(image.and_then(|p| p.save_to_bufferv("png", &[]).ok()));
+    });
+    for _ in 0..250 {
+        let answer = got.borrow_mut().take();
+        if let Some(png) = answer {
+            return png;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    None
+}
+
+/// Other systems' webviews give the paste event the image itself.
+#[cfg(not(target_os = "linux"))]
+async fn clipboard_png() -> Option<Vec<u8>> {
+    None
+}
+
 /// Listen for images pasted into the Markdown fields of question `index`.
 fn listen_for_paste(ctx: AppCtx, index: usize) {
     use base64::Engine as _;
@@ -387,7 +424,8 @@ fn listen_for_paste(ctx: AppCtx, index: usize) {
             "TOKEN",
             &serde_json::Value::from(format!("{generation}-{index}")).to_string(),
         )
-        .replace("IDS", &serde_json::Value::from(ids).to_string());
+        .replace("IDS", &serde_json::Value::from(ids).to_string())
+        .replace("NATIVE", &serde_json::Value::from(NATIVE_PASTE).to_string());
     spawn(async move {
         let mut eval = document::eval(&js);
         while let Ok((id, start, end, mime, data)) =
@@ -396,6 +434,18 @@ fn listen_for_paste(ctx: AppCtx, index: usize) {
             let lang = *ctx.lang.peek();
             let Some(&(key, _)) = FIELD_IDS.iter().find(|(_, i)| *i == id) else {
                 continue;
+            };
+            let (mime, data) = if mime == NATIVE_PASTE {
+                // Nothing on the clipboard the app can read either: a paste
+                // of nothing, nothing to say.
+                let Some(png) = clipboard_png().await else {
+                    continue;
+                };
+                use base64::Engine as _;
+                let data = base64::engine::general_purpose::STANDARD.encode(png);
+                ("image/png".to_owned(), data)
+            } else {
+                (mime, data)
             };
             let said = match (
                 pasted_extension(&mime),
@@ -475,7 +525,8 @@ pub fn MediaPicker(index: usize, question: DraftQuestion) -> Element {
                 input { id: "media-alt", r#type: "text", placeholder: t!(lang, "media-alt-placeholder"),
                     initial_value: "{initial_alt}",
                     oninput: move |e| *ALT.write() = e.value(),
-                    onkeydown: move |e| if e.key() != Key::Escape { e.stop_propagation() } }
+                    // Ctrl+S still saves from here.
+                    onkeydown: move |e| super::field::keep_key_in_field(&e) }
             }
             div { class: "field",
                 label { r#for: "media-field", {t!(lang, "media-add-to")} }
