@@ -179,14 +179,14 @@ type Start = (Opening, Screen);
 
 /// The library, opened already or still opening on another thread.
 enum Opening {
-    Done(Result<Library, String>),
+    Done(Box<Result<Library, String>>),
     Pending(std::thread::JoinHandle<Result<Library, String>>),
 }
 
 impl Opening {
     fn wait(self) -> Result<Library, String> {
         match self {
-            Opening::Done(library) => library,
+            Opening::Done(library) => *library,
             Opening::Pending(thread) => thread
                 .join()
                 .unwrap_or_else(|_| Err("opening the library stopped unexpectedly".into())),
@@ -201,7 +201,7 @@ impl Boot {
 
     /// Start on `screen`.
     pub fn at(library: Result<Library, String>, screen: Screen) -> Self {
-        Self::starting(Opening::Done(library), screen)
+        Self::starting(Opening::Done(Box::new(library)), screen)
     }
 
     /// Start with the library `thread` is opening: the window and its
