@@ -2,14 +2,12 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn kioku(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kioku"))
-        .env("KIOKU_LANG", "en")
+    crate::run::kioku(Path::new("data"))
         .args(args)
         .current_dir(dir)
-        .env("KIOKU_DATA_DIR", "data")
         .output()
         .expect("run kioku")
 }

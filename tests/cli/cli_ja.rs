@@ -2,38 +2,21 @@
 //! with `KIOKU_LANG=ja` (or a Japanese locale), print Japanese; JSON and
 //! file formats stay English.
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 const NOW: &str = "2026-11-28T10:00:00Z";
 
 /// Run kioku with exactly these language variables (the test runner's
 /// own locale is removed first).
 fn kioku_with(dir: &Path, vars: &[(&str, &str)], args: &[&str], stdin: &str) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kioku"));
-    for v in ["KIOKU_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
-        cmd.env_remove(v);
-    }
-    let mut child = cmd
+    let mut cmd = crate::run::kioku(&dir.join("data"));
+    cmd.env_remove("KIOKU_LANG")
         .envs(vars.iter().copied())
         .args(args)
         .current_dir(dir)
-        .env("KIOKU_DATA_DIR", dir.join("data"))
-        .env("KIOKU_NOW", NOW)
-        .env("TZ", "UTC")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run kioku");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+        .env("KIOKU_NOW", NOW);
+    crate::run::with_stdin(&mut cmd, stdin)
 }
 
 fn ja(dir: &Path, args: &[&str], stdin: &str) -> Output {

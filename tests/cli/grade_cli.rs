@@ -2,15 +2,12 @@
 //! and why, as text and JSON, under the set's language.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn kioku(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kioku"))
-        .env("KIOKU_LANG", "en")
+    crate::run::kioku(dir)
         .args(args)
-        .env("KIOKU_DATA_DIR", dir)
         .env("KIOKU_NOW", "2026-11-28T10:00:00Z")
-        .env("TZ", "UTC")
         .output()
         .expect("run kioku")
 }

@@ -11,5 +11,6 @@ mod crash;
 mod exam;
 mod grade_cli;
 mod optimize;
+mod run;
 mod stats;
 mod study_cli;

@@ -2,7 +2,7 @@
 //! `kioku optimize` / `kioku memory` through the real binary.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::Instant;
 
 use jiff::Timestamp;
@@ -143,14 +143,11 @@ fn lower_desired_retention_means_less_work() {
 }
 
 fn kioku(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kioku"))
-        .env("KIOKU_LANG", "en")
+    crate::run::kioku(dir)
         .args(args)
-        .env("KIOKU_DATA_DIR", dir)
         .env("KIOKU_NOW", "2024-10-01T12:00:00Z")
-        .env("TZ", "UTC")
         .output()
-        .unwrap()
+        .expect("run kioku")
 }
 
 fn json(out: &Output) -> serde_json::Value {

@@ -1,29 +1,14 @@
 //! `kioku study`, `decks`, `next`, `answer` and `undo` through the real
 //! binary, with the clock injected (`KIOKU_NOW`) to simulate several days.
 
-use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 fn kioku(dir: &Path, now: &str, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kioku"))
-        .env("KIOKU_LANG", "en")
-        .args(args)
-        .env("KIOKU_DATA_DIR", dir)
-        .env("KIOKU_NOW", now)
-        .env("TZ", "UTC")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run kioku");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    crate::run::with_stdin(
+        crate::run::kioku(dir).args(args).env("KIOKU_NOW", now),
+        stdin,
+    )
 }
 
 fn decks(dir: &Path, now: &str) -> serde_json::Value {
