@@ -149,6 +149,35 @@ fn atomic_writer_child() {
     }
 }
 
+/// Start this test binary again to run only the ignored test `name` (a
+/// child that writes in a loop and says so on stdout), on the data
+/// directory `dir` given through the variable `var`; the child and its
+/// stdout's lines.
+fn spawn_child(
+    name: &str,
+    var: &str,
+    dir: &std::path::Path,
+) -> (
+    std::process::Child,
+    std::io::Lines<BufReader<std::process::ChildStdout>>,
+) {
+    let mut child = Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            &format!("crash::{name}"),
+            "--ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(var, dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    (child, BufReader::new(stdout).lines())
+}
+
 #[test]
 fn killed_mid_save_leaves_the_old_or_the_new_file() {
     const SAVE_KILLS: usize = 60;
@@ -160,21 +189,7 @@ fn killed_mid_save_leaves_the_old_or_the_new_file() {
     let mut changed = 0;
     let mut last_settings = Vec::new();
     for _ in 0..SAVE_KILLS {
-        let mut child = Command::new(std::env::current_exe().unwrap())
-            .args([
-                "--exact",
-                "crash::atomic_writer_child",
-                "--ignored",
-                "--nocapture",
-                "--test-threads=1",
-            ])
-            .env(CHILD_DIR, dir.path())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let mut lines = BufReader::new(stdout).lines();
+        let (mut child, mut lines) = spawn_child("atomic_writer_child", CHILD_DIR, dir.path());
         // Wait until the child has saved a few times (how long that takes
         // depends on the machine's load, so it is counted, not timed),
         // then kill it at a random moment of the saves that follow.
@@ -254,21 +269,8 @@ fn killed_mid_snapshot_write_opens_to_a_whole_replay() {
     let mut acknowledged: Vec<String> = Vec::new();
     let mut from_snapshot = 0;
     for _ in 0..SNAP_KILLS {
-        let mut child = Command::new(std::env::current_exe().unwrap())
-            .args([
-                "--exact",
-                "crash::snapshot_writer_child",
-                "--ignored",
-                "--nocapture",
-                "--test-threads=1",
-            ])
-            .env(SNAP_CHILD_DIR, dir.path())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let mut lines = BufReader::new(stdout).lines();
+        let (mut child, mut lines) =
+            spawn_child("snapshot_writer_child", SNAP_CHILD_DIR, dir.path());
         // Counted, not timed: a few snapshots written, then a kill at a
         // random moment of the writes that follow.
         let saves = rng.random_range(1..5);
