@@ -1860,6 +1860,16 @@ mod decks_transfer {
     /// What the picker was asked for, in order.
     type Asked = Rc<RefCell<Vec<Pick>>>;
 
+    /// A fresh library's Import… with the dialog answering `file`: the
+    /// data directory and the page after it.
+    fn imported(file: &Path) -> (tempfile::TempDir, String) {
+        let (dir, lib) = library(&[]);
+        let (pick, _) = picker(Some(file.to_path_buf()));
+        let mut app = live::Live::new(Boot::new(Ok(lib)).with_picker(pick));
+        app.click(app.element("click", IMPORT));
+        (dir, app.html())
+    }
+
     fn picker(answer: Option<PathBuf>) -> (impl Fn(&Pick) -> Option<PathBuf>, Asked) {
         let asked = Rc::new(RefCell::new(Vec::new()));
         let log = asked.clone();
@@ -1923,12 +1933,7 @@ mod decks_transfer {
     /// counts as `kioku import` does, and names every row left out.
     #[test]
     fn import_of_an_anki_history_reports_its_reviews_and_every_row_left_out() {
-        let (dir, lib) = library(&[]);
-        let file = repo("tests/fixtures/import/history.apkg");
-        let (pick, _) = picker(Some(file.clone()));
-        let mut app = live::Live::new(Boot::new(Ok(lib)).with_picker(pick));
-        app.click(app.element("click", IMPORT));
-        let html = app.html();
+        let (dir, html) = imported(&repo("tests/fixtures/import/history.apkg"));
         assert!(
             html.contains(r#"class="notice ok" role="status""#),
             "{html}"
@@ -1948,12 +1953,7 @@ mod decks_transfer {
 
     #[test]
     fn a_bad_file_is_reported_in_red_with_the_file_and_place() {
-        let (_dir, lib) = library(&[]);
-        let file = repo("tests/fixtures/sets/bad/empty-prompt.json");
-        let (pick, _) = picker(Some(file.clone()));
-        let mut app = live::Live::new(Boot::new(Ok(lib)).with_picker(pick));
-        app.click(app.element("click", IMPORT));
-        let html = app.html();
+        let (_dir, html) = imported(&repo("tests/fixtures/sets/bad/empty-prompt.json"));
         assert!(
             html.contains(r#"class="notice error" role="alert""#),
             "{html}"
