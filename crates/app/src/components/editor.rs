@@ -483,7 +483,7 @@ fn preview_prompt(q: &DraftQuestion) -> String {
 /// same actions as `kioku import` and `kioku export -o`.
 #[component]
 fn Transfer(set_id: String, saved: bool) -> Element {
-    let mut ctx: AppCtx = use_context();
+    let ctx: AppCtx = use_context();
     let lang = ctx.lang();
     let mut path = use_signal(String::new);
     let mut format = use_signal(|| "auto".to_owned());
@@ -493,37 +493,21 @@ fn Transfer(set_id: String, saved: bool) -> Element {
             .into_iter()
             .find(|f| f.name() == format.read().as_str())
     };
+    // The same reports as the decks screen's Import… and Export….
     let import = move |_| {
         let file = std::path::PathBuf::from(path.read().trim());
-        let result = match ctx.library.write().as_mut() {
-            Some(lib) => lib.import_file(&file, chosen(), None, false),
-            None => return,
-        };
-        match result {
-            Ok(imported) => {
-                let lang = *ctx.lang.peek();
-                let mut lines = vec![t!(
-                    lang,
-                    "editor-imported",
-                    title = imported.set.title.clone(),
-                    n = imported.set.questions.len()
-                )];
-                lines.extend(
-                    imported
-                        .skipped
-                        .iter()
-                        .map(|s| t!(lang, "app-skipped", what = s.to_string())),
-                );
+        match super::home::import_report(ctx, &file, chosen()) {
+            Some(Ok((id, lines))) => {
                 report.set(lines);
-                let id = imported.set.id.clone();
                 open(ctx, Some(id));
             }
-            Err(e) => report.set(
+            Some(Err(e)) => report.set(
                 crate::describe(*ctx.lang.peek(), &e)
                     .lines()
                     .map(str::to_owned)
                     .collect(),
             ),
+            None => {}
         }
     };
     let set_for_export = set_id.clone();
@@ -532,32 +516,15 @@ fn Transfer(set_id: String, saved: bool) -> Element {
         let Some(id) = SetId::new(&set_for_export) else {
             return;
         };
-        let result = match ctx.library.read().as_ref() {
-            Some(lib) => lib.export_file(&id, chosen(), &file),
-            None => return,
-        };
-        match result {
-            Ok(out) => {
-                let lang = *ctx.lang.peek();
-                let mut lines = vec![t!(lang, "editor-wrote", path = file.display().to_string())];
-                lines.extend(
-                    out.skipped
-                        .iter()
-                        .map(|s| t!(lang, "app-left-out", what = s.to_string())),
-                );
-                lines.extend(
-                    out.notes
-                        .iter()
-                        .map(|s| t!(lang, "app-changed", what = s.to_string())),
-                );
-                report.set(lines);
-            }
-            Err(e) => report.set(
+        match super::home::export_report(ctx, &id, &file, chosen()) {
+            Some(Ok(lines)) => report.set(lines),
+            Some(Err(e)) => report.set(
                 crate::describe(*ctx.lang.peek(), &e)
                     .lines()
                     .map(str::to_owned)
                     .collect(),
             ),
+            None => {}
         }
     };
     rsx! {

@@ -2029,6 +2029,64 @@ mod decks_transfer {
         assert!(!dir.path().join("out/noext").exists());
     }
 
+    /// The editor on `mine`, saved.
+    fn editor_on_mine() -> (tempfile::TempDir, live::Live) {
+        use kioku_core::editor::{Draft, EditorState};
+        let (dir, lib) = with_mine();
+        let id = kioku_core::bank::SetId::new("mine").unwrap();
+        let state = EditorState::new(Draft::from_set(lib.set(&id).unwrap()), true);
+        let app = live::Live::new(Boot::at(Ok(lib), Screen::Editor(state)));
+        (dir, app)
+    }
+
+    /// The editor's import/export panel: the path typed, then its
+    /// "Import as a new set" (`nth` 0) or "Export this set" (1) pressed;
+    /// the page after. In the editor's first render the panel's path is
+    /// the 7th `input` listener (after the set's six fields) and its two
+    /// buttons are the last `click` listeners.
+    fn through_the_panel(app: &mut live::Live, file: &Path, nth: usize) -> String {
+        app.input(app.element("input", 6), &file.display().to_string());
+        let clicks = app.first.iter().filter(|(n, _)| n == "click").count();
+        app.click(app.element("click", clicks - 2 + nth));
+        app.html()
+    }
+
+    /// The editor's panel says what the decks screen's Import… says: an
+    /// Anki package's review history and every row left out.
+    #[test]
+    fn the_editors_import_panel_reports_the_history_and_every_row_left_out() {
+        let (dir, mut app) = editor_on_mine();
+        let html = through_the_panel(&mut app, &repo("tests/fixtures/import/history.apkg"), 0);
+        let log = dir.path().join("reviews/anki-history.jsonl");
+        assert!(log.is_file(), "{html}");
+        assert!(
+            html.contains(&format!(
+                "created {}: 49 of 59 Anki review-log rows as reviews of 7 cards",
+                log.display()
+            )),
+            "{html}"
+        );
+        assert_eq!(html.matches("history: review ").count(), 59 - 49, "{html}");
+    }
+
+    /// ... and what the decks screen's Export… says: the media copied
+    /// beside a JSON file.
+    #[test]
+    fn the_editors_export_panel_reports_the_media_it_copied() {
+        let (dir, mut app) = editor_on_mine();
+        let out = dir.path().join("mine-copy.json");
+        let html = through_the_panel(&mut app, &out, 1);
+        assert!(
+            html.contains(&format!(
+                "Exported &#34;mine&#34; to {} as json.",
+                out.display()
+            )),
+            "{html}"
+        );
+        assert!(html.contains("Copied 1 media file to"), "{html}");
+        assert!(dir.path().join("mine.media/cat.png").is_file());
+    }
+
     #[test]
     fn delete_asks_first_keeps_a_backup_and_undo_restores() {
         let (dir, lib) = with_mine();

@@ -744,11 +744,6 @@ editor-field-explanation = Explanation (Markdown, shown after answering)
 editor-field-source-quote = Source quote (the passage that supports the answer)
 editor-field-tags = Tags (comma-separated)
 editor-preview = Preview
-editor-imported = Imported "{ $title }": { $n } { $n ->
-    [one] question
-   *[other] questions
-}.
-editor-wrote = Wrote { $path }.
 editor-transfer = Import / export
 editor-file-path = File path
 editor-file-path-placeholder = /home/me/deck.apkg
