@@ -21,12 +21,17 @@ pub fn import(ctx: AppCtx) {
     });
 }
 
-/// "Export…" on set `id`: ask where, then export as `kioku export -o`.
+/// "Export…" on set `id`: ask where (offering `ID.kioku` for a set with
+/// media, `ID.json` otherwise), then export as `kioku export -o`.
 pub fn export(ctx: AppCtx, id: SetId, title: String) {
+    let format = match ctx.library.peek().as_ref() {
+        Some(lib) => lib.export_format(&id),
+        None => Format::Json,
+    };
     spawn(async move {
         let pick = Pick::Export {
             title,
-            suggested: format!("{id}.json"),
+            suggested: format!("{id}.{}", format.name()),
         };
         if let Some(file) = ctx.pick_file(pick).await {
             export_path(ctx, &id, &file);

@@ -1986,7 +1986,8 @@ mod decks_transfer {
             *asked.borrow(),
             vec![Pick::Export {
                 title: "My set".into(),
-                suggested: "mine.json".into()
+                // It has a picture: one bundle file carries it.
+                suggested: "mine.kioku".into()
             }]
         );
         let html = app.html();
@@ -2017,10 +2018,16 @@ mod decks_transfer {
             "{html}"
         );
         assert!(html.contains("already exists"), "{html}");
-        let (pick, _) = picker(Some(dir.path().join("out/noext")));
+        let (pick, asked) = picker(Some(dir.path().join("out/noext")));
         let (_d2, lib2) = library(&[]);
         let mut app = live::Live::new(Boot::new(Ok(lib2)).with_picker(pick));
         app.click(app.element("click", BUILTIN_EXPORT));
+        // No media: offered as JSON.
+        assert!(
+            matches!(&asked.borrow()[..], [Pick::Export { suggested, .. }] if suggested == "japan-russia-covid19.json"),
+            "{:?}",
+            asked.borrow()
+        );
         let html = app.html();
         assert!(
             html.contains("noext: kioku cannot tell the file type"),

@@ -176,6 +176,21 @@ impl Library {
         Ok((out, Some((dir, written))))
     }
 
+    /// The format an export of set `id` is best offered in: a `.kioku`
+    /// bundle when the set uses media files it has (the one file carries
+    /// them), JSON otherwise.
+    pub fn export_format(&self, id: &SetId) -> Format {
+        let uses_media = match (self.set(id), self.media_dir(id)) {
+            (Some(set), Some(folder)) => !media::set_files(set, &folder).is_empty(),
+            _ => false,
+        };
+        if uses_media {
+            Format::Bundle
+        } else {
+            Format::Json
+        }
+    }
+
     /// The media folder of a user set (`sets/ID.media/`), if it exists.
     /// Built-in sets have none.
     pub fn media_dir(&self, id: &SetId) -> Option<PathBuf> {

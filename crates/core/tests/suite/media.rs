@@ -227,6 +227,20 @@ mod transfer {
         (dir, lib)
     }
 
+    /// A set is offered for export as a `.kioku` bundle when it uses
+    /// media files it has (one file then carries them), else as JSON.
+    #[test]
+    fn a_set_with_media_is_offered_as_a_bundle_and_others_as_json() {
+        let (dir, lib) = library();
+        assert_eq!(lib.export_format(&pics()), Format::Bundle);
+        let builtin = kioku_core::bank::SetId::new("japan-russia-covid19").unwrap();
+        assert_eq!(lib.export_format(&builtin), Format::Json);
+        // Its references to files it does not have do not count.
+        fs::remove_file(dir.path().join("sets/pics.media/cat.png")).unwrap();
+        fs::remove_file(dir.path().join("sets/pics.media/meow.mp3")).unwrap();
+        assert_eq!(lib.export_format(&pics()), Format::Json);
+    }
+
     #[test]
     fn the_library_loads_a_set_with_media_problems_and_warns() {
         let dir = tempfile::tempdir().unwrap();
