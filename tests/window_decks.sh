@@ -18,98 +18,16 @@ for tool in Xvfb xdotool import convert; do
     command -v "$tool" >/dev/null || { echo "decks: $tool is missing" >&2; exit 1; }
 done
 
+suite=decks
 out=target/decks
 mkdir -p "$out"
-tmp=$(mktemp -d)
-app_pid=""
-xvfb_pid=""
-# The app and every process under it (WebKit's helpers hold the web data
-# directory, `kioku-app` the data directory's lock).
-descendants() {
-    local p c
-    for p in "$@"; do
-        for c in $(pgrep -P "$p" 2>/dev/null || true); do
-            echo "$c"
-            descendants "$c"
-        done
-    done
-}
-running() { # pid...: is any of them alive and not a zombie?
-    local p st
-    for p in "$@"; do
-        st=$(ps -o stat= -p "$p" 2>/dev/null) || continue
-        [[ $st == Z* ]] || return 0
-    done
-    return 1
-}
-stop_app() {
-    [ -n "$app_pid" ] || return 0
-    local all
-    all="$app_pid $(descendants "$app_pid")"
-    kill $all 2>/dev/null || true
-    wait "$app_pid" 2>/dev/null || true
-    # Gone before the next start, which would find them holding its files.
-    for _ in $(seq 150); do running $all || break; sleep 0.1; done
-    running $all && { app_pid=""; fail "the app's processes did not exit in 15 s"; }
-    app_pid=""
-}
-cleanup() {
-    stop_app
-    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-fail() {
-    echo "decks: FAILED: $*" >&2
-    # The panic message first: the backtrace after it is long.
-    [ -f "$tmp/app.log" ] && { grep -A3 panicked "$tmp/app.log" >&2; tail -20 "$tmp/app.log" >&2; }
-    exit 1
-}
-
-Xvfb -displayfd 3 -screen 0 800x600x24 -nolisten tcp 3>"$tmp/display" >/dev/null 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 100); do [ -s "$tmp/display" ] && break; sleep 0.1; done
-[ -s "$tmp/display" ] || fail "Xvfb did not start"
-export DISPLAY=:$(head -n 1 "$tmp/display")
-export HOME=$tmp/home XDG_DATA_HOME=$tmp/home/data XDG_CACHE_HOME=$tmp/home/cache XDG_CONFIG_HOME=$tmp/home/config
+screen=800x600x24
+window=800x600
+limit=600
+source tests/window_lib.sh
 # No desktop portal here: rfd falls back to zenity's GTK dialog.
 unset DBUS_SESSION_BUS_ADDRESS
-mkdir -p "$HOME"
-for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
-
-win=""
-start_app() {
-    "$bin" >"$tmp/app.log" 2>&1 &
-    app_pid=$!
-    win=""
-    for _ in $(seq 300); do
-        win=$(xdotool search --onlyvisible --name '^kioku$' 2>/dev/null | head -1 || true)
-        [ -n "$win" ] && break
-        kill -0 "$app_pid" 2>/dev/null || fail "kioku exited before its window appeared"
-        sleep 0.2
-    done
-    [ -n "$win" ] || fail "no window titled 'kioku' within 60 s"
-    xdotool windowsize --sync "$win" 800 600 || true
-    xdotool windowmove "$win" 0 0 || true
-    xdotool windowfocus --sync "$win"
-    # Let the webview paint (slow on a loaded machine): until the screen
-    # is not one flat colour.
-    local sd=0
-    for _ in $(seq 60); do
-        sleep 1
-        sd=$(import -window root png:- | convert - -colorspace Gray -format '%[fx:standard_deviation]' info:)
-        awk -v sd="$sd" 'BEGIN { exit !(sd > 0.02) }' && break
-    done
-    sleep 1
-}
-shot() { import -window root "$out/$1.png"; }
 key() { xdotool key "$@"; sleep 1.2; }
-tabs() { for _ in $(seq "$1"); do xdotool key Tab; sleep 0.15; done; sleep 0.5; }
-wait_for() { # what, test command...
-    local what=$1; shift
-    for _ in $(seq 100); do "$@" && return 0; sleep 0.1; done
-    fail "$what"
-}
 
 # A user set with a picture, and past self-tests on the built-in set: two
 # full tests, a retry of mistakes, and a full test that ran out of time.

@@ -33,59 +33,15 @@ for tool in Xvfb xdotool import convert sha256sum timeout; do
     command -v "$tool" >/dev/null || { echo "e2e: $tool is missing" >&2; exit 1; }
 done
 
+suite=e2e
 out=target/e2e
 mkdir -p "$out"
 rm -f "$out"/*.png
-tmp=$(mktemp -d)
-app_pid=""
-xvfb_pid=""
-hogs=()
-started=$SECONDS
-
-stop_load() {
-    local p
-    for p in "${hogs[@]}"; do kill "$p" 2>/dev/null || true; done
-    for p in "${hogs[@]}"; do wait "$p" 2>/dev/null || true; done
-    hogs=()
-}
-start_load() {
-    stop_load
-    sha256sum /dev/zero >/dev/null 2>&1 & hogs+=($!)
-    sha256sum /dev/zero >/dev/null 2>&1 & hogs+=($!)
-}
-cleanup() {
-    stop_load
-    if [ -n "$app_pid" ]; then
-        kill $(pgrep -P "$app_pid" 2>/dev/null) "$app_pid" 2>/dev/null || true
-    fi
-    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-fail() {
-    echo "e2e: FAILED: $*" >&2
-    [ -f "$tmp/app.log" ] && tail -20 "$tmp/app.log" >&2
-    [ -n "${DISPLAY:-}" ] && import -window root "$out/failure.png" 2>/dev/null && echo "e2e: screen at failure: $out/failure.png" >&2
-    exit 1
-}
-# The whole suite is bounded: a stuck step fails it instead of hanging CI.
-( sleep 240 & s=$!; trap 'kill $s 2>/dev/null; exit 0' TERM
-  wait $s && { echo "e2e: FAILED: took over 240 s" >&2; kill -TERM $$; } ) 2>/dev/null &
-watchdog=$!
-trap 'kill $watchdog 2>/dev/null || true; cleanup' EXIT
-
-# A free display number, chosen by Xvfb (other builders run theirs too).
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$tmp/display" >/dev/null 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 100); do [ -s "$tmp/display" ] && break; sleep 0.1; done
-[ -s "$tmp/display" ] || fail "Xvfb did not start"
-export DISPLAY=:$(head -1 "$tmp/display")
-export HOME=$tmp/home XDG_DATA_HOME=$tmp/home/data XDG_CACHE_HOME=$tmp/home/cache XDG_CONFIG_HOME=$tmp/home/config
+window=800x600
+limit=240
+source tests/window_lib.sh
 export KIOKU_DATA_DIR=$tmp/data
-mkdir -p "$HOME" "$KIOKU_DATA_DIR"
-for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
-xdotool getdisplaygeometry >/dev/null 2>&1 || fail "Xvfb did not start on $DISPLAY"
+mkdir -p "$KIOKU_DATA_DIR"
 
 json_field() { # name json -> the string value (no escapes expected)
     sed -n "s/.*\"$1\":\"\\([^\"\\\\]*\\)\".*/\\1/p" <<<"$2"
@@ -109,66 +65,6 @@ skip_to_typed() {
     fail "no typed or cloze card within 40 cards"
 }
 
-win=""
-start_app() {
-    "$bin" >"$tmp/app.log" 2>&1 &
-    app_pid=$!
-    win=""
-    for _ in $(seq 300); do
-        win=$(xdotool search --onlyvisible --name '^kioku$' 2>/dev/null | head -1 || true)
-        [ -n "$win" ] && break
-        kill -0 "$app_pid" 2>/dev/null || fail "kioku exited before its window appeared"
-        sleep 0.2
-    done
-    [ -n "$win" ] || fail "no window titled 'kioku' within 60 s"
-    xdotool windowsize --sync "$win" 800 600 || fail "could not resize the window"
-    xdotool windowmove --sync "$win" 0 0 || true
-    xdotool windowfocus --sync "$win"
-    # Wait for the webview to paint the deck list (slow on a busy machine).
-    local sd=0
-    for _ in $(seq 120); do
-        import -window root -crop 800x600+0+0 +repage "$tmp/paint.png"
-        sd=$(convert "$tmp/paint.png" -colorspace Gray -format '%[fx:standard_deviation]' info:)
-        awk -v sd="$sd" 'BEGIN { exit !(sd > 0.02) }' && break
-        sleep 0.5
-    done
-    awk -v sd="$sd" 'BEGIN { exit !(sd > 0.02) }' || fail "the window stayed blank for 60 s"
-    sleep 1
-    local g
-    g=$(xdotool getwindowgeometry "$win" | sed -n 's/.*Geometry: //p')
-    [ "$g" = 800x600 ] || fail "window is $g, not 800x600"
-}
-
-# Close the app: `kioku` waits for the `kioku-app` it started, so end that
-# child (by its pid) and then wait for both; the data directory's lock must
-# be free afterwards.
-running() { # pid...: is any of them alive and not a zombie?
-    local p st
-    for p in "$@"; do
-        st=$(ps -o stat= -p "$p" 2>/dev/null) || continue
-        [[ $st == Z* ]] || return 0
-    done
-    return 1
-}
-
-stop_app() {
-    local child
-    child=$(pgrep -P "$app_pid" 2>/dev/null || true)
-    [ -n "$child" ] && kill $child 2>/dev/null
-    kill "$app_pid" 2>/dev/null || true
-    wait "$app_pid" 2>/dev/null || true
-    # Slow on a loaded machine; an exited process left as a zombie (nobody
-    # reaps it here) counts as gone.
-    for _ in $(seq 150); do
-        running $child || break
-        sleep 0.1
-    done
-    running $child && fail "kioku-app's processes ($(echo $child)) did not exit in 15 s"
-    app_pid=""
-    grep -q panicked "$tmp/app.log" && fail "kioku panicked"
-    return 0
-}
-
 shot() { import -window root -crop 800x600+0+0 +repage "$out/$1.png"; }
 
 # How many pixels of shot $1 are within a few percent of colour $2.
@@ -182,29 +78,6 @@ need_colour() { # shot colour min what
     [ "$n" -ge "$3" ] || fail "$1.png: $4 not on screen ($n pixels of $2, need $3)"
     echo "e2e:   $1: $4 on screen ($n px of $2)"
 }
-# How many pixels differ between shots $1 and $2, left of the scrollbar
-# (which fades in and out by itself).
-diff_px() {
-    local d
-    d=$(convert "$out/$1.png" "$out/$2.png" -crop 780x600+0+0 +repage \
-        -fuzz 2% -metric AE -compare -format '%[distortion]' info: 2>&1 || true)
-    echo "${d%% *}"
-}
-# Take shot $2 until it differs from shot $1 (up to 20 s: a busy machine
-# repaints slowly), else fail with $3.
-shot_changed() { # before after what [seconds]
-    local d=0
-    for _ in $(seq $(( ${4:-20} * 2 ))); do
-        shot "$2"
-        d=$(diff_px "$1" "$2")
-        awk -v d="$d" 'BEGIN { exit !(d + 0 > 500) }' && { sleep 0.3; shot "$2"; return 0; }
-        sleep 0.5
-    done
-    fail "$3 ($1.png and $2.png differ by only $d pixels after ${4:-20} s)"
-}
-
-key() { xdotool key "$@"; sleep 0.7; }
-
 reviews() { cat "$KIOKU_DATA_DIR"/reviews/*.jsonl 2>/dev/null | grep '"type":"review"' || true; }
 wait_reviews() { # count: wait up to 6 s for the log to hold that many
     for _ in $(seq 60); do [ "$(reviews | wc -l)" -ge "$1" ] && return 0; sleep 0.1; done

@@ -48,13 +48,6 @@ wait_textarea_focus() { # shot-name
     fail "$1.png: no text area got the focus (focus ring ${w}x${h})"
 }
 
-# The box of the focus ring (the light theme's --focus, #a64200) in
-# screenshot $1: "W H X Y".
-focus_box() {
-    convert "$out/$1.png" -alpha off -fuzz 6% -fill black +opaque '#a64200' -fill white -opaque '#a64200' \
-        -trim -format '%w %h %X %Y\n' info: 2>/dev/null | tr -d '+'
-}
-
 # The system file dialog (zenity) is open: type $1 into it and press
 # Enter. $2 names its screenshot.
 answer_dialog() { # path shot-name [save]

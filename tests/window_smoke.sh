@@ -15,81 +15,12 @@ for tool in Xvfb xdotool import convert; do
     command -v "$tool" >/dev/null || { echo "smoke: $tool is missing" >&2; exit 1; }
 done
 
+suite=smoke
 out=target/smoke
 mkdir -p "$out"
-tmp=$(mktemp -d)
-app_pid=""
-xvfb_pid=""
-cleanup() {
-    [ -n "$app_pid" ] && kill $(pgrep -P "$app_pid" 2>/dev/null) "$app_pid" 2>/dev/null || true
-    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-fail() { echo "smoke: FAILED: $*" >&2; [ -f "$tmp/app.log" ] && tail -20 "$tmp/app.log" >&2; exit 1; }
-
-# -displayfd: Xvfb picks a free display number and writes it, so runs in
-# parallel (or a stale server) never collide.
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$tmp/display" >/dev/null 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 100); do [ -s "$tmp/display" ] && break; sleep 0.1; done
-[ -s "$tmp/display" ] || fail "Xvfb did not start"
-export DISPLAY=:$(head -n 1 "$tmp/display")
-# WebKit writes caches under HOME and XDG dirs: keep them out of the real home.
-export HOME=$tmp/home XDG_DATA_HOME=$tmp/home/data XDG_CACHE_HOME=$tmp/home/cache XDG_CONFIG_HOME=$tmp/home/config
+window="" # as the app opens it
+source tests/window_lib.sh
 export KIOKU_DATA_DIR=$tmp/data
-mkdir -p "$HOME"
-for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
-
-# The app and every process under it (WebKit's helpers hold the web data
-# directory, `kioku-app` the data directory's lock).
-descendants() {
-    local p c
-    for p in "$@"; do
-        for c in $(pgrep -P "$p" 2>/dev/null || true); do
-            echo "$c"
-            descendants "$c"
-        done
-    done
-}
-running() { # pid...: is any of them alive and not a zombie?
-    local p st
-    for p in "$@"; do
-        st=$(ps -o stat= -p "$p" 2>/dev/null) || continue
-        [[ $st == Z* ]] || return 0
-    done
-    return 1
-}
-start_app() {
-    "$bin" >"$tmp/app.log" 2>&1 &
-    app_pid=$!
-    local win=""
-    for _ in $(seq 300); do
-        win=$(xdotool search --onlyvisible --name '^kioku$' 2>/dev/null | head -1 || true)
-        [ -n "$win" ] && break
-        kill -0 "$app_pid" 2>/dev/null || fail "kioku exited before its window appeared"
-        sleep 0.2
-    done
-    [ -n "$win" ] || fail "no window titled 'kioku' within 60 s"
-    [ "$(xdotool getwindowname "$win")" = kioku ] || fail "window title is not 'kioku'"
-    xdotool windowfocus --sync "$win"
-    # A loaded machine can take many seconds to paint the first page, and
-    # keys sent before then are lost: wait until the screen is not blank.
-    local sd
-    for _ in $(seq 90); do
-        import -window root "$tmp/paint.png"
-        sd=$(convert "$tmp/paint.png" -colorspace Gray -format '%[fx:standard_deviation]' info:)
-        if awk -v sd="$sd" 'BEGIN { exit !(sd > 0.02) }'; then
-            sleep 2 # the app focuses its key handler once mounted
-            xdotool windowfocus --sync "$win"
-            return 0
-        fi
-        sleep 1
-    done
-    fail "the first page was never drawn (90 s)"
-}
-
-shot() { import -window root "$out/$1.png"; }
 
 not_blank() {
     local sd
@@ -152,19 +83,6 @@ key Escape                 # close it
 key Escape                 # back to the decks
 shot home-after; not_blank home-after
 
-# `kioku` waits for the `kioku-app` it started: end that child (by pid)
-# too, or it keeps the window and the data directory's lock.
-stop_app() {
-    local all
-    all="$app_pid $(descendants "$app_pid")"
-    kill $all 2>/dev/null || true
-    wait "$app_pid" 2>/dev/null || true
-    # Gone before the next start, which would find them holding its files.
-    for _ in $(seq 150); do running $all || break; sleep 0.1; done
-    running $all && fail "the app's processes did not exit in 15 s"
-    xdotool search --onlyvisible --name '^kioku$' >/dev/null 2>&1 && fail "the window is still open"
-    app_pid=""
-}
 stop_app
 
 # Reopen in the dark theme: progress must still be there.
