@@ -338,7 +338,7 @@ fn drop_files(ctx: AppCtx, index: usize, key: &'static str, at_cursor: bool, e: 
             // The next one after it, not in its place.
             cursor = None;
         }
-        *STATUS.write() = lines.join(" ");
+        say(lines.join(" "));
     });
 }
 
@@ -462,10 +462,21 @@ fn listen_for_paste(ctx: AppCtx, index: usize) {
                 (None, _) => t!(lang, "media-paste-unsupported", kind = mime),
                 (_, Err(e)) => t!(lang, "media-not-added", error = e.to_string()),
             };
-            *STATUS.write() = said;
+            say(said);
         }
     });
 }
+
+/// Say what came of adding media, and bring the message and the
+/// question's thumbnails into view (they are below the add controls, often
+/// under the window's edge) once their pictures have loaded.
+fn say(said: String) {
+    *STATUS.write() = said;
+    let _ = document::eval(SHOW_ADDED_JS);
+}
+
+/// The script [`say`] runs in the webview.
+pub const SHOW_ADDED_JS: &str = "(() => { let tries = 0; const show = () => { const thumbs = document.querySelector('.media-picker .thumbs'); const waiting = thumbs && [...thumbs.querySelectorAll('img')].some(i => !i.complete); if ((!thumbs || waiting) && tries++ < 40) { setTimeout(show, 50); return; } const target = thumbs || document.querySelector('.media-picker .media-status'); if (target) target.scrollIntoView({ block: 'nearest' }); }; setTimeout(show, 30); })();";
 
 /// The add-media controls and thumbnails of question `index`.
 #[component]
@@ -507,9 +518,11 @@ pub fn MediaPicker(index: usize, question: DraftQuestion) -> Element {
                     &a,
                     cursor,
                 );
-                *STATUS.write() = said;
+                say(said);
             }
             busy.set(false);
+            // Wherever the dialog left the focus, the keys work again.
+            crate::refocus();
         });
     };
     let media = draft_set(ctx)
@@ -544,7 +557,12 @@ pub fn MediaPicker(index: usize, question: DraftQuestion) -> Element {
                 }
             }
             div { class: "form-actions",
-                button { r#type: "button", disabled: no_alt || *busy.read(), onclick: pick,
+                // Busy (the dialog is open, or the file is being added):
+                // aria-disabled, not disabled, which would drop the focus
+                // to the page's body when the dialog gives it back, and the
+                // keys pressed next (Ctrl+S) would reach nothing. `pick`
+                // ignores clicks meanwhile.
+                button { r#type: "button", disabled: no_alt, aria_disabled: *busy.read(), onclick: pick,
                     title: if no_alt { t!(lang, "media-describe-first") } else { String::new() },
                     {t!(lang, "media-add-button")} }
             }
