@@ -81,6 +81,7 @@ pub struct Member {
 /// alongside the tree.
 pub fn parse(src: &str) -> Result<(Located, Vec<LocatedProblem>), LocatedProblem> {
     let mut p = Parser {
+        src,
         chars: src.char_indices().peekable(),
         line: 1,
         column: 1,
@@ -99,6 +100,8 @@ pub fn parse(src: &str) -> Result<(Located, Vec<LocatedProblem>), LocatedProblem
 }
 
 struct Parser<'a> {
+    /// The whole document, to look ahead in.
+    src: &'a str,
     chars: std::iter::Peekable<std::str::CharIndices<'a>>,
     line: u32,
     column: u32,
@@ -282,7 +285,15 @@ impl Parser<'_> {
 
     fn string(&mut self) -> PResult<Str> {
         self.bump(); // opening quote
-        let mut text = String::new();
+        // Room for the text up to the next quote (all of it unless it has
+        // an escaped quote): grown once rather than a character at a time.
+        let room = self
+            .chars
+            .peek()
+            .and_then(|&(at, _)| self.src.get(at..))
+            .and_then(|rest| rest.find('"'))
+            .unwrap_or(0);
+        let mut text = String::with_capacity(room);
         let mut verbatim = true;
         loop {
             let pos = self.pos();

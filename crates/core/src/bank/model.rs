@@ -355,7 +355,8 @@ impl CardVariant {
         }
     }
 
-    fn from_suffix(s: &str) -> Option<Self> {
+    /// From the suffix after `#` (`reverse`, `cN`); `None` names no card.
+    pub(crate) fn from_suffix(s: &str) -> Option<Self> {
         if s == "reverse" {
             return Some(CardVariant::Reverse);
         }

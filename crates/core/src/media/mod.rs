@@ -368,6 +368,11 @@ impl MediaRef {
 /// references in fields that are not Markdown.
 pub fn scan(src: &str, json: bool) -> Vec<RawRef> {
     let mut out = Vec::new();
+    // Every reference starts with `![`: a source without one (most sets)
+    // is not copied out as characters.
+    if !src.contains("![") {
+        return out;
+    }
     let mut line = 1u32;
     let mut col = 1u32;
     let chars: Vec<char> = src.chars().collect();

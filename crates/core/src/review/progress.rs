@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use jiff::Timestamp;
 
-use crate::bank::{CardKey, SetId};
+use crate::bank::{CardKey, CardVariant, SetId};
 use crate::review::{Event, EventId, Mode, ReviewEvent};
 use crate::scheduler::{CardState, FuzzFactor, Now, Rating, ScheduleError, Scheduler, StudyDay};
 
@@ -171,68 +171,52 @@ impl Progress {
 
     /// [`Progress::replay`] of `reviews` (in time order) in `shares`
     /// shares.
+    ///
+    /// The reviews are first grouped by card (by their borrowed set,
+    /// question and card fields: no key is built per review), each card's
+    /// in time order; then each card's history is replayed in one go, its
+    /// key built, looked up and stored once rather than once per review.
     pub(crate) fn replay_in_shares(
         reviews: &[&ReviewEvent],
         scheduler: &Scheduler,
         shares: usize,
     ) -> Result<Progress, ScheduleError> {
-        let keyed = reviews
-            .iter()
-            .enumerate()
-            .filter_map(|(i, r)| Some((i, r.card_key()?, *r)));
-        if shares <= 1 {
-            return Self::replay_in_order(keyed, scheduler).map_err(|(_, e)| e);
-        }
-        let mut by_share: Vec<Vec<(usize, CardKey, &ReviewEvent)>> = vec![Vec::new(); shares];
-        let hasher = std::hash::BuildHasherDefault::<std::hash::DefaultHasher>::default();
-        for (i, key, r) in keyed {
-            use std::hash::BuildHasher;
-            let share = (hasher.hash_one(&key) % shares as u64) as usize;
-            by_share[share].push((i, key, r));
-        }
-        let results: Vec<Result<Progress, (usize, ScheduleError)>> = std::thread::scope(|scope| {
-            let mut shares = by_share.into_iter();
-            let first = shares.next().unwrap_or_default();
-            let handles: Vec<_> = shares
-                .map(|share| {
-                    scope.spawn(move || Self::replay_in_order(share.into_iter(), scheduler))
-                })
-                .collect();
-            let mut results = vec![Self::replay_in_order(first.into_iter(), scheduler)];
-            for h in handles {
-                results.push(h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
-            }
-            results
-        });
+        let cards = ByCard::new(reviews);
+        let n = cards.firsts.len();
+        let results: Vec<(Progress, Option<(usize, ScheduleError)>)> = if shares <= 1 {
+            vec![cards.replay(reviews, 0..n, scheduler)]
+        } else {
+            let cards = &cards;
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = (1..shares)
+                    .map(|share| {
+                        scope.spawn(move || {
+                            cards.replay(reviews, (share..n).step_by(shares), scheduler)
+                        })
+                    })
+                    .collect();
+                let mut results = vec![cards.replay(reviews, (0..n).step_by(shares), scheduler)];
+                for h in handles {
+                    results.push(h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+                }
+                results
+            })
+        };
         let mut progress = Progress::default();
         let mut first_error: Option<(usize, ScheduleError)> = None;
-        for r in results {
-            match r {
-                Ok(p) => progress.merge(p),
-                Err((i, e)) => {
-                    if first_error.as_ref().is_none_or(|(j, _)| i < *j) {
-                        first_error = Some((i, e));
-                    }
+        for (p, error) in results {
+            if let Some((i, e)) = error {
+                if first_error.as_ref().is_none_or(|(j, _)| i < *j) {
+                    first_error = Some((i, e));
                 }
+            } else if first_error.is_none() {
+                progress.merge(p);
             }
         }
         match first_error {
             Some((_, e)) => Err(e),
             None => Ok(progress),
         }
-    }
-
-    /// Apply `reviews` (numbered in time order) one after the other; an
-    /// error comes with the number of the review that gave it.
-    fn replay_in_order<'a>(
-        reviews: impl Iterator<Item = (usize, CardKey, &'a ReviewEvent)>,
-        scheduler: &Scheduler,
-    ) -> Result<Progress, (usize, ScheduleError)> {
-        let mut progress = Progress::default();
-        for (i, key, r) in reviews {
-            progress.apply(&key, r, scheduler).map_err(|e| (i, e))?;
-        }
-        Ok(progress)
     }
 
     /// Add `other`, whose cards this does not have.
@@ -383,6 +367,155 @@ impl Progress {
     }
 }
 
+/// Reviews (in time order) grouped by card: card `c`'s reviews are
+/// `order[starts[c]..starts[c + 1]]`, in time order; `firsts[c]` is the
+/// index of the first of them among all reviews. Cards are numbered in
+/// the order of their first review.
+struct ByCard {
+    firsts: Vec<usize>,
+    starts: Vec<usize>,
+    order: Vec<Answer>,
+}
+
+/// What the replay reads of a review, copied next to the card's other
+/// reviews: walking a card's history then reads memory in order instead
+/// of one scattered event per review.
+#[derive(Clone, Copy)]
+struct Answer {
+    at: Timestamp,
+    day: StudyDay,
+    duration_ms: u64,
+    rating: Rating,
+    /// Its number among all reviews in time order.
+    index: u32,
+}
+
+impl ByCard {
+    fn new(reviews: &[&ReviewEvent]) -> ByCard {
+        // Keyed as `CardKey` compares (`c1` and `c01` are one card), from
+        // the borrowed fields.
+        let mut number: HashMap<(&str, &str, CardVariant), u32> = HashMap::new();
+        let mut firsts = Vec::new();
+        let mut card_of = Vec::with_capacity(reviews.len());
+        for (i, r) in reviews.iter().enumerate() {
+            let variant = match r.card.as_deref() {
+                None => Some(CardVariant::Forward),
+                Some(suffix) => CardVariant::from_suffix(suffix),
+            };
+            // A card suffix that names no card: skipped, as `card_key`
+            // says.
+            let Some(variant) = variant else {
+                card_of.push(u32::MAX);
+                continue;
+            };
+            let next = firsts.len() as u32;
+            let c = *number
+                .entry((r.set.as_str(), r.question.as_str(), variant))
+                .or_insert(next);
+            if c == next {
+                firsts.push(i);
+            }
+            card_of.push(c);
+        }
+        // A counting sort by card, stable: each card's reviews stay in
+        // time order.
+        let mut starts = vec![0usize; firsts.len() + 1];
+        for &c in card_of.iter().filter(|&&c| c != u32::MAX) {
+            starts[c as usize + 1] += 1;
+        }
+        for c in 0..firsts.len() {
+            starts[c + 1] += starts[c];
+        }
+        let mut next = starts.clone();
+        let mut order = vec![
+            Answer {
+                at: Timestamp::UNIX_EPOCH,
+                day: StudyDay(0),
+                duration_ms: 0,
+                rating: Rating::Again,
+                index: 0,
+            };
+            starts[firsts.len()]
+        ];
+        for (i, (&c, r)) in card_of.iter().zip(reviews).enumerate() {
+            if c != u32::MAX {
+                order[next[c as usize]] = Answer {
+                    at: r.at,
+                    day: r.day,
+                    duration_ms: r.duration_ms,
+                    rating: r.rating,
+                    index: i as u32,
+                };
+                next[c as usize] += 1;
+            }
+        }
+        ByCard {
+            firsts,
+            starts,
+            order,
+        }
+    }
+
+    /// Replay the histories of `cards`, each in time order. A card whose
+    /// history fails stops there; the error that comes first in time among
+    /// all the cards is returned with its review's number.
+    fn replay(
+        &self,
+        reviews: &[&ReviewEvent],
+        cards: impl Iterator<Item = usize>,
+        scheduler: &Scheduler,
+    ) -> (Progress, Option<(usize, ScheduleError)>) {
+        let mut progress = Progress::default();
+        let mut first_error: Option<(usize, ScheduleError)> = None;
+        let mut key_text = String::new();
+        for c in cards {
+            let Some(key) = reviews[self.firsts[c]].card_key() else {
+                continue;
+            };
+            key_text.clear();
+            // Writing to a String cannot fail.
+            let _ = write!(key_text, "{key}");
+            let days = progress.days.entry(key.set.clone()).or_default();
+            let mut card = CardProgress::default();
+            for review in &self.order[self.starts[c]..self.starts[c + 1]] {
+                let i = review.index;
+                let now = Now {
+                    at: review.at,
+                    day: review.day,
+                };
+                let fuzz = FuzzFactor::for_card(&key_text, card.reviews);
+                let state = match scheduler.answer(&card.state, review.rating, now, fuzz) {
+                    Ok(state) => state,
+                    Err(e) => {
+                        if first_error.as_ref().is_none_or(|(j, _)| (i as usize) < *j) {
+                            first_error = Some((i as usize, e));
+                        }
+                        break;
+                    }
+                };
+                let lapsed = matches!(card.state, CardState::Review(_))
+                    && !matches!(state, CardState::Review(_));
+                days.entry(review.day).or_default().count(
+                    &card.state,
+                    review.rating,
+                    review.duration_ms,
+                    1,
+                );
+                card = CardProgress {
+                    state,
+                    reviews: card.reviews + 1,
+                    lapses: card.lapses + u32::from(lapsed),
+                    last_at: Some(review.at),
+                };
+            }
+            if card.reviews > 0 {
+                progress.cards.insert(key, card);
+            }
+        }
+        (progress, first_error)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -412,6 +545,21 @@ mod tests {
                 }));
             }
         }
+        // One card written two ways (`c1`, `c01`: the same card key), and
+        // a suffix that names no card (skipped).
+        let mut extra = Vec::new();
+        for (i, suffix) in [(100, "c1"), (3000, "c01"), (4500, "c1"), (200, "nope")] {
+            if let Event::Review(r) = &events[i] {
+                extra.push(Event::Review(ReviewEvent {
+                    id: EventId(format!("suffix-{i}")),
+                    set: events_set(&events),
+                    question: crate::bank::QuestionId::new("suffixed").unwrap(),
+                    card: Some(suffix.to_owned()),
+                    ..r.clone()
+                }));
+            }
+        }
+        events.extend(extra);
         let scheduler = Scheduler::new(Default::default()).unwrap();
         let one = Progress::replay_observed(&events, &scheduler, |_, _| {}).unwrap();
         assert!(one.cards().count() > 300);
@@ -422,5 +570,25 @@ mod tests {
             assert!(one.same_as(&p), "{shares} shares");
         }
         assert!(Progress::replay(&events, &scheduler).unwrap().same_as(&one));
+        let suffixed = one
+            .cards()
+            .filter(|(k, _)| k.question.as_str() == "suffixed")
+            .map(|(k, p)| (k.to_string(), p.reviews))
+            .collect::<Vec<_>>();
+        assert_eq!(suffixed.len(), 1, "{suffixed:?}");
+        assert!(
+            suffixed[0].0.ends_with("#c1") && suffixed[0].1 == 3,
+            "{suffixed:?}"
+        );
+    }
+
+    fn events_set(events: &[Event]) -> SetId {
+        events
+            .iter()
+            .find_map(|e| match e {
+                Event::Review(r) => Some(r.set.clone()),
+                Event::Undo(_) => None,
+            })
+            .unwrap()
     }
 }

@@ -21,6 +21,7 @@ mod media;
 mod media_add;
 mod moodle_xml;
 mod no_panic;
+mod one_rating;
 mod readme;
 mod scheduler;
 mod schema;
