@@ -232,7 +232,7 @@ fn grade_says_why_in_japanese() {
     );
     let text = stdout(&out);
     assert!(
-        text.contains(": ✗ 不正解 (rejected): 答え「2012」とも、2 個の別解とも一致しません"),
+        text.contains(": ✗ 不正解 (不一致): 答え「2012」とも、2 個の別解とも一致しません"),
         "{text}{}",
         stderr(&out)
     );

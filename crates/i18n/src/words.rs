@@ -5,7 +5,7 @@
 
 use kioku_core::bank::problem::SyntaxError;
 use kioku_core::bank::{Diagnostic, Problem};
-use kioku_core::grader::{Detail, Lenience};
+use kioku_core::grader::{Detail, Lenience, MatchReason};
 use kioku_core::scheduler::SettingsError;
 use kioku_core::store::FormError;
 
@@ -415,5 +415,17 @@ fn lenience(lang: Lang, rule: Lenience) -> String {
         Lenience::ExtraWords => t!(lang, "grade-rule-extra-words"),
         Lenience::Abbreviation => t!(lang, "grade-rule-abbreviation"),
         Lenience::Initials => t!(lang, "grade-rule-initials"),
+    }
+}
+
+/// How the grader matched, in words (`kioku grade`, the editor's try box).
+pub fn reason(lang: Lang, reason: MatchReason) -> String {
+    match reason {
+        MatchReason::SelfGraded => t!(lang, "app-reason-self-graded"),
+        MatchReason::Exact => t!(lang, "app-reason-exact"),
+        MatchReason::Normalized => t!(lang, "app-reason-normalized"),
+        MatchReason::Typo => t!(lang, "app-reason-typo"),
+        MatchReason::Alternative => t!(lang, "app-reason-alternative"),
+        MatchReason::Rejected => t!(lang, "app-reason-rejected"),
     }
 }
