@@ -312,3 +312,16 @@ fn the_editor_s_problems_in_japanese() {
     }
     assert!(!html.contains("Mark at least one choice"), "{html}");
 }
+
+/// A set made with New set in the Japanese app is a Japanese set.
+#[test]
+fn a_new_set_in_the_japanese_app_is_in_japanese() {
+    let (_dir, lib) = library();
+    let mut app = crate::ui::live::Live::speaking(Boot::new(Ok(lib)), Lang::Ja);
+    // The header's first button is New set.
+    app.click(app.element("click", 0));
+    let html = app.html();
+    let at = html.find(r#"id="set-language""#).expect(&html);
+    let tag = &html[html[..at].rfind('<').unwrap()..at + html[at..].find('>').unwrap()];
+    assert!(tag.contains(r#"initial_value="ja""#), "{tag}");
+}
