@@ -187,7 +187,8 @@ fn check_words_a_bad_file_s_problems_in_japanese() {
         dir.path().join("bad.json"),
         r#"{"kioku": 1, "id": "Bad Id", "title": "M", "language": "ja", "questions": [
   {"id": "q", "type": "multiple_choice", "prompt": "p", "choices": ["a", "a"], "correct": [5]},
-  {"id": "r", "type": "true_false", "promt": "p", "answer": false}
+  {"id": "r", "type": "true_false", "promt": "p", "answer": false},
+  {"id": "s", "type": "typed", "prompt": "p"}
 ]}"#,
     )
     .unwrap();
@@ -201,6 +202,7 @@ fn check_words_a_bad_file_s_problems_in_japanese() {
         "正解の番号 5 が範囲外です。2 個の選択肢の番号は 0〜1 です",
         "不明なフィールド \"promt\"（「prompt」の間違いですか？）",
         "broken.json:1:13: エラー: '}' の前に余分なカンマがあります",
+        "フィールド \"answers\" がありません（正解とする答えの一覧）",
     ] {
         assert!(err.contains(line), "{line} missing:\n{err}");
     }

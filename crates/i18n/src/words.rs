@@ -4,7 +4,7 @@
 //! file formats) keeps the core's English `Display` text.
 
 use kioku_core::bank::problem::SyntaxError;
-use kioku_core::bank::{Diagnostic, Problem};
+use kioku_core::bank::{Diagnostic, FieldHint, IdKind, Problem};
 use kioku_core::grader::{Detail, Lenience, MatchReason};
 use kioku_core::scheduler::SettingsError;
 use kioku_core::store::FormError;
@@ -36,6 +36,13 @@ fn kind(lang: Lang, k: &str) -> String {
         "other text" => t!(lang, "kind-other-text"),
         "the format version 1" => t!(lang, "kind-format-version"),
         other => other.to_owned(),
+    }
+}
+
+fn id_kind(lang: Lang, what: IdKind) -> String {
+    match what {
+        IdKind::Set => t!(lang, "check-set-id"),
+        IdKind::Question => t!(lang, "check-question-id"),
     }
 }
 
@@ -90,10 +97,13 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             suggestion = suggestion(lang, s)
         ),
         Problem::MissingField { name, hint } => {
-            let hint = match *hint {
-                " (the format version: 1)" => t!(lang, "check-hint-version"),
-                " (the question's prompt)" => t!(lang, "check-hint-prompt"),
-                other => other.to_owned(),
+            let hint = match hint {
+                FieldHint::None => String::new(),
+                FieldHint::FormatVersion => t!(lang, "check-hint-version"),
+                FieldHint::Prompt => t!(lang, "check-hint-prompt"),
+                FieldHint::TrueOrFalse => t!(lang, "check-hint-true-or-false"),
+                FieldHint::AcceptedAnswers => t!(lang, "check-hint-accepted-answers"),
+                FieldHint::ChoiceIndices => t!(lang, "check-hint-choice-indices"),
             };
             t!(lang, "check-missing-field", name = *name, hint = hint)
         }
@@ -131,11 +141,7 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             value,
             example,
         } => {
-            let what = match *what {
-                "set id" => t!(lang, "check-set-id"),
-                "question id" => t!(lang, "check-question-id"),
-                other => other.to_owned(),
-            };
+            let what = id_kind(lang, *what);
             t!(
                 lang,
                 "check-not-kebab",
@@ -300,11 +306,7 @@ pub fn field_problem(lang: Lang, p: &Problem) -> String {
             _ => t!(lang, "editor-problem-empty"),
         },
         Problem::NotKebabCase { what, example, .. } => {
-            let what = match *what {
-                "set id" => t!(lang, "check-set-id"),
-                "question id" => t!(lang, "check-question-id"),
-                other => other.to_owned(),
-            };
+            let what = id_kind(lang, *what);
             t!(
                 lang,
                 "editor-problem-not-kebab",

@@ -5,7 +5,7 @@ use super::json::{self, Located, Member, Value};
 use super::model::{
     Abbreviation, ClozeText, FORMAT_VERSION, Question, QuestionBody, QuestionId, QuestionSet, SetId,
 };
-use super::problem::{LocatedProblem, Pos, Problem};
+use super::problem::{FieldHint, IdKind, LocatedProblem, Pos, Problem};
 use super::sources::SourceSpots;
 use super::validate::{Checker, SeenIds};
 pub use super::validate::{MAX_CHOICES, MIN_CHOICES, is_language_tag, parse_cloze};
@@ -151,7 +151,7 @@ impl Cx {
         }
     }
 
-    fn missing(&mut self, obj: &Obj, name: &'static str, hint: &'static str) {
+    fn missing(&mut self, obj: &Obj, name: &'static str, hint: FieldHint) {
         self.report(obj.pos, Problem::MissingField { name, hint });
     }
 
@@ -169,7 +169,7 @@ impl Cx {
     /// A string field that must be present and not blank.
     fn text(&mut self, obj: &Obj, name: &'static str) -> Option<String> {
         let Some(v) = obj.get(name) else {
-            self.missing(obj, name, "");
+            self.missing(obj, name, FieldHint::None);
             return None;
         };
         self.nonblank(v, name)
@@ -272,7 +272,7 @@ impl Cx {
         }
     }
 
-    fn kebab(&mut self, obj: &Obj, what: &'static str) -> Option<(String, Pos)> {
+    fn kebab(&mut self, obj: &Obj, what: IdKind) -> Option<(String, Pos)> {
         let v = obj.get("id");
         let id = self.text(obj, "id")?;
         let pos = v.map_or(obj.pos, |v| v.pos);
@@ -292,7 +292,7 @@ impl Cx {
         // say only that it needs a newer version.
         match obj.get("kioku") {
             None => {
-                self.missing(&obj, "kioku", " (the format version: 1)");
+                self.missing(&obj, "kioku", FieldHint::FormatVersion);
                 return None;
             }
             Some(v) => match &v.value {
@@ -318,7 +318,7 @@ impl Cx {
         }
         self.unknown_fields(&obj, SET_FIELDS, None);
         let schema = self.opt_text(&obj, "$schema");
-        let id = self.kebab(&obj, "set id");
+        let id = self.kebab(&obj, IdKind::Set);
         let title = self.text(&obj, "title");
         let description = self.opt_text(&obj, "description");
         let language = self.text(&obj, "language").and_then(|l| {
@@ -350,7 +350,7 @@ impl Cx {
 
     fn questions(&mut self, set: &Obj) -> Option<Vec<Question>> {
         let Some(v) = set.get("questions") else {
-            self.missing(set, "questions", "");
+            self.missing(set, "questions", FieldHint::None);
             return None;
         };
         let Value::Array(items) = &v.value else {
@@ -376,13 +376,13 @@ impl Cx {
 
     fn question(&mut self, v: &Located, seen: &mut SeenIds) -> Option<Question> {
         let obj = self.object(v, "question")?;
-        let id = self.kebab(&obj, "question id");
+        let id = self.kebab(&obj, IdKind::Question);
         if let Some((id, pos)) = &id {
             seen.check(&mut self.ck, id, *pos);
         }
         let type_name: Option<&'static str> = match obj.get("type") {
             None => {
-                self.missing(&obj, "type", "");
+                self.missing(&obj, "type", FieldHint::None);
                 None
             }
             Some(t) => match &t.value {
@@ -480,7 +480,7 @@ impl Cx {
             "true_false" => {
                 let answer = match obj.get("answer") {
                     None => {
-                        self.missing(obj, "answer", " (true or false)");
+                        self.missing(obj, "answer", FieldHint::TrueOrFalse);
                         None
                     }
                     Some(Located {
@@ -504,7 +504,7 @@ impl Cx {
 
     fn typed_answers(&mut self, obj: &Obj) -> Option<Vec<String>> {
         let Some(v) = obj.get("answers") else {
-            self.missing(obj, "answers", " (a list of accepted answers)");
+            self.missing(obj, "answers", FieldHint::AcceptedAnswers);
             return None;
         };
         let answers = self.strings(v, "answers")?;
@@ -521,7 +521,7 @@ impl Cx {
 
     fn choices(&mut self, obj: &Obj) -> Option<Vec<String>> {
         let Some(v) = obj.get("choices") else {
-            self.missing(obj, "choices", "");
+            self.missing(obj, "choices", FieldHint::None);
             return None;
         };
         let Value::Array(items) = &v.value else {
@@ -543,11 +543,7 @@ impl Cx {
 
     fn correct(&mut self, obj: &Obj, count: Option<usize>) -> Option<Vec<usize>> {
         let Some(v) = obj.get("correct") else {
-            self.missing(
-                obj,
-                "correct",
-                " (the indices of the right choices, from 0)",
-            );
+            self.missing(obj, "correct", FieldHint::ChoiceIndices);
             return None;
         };
         let Value::Array(items) = &v.value else {

@@ -89,10 +89,7 @@ pub enum Problem {
         suggestion: Option<String>,
     },
     #[error("missing field \"{name}\"{hint}")]
-    MissingField {
-        name: &'static str,
-        hint: &'static str,
-    },
+    MissingField { name: &'static str, hint: FieldHint },
     #[error("\"{field}\" must be {expected}, found {found}")]
     WrongType {
         field: String,
@@ -108,7 +105,7 @@ pub enum Problem {
         "{what} \"{value}\" is not kebab-case (lowercase letters and digits joined by single hyphens, e.g. \"{example}\")"
     )]
     NotKebabCase {
-        what: &'static str,
+        what: IdKind,
         value: String,
         example: String,
     },
@@ -200,6 +197,53 @@ pub enum Problem {
     /// A problem particular to an imported format (CSV, GIFT, Aiken, Anki).
     #[error("{0}")]
     Format(String),
+}
+
+/// What a missing field should hold, said after its name; front ends word
+/// it, `Display` is the English `kioku check --json` keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldHint {
+    /// Nothing to add to the field's name.
+    None,
+    /// `kioku`: the format version, 1.
+    FormatVersion,
+    /// `Q:`: the question's prompt.
+    Prompt,
+    /// A true/false question's `answer`.
+    TrueOrFalse,
+    /// A typed question's `answers`.
+    AcceptedAnswers,
+    /// A multiple-choice question's `correct`.
+    ChoiceIndices,
+}
+
+impl fmt::Display for FieldHint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            FieldHint::None => "",
+            FieldHint::FormatVersion => " (the format version: 1)",
+            FieldHint::Prompt => " (the question's prompt)",
+            FieldHint::TrueOrFalse => " (true or false)",
+            FieldHint::AcceptedAnswers => " (a list of accepted answers)",
+            FieldHint::ChoiceIndices => " (the indices of the right choices, from 0)",
+        })
+    }
+}
+
+/// Which id is not kebab-case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdKind {
+    Set,
+    Question,
+}
+
+impl fmt::Display for IdKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            IdKind::Set => "set id",
+            IdKind::Question => "question id",
+        })
+    }
 }
 
 fn suggestion_text(s: &Option<String>) -> String {

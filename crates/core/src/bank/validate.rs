@@ -5,7 +5,7 @@
 use super::model::{
     Abbreviation, ClozeSegment, ClozeText, deletion_card, is_kebab_case, to_kebab_case,
 };
-use super::problem::{LocatedProblem, Pos, Problem};
+use super::problem::{IdKind, LocatedProblem, Pos, Problem};
 
 /// Fewest choices a multiple-choice question may have.
 pub const MIN_CHOICES: usize = 2;
@@ -78,8 +78,8 @@ impl Checker {
         Some(Abbreviation::new(short.trim(), long.trim()))
     }
 
-    /// A kebab-case id; `what` is "set id" or "question id".
-    pub fn kebab(&mut self, what: &'static str, id: &str, pos: Pos) -> Option<String> {
+    /// A kebab-case id, a set's or a question's.
+    pub fn kebab(&mut self, what: IdKind, id: &str, pos: Pos) -> Option<String> {
         if is_kebab_case(id) {
             return Some(id.to_owned());
         }

@@ -342,7 +342,7 @@ impl Builder {
                 .map(|text| QuestionBody::Cloze { text }),
         };
         let id = match extras.id {
-            Some(id) => ck.kebab("question id", &id, pos),
+            Some(id) => ck.kebab(crate::bank::problem::IdKind::Question, &id, pos),
             None => body.as_ref().map(|b| self.derive_id(&b.prompt_text())),
         };
         let ck = &mut self.ck;

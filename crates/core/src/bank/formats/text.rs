@@ -26,7 +26,7 @@
 use super::super::model::{
     Abbreviation, FORMAT_VERSION, Question, QuestionBody, QuestionId, QuestionSet, SetId,
 };
-use super::super::problem::{LocatedProblem, Pos, Problem};
+use super::super::problem::{FieldHint, IdKind, LocatedProblem, Pos, Problem};
 use super::super::sources::SourceSpots;
 use super::super::validate::{Checker, SeenIds};
 use crate::text::suggest;
@@ -482,7 +482,7 @@ fn build_set(
                 start,
                 Problem::MissingField {
                     name: "kioku",
-                    hint: " (the format version: 1)",
+                    hint: FieldHint::FormatVersion,
                 },
             );
             return None;
@@ -515,13 +515,16 @@ fn build_set(
     let required = |ck: &mut Checker, name: &'static str| match get(name) {
         Some(f) => ck.nonblank(name, &f.value(), f.value_pos()),
         None => {
-            ck.report(start, Problem::MissingField { name, hint: "" });
+            ck.report(start, Problem::MissingField {
+                    name,
+                    hint: FieldHint::None,
+                });
             None
         }
     };
     let id = required(ck, "id").and_then(|id| {
         let p = get("id").map_or(start, Field::value_pos);
-        ck.kebab("set id", &id, p)
+        ck.kebab(IdKind::Set, &id, p)
     });
     let title = required(ck, "title");
     let language = required(ck, "language").and_then(|l| {
@@ -582,7 +585,7 @@ fn question(
 ) -> Option<Question> {
     let id = ck
         .nonblank("question id", id, hpos)
-        .and_then(|id| ck.kebab("question id", &id, hpos));
+        .and_then(|id| ck.kebab(IdKind::Question, &id, hpos));
     if let Some(id) = &id {
         ids.check(ck, id, hpos);
     }
@@ -642,7 +645,7 @@ fn question(
                     hpos,
                     Problem::MissingField {
                         name: "Q:",
-                        hint: " (the question's prompt)",
+                        hint: FieldHint::Prompt,
                     },
                 );
                 return None;
@@ -675,7 +678,7 @@ fn question(
                 hpos,
                 Problem::MissingField {
                     name: "Q:",
-                    hint: " (the question's prompt)",
+                    hint: FieldHint::Prompt,
                 },
             );
             None
