@@ -178,6 +178,14 @@ fn a_self_test_and_its_history_are_japanese() {
         "",
     ));
     assert!(en.contains("\nNovember 28, 2026 10:00 "), "{en}");
+    // In the machine's time zone (here UTC+9), not in UTC.
+    let tokyo = stdout(&kioku_with(
+        dir.path(),
+        &[("KIOKU_LANG", "ja"), ("TZ", "JST-9")],
+        &["exams"],
+        "",
+    ));
+    assert!(tokyo.contains("\n2026年11月28日 19:00 "), "{tokyo}");
 }
 
 #[test]

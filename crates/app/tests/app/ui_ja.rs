@@ -325,3 +325,24 @@ fn a_new_set_in_the_japanese_app_is_in_japanese() {
     let tag = &html[html[..at].rfind('<').unwrap()..at + html[at..].find('>').unwrap()];
     assert!(tag.contains(r#"initial_value="ja""#), "{tag}");
 }
+
+/// Past self-tests are listed in the machine's time zone (the library's,
+/// here a fixed UTC+9), not in UTC.
+#[test]
+fn self_test_times_are_local() {
+    use kioku_core::bank::SetId;
+    use kioku_core::exam::{Exam, ExamConfig};
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("sets")).unwrap();
+    let tokyo = TimeZone::fixed(jiff::tz::offset(9));
+    let mut lib = Library::open(dir.path(), tokyo, || "test-device".into()).unwrap();
+    let set = SetId::new("japan-russia-covid19").unwrap();
+    let mut c = ExamConfig::new(set.clone(), 11);
+    c.count = Some(4);
+    let at: Timestamp = "2026-11-20T20:30:00Z".parse().unwrap();
+    let exam = Exam::new(lib.set(&set).unwrap(), c, at).unwrap();
+    lib.record_exam(exam.finish(at)).unwrap();
+    let html = render(Boot::at(Ok(lib), Screen::ExamSetup(set)), Lang::Ja);
+    assert!(html.contains("2026年11月21日 05:30"), "{html}");
+    assert!(!html.contains("20:30"), "{html}");
+}
