@@ -306,3 +306,35 @@ fn an_anki_import_with_history_is_japanese() {
         stderr(&o)
     );
 }
+
+/// Media reference problems and the data directory's errors are worded
+/// from their typed values, in Japanese.
+#[test]
+fn media_problems_and_store_errors_are_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("m.json"),
+        r#"{"kioku": 1, "id": "m", "title": "M", "language": "ja", "questions": [
+  {"id": "q", "type": "flashcard", "prompt": "![](cat.png) と ![猫](../x.png)", "answer": "a"}
+]}"#,
+    )
+    .unwrap();
+    let out = ja(dir.path(), &["check", "m.json"], "");
+    let err = stderr(&out);
+    for line in [
+        "m.json:2:47: エラー: 画像・音声「cat.png」に代替テキストがありません。![...] の中に説明を書いてください",
+        "m.json:2:47: エラー: メディアファイル「cat.png」が m.media にありません",
+        "m.json:2:62: エラー: メディア名「../x.png」はセットのメディアフォルダの外を指すおそれがあります（パスに「..」または「.」があります）",
+    ] {
+        assert!(err.contains(line), "{line} missing:\n{err}");
+    }
+    assert!(!err.contains("not found") && !err.contains("alt text"), "{err}");
+    std::fs::copy(fixture("every-type.json"), dir.path().join("e.json")).unwrap();
+    assert!(ja(dir.path(), &["import", "e.json"], "").status.success());
+    let again = stderr(&ja(dir.path(), &["import", "e.json"], ""));
+    assert!(
+        again.starts_with("エラー: ID「every-type」のセットはすでにあります（"),
+        "{again}"
+    );
+    assert!(!again.contains("already"), "{again}");
+}

@@ -7,7 +7,8 @@ use kioku_core::bank::problem::SyntaxError;
 use kioku_core::bank::{Diagnostic, FieldHint, IdKind, Problem};
 use kioku_core::grader::{Detail, Lenience, MatchReason};
 use kioku_core::scheduler::SettingsError;
-use kioku_core::store::FormError;
+use kioku_core::media::{Escape, MediaError};
+use kioku_core::store::{FormError, StoreError};
 
 use crate::{Lang, t};
 
@@ -240,7 +241,8 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             document = document.as_str(),
             reason = reason.as_str()
         ),
-        // Media and imported formats' own problems keep the core's text.
+        Problem::Media(e) => media_error(lang, e),
+        // Imported formats' own problems keep the core's text.
         other => other.to_string(),
     }
 }
@@ -429,5 +431,111 @@ pub fn reason(lang: Lang, reason: MatchReason) -> String {
         MatchReason::Typo => t!(lang, "app-reason-typo"),
         MatchReason::Alternative => t!(lang, "app-reason-alternative"),
         MatchReason::Rejected => t!(lang, "app-reason-rejected"),
+    }
+}
+
+/// What is wrong with an image or audio file or reference.
+pub fn media_error(lang: Lang, e: &MediaError) -> String {
+    let name = |n: &String| n.clone();
+    match e {
+        MediaError::MissingAlt { name: n } => t!(lang, "media-error-missing-alt", name = name(n)),
+        MediaError::EmptyName => t!(lang, "media-error-empty-name"),
+        MediaError::Remote { name: n } => t!(lang, "media-error-remote", name = name(n)),
+        MediaError::Escapes { name: n, why } => t!(
+            lang,
+            "media-error-escapes",
+            name = name(n),
+            why = escape(lang, *why)
+        ),
+        MediaError::Unsupported { name: n } => t!(lang, "media-error-unsupported", name = name(n)),
+        MediaError::Missing { name: n, folder } => t!(
+            lang,
+            "media-error-missing",
+            name = name(n),
+            folder = folder.display().to_string()
+        ),
+        MediaError::NotAFile { name: n } => t!(lang, "media-error-not-a-file", name = name(n)),
+        MediaError::TooLarge {
+            name: n,
+            size,
+            limit,
+        } => t!(
+            lang,
+            "media-error-too-large",
+            name = name(n),
+            size = crate::fixed(*size as f64 / 1_048_576.0, 1),
+            limit = limit / 1_048_576
+        ),
+        MediaError::BadUrl(url) => t!(lang, "media-error-bad-url", url = url.as_str()),
+        MediaError::UnknownSet(set) => t!(lang, "media-error-unknown-set", set = set.as_str()),
+        MediaError::Io { name: n, message } => t!(
+            lang,
+            "media-error-read",
+            name = name(n),
+            error = message.as_str()
+        ),
+        MediaError::BadAlt { alt } => t!(lang, "media-error-bad-alt", alt = alt.as_str()),
+        MediaError::Write { name: n, message } => t!(
+            lang,
+            "media-error-write",
+            name = name(n),
+            error = message.as_str()
+        ),
+    }
+}
+
+fn escape(lang: Lang, why: Escape) -> String {
+    match why {
+        Escape::ControlCharacter => t!(lang, "media-escape-control"),
+        Escape::Backslash => t!(lang, "media-escape-backslash"),
+        Escape::AbsolutePath => t!(lang, "media-escape-absolute"),
+        Escape::DriveOrScheme => t!(lang, "media-escape-drive"),
+        Escape::EmptyComponent => t!(lang, "media-escape-empty-component"),
+        Escape::DotComponent => t!(lang, "media-escape-dot-component"),
+        Escape::Symlink => t!(lang, "media-escape-symlink"),
+    }
+}
+
+/// What went wrong in the data directory. Reading and writing errors keep
+/// the system's own text after the file's name.
+pub fn store_error(lang: Lang, e: &StoreError) -> String {
+    match e {
+        StoreError::Locked { dir, lock } => t!(
+            lang,
+            "store-error-locked",
+            dir = dir.display().to_string(),
+            lock = lock.display().to_string()
+        ),
+        StoreError::NewerVersion {
+            path,
+            found,
+            supported,
+        } => t!(
+            lang,
+            "store-error-newer-version",
+            path = path.display().to_string(),
+            found = *found,
+            supported = *supported
+        ),
+        StoreError::Exists { path } => t!(
+            lang,
+            "store-error-exists",
+            path = path.display().to_string()
+        ),
+        StoreError::SetExists { id, path } => t!(
+            lang,
+            "store-error-set-exists",
+            set = id.as_str(),
+            path = path.display().to_string()
+        ),
+        StoreError::BuiltinSet { id } => t!(lang, "store-error-builtin-set", set = id.as_str()),
+        StoreError::SetElsewhere { id, dir } => t!(
+            lang,
+            "store-error-set-elsewhere",
+            set = id.as_str(),
+            dir = dir.display().to_string()
+        ),
+        StoreError::NoDataDir => t!(lang, "store-error-no-data-dir"),
+        other => other.to_string(),
     }
 }

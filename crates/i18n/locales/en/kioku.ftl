@@ -901,3 +901,36 @@ editor-problem-nested-deletion = A blank cannot be inside another blank
 editor-problem-empty-deletion = A blank is empty
 editor-problem-unnumbered-deletion = This blank has no card number while others have one: write it {"{{c1::like this}}"}
 editor-problem-stray-brace = A single { $brace } is in the text; blanks are written {"{{like this}}"}
+
+## Media files and references
+
+media-error-missing-alt = image or audio "{ $name }" has no alt text; write a description in ![...]
+media-error-empty-name = empty media file name
+media-error-remote = "{ $name }" is a remote or non-file URL; it is never loaded
+media-error-escapes = media name "{ $name }" could escape the set's media folder ({ $why })
+media-error-unsupported = "{ $name }" is not a supported media type; use png, jpg, jpeg, gif, webp, svg, mp3, ogg, wav or m4a
+media-error-missing = media file "{ $name }" not found in { $folder }
+media-error-not-a-file = media file "{ $name }" is not a regular file
+media-error-too-large = media file "{ $name }" is { $size } MiB; media files are limited to { $limit } MiB
+media-error-bad-url = not a kioku-media://SET/FILE URL: "{ $url }"
+media-error-unknown-set = no media folder for set "{ $set }"
+media-error-read = cannot read media file "{ $name }": { $error }
+media-error-bad-alt = alt text "{ $alt }" cannot contain [, ] or a line break
+media-error-write = cannot write media file "{ $name }": { $error }
+media-escape-control = control character
+media-escape-backslash = backslash
+media-escape-absolute = absolute path
+media-escape-drive = drive or scheme
+media-escape-empty-component = empty path component
+media-escape-dot-component = ".." or "." component
+media-escape-symlink = a symlink pointing out of the folder
+
+## The data directory's errors
+
+store-error-locked = another kioku is using { $dir } (it holds { $lock }); close it first
+store-error-newer-version = { $path }: written by a newer kioku (format version { $found }; this kioku reads { $supported }); update kioku, the file is left as it is
+store-error-exists = { $path }: already exists; nothing was written
+store-error-set-exists = a set with id "{ $set }" already exists ({ $path })
+store-error-builtin-set = "{ $set }" is a built-in set and cannot be replaced
+store-error-set-elsewhere = a set with id "{ $set }" is in another file of { $dir }
+store-error-no-data-dir = no data directory could be found for this user

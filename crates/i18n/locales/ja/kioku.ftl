@@ -818,3 +818,36 @@ editor-problem-nested-deletion = 空欄の中に空欄は作れません
 editor-problem-empty-deletion = 中身が空の空欄があります
 editor-problem-unnumbered-deletion = ほかの空欄にはカード番号があるのに、この空欄にはありません。{"{{c1::このように}}"} と書いてください
 editor-problem-stray-brace = 本文に単独の { $brace } があります。空欄は {"{{このように}}"} と書きます
+
+## 画像・音声ファイルとその参照
+
+media-error-missing-alt = 画像・音声「{ $name }」に代替テキストがありません。![...] の中に説明を書いてください
+media-error-empty-name = メディアファイル名が空です
+media-error-remote = 「{ $name }」はリモートまたはファイル以外の URL なので、読み込みません
+media-error-escapes = メディア名「{ $name }」はセットのメディアフォルダの外を指すおそれがあります（{ $why }）
+media-error-unsupported = 「{ $name }」は対応していない種類のファイルです。png、jpg、jpeg、gif、webp、svg、mp3、ogg、wav、m4a のいずれかを使ってください
+media-error-missing = メディアファイル「{ $name }」が { $folder } にありません
+media-error-not-a-file = メディアファイル「{ $name }」は通常のファイルではありません
+media-error-too-large = メディアファイル「{ $name }」は { $size } MiB あります。メディアファイルは { $limit } MiB までです
+media-error-bad-url = kioku-media://セット/ファイル の形の URL ではありません:「{ $url }」
+media-error-unknown-set = セット「{ $set }」のメディアフォルダがありません
+media-error-read = メディアファイル「{ $name }」を読み込めません: { $error }
+media-error-bad-alt = 代替テキスト「{ $alt }」には [、]、改行を使えません
+media-error-write = メディアファイル「{ $name }」を書き込めません: { $error }
+media-escape-control = 制御文字を含みます
+media-escape-backslash = バックスラッシュを含みます
+media-escape-absolute = 絶対パスです
+media-escape-drive = ドライブ名またはスキームを含みます
+media-escape-empty-component = パスに空の部分があります
+media-escape-dot-component = パスに「..」または「.」があります
+media-escape-symlink = フォルダの外を指すシンボリックリンクです
+
+## データフォルダのエラー
+
+store-error-locked = 別の kioku が { $dir } を使用中です（{ $lock } を保持しています）。先にそちらを閉じてください
+store-error-newer-version = { $path }: 新しい kioku で書かれています（形式のバージョン { $found }。この kioku が読めるのは { $supported } まで）。kioku を更新してください。ファイルはそのままにしてあります
+store-error-exists = { $path }: すでにあります。何も書き込んでいません
+store-error-set-exists = ID「{ $set }」のセットはすでにあります（{ $path }）
+store-error-builtin-set = 「{ $set }」は組み込みのセットなので置き換えられません
+store-error-set-elsewhere = ID「{ $set }」のセットがすでに { $dir } の別のファイルにあります
+store-error-no-data-dir = このユーザーのデータフォルダが見つかりません
