@@ -328,7 +328,10 @@ fn media_problems_and_store_errors_are_japanese() {
     ] {
         assert!(err.contains(line), "{line} missing:\n{err}");
     }
-    assert!(!err.contains("not found") && !err.contains("alt text"), "{err}");
+    assert!(
+        !err.contains("not found") && !err.contains("alt text"),
+        "{err}"
+    );
     std::fs::copy(fixture("every-type.json"), dir.path().join("e.json")).unwrap();
     assert!(ja(dir.path(), &["import", "e.json"], "").status.success());
     let again = stderr(&ja(dir.path(), &["import", "e.json"], ""));
@@ -337,4 +340,31 @@ fn media_problems_and_store_errors_are_japanese() {
         "{again}"
     );
     assert!(!again.contains("already"), "{again}");
+}
+
+/// An import's notes (what was defaulted or read differently) are
+/// Japanese: the set's metadata from the file name, the header row, the
+/// guessed language.
+#[test]
+fn import_notes_are_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("caps.csv"),
+        "front,back\n東京はどこの首都？,日本\n大阪は何県？,大阪府\n",
+    )
+    .unwrap();
+    let out = ja(dir.path(), &["import", "caps.csv"], "");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    for line in [
+        "注意: セット: CSV/TSV にはセットの情報がありません。ID「caps」とタイトル「caps」はファイル名から付け",
+        "注意: 1 行目: 見出しの行「front, back」は列名として読み、カードにはしていません\n",
+        "注意: セット: 言語を本文から ja と推定しました（確度 1.00）。kioku import --language で指定できます\n",
+    ] {
+        assert!(err.contains(line), "{line} missing:\n{err}");
+    }
+    assert!(
+        !err.contains("file name") && !err.contains("line 1"),
+        "{err}"
+    );
 }

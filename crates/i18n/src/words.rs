@@ -3,11 +3,12 @@
 //! word it here, in the user's language. Machine-readable output (JSON,
 //! file formats) keeps the core's English `Display` text.
 
+use kioku_core::bank::formats::{Item, Note, NoteKind};
 use kioku_core::bank::problem::SyntaxError;
 use kioku_core::bank::{Diagnostic, FieldHint, IdKind, Problem};
 use kioku_core::grader::{Detail, Lenience, MatchReason};
-use kioku_core::scheduler::SettingsError;
 use kioku_core::media::{Escape, MediaError};
+use kioku_core::scheduler::SettingsError;
 use kioku_core::store::{FormError, StoreError};
 
 use crate::{Lang, t};
@@ -537,5 +538,100 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
         ),
         StoreError::NoDataDir => t!(lang, "store-error-no-data-dir"),
         other => other.to_string(),
+    }
+}
+
+/// A note of an import or export (something left out or changed):
+/// `ITEM: WHAT HAPPENED`.
+pub fn note(lang: Lang, n: &Note) -> String {
+    t!(
+        lang,
+        "note-line",
+        item = item(lang, &n.item),
+        what = note_kind(lang, &n.kind)
+    )
+}
+
+/// What a note is about.
+pub fn item(lang: Lang, i: &Item) -> String {
+    match i {
+        Item::Set => t!(lang, "item-set"),
+        Item::Question(id) => id.clone(),
+        Item::Questions(ids) => ids.join(&t!(lang, "list-separator")),
+        Item::Line(n) => t!(lang, "item-line", line = *n),
+        Item::NamedLine { line, name } => {
+            t!(lang, "item-named-line", line = *line, name = name.as_str())
+        }
+        Item::AnkiNote(n) => t!(lang, "item-anki-note", note = *n),
+        Item::Review { id, note, at } => {
+            let when = at.map_or_else(|| id.to_string(), |t| t.to_string());
+            match note {
+                Some(n) => t!(
+                    lang,
+                    "item-review-of-note",
+                    id = id.to_string(),
+                    note = *n,
+                    when = when
+                ),
+                None => t!(lang, "item-review", id = id.to_string(), when = when),
+            }
+        }
+        Item::Media(name) => t!(lang, "item-media", name = name.as_str()),
+        Item::MediaMember(name) => t!(lang, "item-media-member", name = name.as_str()),
+    }
+}
+
+/// What happened to a note's item.
+pub fn note_kind(lang: Lang, k: &NoteKind) -> String {
+    match k {
+        NoteKind::LanguageGuessed { code, confidence } => t!(
+            lang,
+            "note-language-guessed",
+            code = code.as_str(),
+            confidence = format!("{}.{:02}", confidence / 100, confidence % 100)
+        ),
+        NoteKind::LanguageNotRecognised => t!(lang, "note-language-not-recognised"),
+        NoteKind::TitleFromFileName { title } => {
+            t!(lang, "note-title-from-file-name", title = title.as_str())
+        }
+        NoteKind::TitleFromFileNameDecks { title } => {
+            t!(
+                lang,
+                "note-title-from-file-name-decks",
+                title = title.as_str()
+            )
+        }
+        NoteKind::CsvNoMetadata { id, title } => t!(
+            lang,
+            "note-csv-no-metadata",
+            id = id.as_str(),
+            title = title.as_str()
+        ),
+        NoteKind::HeaderRow { cells } => {
+            t!(lang, "note-header-row", cells = cells.join(", "))
+        }
+        NoteKind::MediaNotCarried { alt, dest, format } => t!(
+            lang,
+            "note-media-not-carried",
+            alt = alt.as_str(),
+            dest = dest.as_str(),
+            format = format.name()
+        ),
+        NoteKind::NoteTypeMissing => t!(lang, "note-note-type-missing"),
+        NoteKind::EmptyField => t!(lang, "note-empty-field"),
+        NoteKind::ReviewTimeOutOfRange => t!(lang, "note-review-time-out-of-range"),
+        NoteKind::ReviewCardMissing => t!(lang, "note-review-card-missing"),
+        NoteKind::ReviewReset => t!(lang, "note-review-reset"),
+        NoteKind::ReviewSetDueDate => t!(lang, "note-review-set-due-date"),
+        NoteKind::ReviewRescheduled => t!(lang, "note-review-rescheduled"),
+        NoteKind::ReviewNoButton { kind } => t!(lang, "note-review-no-button", kind = *kind),
+        NoteKind::ReviewUnknownButton { ease } => {
+            t!(lang, "note-review-unknown-button", button = *ease)
+        }
+        NoteKind::ReviewBeforeReset { reset } => {
+            t!(lang, "note-review-before-reset", reset = reset.to_string())
+        }
+        NoteKind::ReviewNoteNotImported => t!(lang, "note-review-note-not-imported"),
+        NoteKind::Other(text) => text.clone(),
     }
 }

@@ -515,7 +515,7 @@ fn Transfer(set_id: String, saved: bool) -> Element {
                     imported
                         .skipped
                         .iter()
-                        .map(|s| t!(lang, "app-skipped", what = s.to_string())),
+                        .map(|s| t!(lang, "app-skipped", what = kioku_i18n::words::note(lang, s))),
                 );
                 report.set(lines);
                 let id = imported.set.id.clone();
@@ -543,15 +543,17 @@ fn Transfer(set_id: String, saved: bool) -> Element {
             Ok(out) => {
                 let lang = *ctx.lang.peek();
                 let mut lines = vec![t!(lang, "editor-wrote", path = file.display().to_string())];
-                lines.extend(
-                    out.skipped
-                        .iter()
-                        .map(|s| t!(lang, "app-left-out", what = s.to_string())),
-                );
+                lines.extend(out.skipped.iter().map(|s| {
+                    t!(
+                        lang,
+                        "app-left-out",
+                        what = kioku_i18n::words::note(lang, s)
+                    )
+                }));
                 lines.extend(
                     out.notes
                         .iter()
-                        .map(|s| t!(lang, "app-changed", what = s.to_string())),
+                        .map(|s| t!(lang, "app-changed", what = kioku_i18n::words::note(lang, s))),
                 );
                 report.set(lines);
             }

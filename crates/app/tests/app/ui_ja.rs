@@ -346,3 +346,34 @@ fn self_test_times_are_local() {
     assert!(html.contains("2026年11月21日 05:30"), "{html}");
     assert!(!html.contains("20:30"), "{html}");
 }
+
+/// Importing through the dialog in the Japanese app: the notice and the
+/// import's notes are Japanese.
+#[test]
+fn the_import_notice_in_japanese() {
+    let (dir, lib) = library();
+    let file = dir.path().join("caps.csv");
+    std::fs::write(
+        &file,
+        "front,back\n東京はどこの首都？,日本\n大阪は何県？,大阪府\n",
+    )
+    .unwrap();
+    let answer = file.clone();
+    let pick = move |_: &kioku_app::Pick| Some(answer.clone());
+    let mut app = crate::ui::live::Live::speaking(Boot::new(Ok(lib)).with_picker(pick), Lang::Ja);
+    // The header's second button is Import….
+    app.click(app.element("click", 1));
+    let html = app.html();
+    for ja in [
+        r#"class="notice ok" role="status""#,
+        "変更: セット: CSV/TSV にはセットの情報がありません。",
+        "変更: 1 行目: 見出しの行「front, back」は列名として読み、カードにはしていません",
+        "変更: セット: 言語を本文から ja と推定しました",
+    ] {
+        assert!(html.contains(ja), "{ja} missing: {html}");
+    }
+    assert!(
+        !html.contains("file name") && !html.contains("line 1"),
+        "{html}"
+    );
+}

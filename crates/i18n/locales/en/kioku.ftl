@@ -934,3 +934,33 @@ store-error-set-exists = a set with id "{ $set }" already exists ({ $path })
 store-error-builtin-set = "{ $set }" is a built-in set and cannot be replaced
 store-error-set-elsewhere = a set with id "{ $set }" is in another file of { $dir }
 store-error-no-data-dir = no data directory could be found for this user
+
+## Import and export notes: ITEM: WHAT HAPPENED
+
+note-line = { $item }: { $what }
+item-set = set
+item-line = line { $line }
+item-named-line = line { $line } ({ $name })
+item-anki-note = note { $note }
+item-review = review { $id } ({ $when })
+item-review-of-note = review { $id } (note { $note }, { $when })
+item-media = media "{ $name }"
+item-media-member = media member "{ $name }"
+note-language-guessed = language guessed from the text: { $code } (confidence { $confidence }); kioku import --language overrides
+note-language-not-recognised = language not recognised from the text; set to en (kioku import --language overrides)
+note-title-from-file-name = title "{ $title }" taken from the file name: the file names no set title
+note-title-from-file-name-decks = title "{ $title }" taken from the file name: the notes are in several decks
+note-csv-no-metadata = CSV/TSV carries no set metadata: id "{ $id }" and title "{ $title }" from the file name, language "en", no description, authors or set tags
+note-header-row = header row "{ $cells }" read as column names, not as a card
+note-media-not-carried = media ![{ $alt }]({ $dest }) referenced, but { $format } carries no media files: copy { $dest } into the set's media folder
+note-note-type-missing = its note type is missing from the collection
+note-empty-field = a field is empty after removing HTML
+note-review-time-out-of-range = its time is out of range
+note-review-card-missing = its card is not in the package
+note-review-reset = a reset ("Forget") in Anki, not an answer; the card's earlier reviews are left out too, as Anki's FSRS leaves them out
+note-review-set-due-date = a manual reschedule ("Set due date") in Anki, not an answer; kioku schedules from answers alone
+note-review-rescheduled = a reschedule by Anki's FSRS, not an answer
+note-review-no-button = no answer button (kind { $kind })
+note-review-unknown-button = unknown answer button { $button }
+note-review-before-reset = before the card was reset ("Forget") in Anki at review { $reset }
+note-review-note-not-imported = its note was not imported

@@ -851,3 +851,33 @@ store-error-set-exists = ID「{ $set }」のセットはすでにあります（
 store-error-builtin-set = 「{ $set }」は組み込みのセットなので置き換えられません
 store-error-set-elsewhere = ID「{ $set }」のセットがすでに { $dir } の別のファイルにあります
 store-error-no-data-dir = このユーザーのデータフォルダが見つかりません
+
+## 取り込み・書き出しの注記（対象: 内容）
+
+note-line = { $item }: { $what }
+item-set = セット
+item-line = { $line } 行目
+item-named-line = { $line } 行目（{ $name }）
+item-anki-note = ノート { $note }
+item-review = 復習記録 { $id }（{ $when }）
+item-review-of-note = 復習記録 { $id }（ノート { $note }、{ $when }）
+item-media = メディア「{ $name }」
+item-media-member = パッケージ内のメディア「{ $name }」
+note-language-guessed = 言語を本文から { $code } と推定しました（確度 { $confidence }）。kioku import --language で指定できます
+note-language-not-recognised = 本文から言語を判定できなかったため、en にしました（kioku import --language で指定できます）
+note-title-from-file-name = ファイルにセットのタイトルがないため、ファイル名からタイトル「{ $title }」を付けました
+note-title-from-file-name-decks = ノートが複数のデッキにあるため、ファイル名からタイトル「{ $title }」を付けました
+note-csv-no-metadata = CSV/TSV にはセットの情報がありません。ID「{ $id }」とタイトル「{ $title }」はファイル名から付け、言語は「en」、説明・作成者・セットのタグはなしにしました
+note-header-row = 見出しの行「{ $cells }」は列名として読み、カードにはしていません
+note-media-not-carried = メディア ![{ $alt }]({ $dest }) を参照していますが、{ $format } にはメディアファイルが含まれません。{ $dest } をセットのメディアフォルダにコピーしてください
+note-note-type-missing = ノートタイプがコレクションにありません
+note-empty-field = HTML を除くと空になるフィールドがあります
+note-review-time-out-of-range = 時刻が範囲外です
+note-review-card-missing = カードがパッケージにありません
+note-review-reset = Anki でのリセット（「忘れる」）で、解答ではありません。Anki の FSRS と同じく、そのカードのそれ以前の復習も除きます
+note-review-set-due-date = Anki での手動の日程変更（「期日を設定」）で、解答ではありません。kioku は解答だけから日程を決めます
+note-review-rescheduled = Anki の FSRS による日程変更で、解答ではありません
+note-review-no-button = 解答ボタンがありません（種類 { $kind }）
+note-review-unknown-button = 不明な解答ボタン { $button } です
+note-review-before-reset = 復習記録 { $reset } で Anki のリセット（「忘れる」）をする前の復習です
+note-review-note-not-imported = ノートが取り込まれていません

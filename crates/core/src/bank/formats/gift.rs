@@ -21,7 +21,9 @@
 //! Several right answers are written `~%50%a ~%50%b ~%-100%c`. Sources,
 //! tags and `shuffle` are not carried; flashcards and cloze are skipped.
 
-use super::{Builder, Draft, Exported, Extras, ImportMeta, Imported, Skipped, html, line_pos};
+use super::{
+    Builder, Draft, Exported, Extras, ImportMeta, Imported, Item, Skipped, html, line_pos,
+};
 use crate::bank::model::{QuestionBody, QuestionSet, is_kebab_case, to_kebab_case};
 use crate::bank::problem::LocatedProblem;
 
@@ -89,10 +91,10 @@ pub fn export(set: &QuestionSet) -> Exported {
                 ..
             } => {
                 if !shuffle {
-                    notes.push(Skipped {
-                        item: id.to_owned(),
-                        reason: "written, but Moodle decides whether choices are shuffled".into(),
-                    });
+                    notes.push(Skipped::new(
+                        Item::Question(id.to_owned()),
+                        "written, but Moodle decides whether choices are shuffled",
+                    ));
                 }
                 let weight = 100.0 / correct.len() as f64;
                 choices
@@ -113,18 +115,18 @@ pub fn export(set: &QuestionSet) -> Exported {
                 vec![if *answer { "TRUE" } else { "FALSE" }.to_owned()]
             }
             other => {
-                skipped.push(Skipped {
-                    item: id.to_owned(),
-                    reason: format!("GIFT has no {} questions", other.type_name()),
-                });
+                skipped.push(Skipped::new(
+                    Item::Question(id.to_owned()),
+                    format!("GIFT has no {} questions", other.type_name()),
+                ));
                 continue;
             }
         };
         if !q.tags.is_empty() {
-            notes.push(Skipped {
-                item: id.to_owned(),
-                reason: format!("tags not written ({}): GIFT has no tags", q.tags.join(", ")),
-            });
+            notes.push(Skipped::new(
+                Item::Question(id.to_owned()),
+                format!("tags not written ({}): GIFT has no tags", q.tags.join(", ")),
+            ));
         }
         let prompt = q.body.prompt_text();
         text.push_str(&format!("::{id}::[markdown]{} {{", escape(&prompt)));
@@ -269,7 +271,7 @@ pub fn import(text: &str, meta: &ImportMeta) -> Result<Imported, Vec<LocatedProb
             match first.trim().strip_prefix("$CATEGORY:") {
                 Some(path) => category = category_tag(path),
                 None => b.skip(
-                    format!("line {line}"),
+                    Item::Line(line as u64),
                     format!("unknown GIFT command \"{}\" ignored", first.trim()),
                 ),
             }
@@ -284,7 +286,7 @@ pub fn import(text: &str, meta: &ImportMeta) -> Result<Imported, Vec<LocatedProb
 }
 
 /// An id from a `::title::`: its kebab-case form, made unique aloud.
-fn title_id(b: &mut Builder, item: &str, title: &str) -> Option<String> {
+fn title_id(b: &mut Builder, item: &Item, title: &str) -> Option<String> {
     let base = to_kebab_case(title);
     if base.is_empty() || !is_kebab_case(&base) {
         return None;
@@ -306,7 +308,7 @@ fn title_id(b: &mut Builder, item: &str, title: &str) -> Option<String> {
 
 fn question(b: &mut Builder, line: u64, block: &str, category: Option<&str>) {
     let pos = line_pos(line);
-    let item = format!("line {line}");
+    let item = Item::Line(line);
     let s: Vec<char> = block.trim().chars().collect();
     let mut start = 0;
     let mut title = None;

@@ -32,7 +32,7 @@
 
 use roxmltree::{Document, Node};
 
-use super::{Builder, Draft, Exported, Extras, ImportMeta, Imported, Skipped, html};
+use super::{Builder, Draft, Exported, Extras, ImportMeta, Imported, Item, Skipped, html};
 use crate::bank::model::{ClozeSegment, QuestionBody, QuestionSet, is_kebab_case, to_kebab_case};
 use crate::bank::problem::{LocatedProblem, Pos, Problem};
 
@@ -158,9 +158,12 @@ pub fn import(text: &str, meta: &ImportMeta) -> Result<Imported, Vec<LocatedProb
         let kind = q.attribute("type").unwrap_or("");
         let name = text_of(child(q, "name"));
         let item = if name.trim().is_empty() {
-            format!("line {}", pos.line)
+            Item::Line(u64::from(pos.line))
         } else {
-            format!("line {} ({})", pos.line, name.trim())
+            Item::NamedLine {
+                line: u64::from(pos.line),
+                name: name.trim().to_owned(),
+            }
         };
         if kind == "category" {
             if !one {
@@ -534,29 +537,26 @@ pub fn export(set: &QuestionSet) -> Exported {
                 ("cloze", t, String::new())
             }
             other => {
-                skipped.push(Skipped {
-                    item: id.to_owned(),
-                    reason: format!(
+                skipped.push(Skipped::new(
+                    Item::Question(id.to_owned()),
+                    format!(
                         "Moodle has no {} questions (export anki-tsv or apkg for flashcards)",
                         other.type_name()
                     ),
-                });
+                ));
                 continue;
             }
         };
         if let QuestionBody::Cloze { text: cloze } = &q.body
             && cloze.is_numbered()
         {
-            notes.push(Skipped {
-                item: id.to_owned(),
-                reason: "its card numbers ({{c1::…}}) are not written: Moodle asks every blank at once, and they come back as one card per blank".into(),
-            });
+            notes.push(Skipped::new(Item::Question(id.to_owned()), "its card numbers ({{c1::…}}) are not written: Moodle asks every blank at once, and they come back as one card per blank"));
         }
         if q.source.is_some() {
-            notes.push(Skipped {
-                item: id.to_owned(),
-                reason: "its source is not written: Moodle XML has no place for it".into(),
-            });
+            notes.push(Skipped::new(
+                Item::Question(id.to_owned()),
+                "its source is not written: Moodle XML has no place for it",
+            ));
         }
         text.push_str(&format!(
             "<!-- question: {}  -->\n  <question type=\"{kind}\">\n    <name>\n      <text>{}</text>\n    </name>\n",
@@ -590,10 +590,7 @@ pub fn export(set: &QuestionSet) -> Exported {
     }
     text.push_str("</quiz>\n");
     if !set.authors.is_empty() || set.source.is_some() || !set.tags.is_empty() {
-        notes.push(Skipped {
-            item: "set".into(),
-            reason: "authors, source and set tags are not written: Moodle XML has no place for them; the title is the category".into(),
-        });
+        notes.push(Skipped::new(Item::Set, "authors, source and set tags are not written: Moodle XML has no place for them; the title is the category"));
     }
     Exported {
         text,

@@ -515,10 +515,13 @@ fn build_set(
     let required = |ck: &mut Checker, name: &'static str| match get(name) {
         Some(f) => ck.nonblank(name, &f.value(), f.value_pos()),
         None => {
-            ck.report(start, Problem::MissingField {
+            ck.report(
+                start,
+                Problem::MissingField {
                     name,
                     hint: FieldHint::None,
-                });
+                },
+            );
             None
         }
     };
