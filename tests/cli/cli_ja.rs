@@ -196,7 +196,8 @@ fn check_words_a_bad_file_s_problems_in_japanese() {
         r#"{"kioku": 1, "id": "Bad Id", "title": "M", "language": "ja", "questions": [
   {"id": "q", "type": "multiple_choice", "prompt": "p", "choices": ["a", "a"], "correct": [5]},
   {"id": "r", "type": "true_false", "promt": "p", "answer": false},
-  {"id": "s", "type": "typed", "prompt": "p"}
+  {"id": "s", "type": "typed", "prompt": "p"},
+  {"id": "t", "type": "multiple_choice", "prompt": "p", "choices": "ab", "correct": [0]}
 ]}"#,
     )
     .unwrap();
@@ -211,6 +212,7 @@ fn check_words_a_bad_file_s_problems_in_japanese() {
         "不明なフィールド \"promt\"（「prompt」の間違いですか？）",
         "broken.json:1:13: エラー: '}' の前に余分なカンマがあります",
         "フィールド \"answers\" がありません（正解とする答えの一覧）",
+        "\"choices\" は文字列の配列でなければなりません（実際は文字列）",
     ] {
         assert!(err.contains(line), "{line} missing:\n{err}");
     }

@@ -5,7 +5,7 @@
 
 use kioku_core::bank::formats::{Item, Note, NoteKind};
 use kioku_core::bank::problem::SyntaxError;
-use kioku_core::bank::{Diagnostic, FieldHint, IdKind, Problem};
+use kioku_core::bank::{AbbreviationFault, Diagnostic, FieldHint, IdKind, Kind, Problem};
 use kioku_core::grader::{Detail, Lenience, MatchReason};
 use kioku_core::media::{Escape, MediaError};
 use kioku_core::scheduler::SettingsError;
@@ -25,19 +25,33 @@ pub fn diagnostic(lang: Lang, d: &Diagnostic) -> String {
     )
 }
 
-/// A JSON value's kind as the core names it (`a string`, `an array`).
-fn kind(lang: Lang, k: &str) -> String {
+/// What a value is, or should be.
+fn kind(lang: Lang, k: Kind) -> String {
     match k {
-        "null" => t!(lang, "kind-null"),
-        "a boolean" => t!(lang, "kind-boolean"),
-        "a number" => t!(lang, "kind-number"),
-        "a string" => t!(lang, "kind-string"),
-        "an array" => t!(lang, "kind-array"),
-        "an object" => t!(lang, "kind-object"),
-        "true or false" => t!(lang, "kind-true-or-false"),
-        "other text" => t!(lang, "kind-other-text"),
-        "the format version 1" => t!(lang, "kind-format-version"),
-        other => other.to_owned(),
+        Kind::Null => t!(lang, "kind-null"),
+        Kind::Boolean => t!(lang, "kind-boolean"),
+        Kind::Number => t!(lang, "kind-number"),
+        Kind::String => t!(lang, "kind-string"),
+        Kind::Array => t!(lang, "kind-array"),
+        Kind::Object => t!(lang, "kind-object"),
+        Kind::TrueOrFalse => t!(lang, "kind-true-or-false"),
+        Kind::OtherText => t!(lang, "kind-other-text"),
+        Kind::FormatVersion => t!(lang, "kind-format-version"),
+        Kind::ArrayOfStrings => t!(lang, "kind-array-of-strings"),
+        Kind::AbbreviationMap => t!(lang, "kind-abbreviation-map"),
+        Kind::ArrayOfChoiceIndices => t!(lang, "kind-array-of-choice-indices"),
+        Kind::ChoiceIndex => t!(lang, "kind-choice-index"),
+    }
+}
+
+/// What is wrong with an abbreviation.
+fn abbreviation_fault(lang: Lang, f: AbbreviationFault) -> String {
+    match f {
+        AbbreviationFault::NoEquals => t!(lang, "check-abbreviation-no-equals"),
+        AbbreviationFault::BlankShort => t!(lang, "check-abbreviation-blank-short"),
+        AbbreviationFault::NothingToMatch => t!(lang, "check-abbreviation-nothing-to-match"),
+        AbbreviationFault::BlankLong => t!(lang, "check-abbreviation-blank-long"),
+        AbbreviationFault::SameAsLong => t!(lang, "check-abbreviation-same-as-long"),
     }
 }
 
@@ -58,7 +72,7 @@ fn suggestion(lang: Lang, s: &Option<String>) -> String {
 /// What is wrong in a question file, in words.
 pub fn problem(lang: Lang, p: &Problem) -> String {
     match p {
-        Problem::NotAnObject(found) => t!(lang, "check-not-an-object", found = kind(lang, found)),
+        Problem::NotAnObject(found) => t!(lang, "check-not-an-object", found = kind(lang, *found)),
         Problem::FieldNotForType { name, type_name } => {
             if *type_name == "cloze" && name == "prompt" {
                 t!(lang, "check-prompt-in-cloze")
@@ -117,8 +131,8 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             lang,
             "check-wrong-type",
             field = field.as_str(),
-            expected = kind(lang, expected),
-            found = kind(lang, found)
+            expected = kind(lang, *expected),
+            found = kind(lang, *found)
         ),
         Problem::UnsupportedVersion { found, supported } => {
             if found > supported {
@@ -225,10 +239,7 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             None => t!(lang, "check-quote-not-found", document = document.as_str()),
         },
         Problem::BadAbbreviation { short, reason } => {
-            let reason = match *reason {
-                "has no \"=\": write SHORT = LONG" => t!(lang, "check-abbreviation-no-equals"),
-                other => other.to_owned(),
-            };
+            let reason = abbreviation_fault(lang, *reason);
             t!(
                 lang,
                 "check-bad-abbreviation",
@@ -323,10 +334,7 @@ pub fn field_problem(lang: Lang, p: &Problem) -> String {
         }
         Problem::NoQuestions => t!(lang, "editor-problem-no-questions"),
         Problem::BadAbbreviation { short, reason } => {
-            let reason = match *reason {
-                "has no \"=\": write SHORT = LONG" => t!(lang, "check-abbreviation-no-equals"),
-                other => other.to_owned(),
-            };
+            let reason = abbreviation_fault(lang, *reason);
             t!(
                 lang,
                 "editor-problem-bad-abbreviation",

@@ -5,7 +5,7 @@ use super::json::{self, Located, Member, Value};
 use super::model::{
     Abbreviation, ClozeText, FORMAT_VERSION, Question, QuestionBody, QuestionId, QuestionSet, SetId,
 };
-use super::problem::{FieldHint, IdKind, LocatedProblem, Pos, Problem};
+use super::problem::{FieldHint, IdKind, Kind, LocatedProblem, Pos, Problem};
 use super::sources::SourceSpots;
 use super::validate::{Checker, SeenIds};
 pub use super::validate::{MAX_CHOICES, MIN_CHOICES, is_language_tag, parse_cloze};
@@ -155,7 +155,7 @@ impl Cx {
         self.report(obj.pos, Problem::MissingField { name, hint });
     }
 
-    fn wrong(&mut self, v: &Located, field: &str, expected: &'static str) {
+    fn wrong(&mut self, v: &Located, field: &str, expected: Kind) {
         self.report(
             v.pos,
             Problem::WrongType {
@@ -179,7 +179,7 @@ impl Cx {
         match &v.value {
             Value::String(s) => self.ck.nonblank(name, &s.text, v.pos),
             _ => {
-                self.wrong(v, name, "a string");
+                self.wrong(v, name, Kind::String);
                 None
             }
         }
@@ -201,7 +201,7 @@ impl Cx {
                 ..
             }) => Some(*b),
             Some(v) => {
-                self.wrong(v, name, "true or false");
+                self.wrong(v, name, Kind::TrueOrFalse);
                 None
             }
         }
@@ -217,7 +217,7 @@ impl Cx {
 
     fn strings(&mut self, v: &Located, name: &str) -> Option<Vec<String>> {
         let Value::Array(items) = &v.value else {
-            self.wrong(v, name, "an array of strings");
+            self.wrong(v, name, Kind::ArrayOfStrings);
             return None;
         };
         let mut out = Vec::with_capacity(items.len());
@@ -237,7 +237,7 @@ impl Cx {
             return Some(Vec::new());
         };
         let Value::Object(members) = &v.value else {
-            self.wrong(v, "abbreviations", "an object of short forms to long forms");
+            self.wrong(v, "abbreviations", Kind::AbbreviationMap);
             return None;
         };
         let mut out = Vec::with_capacity(members.len());
@@ -246,7 +246,7 @@ impl Cx {
             let long = match &m.value.value {
                 Value::String(s) => s.text.as_str(),
                 _ => {
-                    self.wrong(&m.value, &format!("abbreviations.{}", m.key), "a string");
+                    self.wrong(&m.value, &format!("abbreviations.{}", m.key), Kind::String);
                     ok = false;
                     continue;
                 }
@@ -266,7 +266,7 @@ impl Cx {
                 members,
             }),
             _ => {
-                self.wrong(v, what, "an object");
+                self.wrong(v, what, Kind::Object);
                 None
             }
         }
@@ -306,12 +306,12 @@ impl Cx {
                                 supported: FORMAT_VERSION,
                             },
                         ),
-                        None => self.wrong(v, "kioku", "the format version 1"),
+                        None => self.wrong(v, "kioku", Kind::FormatVersion),
                     }
                     return None;
                 }
                 _ => {
-                    self.wrong(v, "kioku", "the format version 1");
+                    self.wrong(v, "kioku", Kind::FormatVersion);
                     return None;
                 }
             },
@@ -354,7 +354,7 @@ impl Cx {
             return None;
         };
         let Value::Array(items) = &v.value else {
-            self.wrong(v, "questions", "an array");
+            self.wrong(v, "questions", Kind::Array);
             return None;
         };
         if items.is_empty() {
@@ -401,7 +401,7 @@ impl Cx {
                     }
                 },
                 _ => {
-                    self.wrong(t, "type", "a string");
+                    self.wrong(t, "type", Kind::String);
                     None
                 }
             },
@@ -488,7 +488,7 @@ impl Cx {
                         ..
                     }) => Some(*b),
                     Some(v) => {
-                        self.wrong(v, "answer", "true or false");
+                        self.wrong(v, "answer", Kind::TrueOrFalse);
                         None
                     }
                 };
@@ -525,7 +525,7 @@ impl Cx {
             return None;
         };
         let Value::Array(items) = &v.value else {
-            self.wrong(v, "choices", "an array of strings");
+            self.wrong(v, "choices", Kind::ArrayOfStrings);
             return None;
         };
         let mut located = Vec::with_capacity(items.len());
@@ -533,7 +533,7 @@ impl Cx {
             match &item.value {
                 Value::String(s) => located.push(Some((s.text.clone(), item.pos))),
                 _ => {
-                    self.wrong(item, "choices entry", "a string");
+                    self.wrong(item, "choices entry", Kind::String);
                     located.push(None);
                 }
             }
@@ -547,7 +547,7 @@ impl Cx {
             return None;
         };
         let Value::Array(items) = &v.value else {
-            self.wrong(v, "correct", "an array of choice indices");
+            self.wrong(v, "correct", Kind::ArrayOfChoiceIndices);
             return None;
         };
         let mut located = Vec::with_capacity(items.len());
@@ -561,7 +561,7 @@ impl Cx {
                     }
                 },
                 _ => {
-                    self.wrong(item, "correct entry", "a choice index");
+                    self.wrong(item, "correct entry", Kind::ChoiceIndex);
                     located.push(None);
                 }
             }

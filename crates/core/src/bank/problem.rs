@@ -65,7 +65,7 @@ pub enum SyntaxError {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum Problem {
     #[error("a question set must be a JSON object, found {0}")]
-    NotAnObject(&'static str),
+    NotAnObject(Kind),
     #[error("\"{name}\" is not a field of {type_name} questions{}", if *.type_name == "cloze" && .name == "prompt" { " (a cloze has \"text\" with {{...}} deletions instead)" } else { "" })]
     FieldNotForType {
         name: String,
@@ -93,8 +93,8 @@ pub enum Problem {
     #[error("\"{field}\" must be {expected}, found {found}")]
     WrongType {
         field: String,
-        expected: &'static str,
-        found: &'static str,
+        expected: Kind,
+        found: Kind,
     },
     #[error("unsupported format version {found}; this kioku reads version {supported}{}",
         if *.found > *.supported { " (the file needs a newer kioku)" } else { "" })]
@@ -188,7 +188,10 @@ pub enum Problem {
         nearest: Option<String>,
     },
     #[error("abbreviation \"{short}\" {reason}")]
-    BadAbbreviation { short: String, reason: &'static str },
+    BadAbbreviation {
+        short: String,
+        reason: AbbreviationFault,
+    },
     #[error("cannot read source document \"{document}\": {reason}")]
     SourceDocumentUnreadable { document: String, reason: String },
     /// An image or audio reference that cannot be shown.
@@ -226,6 +229,72 @@ impl fmt::Display for FieldHint {
             FieldHint::TrueOrFalse => " (true or false)",
             FieldHint::AcceptedAnswers => " (a list of accepted answers)",
             FieldHint::ChoiceIndices => " (the indices of the right choices, from 0)",
+        })
+    }
+}
+
+/// What a value is, or should be: a JSON kind or a field's expected form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Null,
+    Boolean,
+    Number,
+    String,
+    Array,
+    Object,
+    /// `true` or `false`.
+    TrueOrFalse,
+    /// Text that is none of the expected words.
+    OtherText,
+    /// The format version, 1.
+    FormatVersion,
+    ArrayOfStrings,
+    /// An object of short forms to long forms.
+    AbbreviationMap,
+    ArrayOfChoiceIndices,
+    ChoiceIndex,
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Kind::Null => "null",
+            Kind::Boolean => "a boolean",
+            Kind::Number => "a number",
+            Kind::String => "a string",
+            Kind::Array => "an array",
+            Kind::Object => "an object",
+            Kind::TrueOrFalse => "true or false",
+            Kind::OtherText => "other text",
+            Kind::FormatVersion => "the format version 1",
+            Kind::ArrayOfStrings => "an array of strings",
+            Kind::AbbreviationMap => "an object of short forms to long forms",
+            Kind::ArrayOfChoiceIndices => "an array of choice indices",
+            Kind::ChoiceIndex => "a choice index",
+        })
+    }
+}
+
+/// What is wrong with an abbreviation (`SHORT = LONG`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AbbreviationFault {
+    /// No `=` between the short and the long form.
+    NoEquals,
+    BlankShort,
+    /// The short form has no letters or digits to match.
+    NothingToMatch,
+    BlankLong,
+    SameAsLong,
+}
+
+impl fmt::Display for AbbreviationFault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            AbbreviationFault::NoEquals => "has no \"=\": write SHORT = LONG",
+            AbbreviationFault::BlankShort => "is blank: write the short form",
+            AbbreviationFault::NothingToMatch => "has no letters or digits to match",
+            AbbreviationFault::BlankLong => "has a blank long form",
+            AbbreviationFault::SameAsLong => "is the same as its long form",
         })
     }
 }

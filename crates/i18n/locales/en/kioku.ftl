@@ -771,6 +771,10 @@ kind-object = an object
 kind-true-or-false = true or false
 kind-other-text = other text
 kind-format-version = the format version 1
+kind-array-of-strings = an array of strings
+kind-abbreviation-map = an object of short forms to long forms
+kind-array-of-choice-indices = an array of choice indices
+kind-choice-index = a choice index
 check-not-an-object = a question set must be a JSON object, found { $found }
 check-prompt-in-cloze = "prompt" is not a field of cloze questions (a cloze has "text" with {"{{...}}"} deletions instead)
 check-field-not-for-type = "{ $name }" is not a field of { $kind } questions
@@ -822,6 +826,10 @@ check-no-answer = the question has no answer: add "A:", "=" answers, "- [x]" cho
 check-quote-not-found = source quote not found in { $document }
 check-quote-not-found-nearest = source quote not found in { $document }; did you mean: "{ $nearest }"?
 check-abbreviation-no-equals = has no "=": write SHORT = LONG
+check-abbreviation-blank-short = is blank: write the short form
+check-abbreviation-nothing-to-match = has no letters or digits to match
+check-abbreviation-blank-long = has a blank long form
+check-abbreviation-same-as-long = is the same as its long form
 check-bad-abbreviation = abbreviation "{ $short }" { $reason }
 check-source-unreadable = cannot read source document "{ $document }": { $reason }
 json-unexpected-end = unexpected end of file

@@ -26,7 +26,9 @@
 use super::super::model::{
     Abbreviation, FORMAT_VERSION, Question, QuestionBody, QuestionId, QuestionSet, SetId,
 };
-use super::super::problem::{FieldHint, IdKind, LocatedProblem, Pos, Problem};
+use super::super::problem::{
+    AbbreviationFault, FieldHint, IdKind, Kind, LocatedProblem, Pos, Problem,
+};
 use super::super::sources::SourceSpots;
 use super::super::validate::{Checker, SeenIds};
 use crate::text::suggest;
@@ -417,7 +419,7 @@ fn abbreviations(ck: &mut Checker, field: &Field) -> Option<Vec<Abbreviation>> {
             } else {
                 Problem::BadAbbreviation {
                     short: short.trim().to_owned(),
-                    reason: "has no \"=\": write SHORT = LONG",
+                    reason: AbbreviationFault::NoEquals,
                 }
             };
             ck.report(at, problem);
@@ -504,8 +506,8 @@ fn build_set(
                     f.value_pos(),
                     Problem::WrongType {
                         field: "kioku".into(),
-                        expected: "the format version 1",
-                        found: "other text",
+                        expected: Kind::FormatVersion,
+                        found: Kind::OtherText,
                     },
                 );
                 return None;
@@ -697,8 +699,8 @@ fn question(
                     f.value_pos(),
                     Problem::WrongType {
                         field: name.to_owned(),
-                        expected: "true or false",
-                        found: "other text",
+                        expected: Kind::TrueOrFalse,
+                        found: Kind::OtherText,
                     },
                 );
                 None
