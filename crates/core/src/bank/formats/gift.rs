@@ -271,7 +271,7 @@ pub fn import(text: &str, meta: &ImportMeta) -> Result<Imported, Vec<LocatedProb
             match first.trim().strip_prefix("$CATEGORY:") {
                 Some(path) => category = category_tag(path),
                 None => b.skip(
-                    Item::Line(line as u64),
+                    Item::Line(line),
                     format!("unknown GIFT command \"{}\" ignored", first.trim()),
                 ),
             }
