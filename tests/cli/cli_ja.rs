@@ -370,3 +370,29 @@ fn import_notes_are_japanese() {
         "{err}"
     );
 }
+
+/// A GIFT file's skipped and changed questions are named in Japanese.
+#[test]
+fn gift_import_notes_are_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let gift =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/moodle-export.gift");
+    std::fs::copy(gift, dir.path().join("m.gift")).unwrap();
+    let out = ja(dir.path(), &["import", "m.gift"], "");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    for line in [
+        "警告: 6 行目: 説明文（問題ではないテキスト）なので、スキップしました\n",
+        "警告: 17 行目: 答え「canberra city」（部分点 50%）は正解にしていません。kioku は完全な正解だけを受け付けます\n",
+        "警告: 37 行目: 選択肢「Amazon」（部分点 50%）は不正解として扱います。kioku に部分点はありません\n",
+        "警告: 44 行目: 記述問題（空の { }）には採点できる答えがありません\n",
+        "警告: 47 行目: 数値問題には対応していません\n",
+        "注意: セット: ファイルにセットのタイトルがないため、ファイル名からタイトル「m」を付けました\n",
+    ] {
+        assert!(err.contains(line), "{line} missing:\n{err}");
+    }
+    assert!(
+        !err.contains("not supported") && !err.contains("line "),
+        "{err}"
+    );
+}

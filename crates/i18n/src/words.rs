@@ -640,6 +640,54 @@ pub fn note_kind(lang: Lang, k: &NoteKind) -> String {
             t!(lang, "note-review-before-reset", reset = reset.to_string())
         }
         NoteKind::ReviewNoteNotImported => t!(lang, "note-review-note-not-imported"),
+        NoteKind::UnknownCommand { command } => {
+            t!(lang, "note-unknown-command", command = command.as_str())
+        }
+        NoteKind::IdTaken { id, base } => {
+            t!(
+                lang,
+                "note-id-taken",
+                id = id.as_str(),
+                base = base.as_str()
+            )
+        }
+        NoteKind::GiftDescription | NoteKind::MoodleDescription => t!(lang, "note-description"),
+        NoteKind::Essay => t!(lang, "note-essay"),
+        NoteKind::Numerical => t!(lang, "note-numerical"),
+        NoteKind::Matching => t!(lang, "note-matching"),
+        NoteKind::PartialAnswerNotAccepted { answer, percent }
+        | NoteKind::MoodlePartialAnswer { answer, percent } => t!(
+            lang,
+            "note-partial-answer",
+            answer = answer.as_str(),
+            percent = percent.as_str()
+        ),
+        NoteKind::NoFullCredit => t!(lang, "note-no-full-credit"),
+        NoteKind::PartialChoiceWrong { choice, percent } => t!(
+            lang,
+            "note-partial-choice",
+            choice = choice.as_str(),
+            percent = percent.as_str()
+        ),
+        NoteKind::AllOrNothing { choices } => t!(
+            lang,
+            "note-all-or-nothing",
+            choices = choices.join(&t!(lang, "list-separator"))
+        ),
+        NoteKind::MoodlePartialDropped => t!(lang, "note-moodle-partial-dropped"),
+        NoteKind::MoodlePartCredit => t!(lang, "note-moodle-part-credit"),
+        NoteKind::NoRightTrueFalse => t!(lang, "note-no-right-true-false"),
+        NoteKind::CaseSensitive => t!(lang, "note-case-sensitive"),
+        NoteKind::UnsupportedType { what } => match what {
+            Some(w) => t!(lang, "note-unsupported-type", kind = w.as_str()),
+            None => t!(lang, "note-untyped"),
+        },
+        NoteKind::ClozeHintsDropped => t!(lang, "note-cloze-hints-dropped"),
+        NoteKind::OneFieldNoAnswer { notetype } => {
+            t!(lang, "note-one-field", notetype = notetype.as_str())
+        }
+        NoteKind::UnsafeMediaName => t!(lang, "note-unsafe-media-name"),
+        NoteKind::MediaMissing => t!(lang, "note-media-missing"),
         NoteKind::Other(text) => text.clone(),
     }
 }

@@ -8,7 +8,7 @@
 //! semicolon separators, quoted fields) and flattens HTML to text.
 
 use super::{
-    Builder, Draft, Exported, Extras, ImportMeta, Imported, Item, Skipped, html, line_pos,
+    Builder, Draft, Exported, Extras, ImportMeta, Imported, Item, NoteKind, Skipped, html, line_pos,
 };
 use crate::bank::model::{ClozeSegment, ClozeText, QuestionBody, QuestionSet, is_kebab_case};
 use crate::bank::problem::LocatedProblem;
@@ -416,13 +416,15 @@ pub fn import(text: &str, meta: &ImportMeta) -> Result<Imported, Vec<LocatedProb
             let (text, hint) = from_anki_cloze(fields.first().copied().unwrap_or(""));
             let text = clean(&text);
             if hint {
-                b.skip(&item, "written without its cloze hints (kioku has none)");
+                b.skip(&item, NoteKind::ClozeHintsDropped);
             }
             (Draft::Cloze { text }, rest(1))
         } else if fields.len() < 2 {
             b.skip(
                 item,
-                format!("note type \"{notetype}\" with one field has no answer"),
+                NoteKind::OneFieldNoAnswer {
+                    notetype: notetype.to_string(),
+                },
             );
             continue;
         } else if lower.contains("type in") {

@@ -1187,10 +1187,7 @@ fn read_media(
     };
     for (member, name) in entries {
         let Some(safe) = safe_media_name(&name) else {
-            b.skip(
-                Item::Media(name.to_string()),
-                "unsafe file name (a path or hidden file), not copied",
-            );
+            b.skip(Item::Media(name.to_string()), NoteKind::UnsafeMediaName);
             continue;
         };
         match read_member(zip, &member, total)? {
@@ -1199,7 +1196,7 @@ fn read_media(
                 Err(e) => b.skip(Item::Media(name.to_string()), format!("not copied: {e}")),
             },
             Some(bytes) => media.push(MediaFile { name: safe, bytes }),
-            None => b.skip(Item::Media(name.to_string()), "missing from the package"),
+            None => b.skip(Item::Media(name.to_string()), NoteKind::MediaMissing),
         }
     }
     Ok(media)

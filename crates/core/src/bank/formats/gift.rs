@@ -22,7 +22,7 @@
 //! tags and `shuffle` are not carried; flashcards and cloze are skipped.
 
 use super::{
-    Builder, Draft, Exported, Extras, ImportMeta, Imported, Item, Skipped, html, line_pos,
+    Builder, Draft, Exported, Extras, ImportMeta, Imported, Item, NoteKind, Skipped, html, line_pos,
 };
 use crate::bank::model::{QuestionBody, QuestionSet, is_kebab_case, to_kebab_case};
 use crate::bank::problem::LocatedProblem;
@@ -272,7 +272,9 @@ pub fn import(text: &str, meta: &ImportMeta) -> Result<Imported, Vec<LocatedProb
                 Some(path) => category = category_tag(path),
                 None => b.skip(
                     Item::Line(line),
-                    format!("unknown GIFT command \"{}\" ignored", first.trim()),
+                    NoteKind::UnknownCommand {
+                        command: first.trim().to_owned(),
+                    },
                 ),
             }
             block = rest;
@@ -300,7 +302,10 @@ fn title_id(b: &mut Builder, item: &Item, title: &str) -> Option<String> {
     if id != base {
         b.skip(
             item,
-            format!("id \"{id}\": the title's id \"{base}\" is already used"),
+            NoteKind::IdTaken {
+                id: id.clone(),
+                base: base.clone(),
+            },
         );
     }
     Some(id)
@@ -326,10 +331,7 @@ fn question(b: &mut Builder, line: u64, block: &str, category: Option<&str>) {
     }
     let (fmt, start) = markup(&s, start, Markup::Unmarked);
     let Some(open) = find(&s, start, "{") else {
-        b.skip(
-            item,
-            "a description (text with no answer block { }), not a question: skipped",
-        );
+        b.skip(item, NoteKind::GiftDescription);
         return;
     };
     let Some(close) = find(&s, open + 1, "}") else {
@@ -362,16 +364,16 @@ fn question(b: &mut Builder, line: u64, block: &str, category: Option<&str>) {
     let tags: Vec<String> = category.map(str::to_owned).into_iter().collect();
     let plain = unescape(answers);
     if plain.is_empty() {
-        b.skip(item, "essay questions (empty { }) have no answer to check");
+        b.skip(item, NoteKind::Essay);
         return;
     }
     let first = answers.iter().position(|c| !c.is_whitespace());
     if first.map(|i| answers[i]) == Some('#') {
-        b.skip(item, "numerical questions are not supported");
+        b.skip(item, NoteKind::Numerical);
         return;
     }
     if find(answers, 0, "->").is_some() {
-        b.skip(item, "matching questions are not supported");
+        b.skip(item, NoteKind::Matching);
         return;
     }
     // True/false: `{TRUE#feedback if wrong#feedback if right}`.
@@ -457,16 +459,16 @@ fn question(b: &mut Builder, line: u64, block: &str, category: Option<&str>) {
             match w {
                 Some(w) if !full(Some(w)) => b.skip(
                     &item,
-                    format!(
-                        "answer \"{a}\" ({}% credit) not accepted: kioku accepts only fully right answers",
-                        trim_weight(w)
-                    ),
+                    NoteKind::PartialAnswerNotAccepted {
+                        answer: a.clone(),
+                        percent: trim_weight(w),
+                    },
                 ),
                 _ => accepted.push(a),
             }
         }
         if accepted.is_empty() {
-            b.skip(item, "no answer has full credit, so none can be accepted");
+            b.skip(item, NoteKind::NoFullCredit);
             return;
         }
         Draft::Typed {
@@ -499,10 +501,10 @@ fn question(b: &mut Builder, line: u64, block: &str, category: Option<&str>) {
             for (_, w, a) in &partial {
                 b.skip(
                     &item,
-                    format!(
-                        "choice \"{a}\" ({}% credit) counted as wrong: kioku has no partial credit",
-                        trim_weight(*w)
-                    ),
+                    NoteKind::PartialChoiceWrong {
+                        choice: a.clone(),
+                        percent: trim_weight(*w),
+                    },
                 );
             }
         } else if !partial.is_empty() {
@@ -512,10 +514,9 @@ fn question(b: &mut Builder, line: u64, block: &str, category: Option<&str>) {
                 .collect();
             b.skip(
                 &item,
-                format!(
-                    "partial credit scored all-or-nothing: all of {} must be chosen",
-                    named.join(", ")
-                ),
+                NoteKind::AllOrNothing {
+                    choices: named.iter().map(|n| n.to_string()).collect(),
+                },
             );
             correct = partial.iter().map(|(i, _, _)| *i).collect();
         }

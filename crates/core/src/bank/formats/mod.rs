@@ -233,6 +233,48 @@ pub enum NoteKind {
     ReviewBeforeReset { reset: i64 },
     /// A review of a note that was not imported.
     ReviewNoteNotImported,
+    /// A GIFT command kioku does not know, ignored.
+    UnknownCommand { command: String },
+    /// A question given `id` because its title's id `base` was taken.
+    IdTaken { id: String, base: String },
+    /// A GIFT description (text with no answer block).
+    GiftDescription,
+    /// A GIFT essay question.
+    Essay,
+    /// A GIFT numerical question.
+    Numerical,
+    /// A GIFT matching question.
+    Matching,
+    /// A GIFT typed answer with part credit, not accepted.
+    PartialAnswerNotAccepted { answer: String, percent: String },
+    /// A GIFT typed question with no fully right answer.
+    NoFullCredit,
+    /// A GIFT choice with part credit, counted as wrong.
+    PartialChoiceWrong { choice: String, percent: String },
+    /// GIFT part credit on several choices: all of them must be chosen.
+    AllOrNothing { choices: Vec<String> },
+    /// A Moodle single-answer question's part credit, dropped.
+    MoodlePartialDropped,
+    /// A Moodle multiple-answer question's part credit.
+    MoodlePartCredit,
+    /// A Moodle true/false question with no 100% answer.
+    NoRightTrueFalse,
+    /// A Moodle short answer with part credit, not accepted.
+    MoodlePartialAnswer { answer: String, percent: String },
+    /// A Moodle short answer that is case-sensitive.
+    CaseSensitive,
+    /// A Moodle description.
+    MoodleDescription,
+    /// A Moodle question type kioku has not (`None`: untyped).
+    UnsupportedType { what: Option<String> },
+    /// Anki cloze hints, dropped.
+    ClozeHintsDropped,
+    /// An anki-tsv note of a one-field note type.
+    OneFieldNoAnswer { notetype: String },
+    /// A media name that is a path or hidden, not copied.
+    UnsafeMediaName,
+    /// A media file listed but missing from the package.
+    MediaMissing,
     /// Anything else, in English.
     Other(String),
 }
@@ -302,6 +344,64 @@ impl fmt::Display for NoteKind {
                 "before the card was reset (\"Forget\") in Anki at review {reset}"
             ),
             NoteKind::ReviewNoteNotImported => f.write_str("its note was not imported"),
+            NoteKind::UnknownCommand { command } => {
+                write!(f, "unknown GIFT command \"{command}\" ignored")
+            }
+            NoteKind::IdTaken { id, base } => {
+                write!(f, "id \"{id}\": the title's id \"{base}\" is already used")
+            }
+            NoteKind::GiftDescription => f.write_str(
+                "a description (text with no answer block { }), not a question: skipped",
+            ),
+            NoteKind::Essay => f.write_str("essay questions (empty { }) have no answer to check"),
+            NoteKind::Numerical => f.write_str("numerical questions are not supported"),
+            NoteKind::Matching => f.write_str("matching questions are not supported"),
+            NoteKind::PartialAnswerNotAccepted { answer, percent } => write!(
+                f,
+                "answer \"{answer}\" ({percent}% credit) not accepted: kioku accepts only fully right answers"
+            ),
+            NoteKind::NoFullCredit => {
+                f.write_str("no answer has full credit, so none can be accepted")
+            }
+            NoteKind::PartialChoiceWrong { choice, percent } => write!(
+                f,
+                "choice \"{choice}\" ({percent}% credit) counted as wrong: kioku has no partial credit"
+            ),
+            NoteKind::AllOrNothing { choices } => write!(
+                f,
+                "partial credit scored all-or-nothing: all of {} must be chosen",
+                choices.join(", ")
+            ),
+            NoteKind::MoodlePartialDropped => {
+                f.write_str("partial credit dropped: only the 100% choice counts as right")
+            }
+            NoteKind::MoodlePartCredit => f.write_str(
+                "Moodle gives part credit for some of the right choices; kioku counts the answer right only with every choice that has credit",
+            ),
+            NoteKind::NoRightTrueFalse => f.write_str("a true/false question with no 100% answer"),
+            NoteKind::MoodlePartialAnswer { answer, percent } => write!(
+                f,
+                "answer \"{answer}\" ({percent}%) not accepted: kioku has no partial credit"
+            ),
+            NoteKind::CaseSensitive => f.write_str("case-sensitive in Moodle; kioku ignores case"),
+            NoteKind::MoodleDescription => {
+                f.write_str("a description (text without a question), skipped")
+            }
+            NoteKind::UnsupportedType { what } => write!(
+                f,
+                "kioku has no {} questions; skipped",
+                what.as_deref().unwrap_or("untyped")
+            ),
+            NoteKind::ClozeHintsDropped => {
+                f.write_str("written without its cloze hints (kioku has none)")
+            }
+            NoteKind::OneFieldNoAnswer { notetype } => {
+                write!(f, "note type \"{notetype}\" with one field has no answer")
+            }
+            NoteKind::UnsafeMediaName => {
+                f.write_str("unsafe file name (a path or hidden file), not copied")
+            }
+            NoteKind::MediaMissing => f.write_str("missing from the package"),
             NoteKind::Other(s) => f.write_str(s),
         }
     }

@@ -32,7 +32,9 @@
 
 use roxmltree::{Document, Node};
 
-use super::{Builder, Draft, Exported, Extras, ImportMeta, Imported, Item, Skipped, html};
+use super::{
+    Builder, Draft, Exported, Extras, ImportMeta, Imported, Item, NoteKind, Skipped, html,
+};
 use crate::bank::model::{ClozeSegment, QuestionBody, QuestionSet, is_kebab_case, to_kebab_case};
 use crate::bank::problem::{LocatedProblem, Pos, Problem};
 
@@ -211,9 +213,9 @@ pub fn import(text: &str, meta: &ImportMeta) -> Result<Imported, Vec<LocatedProb
                     b.note(
                         &item,
                         if single {
-                            "partial credit dropped: only the 100% choice counts as right"
+                            NoteKind::MoodlePartialDropped
                         } else {
-                            "Moodle gives part credit for some of the right choices; kioku counts the answer right only with every choice that has credit"
+                            NoteKind::MoodlePartCredit
                         },
                     );
                 }
@@ -228,7 +230,7 @@ pub fn import(text: &str, meta: &ImportMeta) -> Result<Imported, Vec<LocatedProb
             "truefalse" => {
                 let right = answers.iter().find(|a| a.fraction >= 99.9);
                 let Some(right) = right else {
-                    b.skip(item, "a true/false question with no 100% answer");
+                    b.skip(item, NoteKind::NoRightTrueFalse);
                     continue;
                 };
                 answers.iter().for_each(&mut feedback);
@@ -244,14 +246,14 @@ pub fn import(text: &str, meta: &ImportMeta) -> Result<Imported, Vec<LocatedProb
                 {
                     b.note(
                         &item,
-                        format!(
-                            "answer \"{}\" ({}%) not accepted: kioku has no partial credit",
-                            a.text, a.fraction
-                        ),
+                        NoteKind::MoodlePartialAnswer {
+                            answer: a.text.clone(),
+                            percent: a.fraction.to_string(),
+                        },
                     );
                 }
                 if flag(q, "usecase") == Some(true) {
-                    b.note(&item, "case-sensitive in Moodle; kioku ignores case");
+                    b.note(&item, NoteKind::CaseSensitive);
                 }
                 answers.iter().for_each(&mut feedback);
                 Draft::Typed {
@@ -271,12 +273,12 @@ pub fn import(text: &str, meta: &ImportMeta) -> Result<Imported, Vec<LocatedProb
                 Draft::Cloze { text }
             }
             "description" => {
-                b.skip(item, "a description (text without a question), skipped");
+                b.skip(item, NoteKind::MoodleDescription);
                 continue;
             }
             other => {
-                let what = if other.is_empty() { "untyped" } else { other };
-                b.skip(item, format!("kioku has no {what} questions; skipped"));
+                let what = (!other.is_empty()).then(|| other.to_owned());
+                b.skip(item, NoteKind::UnsupportedType { what });
                 continue;
             }
         };
