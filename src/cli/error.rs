@@ -72,13 +72,13 @@ fn bank_message(e: &kioku_core::bank::BankError) -> String {
 
 /// The store's errors, with the flags that get a terminal user past them.
 fn store_message(e: &StoreError) -> String {
+    let l = lang();
+    let said = kioku_i18n::words::store_error(l, e);
     match e {
-        StoreError::SetExists { .. } => t!(lang(), "error-set-exists", error = e.to_string()),
-        StoreError::BuiltinSet { .. } => t!(lang(), "error-builtin-set", error = e.to_string()),
-        StoreError::SetElsewhere { .. } => {
-            t!(lang(), "error-set-elsewhere", error = e.to_string())
-        }
-        StoreError::NoDataDir => t!(lang(), "error-no-data-dir"),
-        _ => e.to_string(),
+        StoreError::SetExists { .. } => t!(l, "error-set-exists", error = said),
+        StoreError::BuiltinSet { .. } => t!(l, "error-builtin-set", error = said),
+        StoreError::SetElsewhere { .. } => t!(l, "error-set-elsewhere", error = said),
+        StoreError::NoDataDir => t!(l, "error-no-data-dir"),
+        _ => said,
     }
 }

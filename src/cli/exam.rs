@@ -273,7 +273,7 @@ pub(super) fn list(
                 pad_right(
                     &kioku_i18n::date_time(
                         l,
-                        r.started_at.to_zoned(jiff::tz::TimeZone::UTC).datetime()
+                        r.started_at.to_zoned(lib.time_zone().clone()).datetime()
                     ),
                     24
                 ),

@@ -290,7 +290,7 @@ pub(super) fn memory(ctx: &Context, reviews: &Path, json: bool) -> Result<ExitCo
             pad_right(
                 &kioku_i18n::date_time(
                     l,
-                    c.last_review.to_zoned(jiff::tz::TimeZone::UTC).datetime()
+                    c.last_review.to_zoned(lib.time_zone().clone()).datetime()
                 ),
                 24
             ),

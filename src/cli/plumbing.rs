@@ -181,7 +181,7 @@ pub(super) fn grade(
         };
         println!(
             "{key}: {mark} {worded} ({}): {}",
-            j.reason.as_str(),
+            kioku_i18n::words::reason(l, j.reason),
             kioku_i18n::words::detail(l, &j.why)
         );
     }

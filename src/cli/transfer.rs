@@ -5,10 +5,10 @@ use std::process::ExitCode;
 
 use super::{Context, lang, set_arg};
 use crate::cli::Error;
-use kioku_core::bank::formats::Format;
+use kioku_core::bank::formats::{Format, NoteKind};
 use kioku_core::bank::{BankError, SetId};
 use kioku_core::library::{LibraryError, read_import};
-use kioku_i18n::t;
+use kioku_i18n::{t, words};
 
 fn format_arg(name: Option<&str>, path: Option<&Path>) -> Result<Format, Error> {
     let names = || {
@@ -119,9 +119,12 @@ pub(super) fn import(
     };
     if let Some(l) = language {
         imported.set.language = l.to_owned();
-        imported
-            .notes
-            .retain(|n| !(n.item == "set" && n.reason.starts_with("language ")));
+        imported.notes.retain(|n| {
+            !matches!(
+                n.kind,
+                NoteKind::LanguageGuessed { .. } | NoteKind::LanguageNotRecognised
+            )
+        });
     }
     let mut lib = ctx.open()?;
     // Refuse before saving anything when the history could not be written.
@@ -166,10 +169,10 @@ pub(super) fn import(
         );
     }
     for s in &imported.skipped {
-        eprintln!("{}", t!(l, "warning", message = s.to_string()));
+        eprintln!("{}", t!(l, "warning", message = words::note(l, s)));
     }
     for s in &imported.notes {
-        eprintln!("{}", t!(l, "note", message = s.to_string()));
+        eprintln!("{}", t!(l, "note", message = words::note(l, s)));
     }
     let written = match (&imported.history, history) {
         (Some(h), History::Without) => {
@@ -197,7 +200,7 @@ pub(super) fn import(
                     t!(
                         l,
                         "warning",
-                        message = t!(l, "import-history-skipped", message = s.to_string())
+                        message = t!(l, "import-history-skipped", message = words::note(l, s))
                     )
                 );
             }
@@ -276,11 +279,11 @@ pub(super) fn export(
         None => print!("{}", out.text),
     }
     for s in &out.skipped {
-        let message = t!(l, "export-skipped", what = s.to_string());
+        let message = t!(l, "export-skipped", what = words::note(l, s));
         eprintln!("{}", t!(l, "warning", message = message));
     }
     for s in &out.notes {
-        eprintln!("{}", t!(l, "warning", message = s.to_string()));
+        eprintln!("{}", t!(l, "warning", message = words::note(l, s)));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -178,6 +178,14 @@ fn a_self_test_and_its_history_are_japanese() {
         "",
     ));
     assert!(en.contains("\nNovember 28, 2026 10:00 "), "{en}");
+    // In the machine's time zone (here UTC+9), not in UTC.
+    let tokyo = stdout(&kioku_with(
+        dir.path(),
+        &[("KIOKU_LANG", "ja"), ("TZ", "JST-9")],
+        &["exams"],
+        "",
+    ));
+    assert!(tokyo.contains("\n2026年11月28日 19:00 "), "{tokyo}");
 }
 
 #[test]
@@ -187,7 +195,9 @@ fn check_words_a_bad_file_s_problems_in_japanese() {
         dir.path().join("bad.json"),
         r#"{"kioku": 1, "id": "Bad Id", "title": "M", "language": "ja", "questions": [
   {"id": "q", "type": "multiple_choice", "prompt": "p", "choices": ["a", "a"], "correct": [5]},
-  {"id": "r", "type": "true_false", "promt": "p", "answer": false}
+  {"id": "r", "type": "true_false", "promt": "p", "answer": false},
+  {"id": "s", "type": "typed", "prompt": "p"},
+  {"id": "t", "type": "multiple_choice", "prompt": "p", "choices": "ab", "correct": [0]}
 ]}"#,
     )
     .unwrap();
@@ -201,6 +211,8 @@ fn check_words_a_bad_file_s_problems_in_japanese() {
         "正解の番号 5 が範囲外です。2 個の選択肢の番号は 0〜1 です",
         "不明なフィールド \"promt\"（「prompt」の間違いですか？）",
         "broken.json:1:13: エラー: '}' の前に余分なカンマがあります",
+        "フィールド \"answers\" がありません（正解とする答えの一覧）",
+        "\"choices\" は文字列の配列でなければなりません（実際は文字列）",
     ] {
         assert!(err.contains(line), "{line} missing:\n{err}");
     }
@@ -232,7 +244,7 @@ fn grade_says_why_in_japanese() {
     );
     let text = stdout(&out);
     assert!(
-        text.contains(": ✗ 不正解 (rejected): 答え「2012」とも、2 個の別解とも一致しません"),
+        text.contains(": ✗ 不正解 (不一致): 答え「2012」とも、2 個の別解とも一致しません"),
         "{text}{}",
         stderr(&out)
     );
@@ -294,5 +306,93 @@ fn an_anki_import_with_history_is_japanese() {
         stderr(&o).contains("--language「日本」は言語タグではありません"),
         "{}",
         stderr(&o)
+    );
+}
+
+/// Media reference problems and the data directory's errors are worded
+/// from their typed values, in Japanese.
+#[test]
+fn media_problems_and_store_errors_are_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("m.json"),
+        r#"{"kioku": 1, "id": "m", "title": "M", "language": "ja", "questions": [
+  {"id": "q", "type": "flashcard", "prompt": "![](cat.png) と ![猫](../x.png)", "answer": "a"}
+]}"#,
+    )
+    .unwrap();
+    let out = ja(dir.path(), &["check", "m.json"], "");
+    let err = stderr(&out);
+    for line in [
+        "m.json:2:47: エラー: 画像・音声「cat.png」に代替テキストがありません。![...] の中に説明を書いてください",
+        "m.json:2:47: エラー: メディアファイル「cat.png」が m.media にありません",
+        "m.json:2:62: エラー: メディア名「../x.png」はセットのメディアフォルダの外を指すおそれがあります（パスに「..」または「.」があります）",
+    ] {
+        assert!(err.contains(line), "{line} missing:\n{err}");
+    }
+    assert!(
+        !err.contains("not found") && !err.contains("alt text"),
+        "{err}"
+    );
+    std::fs::copy(fixture("every-type.json"), dir.path().join("e.json")).unwrap();
+    assert!(ja(dir.path(), &["import", "e.json"], "").status.success());
+    let again = stderr(&ja(dir.path(), &["import", "e.json"], ""));
+    assert!(
+        again.starts_with("エラー: ID「every-type」のセットはすでにあります（"),
+        "{again}"
+    );
+    assert!(!again.contains("already"), "{again}");
+}
+
+/// An import's notes (what was defaulted or read differently) are
+/// Japanese: the set's metadata from the file name, the header row, the
+/// guessed language.
+#[test]
+fn import_notes_are_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("caps.csv"),
+        "front,back\n東京はどこの首都？,日本\n大阪は何県？,大阪府\n",
+    )
+    .unwrap();
+    let out = ja(dir.path(), &["import", "caps.csv"], "");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    for line in [
+        "注意: セット: CSV/TSV にはセットの情報がありません。ID「caps」とタイトル「caps」はファイル名から付け",
+        "注意: 1 行目: 見出しの行「front, back」は列名として読み、カードにはしていません\n",
+        "注意: セット: 言語を本文から ja と推定しました（確度 1.00）。kioku import --language で指定できます\n",
+    ] {
+        assert!(err.contains(line), "{line} missing:\n{err}");
+    }
+    assert!(
+        !err.contains("file name") && !err.contains("line 1"),
+        "{err}"
+    );
+}
+
+/// A GIFT file's skipped and changed questions are named in Japanese.
+#[test]
+fn gift_import_notes_are_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let gift =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/moodle-export.gift");
+    std::fs::copy(gift, dir.path().join("m.gift")).unwrap();
+    let out = ja(dir.path(), &["import", "m.gift"], "");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    for line in [
+        "警告: 6 行目: 説明文（問題ではないテキスト）なので、スキップしました\n",
+        "警告: 17 行目: 答え「canberra city」（部分点 50%）は正解にしていません。kioku は完全な正解だけを受け付けます\n",
+        "警告: 37 行目: 選択肢「Amazon」（部分点 50%）は不正解として扱います。kioku に部分点はありません\n",
+        "警告: 44 行目: 記述問題（空の { }）には採点できる答えがありません\n",
+        "警告: 47 行目: 数値問題には対応していません\n",
+        "注意: セット: ファイルにセットのタイトルがないため、ファイル名からタイトル「m」を付けました\n",
+    ] {
+        assert!(err.contains(line), "{line} missing:\n{err}");
+    }
+    assert!(
+        !err.contains("not supported") && !err.contains("line "),
+        "{err}"
     );
 }

@@ -486,6 +486,7 @@ pub fn describe(lang: Lang, e: &kioku_core::library::LibraryError) -> String {
         E::Store(StoreError::BuiltinSet { id }) => {
             t!(lang, "app-error-builtin-set", set = id.to_string())
         }
+        E::Store(e) => kioku_i18n::words::store_error(lang, e),
         // A file that is not a valid set: each problem, one per line.
         E::Bank(kioku_core::bank::BankError::Invalid(ds)) => ds
             .iter()

@@ -3,11 +3,13 @@
 //! word it here, in the user's language. Machine-readable output (JSON,
 //! file formats) keeps the core's English `Display` text.
 
+use kioku_core::bank::formats::{Item, Note, NoteKind};
 use kioku_core::bank::problem::SyntaxError;
-use kioku_core::bank::{Diagnostic, Problem};
-use kioku_core::grader::{Detail, Lenience};
+use kioku_core::bank::{AbbreviationFault, Diagnostic, FieldHint, IdKind, Kind, Problem};
+use kioku_core::grader::{Detail, Lenience, MatchReason};
+use kioku_core::media::{Escape, MediaError};
 use kioku_core::scheduler::SettingsError;
-use kioku_core::store::FormError;
+use kioku_core::store::{FormError, StoreError};
 
 use crate::{Lang, t};
 
@@ -23,19 +25,40 @@ pub fn diagnostic(lang: Lang, d: &Diagnostic) -> String {
     )
 }
 
-/// A JSON value's kind as the core names it (`a string`, `an array`).
-fn kind(lang: Lang, k: &str) -> String {
+/// What a value is, or should be.
+fn kind(lang: Lang, k: Kind) -> String {
     match k {
-        "null" => t!(lang, "kind-null"),
-        "a boolean" => t!(lang, "kind-boolean"),
-        "a number" => t!(lang, "kind-number"),
-        "a string" => t!(lang, "kind-string"),
-        "an array" => t!(lang, "kind-array"),
-        "an object" => t!(lang, "kind-object"),
-        "true or false" => t!(lang, "kind-true-or-false"),
-        "other text" => t!(lang, "kind-other-text"),
-        "the format version 1" => t!(lang, "kind-format-version"),
-        other => other.to_owned(),
+        Kind::Null => t!(lang, "kind-null"),
+        Kind::Boolean => t!(lang, "kind-boolean"),
+        Kind::Number => t!(lang, "kind-number"),
+        Kind::String => t!(lang, "kind-string"),
+        Kind::Array => t!(lang, "kind-array"),
+        Kind::Object => t!(lang, "kind-object"),
+        Kind::TrueOrFalse => t!(lang, "kind-true-or-false"),
+        Kind::OtherText => t!(lang, "kind-other-text"),
+        Kind::FormatVersion => t!(lang, "kind-format-version"),
+        Kind::ArrayOfStrings => t!(lang, "kind-array-of-strings"),
+        Kind::AbbreviationMap => t!(lang, "kind-abbreviation-map"),
+        Kind::ArrayOfChoiceIndices => t!(lang, "kind-array-of-choice-indices"),
+        Kind::ChoiceIndex => t!(lang, "kind-choice-index"),
+    }
+}
+
+/// What is wrong with an abbreviation.
+fn abbreviation_fault(lang: Lang, f: AbbreviationFault) -> String {
+    match f {
+        AbbreviationFault::NoEquals => t!(lang, "check-abbreviation-no-equals"),
+        AbbreviationFault::BlankShort => t!(lang, "check-abbreviation-blank-short"),
+        AbbreviationFault::NothingToMatch => t!(lang, "check-abbreviation-nothing-to-match"),
+        AbbreviationFault::BlankLong => t!(lang, "check-abbreviation-blank-long"),
+        AbbreviationFault::SameAsLong => t!(lang, "check-abbreviation-same-as-long"),
+    }
+}
+
+fn id_kind(lang: Lang, what: IdKind) -> String {
+    match what {
+        IdKind::Set => t!(lang, "check-set-id"),
+        IdKind::Question => t!(lang, "check-question-id"),
     }
 }
 
@@ -49,7 +72,7 @@ fn suggestion(lang: Lang, s: &Option<String>) -> String {
 /// What is wrong in a question file, in words.
 pub fn problem(lang: Lang, p: &Problem) -> String {
     match p {
-        Problem::NotAnObject(found) => t!(lang, "check-not-an-object", found = kind(lang, found)),
+        Problem::NotAnObject(found) => t!(lang, "check-not-an-object", found = kind(lang, *found)),
         Problem::FieldNotForType { name, type_name } => {
             if *type_name == "cloze" && name == "prompt" {
                 t!(lang, "check-prompt-in-cloze")
@@ -90,10 +113,13 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             suggestion = suggestion(lang, s)
         ),
         Problem::MissingField { name, hint } => {
-            let hint = match *hint {
-                " (the format version: 1)" => t!(lang, "check-hint-version"),
-                " (the question's prompt)" => t!(lang, "check-hint-prompt"),
-                other => other.to_owned(),
+            let hint = match hint {
+                FieldHint::None => String::new(),
+                FieldHint::FormatVersion => t!(lang, "check-hint-version"),
+                FieldHint::Prompt => t!(lang, "check-hint-prompt"),
+                FieldHint::TrueOrFalse => t!(lang, "check-hint-true-or-false"),
+                FieldHint::AcceptedAnswers => t!(lang, "check-hint-accepted-answers"),
+                FieldHint::ChoiceIndices => t!(lang, "check-hint-choice-indices"),
             };
             t!(lang, "check-missing-field", name = *name, hint = hint)
         }
@@ -105,8 +131,8 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             lang,
             "check-wrong-type",
             field = field.as_str(),
-            expected = kind(lang, expected),
-            found = kind(lang, found)
+            expected = kind(lang, *expected),
+            found = kind(lang, *found)
         ),
         Problem::UnsupportedVersion { found, supported } => {
             if found > supported {
@@ -131,11 +157,7 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             value,
             example,
         } => {
-            let what = match *what {
-                "set id" => t!(lang, "check-set-id"),
-                "question id" => t!(lang, "check-question-id"),
-                other => other.to_owned(),
-            };
+            let what = id_kind(lang, *what);
             t!(
                 lang,
                 "check-not-kebab",
@@ -217,10 +239,7 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             None => t!(lang, "check-quote-not-found", document = document.as_str()),
         },
         Problem::BadAbbreviation { short, reason } => {
-            let reason = match *reason {
-                "has no \"=\": write SHORT = LONG" => t!(lang, "check-abbreviation-no-equals"),
-                other => other.to_owned(),
-            };
+            let reason = abbreviation_fault(lang, *reason);
             t!(
                 lang,
                 "check-bad-abbreviation",
@@ -234,7 +253,8 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             document = document.as_str(),
             reason = reason.as_str()
         ),
-        // Media and imported formats' own problems keep the core's text.
+        Problem::Media(e) => media_error(lang, e),
+        // Imported formats' own problems keep the core's text.
         other => other.to_string(),
     }
 }
@@ -300,11 +320,7 @@ pub fn field_problem(lang: Lang, p: &Problem) -> String {
             _ => t!(lang, "editor-problem-empty"),
         },
         Problem::NotKebabCase { what, example, .. } => {
-            let what = match *what {
-                "set id" => t!(lang, "check-set-id"),
-                "question id" => t!(lang, "check-question-id"),
-                other => other.to_owned(),
-            };
+            let what = id_kind(lang, *what);
             t!(
                 lang,
                 "editor-problem-not-kebab",
@@ -318,10 +334,7 @@ pub fn field_problem(lang: Lang, p: &Problem) -> String {
         }
         Problem::NoQuestions => t!(lang, "editor-problem-no-questions"),
         Problem::BadAbbreviation { short, reason } => {
-            let reason = match *reason {
-                "has no \"=\": write SHORT = LONG" => t!(lang, "check-abbreviation-no-equals"),
-                other => other.to_owned(),
-            };
+            let reason = abbreviation_fault(lang, *reason);
             t!(
                 lang,
                 "editor-problem-bad-abbreviation",
@@ -415,5 +428,266 @@ fn lenience(lang: Lang, rule: Lenience) -> String {
         Lenience::ExtraWords => t!(lang, "grade-rule-extra-words"),
         Lenience::Abbreviation => t!(lang, "grade-rule-abbreviation"),
         Lenience::Initials => t!(lang, "grade-rule-initials"),
+    }
+}
+
+/// How the grader matched, in words (`kioku grade`, the editor's try box).
+pub fn reason(lang: Lang, reason: MatchReason) -> String {
+    match reason {
+        MatchReason::SelfGraded => t!(lang, "app-reason-self-graded"),
+        MatchReason::Exact => t!(lang, "app-reason-exact"),
+        MatchReason::Normalized => t!(lang, "app-reason-normalized"),
+        MatchReason::Typo => t!(lang, "app-reason-typo"),
+        MatchReason::Alternative => t!(lang, "app-reason-alternative"),
+        MatchReason::Rejected => t!(lang, "app-reason-rejected"),
+    }
+}
+
+/// What is wrong with an image or audio file or reference.
+pub fn media_error(lang: Lang, e: &MediaError) -> String {
+    let name = |n: &String| n.clone();
+    match e {
+        MediaError::MissingAlt { name: n } => t!(lang, "media-error-missing-alt", name = name(n)),
+        MediaError::EmptyName => t!(lang, "media-error-empty-name"),
+        MediaError::Remote { name: n } => t!(lang, "media-error-remote", name = name(n)),
+        MediaError::Escapes { name: n, why } => t!(
+            lang,
+            "media-error-escapes",
+            name = name(n),
+            why = escape(lang, *why)
+        ),
+        MediaError::Unsupported { name: n } => t!(lang, "media-error-unsupported", name = name(n)),
+        MediaError::Missing { name: n, folder } => t!(
+            lang,
+            "media-error-missing",
+            name = name(n),
+            folder = folder.display().to_string()
+        ),
+        MediaError::NotAFile { name: n } => t!(lang, "media-error-not-a-file", name = name(n)),
+        MediaError::TooLarge {
+            name: n,
+            size,
+            limit,
+        } => t!(
+            lang,
+            "media-error-too-large",
+            name = name(n),
+            size = crate::fixed(*size as f64 / 1_048_576.0, 1),
+            limit = limit / 1_048_576
+        ),
+        MediaError::BadUrl(url) => t!(lang, "media-error-bad-url", url = url.as_str()),
+        MediaError::UnknownSet(set) => t!(lang, "media-error-unknown-set", set = set.as_str()),
+        MediaError::Io { name: n, message } => t!(
+            lang,
+            "media-error-read",
+            name = name(n),
+            error = message.as_str()
+        ),
+        MediaError::BadAlt { alt } => t!(lang, "media-error-bad-alt", alt = alt.as_str()),
+        MediaError::Write { name: n, message } => t!(
+            lang,
+            "media-error-write",
+            name = name(n),
+            error = message.as_str()
+        ),
+    }
+}
+
+fn escape(lang: Lang, why: Escape) -> String {
+    match why {
+        Escape::ControlCharacter => t!(lang, "media-escape-control"),
+        Escape::Backslash => t!(lang, "media-escape-backslash"),
+        Escape::AbsolutePath => t!(lang, "media-escape-absolute"),
+        Escape::DriveOrScheme => t!(lang, "media-escape-drive"),
+        Escape::EmptyComponent => t!(lang, "media-escape-empty-component"),
+        Escape::DotComponent => t!(lang, "media-escape-dot-component"),
+        Escape::Symlink => t!(lang, "media-escape-symlink"),
+    }
+}
+
+/// What went wrong in the data directory. Reading and writing errors keep
+/// the system's own text after the file's name.
+pub fn store_error(lang: Lang, e: &StoreError) -> String {
+    match e {
+        StoreError::Locked { dir, lock } => t!(
+            lang,
+            "store-error-locked",
+            dir = dir.display().to_string(),
+            lock = lock.display().to_string()
+        ),
+        StoreError::NewerVersion {
+            path,
+            found,
+            supported,
+        } => t!(
+            lang,
+            "store-error-newer-version",
+            path = path.display().to_string(),
+            found = *found,
+            supported = *supported
+        ),
+        StoreError::Exists { path } => t!(
+            lang,
+            "store-error-exists",
+            path = path.display().to_string()
+        ),
+        StoreError::SetExists { id, path } => t!(
+            lang,
+            "store-error-set-exists",
+            set = id.as_str(),
+            path = path.display().to_string()
+        ),
+        StoreError::BuiltinSet { id } => t!(lang, "store-error-builtin-set", set = id.as_str()),
+        StoreError::SetElsewhere { id, dir } => t!(
+            lang,
+            "store-error-set-elsewhere",
+            set = id.as_str(),
+            dir = dir.display().to_string()
+        ),
+        StoreError::NoDataDir => t!(lang, "store-error-no-data-dir"),
+        other => other.to_string(),
+    }
+}
+
+/// A note of an import or export (something left out or changed):
+/// `ITEM: WHAT HAPPENED`.
+pub fn note(lang: Lang, n: &Note) -> String {
+    t!(
+        lang,
+        "note-line",
+        item = item(lang, &n.item),
+        what = note_kind(lang, &n.kind)
+    )
+}
+
+/// What a note is about.
+pub fn item(lang: Lang, i: &Item) -> String {
+    match i {
+        Item::Set => t!(lang, "item-set"),
+        Item::Question(id) => id.clone(),
+        Item::Questions(ids) => ids.join(&t!(lang, "list-separator")),
+        Item::Line(n) => t!(lang, "item-line", line = *n),
+        Item::NamedLine { line, name } => {
+            t!(lang, "item-named-line", line = *line, name = name.as_str())
+        }
+        Item::AnkiNote(n) => t!(lang, "item-anki-note", note = *n),
+        Item::Review { id, note, at } => {
+            let when = at.map_or_else(|| id.to_string(), |t| t.to_string());
+            match note {
+                Some(n) => t!(
+                    lang,
+                    "item-review-of-note",
+                    id = id.to_string(),
+                    note = *n,
+                    when = when
+                ),
+                None => t!(lang, "item-review", id = id.to_string(), when = when),
+            }
+        }
+        Item::Media(name) => t!(lang, "item-media", name = name.as_str()),
+        Item::MediaMember(name) => t!(lang, "item-media-member", name = name.as_str()),
+    }
+}
+
+/// What happened to a note's item.
+pub fn note_kind(lang: Lang, k: &NoteKind) -> String {
+    match k {
+        NoteKind::LanguageGuessed { code, confidence } => t!(
+            lang,
+            "note-language-guessed",
+            code = code.as_str(),
+            confidence = format!("{}.{:02}", confidence / 100, confidence % 100)
+        ),
+        NoteKind::LanguageNotRecognised => t!(lang, "note-language-not-recognised"),
+        NoteKind::TitleFromFileName { title } => {
+            t!(lang, "note-title-from-file-name", title = title.as_str())
+        }
+        NoteKind::TitleFromFileNameDecks { title } => {
+            t!(
+                lang,
+                "note-title-from-file-name-decks",
+                title = title.as_str()
+            )
+        }
+        NoteKind::CsvNoMetadata { id, title } => t!(
+            lang,
+            "note-csv-no-metadata",
+            id = id.as_str(),
+            title = title.as_str()
+        ),
+        NoteKind::HeaderRow { cells } => {
+            t!(lang, "note-header-row", cells = cells.join(", "))
+        }
+        NoteKind::MediaNotCarried { alt, dest, format } => t!(
+            lang,
+            "note-media-not-carried",
+            alt = alt.as_str(),
+            dest = dest.as_str(),
+            format = format.name()
+        ),
+        NoteKind::NoteTypeMissing => t!(lang, "note-note-type-missing"),
+        NoteKind::EmptyField => t!(lang, "note-empty-field"),
+        NoteKind::ReviewTimeOutOfRange => t!(lang, "note-review-time-out-of-range"),
+        NoteKind::ReviewCardMissing => t!(lang, "note-review-card-missing"),
+        NoteKind::ReviewReset => t!(lang, "note-review-reset"),
+        NoteKind::ReviewSetDueDate => t!(lang, "note-review-set-due-date"),
+        NoteKind::ReviewRescheduled => t!(lang, "note-review-rescheduled"),
+        NoteKind::ReviewNoButton { kind } => t!(lang, "note-review-no-button", kind = *kind),
+        NoteKind::ReviewUnknownButton { ease } => {
+            t!(lang, "note-review-unknown-button", button = *ease)
+        }
+        NoteKind::ReviewBeforeReset { reset } => {
+            t!(lang, "note-review-before-reset", reset = reset.to_string())
+        }
+        NoteKind::ReviewNoteNotImported => t!(lang, "note-review-note-not-imported"),
+        NoteKind::UnknownCommand { command } => {
+            t!(lang, "note-unknown-command", command = command.as_str())
+        }
+        NoteKind::IdTaken { id, base } => {
+            t!(
+                lang,
+                "note-id-taken",
+                id = id.as_str(),
+                base = base.as_str()
+            )
+        }
+        NoteKind::GiftDescription | NoteKind::MoodleDescription => t!(lang, "note-description"),
+        NoteKind::Essay => t!(lang, "note-essay"),
+        NoteKind::Numerical => t!(lang, "note-numerical"),
+        NoteKind::Matching => t!(lang, "note-matching"),
+        NoteKind::PartialAnswerNotAccepted { answer, percent }
+        | NoteKind::MoodlePartialAnswer { answer, percent } => t!(
+            lang,
+            "note-partial-answer",
+            answer = answer.as_str(),
+            percent = percent.as_str()
+        ),
+        NoteKind::NoFullCredit => t!(lang, "note-no-full-credit"),
+        NoteKind::PartialChoiceWrong { choice, percent } => t!(
+            lang,
+            "note-partial-choice",
+            choice = choice.as_str(),
+            percent = percent.as_str()
+        ),
+        NoteKind::AllOrNothing { choices } => t!(
+            lang,
+            "note-all-or-nothing",
+            choices = choices.join(&t!(lang, "list-separator"))
+        ),
+        NoteKind::MoodlePartialDropped => t!(lang, "note-moodle-partial-dropped"),
+        NoteKind::MoodlePartCredit => t!(lang, "note-moodle-part-credit"),
+        NoteKind::NoRightTrueFalse => t!(lang, "note-no-right-true-false"),
+        NoteKind::CaseSensitive => t!(lang, "note-case-sensitive"),
+        NoteKind::UnsupportedType { what } => match what {
+            Some(w) => t!(lang, "note-unsupported-type", kind = w.as_str()),
+            None => t!(lang, "note-untyped"),
+        },
+        NoteKind::ClozeHintsDropped => t!(lang, "note-cloze-hints-dropped"),
+        NoteKind::OneFieldNoAnswer { notetype } => {
+            t!(lang, "note-one-field", notetype = notetype.as_str())
+        }
+        NoteKind::UnsafeMediaName => t!(lang, "note-unsafe-media-name"),
+        NoteKind::MediaMissing => t!(lang, "note-media-missing"),
+        NoteKind::Other(text) => text.clone(),
     }
 }

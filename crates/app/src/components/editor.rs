@@ -24,7 +24,10 @@ pub fn open(mut ctx: AppCtx, set: Option<SetId>) {
             Some(s) => EditorState::new(Draft::from_set(s), true),
             None => {
                 // A new set starts with a question to fill in.
-                let mut draft = Draft::new_set(&t!(*ctx.lang.peek(), "editor-new-set-title"), &ids);
+                let lang = *ctx.lang.peek();
+                let mut draft = Draft::new_set(&t!(lang, "editor-new-set-title"), &ids);
+                // The set is in the language the user works in.
+                draft.language = lang.code().to_owned();
                 draft
                     .questions
                     .push(DraftQuestion::new(QuestionKind::Flashcard));

@@ -323,12 +323,17 @@ fn trend_y(percent: f64) -> f64 {
     PLOT_BOTTOM - (PLOT_BOTTOM - PLOT_TOP) * percent.clamp(0.0, 100.0) / 100.0
 }
 
-/// When a test started (in UTC, as before), in the language's form.
-fn when(lang: crate::Lang, r: &ExamResult) -> String {
-    kioku_i18n::date_time(
-        lang,
-        r.started_at.to_zoned(jiff::tz::TimeZone::UTC).datetime(),
-    )
+/// When a test started, in the library's (the machine's) time zone and
+/// the language's form.
+fn when(lang: crate::Lang, tz: &jiff::tz::TimeZone, r: &ExamResult) -> String {
+    kioku_i18n::date_time(lang, r.started_at.to_zoned(tz.clone()).datetime())
+}
+
+/// The library's time zone (UTC before it is open).
+fn use_time_zone() -> jiff::tz::TimeZone {
+    try_use_context::<AppCtx>()
+        .and_then(|c| c.library.peek().as_ref().map(|l| l.time_zone().clone()))
+        .unwrap_or(jiff::tz::TimeZone::UTC)
 }
 
 /// Past results: the score trend of full tests (an SVG with axes and a
@@ -337,6 +342,7 @@ fn when(lang: crate::Lang, r: &ExamResult) -> String {
 #[component]
 fn PastResults(results: Vec<ExamResult>) -> Element {
     let lang = crate::use_lang();
+    let tz = use_time_zone();
     if results.is_empty() {
         return rsx! { p { class: "hint-text", {t!(lang, "app-exam-none-yet")} } };
     }
@@ -368,7 +374,7 @@ fn PastResults(results: Vec<ExamResult>) -> Element {
                 lang,
                 "app-exam-trend-point",
                 n = i + 1,
-                when = when(lang, r),
+                when = when(lang, &tz, r),
                 percent = r.score_percent.round()
             )
         })
@@ -439,6 +445,7 @@ fn PastResults(results: Vec<ExamResult>) -> Element {
 #[component]
 fn ResultTable(caption: String, rows: Vec<(usize, ExamResult)>) -> Element {
     let lang = crate::use_lang();
+    let tz = use_time_zone();
     rsx! {
         table { class: "results",
             caption { "{caption}" }
@@ -447,7 +454,7 @@ fn ResultTable(caption: String, rows: Vec<(usize, ExamResult)>) -> Element {
                 for (i, r) in rows.into_iter() {
                     tr {
                         td { "{i}" }
-                        td { {when(lang, &r)} }
+                        td { {when(lang, &tz, &r)} }
                         td { "{r.points}/{r.total} ({r.score_percent:.1}%)" }
                         td { {t!(lang, "app-minutes-seconds", m = r.duration_s / 60, s = r.duration_s % 60)}
                             if r.timed_out { " " {t!(lang, "app-exam-ran-out-short")} } }

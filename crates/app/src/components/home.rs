@@ -124,13 +124,13 @@ pub fn import_report(
             imported
                 .skipped
                 .iter()
-                .map(|s| t!(lang, "app-skipped", what = s.to_string())),
+                .map(|s| t!(lang, "app-skipped", what = kioku_i18n::words::note(lang, s))),
         );
         lines.extend(
             imported
                 .notes
                 .iter()
-                .map(|s| t!(lang, "app-changed", what = s.to_string())),
+                .map(|s| t!(lang, "app-changed", what = kioku_i18n::words::note(lang, s))),
         );
         // The review history an Anki package brought, as the CLI says
         // it, and every review-log row left out.
@@ -143,11 +143,13 @@ pub fn import_report(
                 rows = h.rows,
                 cards = written.cards
             ));
-            lines.extend(
-                h.skipped
-                    .iter()
-                    .map(|s| t!(lang, "import-history-skipped", message = s.to_string())),
-            );
+            lines.extend(h.skipped.iter().map(|s| {
+                t!(
+                    lang,
+                    "import-history-skipped",
+                    message = kioku_i18n::words::note(lang, s)
+                )
+            }));
         }
         (imported.set.id.clone(), lines)
     }))
@@ -210,15 +212,17 @@ pub fn export_report(
                 path = dir.display().to_string()
             ));
         }
-        lines.extend(
-            out.skipped
-                .iter()
-                .map(|s| t!(lang, "app-left-out", what = s.to_string())),
-        );
+        lines.extend(out.skipped.iter().map(|s| {
+            t!(
+                lang,
+                "app-left-out",
+                what = kioku_i18n::words::note(lang, s)
+            )
+        }));
         lines.extend(
             out.notes
                 .iter()
-                .map(|s| t!(lang, "app-changed", what = s.to_string())),
+                .map(|s| t!(lang, "app-changed", what = kioku_i18n::words::note(lang, s))),
         );
         lines
     }))

@@ -256,7 +256,13 @@ pub fn add(
     };
     let added = match added {
         Ok(a) => a,
-        Err(e) => return t!(lang, "media-not-added", error = e.to_string()),
+        Err(e) => {
+            return t!(
+                lang,
+                "media-not-added",
+                error = kioku_i18n::words::media_error(lang, &e)
+            );
+        }
     };
     ADDED.write().push((set, added.name.clone()));
     let md = added.markdown.clone();
@@ -626,7 +632,7 @@ pub fn delete_offered(ctx: AppCtx) {
         Some(lib) => names
             .iter()
             .try_for_each(|n| lib.delete_media(&set, n))
-            .map_err(|e| e.to_string()),
+            .map_err(|e| kioku_i18n::words::media_error(*ctx.lang.peek(), &e)),
         None => Ok(()),
     };
     if let Err(e) = result {

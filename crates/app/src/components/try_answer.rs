@@ -9,7 +9,7 @@ use super::field::keep_key_in_field;
 use crate::t;
 use kioku_core::bank::{CardVariant, QuestionBody, QuestionKind};
 use kioku_core::editor::{Draft, DraftQuestion};
-use kioku_core::grader::{Judgement, MatchReason, Response, judge};
+use kioku_core::grader::{Judgement, Response, judge};
 
 /// The answer field's and the blank picker's ids (their labels point at
 /// them).
@@ -30,18 +30,6 @@ fn body_of(question: &DraftQuestion) -> Option<QuestionBody> {
     };
     let set = draft.check().ok()?;
     set.questions.into_iter().next().map(|q| q.body)
-}
-
-/// The reason in the words `kioku grade` uses, spelt for people.
-fn reason_words(lang: crate::Lang, reason: MatchReason) -> String {
-    match reason {
-        MatchReason::SelfGraded => t!(lang, "app-reason-self-graded"),
-        MatchReason::Exact => t!(lang, "app-reason-exact"),
-        MatchReason::Normalized => t!(lang, "app-reason-normalized"),
-        MatchReason::Typo => t!(lang, "app-reason-typo"),
-        MatchReason::Alternative => t!(lang, "app-reason-alternative"),
-        MatchReason::Rejected => t!(lang, "app-reason-rejected"),
-    }
 }
 
 #[component]
@@ -173,10 +161,11 @@ fn Verdict(response: Response, judgement: Judgement) -> Element {
         _ => String::new(),
     };
     let detail = kioku_i18n::words::detail(lang, &judgement.why);
+    let reason = kioku_i18n::words::reason(lang, judgement.reason);
     rsx! {
         p { class, role: "status",
             strong { "{mark}" }
-            " ({reason_words(lang, judgement.reason)}) — {what}{detail}"
+            " ({reason}) — {what}{detail}"
         }
     }
 }

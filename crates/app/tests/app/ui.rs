@@ -466,7 +466,7 @@ fn tag_with_id<'a>(html: &'a str, element: &str, id: &str) -> &'a str {
 
 /// A running app: events are dispatched to the virtual DOM as the webview
 /// would send them, and the scripts it asks the webview to run are kept.
-mod live {
+pub(crate) mod live {
     use std::any::Any;
     use std::cell::RefCell;
     use std::rc::Rc;

@@ -312,3 +312,68 @@ fn the_editor_s_problems_in_japanese() {
     }
     assert!(!html.contains("Mark at least one choice"), "{html}");
 }
+
+/// A set made with New set in the Japanese app is a Japanese set.
+#[test]
+fn a_new_set_in_the_japanese_app_is_in_japanese() {
+    let (_dir, lib) = library();
+    let mut app = crate::ui::live::Live::speaking(Boot::new(Ok(lib)), Lang::Ja);
+    // The header's first button is New set.
+    app.click(app.element("click", 0));
+    let html = app.html();
+    let at = html.find(r#"id="set-language""#).expect(&html);
+    let tag = &html[html[..at].rfind('<').unwrap()..at + html[at..].find('>').unwrap()];
+    assert!(tag.contains(r#"initial_value="ja""#), "{tag}");
+}
+
+/// Past self-tests are listed in the machine's time zone (the library's,
+/// here a fixed UTC+9), not in UTC.
+#[test]
+fn self_test_times_are_local() {
+    use kioku_core::bank::SetId;
+    use kioku_core::exam::{Exam, ExamConfig};
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("sets")).unwrap();
+    let tokyo = TimeZone::fixed(jiff::tz::offset(9));
+    let mut lib = Library::open(dir.path(), tokyo, || "test-device".into()).unwrap();
+    let set = SetId::new("japan-russia-covid19").unwrap();
+    let mut c = ExamConfig::new(set.clone(), 11);
+    c.count = Some(4);
+    let at: Timestamp = "2026-11-20T20:30:00Z".parse().unwrap();
+    let exam = Exam::new(lib.set(&set).unwrap(), c, at).unwrap();
+    lib.record_exam(exam.finish(at)).unwrap();
+    let html = render(Boot::at(Ok(lib), Screen::ExamSetup(set)), Lang::Ja);
+    assert!(html.contains("2026年11月21日 05:30"), "{html}");
+    assert!(!html.contains("20:30"), "{html}");
+}
+
+/// Importing through the dialog in the Japanese app: the notice and the
+/// import's notes are Japanese.
+#[test]
+fn the_import_notice_in_japanese() {
+    let (dir, lib) = library();
+    let file = dir.path().join("caps.csv");
+    std::fs::write(
+        &file,
+        "front,back\n東京はどこの首都？,日本\n大阪は何県？,大阪府\n",
+    )
+    .unwrap();
+    let answer = file.clone();
+    let pick = move |_: &kioku_app::Pick| Some(answer.clone());
+    let mut app = crate::ui::live::Live::speaking(Boot::new(Ok(lib)).with_picker(pick), Lang::Ja);
+    // The header's second button is Import….
+    app.click(app.element("click", 1));
+    let html = app.html();
+    for ja in [
+        r#"class="notice ok" role="status""#,
+        "変更: セット: CSV/TSV にはセットの情報がありません。",
+        "変更: 1 行目: 見出しの行「front, back」は列名として読み、カードにはしていません",
+        "変更: セット: 言語を本文から ja と推定しました",
+    ] {
+        assert!(html.contains(ja), "{ja} missing: {html}");
+    }
+    assert!(
+        !html.contains("file name") && !html.contains("line 1"),
+        "{html}"
+    );
+}

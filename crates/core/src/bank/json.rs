@@ -8,7 +8,7 @@
 //! It is iterative over input characters and recursive only over nesting,
 //! which is capped at [`MAX_DEPTH`]: no input can overflow the stack.
 
-use super::problem::{LocatedProblem, Pos, Problem, SyntaxError};
+use super::problem::{Kind, LocatedProblem, Pos, Problem, SyntaxError};
 
 /// Deepest nesting of arrays and objects accepted. Real question sets use 4.
 pub const MAX_DEPTH: usize = 64;
@@ -47,14 +47,14 @@ pub enum Value {
 
 impl Value {
     /// The JSON type name, for "expected X, found Y" messages.
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> Kind {
         match self {
-            Value::Null => "null",
-            Value::Bool(_) => "a boolean",
-            Value::Number(_) => "a number",
-            Value::String(_) => "a string",
-            Value::Array(_) => "an array",
-            Value::Object(_) => "an object",
+            Value::Null => Kind::Null,
+            Value::Bool(_) => Kind::Boolean,
+            Value::Number(_) => Kind::Number,
+            Value::String(_) => Kind::String,
+            Value::Array(_) => Kind::Array,
+            Value::Object(_) => Kind::Object,
         }
     }
 }

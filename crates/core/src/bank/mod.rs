@@ -19,7 +19,7 @@ pub use model::{
     QuestionId, QuestionKind, QuestionSet, SetId,
 };
 pub use parse::{MAX_FILE_BYTES, parse_set, parse_set_bytes};
-pub use problem::{Diagnostic, Pos, Problem};
+pub use problem::{AbbreviationFault, Diagnostic, FieldHint, IdKind, Kind, Pos, Problem};
 
 /// Why a question file could not be loaded.
 #[derive(Debug, thiserror::Error)]

@@ -5,7 +5,7 @@ use super::json::{self, Located, Member, Value};
 use super::model::{
     Abbreviation, ClozeText, FORMAT_VERSION, Question, QuestionBody, QuestionId, QuestionSet, SetId,
 };
-use super::problem::{LocatedProblem, Pos, Problem};
+use super::problem::{FieldHint, IdKind, Kind, LocatedProblem, Pos, Problem};
 use super::sources::SourceSpots;
 use super::validate::{Checker, SeenIds};
 pub use super::validate::{MAX_CHOICES, MIN_CHOICES, is_language_tag, parse_cloze};
@@ -151,11 +151,11 @@ impl Cx {
         }
     }
 
-    fn missing(&mut self, obj: &Obj, name: &'static str, hint: &'static str) {
+    fn missing(&mut self, obj: &Obj, name: &'static str, hint: FieldHint) {
         self.report(obj.pos, Problem::MissingField { name, hint });
     }
 
-    fn wrong(&mut self, v: &Located, field: &str, expected: &'static str) {
+    fn wrong(&mut self, v: &Located, field: &str, expected: Kind) {
         self.report(
             v.pos,
             Problem::WrongType {
@@ -169,7 +169,7 @@ impl Cx {
     /// A string field that must be present and not blank.
     fn text(&mut self, obj: &Obj, name: &'static str) -> Option<String> {
         let Some(v) = obj.get(name) else {
-            self.missing(obj, name, "");
+            self.missing(obj, name, FieldHint::None);
             return None;
         };
         self.nonblank(v, name)
@@ -179,7 +179,7 @@ impl Cx {
         match &v.value {
             Value::String(s) => self.ck.nonblank(name, &s.text, v.pos),
             _ => {
-                self.wrong(v, name, "a string");
+                self.wrong(v, name, Kind::String);
                 None
             }
         }
@@ -201,7 +201,7 @@ impl Cx {
                 ..
             }) => Some(*b),
             Some(v) => {
-                self.wrong(v, name, "true or false");
+                self.wrong(v, name, Kind::TrueOrFalse);
                 None
             }
         }
@@ -217,7 +217,7 @@ impl Cx {
 
     fn strings(&mut self, v: &Located, name: &str) -> Option<Vec<String>> {
         let Value::Array(items) = &v.value else {
-            self.wrong(v, name, "an array of strings");
+            self.wrong(v, name, Kind::ArrayOfStrings);
             return None;
         };
         let mut out = Vec::with_capacity(items.len());
@@ -237,7 +237,7 @@ impl Cx {
             return Some(Vec::new());
         };
         let Value::Object(members) = &v.value else {
-            self.wrong(v, "abbreviations", "an object of short forms to long forms");
+            self.wrong(v, "abbreviations", Kind::AbbreviationMap);
             return None;
         };
         let mut out = Vec::with_capacity(members.len());
@@ -246,7 +246,7 @@ impl Cx {
             let long = match &m.value.value {
                 Value::String(s) => s.text.as_str(),
                 _ => {
-                    self.wrong(&m.value, &format!("abbreviations.{}", m.key), "a string");
+                    self.wrong(&m.value, &format!("abbreviations.{}", m.key), Kind::String);
                     ok = false;
                     continue;
                 }
@@ -266,13 +266,13 @@ impl Cx {
                 members,
             }),
             _ => {
-                self.wrong(v, what, "an object");
+                self.wrong(v, what, Kind::Object);
                 None
             }
         }
     }
 
-    fn kebab(&mut self, obj: &Obj, what: &'static str) -> Option<(String, Pos)> {
+    fn kebab(&mut self, obj: &Obj, what: IdKind) -> Option<(String, Pos)> {
         let v = obj.get("id");
         let id = self.text(obj, "id")?;
         let pos = v.map_or(obj.pos, |v| v.pos);
@@ -292,7 +292,7 @@ impl Cx {
         // say only that it needs a newer version.
         match obj.get("kioku") {
             None => {
-                self.missing(&obj, "kioku", " (the format version: 1)");
+                self.missing(&obj, "kioku", FieldHint::FormatVersion);
                 return None;
             }
             Some(v) => match &v.value {
@@ -306,19 +306,19 @@ impl Cx {
                                 supported: FORMAT_VERSION,
                             },
                         ),
-                        None => self.wrong(v, "kioku", "the format version 1"),
+                        None => self.wrong(v, "kioku", Kind::FormatVersion),
                     }
                     return None;
                 }
                 _ => {
-                    self.wrong(v, "kioku", "the format version 1");
+                    self.wrong(v, "kioku", Kind::FormatVersion);
                     return None;
                 }
             },
         }
         self.unknown_fields(&obj, SET_FIELDS, None);
         let schema = self.opt_text(&obj, "$schema");
-        let id = self.kebab(&obj, "set id");
+        let id = self.kebab(&obj, IdKind::Set);
         let title = self.text(&obj, "title");
         let description = self.opt_text(&obj, "description");
         let language = self.text(&obj, "language").and_then(|l| {
@@ -350,11 +350,11 @@ impl Cx {
 
     fn questions(&mut self, set: &Obj) -> Option<Vec<Question>> {
         let Some(v) = set.get("questions") else {
-            self.missing(set, "questions", "");
+            self.missing(set, "questions", FieldHint::None);
             return None;
         };
         let Value::Array(items) = &v.value else {
-            self.wrong(v, "questions", "an array");
+            self.wrong(v, "questions", Kind::Array);
             return None;
         };
         if items.is_empty() {
@@ -376,13 +376,13 @@ impl Cx {
 
     fn question(&mut self, v: &Located, seen: &mut SeenIds) -> Option<Question> {
         let obj = self.object(v, "question")?;
-        let id = self.kebab(&obj, "question id");
+        let id = self.kebab(&obj, IdKind::Question);
         if let Some((id, pos)) = &id {
             seen.check(&mut self.ck, id, *pos);
         }
         let type_name: Option<&'static str> = match obj.get("type") {
             None => {
-                self.missing(&obj, "type", "");
+                self.missing(&obj, "type", FieldHint::None);
                 None
             }
             Some(t) => match &t.value {
@@ -401,7 +401,7 @@ impl Cx {
                     }
                 },
                 _ => {
-                    self.wrong(t, "type", "a string");
+                    self.wrong(t, "type", Kind::String);
                     None
                 }
             },
@@ -480,7 +480,7 @@ impl Cx {
             "true_false" => {
                 let answer = match obj.get("answer") {
                     None => {
-                        self.missing(obj, "answer", " (true or false)");
+                        self.missing(obj, "answer", FieldHint::TrueOrFalse);
                         None
                     }
                     Some(Located {
@@ -488,7 +488,7 @@ impl Cx {
                         ..
                     }) => Some(*b),
                     Some(v) => {
-                        self.wrong(v, "answer", "true or false");
+                        self.wrong(v, "answer", Kind::TrueOrFalse);
                         None
                     }
                 };
@@ -504,7 +504,7 @@ impl Cx {
 
     fn typed_answers(&mut self, obj: &Obj) -> Option<Vec<String>> {
         let Some(v) = obj.get("answers") else {
-            self.missing(obj, "answers", " (a list of accepted answers)");
+            self.missing(obj, "answers", FieldHint::AcceptedAnswers);
             return None;
         };
         let answers = self.strings(v, "answers")?;
@@ -521,11 +521,11 @@ impl Cx {
 
     fn choices(&mut self, obj: &Obj) -> Option<Vec<String>> {
         let Some(v) = obj.get("choices") else {
-            self.missing(obj, "choices", "");
+            self.missing(obj, "choices", FieldHint::None);
             return None;
         };
         let Value::Array(items) = &v.value else {
-            self.wrong(v, "choices", "an array of strings");
+            self.wrong(v, "choices", Kind::ArrayOfStrings);
             return None;
         };
         let mut located = Vec::with_capacity(items.len());
@@ -533,7 +533,7 @@ impl Cx {
             match &item.value {
                 Value::String(s) => located.push(Some((s.text.clone(), item.pos))),
                 _ => {
-                    self.wrong(item, "choices entry", "a string");
+                    self.wrong(item, "choices entry", Kind::String);
                     located.push(None);
                 }
             }
@@ -543,15 +543,11 @@ impl Cx {
 
     fn correct(&mut self, obj: &Obj, count: Option<usize>) -> Option<Vec<usize>> {
         let Some(v) = obj.get("correct") else {
-            self.missing(
-                obj,
-                "correct",
-                " (the indices of the right choices, from 0)",
-            );
+            self.missing(obj, "correct", FieldHint::ChoiceIndices);
             return None;
         };
         let Value::Array(items) = &v.value else {
-            self.wrong(v, "correct", "an array of choice indices");
+            self.wrong(v, "correct", Kind::ArrayOfChoiceIndices);
             return None;
         };
         let mut located = Vec::with_capacity(items.len());
@@ -565,7 +561,7 @@ impl Cx {
                     }
                 },
                 _ => {
-                    self.wrong(item, "correct entry", "a choice index");
+                    self.wrong(item, "correct entry", Kind::ChoiceIndex);
                     located.push(None);
                 }
             }

@@ -65,7 +65,7 @@ pub enum SyntaxError {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum Problem {
     #[error("a question set must be a JSON object, found {0}")]
-    NotAnObject(&'static str),
+    NotAnObject(Kind),
     #[error("\"{name}\" is not a field of {type_name} questions{}", if *.type_name == "cloze" && .name == "prompt" { " (a cloze has \"text\" with {{...}} deletions instead)" } else { "" })]
     FieldNotForType {
         name: String,
@@ -89,15 +89,12 @@ pub enum Problem {
         suggestion: Option<String>,
     },
     #[error("missing field \"{name}\"{hint}")]
-    MissingField {
-        name: &'static str,
-        hint: &'static str,
-    },
+    MissingField { name: &'static str, hint: FieldHint },
     #[error("\"{field}\" must be {expected}, found {found}")]
     WrongType {
         field: String,
-        expected: &'static str,
-        found: &'static str,
+        expected: Kind,
+        found: Kind,
     },
     #[error("unsupported format version {found}; this kioku reads version {supported}{}",
         if *.found > *.supported { " (the file needs a newer kioku)" } else { "" })]
@@ -108,7 +105,7 @@ pub enum Problem {
         "{what} \"{value}\" is not kebab-case (lowercase letters and digits joined by single hyphens, e.g. \"{example}\")"
     )]
     NotKebabCase {
-        what: &'static str,
+        what: IdKind,
         value: String,
         example: String,
     },
@@ -191,7 +188,10 @@ pub enum Problem {
         nearest: Option<String>,
     },
     #[error("abbreviation \"{short}\" {reason}")]
-    BadAbbreviation { short: String, reason: &'static str },
+    BadAbbreviation {
+        short: String,
+        reason: AbbreviationFault,
+    },
     #[error("cannot read source document \"{document}\": {reason}")]
     SourceDocumentUnreadable { document: String, reason: String },
     /// An image or audio reference that cannot be shown.
@@ -200,6 +200,119 @@ pub enum Problem {
     /// A problem particular to an imported format (CSV, GIFT, Aiken, Anki).
     #[error("{0}")]
     Format(String),
+}
+
+/// What a missing field should hold, said after its name; front ends word
+/// it, `Display` is the English `kioku check --json` keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldHint {
+    /// Nothing to add to the field's name.
+    None,
+    /// `kioku`: the format version, 1.
+    FormatVersion,
+    /// `Q:`: the question's prompt.
+    Prompt,
+    /// A true/false question's `answer`.
+    TrueOrFalse,
+    /// A typed question's `answers`.
+    AcceptedAnswers,
+    /// A multiple-choice question's `correct`.
+    ChoiceIndices,
+}
+
+impl fmt::Display for FieldHint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            FieldHint::None => "",
+            FieldHint::FormatVersion => " (the format version: 1)",
+            FieldHint::Prompt => " (the question's prompt)",
+            FieldHint::TrueOrFalse => " (true or false)",
+            FieldHint::AcceptedAnswers => " (a list of accepted answers)",
+            FieldHint::ChoiceIndices => " (the indices of the right choices, from 0)",
+        })
+    }
+}
+
+/// What a value is, or should be: a JSON kind or a field's expected form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Null,
+    Boolean,
+    Number,
+    String,
+    Array,
+    Object,
+    /// `true` or `false`.
+    TrueOrFalse,
+    /// Text that is none of the expected words.
+    OtherText,
+    /// The format version, 1.
+    FormatVersion,
+    ArrayOfStrings,
+    /// An object of short forms to long forms.
+    AbbreviationMap,
+    ArrayOfChoiceIndices,
+    ChoiceIndex,
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Kind::Null => "null",
+            Kind::Boolean => "a boolean",
+            Kind::Number => "a number",
+            Kind::String => "a string",
+            Kind::Array => "an array",
+            Kind::Object => "an object",
+            Kind::TrueOrFalse => "true or false",
+            Kind::OtherText => "other text",
+            Kind::FormatVersion => "the format version 1",
+            Kind::ArrayOfStrings => "an array of strings",
+            Kind::AbbreviationMap => "an object of short forms to long forms",
+            Kind::ArrayOfChoiceIndices => "an array of choice indices",
+            Kind::ChoiceIndex => "a choice index",
+        })
+    }
+}
+
+/// What is wrong with an abbreviation (`SHORT = LONG`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AbbreviationFault {
+    /// No `=` between the short and the long form.
+    NoEquals,
+    BlankShort,
+    /// The short form has no letters or digits to match.
+    NothingToMatch,
+    BlankLong,
+    SameAsLong,
+}
+
+impl fmt::Display for AbbreviationFault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            AbbreviationFault::NoEquals => "has no \"=\": write SHORT = LONG",
+            AbbreviationFault::BlankShort => "is blank: write the short form",
+            AbbreviationFault::NothingToMatch => "has no letters or digits to match",
+            AbbreviationFault::BlankLong => "has a blank long form",
+            AbbreviationFault::SameAsLong => "is the same as its long form",
+        })
+    }
+}
+
+/// Which id is not kebab-case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdKind {
+    Set,
+    Question,
+}
+
+impl fmt::Display for IdKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            IdKind::Set => "set id",
+            IdKind::Question => "question id",
+        })
+    }
 }
 
 fn suggestion_text(s: &Option<String>) -> String {

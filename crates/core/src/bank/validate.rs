@@ -5,7 +5,7 @@
 use super::model::{
     Abbreviation, ClozeSegment, ClozeText, deletion_card, is_kebab_case, to_kebab_case,
 };
-use super::problem::{LocatedProblem, Pos, Problem};
+use super::problem::{AbbreviationFault, IdKind, LocatedProblem, Pos, Problem};
 
 /// Fewest choices a multiple-choice question may have.
 pub const MIN_CHOICES: usize = 2;
@@ -60,26 +60,26 @@ impl Checker {
             reason,
         };
         if short.trim().is_empty() {
-            self.report(short_pos, bad("is blank: write the short form"));
+            self.report(short_pos, bad(AbbreviationFault::BlankShort));
             return None;
         }
         if crate::grader::normalize(short).is_empty() {
-            self.report(short_pos, bad("has no letters or digits to match"));
+            self.report(short_pos, bad(AbbreviationFault::NothingToMatch));
             return None;
         }
         if long.trim().is_empty() {
-            self.report(long_pos, bad("has a blank long form"));
+            self.report(long_pos, bad(AbbreviationFault::BlankLong));
             return None;
         }
         if crate::grader::normalize(short) == crate::grader::normalize(long) {
-            self.report(long_pos, bad("is the same as its long form"));
+            self.report(long_pos, bad(AbbreviationFault::SameAsLong));
             return None;
         }
         Some(Abbreviation::new(short.trim(), long.trim()))
     }
 
-    /// A kebab-case id; `what` is "set id" or "question id".
-    pub fn kebab(&mut self, what: &'static str, id: &str, pos: Pos) -> Option<String> {
+    /// A kebab-case id, a set's or a question's.
+    pub fn kebab(&mut self, what: IdKind, id: &str, pos: Pos) -> Option<String> {
         if is_kebab_case(id) {
             return Some(id.to_owned());
         }

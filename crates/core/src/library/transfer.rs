@@ -99,10 +99,10 @@ impl Library {
             let mut notes = Vec::new();
             for (name, f) in files {
                 if name.as_str().contains('/') {
-                    notes.push(formats::Skipped {
-                        item: name.to_string(),
-                        reason: "media in a sub-folder is not bundled".to_owned(),
-                    });
+                    notes.push(formats::Note::new(
+                        formats::Item::Media(name.to_string()),
+                        "media in a sub-folder is not bundled",
+                    ));
                 } else {
                     media.push(read((name, f))?);
                 }
@@ -124,10 +124,10 @@ impl Library {
             if let Some(folder) = folder {
                 for (name, f) in media::set_files(set, &folder) {
                     if name.as_str().contains('/') {
-                        notes.push(formats::Skipped {
-                            item: name.to_string(),
-                            reason: "media in a sub-folder is not packed".to_owned(),
-                        });
+                        notes.push(formats::Note::new(
+                            formats::Item::Media(name.to_string()),
+                            "media in a sub-folder is not packed",
+                        ));
                     } else {
                         media.push(read((name, f))?);
                     }

@@ -128,7 +128,7 @@ pub enum MediaError {
     #[error("\"{name}\" is a remote or non-file URL; it is never loaded")]
     Remote { name: String },
     #[error("media name \"{name}\" could escape the set's media folder ({why})")]
-    Escapes { name: String, why: &'static str },
+    Escapes { name: String, why: Escape },
     #[error(
         "\"{name}\" is not a supported media type; use png, jpg, jpeg, gif, webp, svg, mp3, ogg, wav or m4a"
     )]
@@ -149,6 +149,32 @@ pub enum MediaError {
     BadAlt { alt: String },
     #[error("cannot write media file \"{name}\": {message}")]
     Write { name: String, message: String },
+}
+
+/// How a media name could leave its set's folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Escape {
+    ControlCharacter,
+    Backslash,
+    AbsolutePath,
+    DriveOrScheme,
+    EmptyComponent,
+    DotComponent,
+    Symlink,
+}
+
+impl fmt::Display for Escape {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Escape::ControlCharacter => "control character",
+            Escape::Backslash => "backslash",
+            Escape::AbsolutePath => "absolute path",
+            Escape::DriveOrScheme => "drive or scheme",
+            Escape::EmptyComponent => "empty path component",
+            Escape::DotComponent => "\"..\" or \".\" component",
+            Escape::Symlink => "a symlink pointing out of the folder",
+        })
+    }
 }
 
 /// A media file name that stays inside its folder and has a supported
@@ -176,21 +202,21 @@ impl MediaName {
             });
         }
         if name.chars().any(char::is_control) {
-            return Err(escapes("control character"));
+            return Err(escapes(Escape::ControlCharacter));
         }
         if name.contains('\\') {
-            return Err(escapes("backslash"));
+            return Err(escapes(Escape::Backslash));
         }
         if name.starts_with('/') {
-            return Err(escapes("absolute path"));
+            return Err(escapes(Escape::AbsolutePath));
         }
         if name.contains(':') {
-            return Err(escapes("drive or scheme"));
+            return Err(escapes(Escape::DriveOrScheme));
         }
         for part in name.split('/') {
             match part {
-                "" => return Err(escapes("empty path component")),
-                "." | ".." => return Err(escapes("\"..\" or \".\" component")),
+                "" => return Err(escapes(Escape::EmptyComponent)),
+                "." | ".." => return Err(escapes(Escape::DotComponent)),
                 _ => {}
             }
         }
@@ -267,7 +293,7 @@ impl MediaFile {
         if path == root || !path.starts_with(&root) {
             return Err(MediaError::Escapes {
                 name: name.name.clone(),
-                why: "a symlink pointing out of the folder",
+                why: Escape::Symlink,
             });
         }
         let meta = fs::metadata(&path).map_err(|_| missing())?;

@@ -136,7 +136,7 @@ fn json_and_text_exports_carry_them_and_others_say_they_are_dropped() {
     let csv = export(&set, Format::Csv).expect("csv");
     assert!(
         csv.notes.iter().any(|n| n
-            .reason
+            .reason()
             .contains("abbreviations (U.S. = United States) dropped")),
         "{:?}",
         csv.notes

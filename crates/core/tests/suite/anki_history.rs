@@ -65,7 +65,7 @@ fn anki_history_becomes_a_log_of_its_own_and_every_skipped_row_is_named() {
         history
             .skipped
             .iter()
-            .filter(|s| s.reason.contains(needle))
+            .filter(|s| s.reason().contains(needle))
             .count()
     };
     // The one-field note was not imported: each of its reviews is named.
@@ -86,7 +86,7 @@ fn anki_history_becomes_a_log_of_its_own_and_every_skipped_row_is_named() {
         history
             .skipped
             .iter()
-            .all(|s| s.item.starts_with("review ")),
+            .all(|s| s.item.to_string().starts_with("review ")),
         "{:#?}",
         history.skipped
     );

@@ -115,7 +115,11 @@ fn media_names_that_escape_are_refused() {
     let imported = import(&pkg, &meta()).unwrap();
     let names: Vec<&str> = imported.media.iter().map(|m| m.name.as_str()).collect();
     assert_eq!(names, ["ok.txt"]);
-    let refused: Vec<String> = imported.skipped.iter().map(|s| s.item.clone()).collect();
+    let refused: Vec<String> = imported
+        .skipped
+        .iter()
+        .map(|s| s.item.to_string())
+        .collect();
     for bad in ["../evil.txt", "/etc/passwd", "sub/dir.txt", ".hidden"] {
         assert!(
             refused.contains(&format!("media \"{bad}\"")),
@@ -288,7 +292,11 @@ fn an_unreadable_modern_media_list_names_each_file_not_copied() {
     let imported = import(&pkg, &meta()).unwrap();
     assert_eq!(imported.set.questions.len(), 4);
     assert!(imported.media.is_empty());
-    let items: Vec<&str> = imported.skipped.iter().map(|s| s.item.as_str()).collect();
+    let items: Vec<String> = imported
+        .skipped
+        .iter()
+        .map(|s| s.item.to_string())
+        .collect();
     assert_eq!(items, ["media member \"0\""], "{:?}", imported.skipped);
 }
 

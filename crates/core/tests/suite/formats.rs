@@ -16,7 +16,7 @@ fn round_trip(format: Format) -> (QuestionSet, Imported, Vec<String>) {
     let set = bank();
     let out = export(&set, format).unwrap();
     let back = import(out.text.as_bytes(), format, &meta()).unwrap();
-    let skipped = out.skipped.iter().map(|s| s.item.clone()).collect();
+    let skipped = out.skipped.iter().map(|s| s.item.to_string()).collect();
     (set, back, skipped)
 }
 
@@ -60,16 +60,22 @@ fn anki_text_carries_flashcards_and_clozes() {
     // Markdown is written as HTML, named in a note; its flattened text
     // comes back.
     let out = export(&set, Format::AnkiTsv).unwrap();
-    let rendered: Vec<&str> = out
+    let rendered: Vec<String> = out
         .notes
         .iter()
-        .filter(|n| n.reason.contains("Markdown"))
-        .flat_map(|n| n.item.split(", "))
+        .filter(|n| n.reason().contains("Markdown"))
+        .flat_map(|n| {
+            n.item
+                .to_string()
+                .split(", ")
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
         .collect();
     for (q, b) in set.questions.iter().zip(&back.set.questions) {
         assert_eq!(b.id, q.id);
         assert_eq!(b.tags, q.tags);
-        if rendered.contains(&q.id.as_str()) {
+        if rendered.iter().any(|r| r == q.id.as_str()) {
             continue;
         }
         match &q.body {
@@ -290,8 +296,11 @@ impl Trip {
         assert!(
             self.named.iter().any(|s| {
                 let of = format!("({item})");
-                s.item.split(", ").any(|i| i == item || i.ends_with(&of))
-                    && s.reason.contains(words)
+                s.item
+                    .to_string()
+                    .split(", ")
+                    .any(|i| i == item || i.ends_with(&of))
+                    && s.reason().contains(words)
             }),
             "nothing names {item}: {words}\n{:#?}",
             self.named

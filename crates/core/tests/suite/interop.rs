@@ -99,7 +99,7 @@ fn dropped_header_row_is_reported() {
     assert!(
         i.notes
             .iter()
-            .any(|s| s.item == "line 1" && s.reason.contains("header")),
+            .any(|s| s.item.to_string() == "line 1" && s.reason().contains("header")),
         "{:?}",
         i.notes
     );
@@ -108,9 +108,13 @@ fn dropped_header_row_is_reported() {
 #[test]
 fn csv_import_names_defaulted_metadata() {
     let i = ok(b"neko,cat\n", Format::Csv);
-    let set_note = i.notes.iter().find(|s| s.item == "set").expect("set note");
-    assert!(set_note.reason.contains("title"), "{set_note}");
-    assert!(set_note.reason.contains("language"), "{set_note}");
+    let set_note = i
+        .notes
+        .iter()
+        .find(|s| s.item.to_string() == "set")
+        .expect("set note");
+    assert!(set_note.reason().contains("title"), "{set_note}");
+    assert!(set_note.reason().contains("language"), "{set_note}");
 }
 
 #[test]
@@ -121,10 +125,10 @@ fn csv_export_names_set_metadata_it_cannot_carry() {
         let n = out
             .notes
             .iter()
-            .find(|s| s.item == "set")
+            .find(|s| s.item.to_string() == "set")
             .expect("set note");
-        assert!(n.reason.contains("title"), "{n}");
-        assert!(n.reason.contains(&set.title), "{n}");
+        assert!(n.reason().contains("title"), "{n}");
+        assert!(n.reason().contains(&set.title), "{n}");
     }
 }
 
@@ -186,7 +190,7 @@ fn anki_export_renders_markdown() {
     assert!(
         out.notes
             .iter()
-            .any(|n| n.item.contains('q') && n.reason.contains("Markdown")),
+            .any(|n| n.item.to_string().contains('q') && n.reason().contains("Markdown")),
         "{:?}",
         out.notes
     );
@@ -202,9 +206,8 @@ fn the_language_is_guessed_and_named() {
     );
     assert_eq!(ja.set.language, "ja");
     assert!(
-        ja.notes
-            .iter()
-            .any(|n| n.item == "set" && n.reason.starts_with("language guessed from the text: ja")),
+        ja.notes.iter().any(|n| n.item.to_string() == "set"
+            && n.reason().starts_with("language guessed from the text: ja")),
         "{:#?}",
         ja.notes
     );
@@ -217,7 +220,7 @@ fn the_language_is_guessed_and_named() {
         unknown
             .notes
             .iter()
-            .any(|n| n.reason.starts_with("language not recognised"))
+            .any(|n| n.reason().starts_with("language not recognised"))
     );
     // JSON names its own language: no guess.
     let json = export(&bank, Format::Json).unwrap();

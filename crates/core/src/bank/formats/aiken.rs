@@ -12,7 +12,7 @@
 //! explanations, sources, tags and `shuffle` are not carried; flashcards,
 //! typed, cloze, multi-answer and multi-line questions are skipped.
 
-use super::{Builder, Draft, Exported, Extras, ImportMeta, Imported, Skipped, line_pos};
+use super::{Builder, Draft, Exported, Extras, ImportMeta, Imported, Item, Skipped, line_pos};
 use crate::bank::model::{QuestionBody, QuestionSet};
 use crate::bank::problem::LocatedProblem;
 
@@ -119,10 +119,10 @@ pub fn export(set: &QuestionSet) -> Exported {
     let mut skipped = Vec::new();
     let mut notes = Vec::new();
     let mut skip = |id: &str, reason: &str| {
-        skipped.push(Skipped {
-            item: id.to_owned(),
-            reason: reason.to_owned(),
-        })
+        skipped.push(Skipped::new(
+            Item::Question(id.to_owned()),
+            reason.to_owned(),
+        ))
     };
     for q in &set.questions {
         let id = q.id.as_str();
@@ -163,13 +163,10 @@ pub fn export(set: &QuestionSet) -> Exported {
         if !q.tags.is_empty() {
             lost.push(format!("tags {}", q.tags.join(", ")));
         }
-        notes.push(Skipped {
-            item: id.to_owned(),
-            reason: format!(
+        notes.push(Skipped::new(Item::Question(id.to_owned()), format!(
                 "not written, Aiken has no place for them: {} (an import derives the id from the prompt)",
                 lost.join("; ")
-            ),
-        });
+            )));
         text.push_str(prompt);
         text.push('\n');
         for (i, c) in choices.iter().enumerate() {

@@ -7,7 +7,9 @@
 //! named in the notes. Import reads the same headers (tab, comma or
 //! semicolon separators, quoted fields) and flattens HTML to text.
 
-use super::{Builder, Draft, Exported, Extras, ImportMeta, Imported, Skipped, html, line_pos};
+use super::{
+    Builder, Draft, Exported, Extras, ImportMeta, Imported, Item, NoteKind, Skipped, html, line_pos,
+};
 use crate::bank::model::{ClozeSegment, ClozeText, QuestionBody, QuestionSet, is_kebab_case};
 use crate::bank::problem::LocatedProblem;
 
@@ -156,12 +158,8 @@ pub fn export(set: &QuestionSet) -> Exported {
     );
     let mut notes = Vec::new();
     let mut rendered = Vec::new();
-    let mut note = |id: &str, reason: String| {
-        notes.push(Skipped {
-            item: id.to_owned(),
-            reason,
-        })
-    };
+    let mut note =
+        |id: &str, reason: String| notes.push(Skipped::new(Item::Question(id.to_owned()), reason));
     for q in &set.questions {
         let id = q.id.as_str();
         let md_changes = |s: &str| html::to_text(&markdown_html(s)) != s.trim();
@@ -252,10 +250,7 @@ pub fn export(set: &QuestionSet) -> Exported {
         text.push_str(&format!("{notetype}\t{guid}\t{front}\t{back}\t{tags}\n"));
     }
     if !rendered.is_empty() {
-        notes.push(Skipped {
-            item: rendered.join(", "),
-            reason: "Markdown written as HTML (formatting kept in Anki; importing the file back gives plain text)".into(),
-        });
+        notes.push(Skipped::new(Item::Questions(rendered.clone()), "Markdown written as HTML (formatting kept in Anki; importing the file back gives plain text)"));
     }
     let dropped = dropped_fields(set);
     notes.extend(dropped);
@@ -281,11 +276,10 @@ fn dropped_fields(set: &QuestionSet) -> Vec<Skipped> {
     if lost.is_empty() {
         return Vec::new();
     }
-    vec![Skipped {
-        item: lost.join(", "),
-        reason: "explanations (except on cloze notes) and sources are not carried by anki-tsv"
-            .into(),
-    }]
+    vec![Skipped::new(
+        Item::Questions(lost.iter().map(|s| s.to_string()).collect()),
+        "explanations (except on cloze notes) and sources are not carried by anki-tsv",
+    )]
 }
 
 /// Header settings read from `#key:value` lines.
@@ -400,7 +394,7 @@ pub fn import(text: &str, meta: &ImportMeta) -> Result<Imported, Vec<LocatedProb
             .and_then(|c| record.get(c))
             .map(|t| t.split_whitespace().map(str::to_owned).collect())
             .unwrap_or_default();
-        let item = format!("line {line}");
+        let item = Item::Line(line as u64);
         let field = |i: usize| fields.get(i).map(|f| clean(f)).unwrap_or_default();
         // Fields past the answer (Anki's "Extra", kioku's "Explanation"):
         // the explanation, never dropped.
@@ -422,13 +416,15 @@ pub fn import(text: &str, meta: &ImportMeta) -> Result<Imported, Vec<LocatedProb
             let (text, hint) = from_anki_cloze(fields.first().copied().unwrap_or(""));
             let text = clean(&text);
             if hint {
-                b.skip(&item, "written without its cloze hints (kioku has none)");
+                b.skip(&item, NoteKind::ClozeHintsDropped);
             }
             (Draft::Cloze { text }, rest(1))
         } else if fields.len() < 2 {
             b.skip(
                 item,
-                format!("note type \"{notetype}\" with one field has no answer"),
+                NoteKind::OneFieldNoAnswer {
+                    notetype: notetype.to_string(),
+                },
             );
             continue;
         } else if lower.contains("type in") {

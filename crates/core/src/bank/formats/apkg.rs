@@ -28,7 +28,10 @@ use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 use std::path::PathBuf;
 
-use super::{Builder, Draft, Extras, ImportMeta, Imported, MediaFile, Skipped, html, line_pos};
+use super::{
+    Builder, Draft, Extras, ImportMeta, Imported, Item, MediaFile, NoteKind, Skipped, html,
+    line_pos,
+};
 use crate::bank::QuestionId;
 use crate::bank::formats::anki::from_anki_cloze;
 use crate::review::Mode;
@@ -922,10 +925,10 @@ pub fn import(bytes: &[u8], meta: &ImportMeta) -> Result<Imported, ApkgError> {
     // The note (its index) and card map of each question added, in order.
     let mut added: Vec<(usize, CardMap)> = Vec::new();
     for (i, note) in col.notes.iter().enumerate() {
-        let item = format!("note {}", i + 1);
+        let item = Item::AnkiNote(i + 1);
         let pos = line_pos(i as u64 + 1);
         let Some(nt) = &note.model else {
-            b.skip(item, "its note type is missing from the collection");
+            b.skip(item, NoteKind::NoteTypeMissing);
             continue;
         };
         let mapped = match map_note(nt, note) {
@@ -936,7 +939,7 @@ pub fn import(bytes: &[u8], meta: &ImportMeta) -> Result<Imported, ApkgError> {
             }
         };
         if mapped.draft.is_blank() {
-            b.skip(item, "a field is empty after removing HTML");
+            b.skip(item, NoteKind::EmptyField);
             continue;
         }
         for n in mapped.notes {
@@ -973,8 +976,10 @@ pub fn import(bytes: &[u8], meta: &ImportMeta) -> Result<Imported, ApkgError> {
         title = name.clone();
     } else if col.notes.iter().any(|n| !n.decks.is_empty()) {
         b.note(
-            "set",
-            format!("title \"{title}\" taken from the file name: the notes are in several decks"),
+            Item::Set,
+            NoteKind::TitleFromFileNameDecks {
+                title: title.to_string(),
+            },
         );
     }
     let media = read_media(&mut zip, &mut b, &mut total)?;
@@ -1048,58 +1053,52 @@ fn history(col: &Collection, questions: &BTreeMap<i64, (usize, &QuestionId, &Car
     let note_number = |nid: i64| col.notes.iter().position(|n| n.id == nid).map(|i| i + 1);
     for r in &col.revlog {
         let at = jiff::Timestamp::from_millisecond(r.id).ok();
-        let when = at.map_or_else(|| format!("time {}", r.id), |t| t.to_string());
         let card = col.cards.get(&r.card);
-        let item = match card.and_then(|(nid, _)| note_number(*nid)) {
-            Some(n) => format!("review {} (note {n}, {when})", r.id),
-            None => format!("review {} ({when})", r.id),
+        let item = Item::Review {
+            id: r.id,
+            note: card.and_then(|(nid, _)| note_number(*nid)),
+            at,
         };
-        let mut skip = |reason: String| {
-            out.skipped.push(Skipped {
-                item: item.clone(),
-                reason,
-            })
-        };
+        let mut skip = |kind: NoteKind| out.skipped.push(Skipped::new(&item, kind));
         let Some(at) = at else {
-            skip("its time is out of range".to_owned());
+            skip(NoteKind::ReviewTimeOutOfRange);
             continue;
         };
         let Some(&(nid, ord)) = card else {
-            skip("its card is not in the package".to_owned());
+            skip(NoteKind::ReviewCardMissing);
             continue;
         };
         match (r.kind, r.ease) {
             (4, _) if r.factor == 0 => {
-                skip("a reset (\"Forget\") in Anki, not an answer; the card's earlier reviews are left out too, as Anki's FSRS leaves them out".to_owned());
+                skip(NoteKind::ReviewReset);
                 continue;
             }
             (4, _) => {
-                skip("a manual reschedule (\"Set due date\") in Anki, not an answer; kioku schedules from answers alone".to_owned());
+                skip(NoteKind::ReviewSetDueDate);
                 continue;
             }
             (5, _) => {
-                skip("a reschedule by Anki's FSRS, not an answer".to_owned());
+                skip(NoteKind::ReviewRescheduled);
                 continue;
             }
             (_, 0) => {
-                skip(format!("no answer button (kind {})", r.kind));
+                skip(NoteKind::ReviewNoButton { kind: r.kind });
                 continue;
             }
             _ => {}
         }
         let Some(rating) = u8::try_from(r.ease).ok().and_then(Rating::from_number) else {
-            skip(format!("unknown answer button {}", r.ease));
+            skip(NoteKind::ReviewUnknownButton { ease: r.ease });
             continue;
         };
         if last_reset.get(&r.card).is_some_and(|&reset| r.id < reset) {
-            skip(format!(
-                "before the card was reset (\"Forget\") in Anki at review {}",
-                last_reset[&r.card]
-            ));
+            skip(NoteKind::ReviewBeforeReset {
+                reset: last_reset[&r.card],
+            });
             continue;
         }
         let Some((_, question, map)) = questions.get(&nid) else {
-            skip("its note was not imported".to_owned());
+            skip(NoteKind::ReviewNoteNotImported);
             continue;
         };
         let Some(nt) = col
@@ -1108,13 +1107,13 @@ fn history(col: &Collection, questions: &BTreeMap<i64, (usize, &QuestionId, &Car
             .find(|n| n.id == nid)
             .and_then(|n| n.model.as_ref())
         else {
-            skip("its note type is missing from the collection".to_owned());
+            skip(NoteKind::NoteTypeMissing);
             continue;
         };
         let variant = match map.variant(ord, nt) {
             Ok(v) => v,
             Err(why) => {
-                skip(why);
+                skip(NoteKind::Other(why));
                 continue;
             }
         };
@@ -1188,19 +1187,16 @@ fn read_media(
     };
     for (member, name) in entries {
         let Some(safe) = safe_media_name(&name) else {
-            b.skip(
-                format!("media \"{name}\""),
-                "unsafe file name (a path or hidden file), not copied",
-            );
+            b.skip(Item::Media(name.to_string()), NoteKind::UnsafeMediaName);
             continue;
         };
         match read_member(zip, &member, total)? {
             Some(bytes) if modern => match unzstd(&member, &bytes, total) {
                 Ok(bytes) => media.push(MediaFile { name: safe, bytes }),
-                Err(e) => b.skip(format!("media \"{name}\""), format!("not copied: {e}")),
+                Err(e) => b.skip(Item::Media(name.to_string()), format!("not copied: {e}")),
             },
             Some(bytes) => media.push(MediaFile { name: safe, bytes }),
-            None => b.skip(format!("media \"{name}\""), "missing from the package"),
+            None => b.skip(Item::Media(name.to_string()), NoteKind::MediaMissing),
         }
     }
     Ok(media)
@@ -1217,7 +1213,7 @@ fn skip_unlisted(zip: &Zip, b: &mut Builder, why: &str) {
     members.sort_by_key(|n| n.parse::<u64>().unwrap_or(u64::MAX));
     for m in members {
         b.skip(
-            format!("media member \"{m}\""),
+            Item::MediaMember(m.to_string()),
             format!("not copied: {why}"),
         );
     }

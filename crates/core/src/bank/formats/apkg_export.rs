@@ -19,7 +19,7 @@ use std::io::{Cursor, Write};
 
 use super::anki::to_anki_cloze;
 use super::apkg::ApkgError;
-use super::{MediaFile, Skipped};
+use super::{Item, MediaFile, Skipped};
 use crate::bank::model::{QuestionBody, QuestionSet};
 
 /// Note type ids: fixed, so every export of every set shares them.
@@ -243,10 +243,10 @@ pub fn write(
     let mut notes_out = Vec::new();
     let mut changed = Vec::new();
     let mut note = |id: &str, reason: &str| {
-        changed.push(Skipped {
-            item: id.to_owned(),
-            reason: reason.to_owned(),
-        })
+        changed.push(Skipped::new(
+            Item::Question(id.to_owned()),
+            reason.to_owned(),
+        ))
     };
     for q in &set.questions {
         let id = q.id.as_str();
@@ -387,10 +387,7 @@ pub fn write(
         super::Format::Apkg,
         &["title"],
     ));
-    changed.push(Skipped {
-        item: "set".to_owned(),
-        reason: "review history not written: Anki starts every card as new (kioku's progress stays in its review log)".to_owned(),
-    });
+    changed.push(Skipped::new(Item::Set, "review history not written: Anki starts every card as new (kioku's progress stays in its review log)"));
     Ok((bytes, changed))
 }
 

@@ -18,7 +18,8 @@
 //! Set metadata and a multiple choice's `shuffle: false` are not carried.
 
 use super::{
-    Builder, Draft, ExportError, Exported, Extras, ImportMeta, Imported, Skipped, line_pos,
+    Builder, Draft, ExportError, Exported, Extras, ImportMeta, Imported, Item, NoteKind, Skipped,
+    line_pos,
 };
 use crate::bank::model::{QuestionBody, QuestionSet};
 use crate::bank::problem::LocatedProblem;
@@ -222,11 +223,11 @@ pub fn import(
         }
     };
     b.note(
-        "set",
-        format!(
-            "CSV/TSV carries no set metadata: id \"{}\" and title \"{}\" from the file name, language \"en\", no description, authors or set tags",
-            meta.id, meta.title
-        ),
+        Item::Set,
+        NoteKind::CsvNoMetadata {
+            id: meta.id.to_string(),
+            title: meta.title.clone(),
+        },
     );
     let Some((_, first)) = rows.first() else {
         return b.finish(meta, Vec::new());
@@ -244,11 +245,10 @@ pub fn import(
             );
         if header {
             b.note(
-                format!("line {}", rows[0].0),
-                format!(
-                    "header row \"{}\" read as column names, not as a card",
-                    first.join(", ")
-                ),
+                Item::Line(rows[0].0 as u64),
+                NoteKind::HeaderRow {
+                    cells: first.clone(),
+                },
             );
         }
         for (line, row) in rows.iter().skip(usize::from(header)) {
@@ -405,10 +405,10 @@ pub fn export(set: &QuestionSet, delimiter: u8) -> Result<Exported, ExportError>
                 shuffle,
             } => {
                 if !shuffle {
-                    skipped.push(Skipped {
-                        item: q.id.to_string(),
-                        reason: "written, but \"shuffle: false\" is not carried by CSV".into(),
-                    });
+                    skipped.push(Skipped::new(
+                        Item::Question(q.id.to_string()),
+                        "written, but \"shuffle: false\" is not carried by CSV",
+                    ));
                 }
                 let idx: Vec<String> = correct.iter().map(usize::to_string).collect();
                 (
@@ -477,11 +477,11 @@ fn metadata_note(set: &QuestionSet) -> Skipped {
     if !set.tags.is_empty() {
         lost.push(format!("set tags {}", set.tags.join(", ")));
     }
-    Skipped {
-        item: "set".into(),
-        reason: format!(
+    Skipped::new(
+        Item::Set,
+        format!(
             "CSV/TSV has no place for set metadata; not written: {} (an import takes the title from the file name and language \"en\")",
             lost.join("; ")
         ),
-    }
+    )
 }

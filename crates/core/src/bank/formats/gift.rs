@@ -21,7 +21,9 @@
 //! Several right answers are written `~%50%a ~%50%b ~%-100%c`. Sources,
 //! tags and `shuffle` are not carried; flashcards and cloze are skipped.
 
-use super::{Builder, Draft, Exported, Extras, ImportMeta, Imported, Skipped, html, line_pos};
+use super::{
+    Builder, Draft, Exported, Extras, ImportMeta, Imported, Item, NoteKind, Skipped, html, line_pos,
+};
 use crate::bank::model::{QuestionBody, QuestionSet, is_kebab_case, to_kebab_case};
 use crate::bank::problem::LocatedProblem;
 
@@ -89,10 +91,10 @@ pub fn export(set: &QuestionSet) -> Exported {
                 ..
             } => {
                 if !shuffle {
-                    notes.push(Skipped {
-                        item: id.to_owned(),
-                        reason: "written, but Moodle decides whether choices are shuffled".into(),
-                    });
+                    notes.push(Skipped::new(
+                        Item::Question(id.to_owned()),
+                        "written, but Moodle decides whether choices are shuffled",
+                    ));
                 }
                 let weight = 100.0 / correct.len() as f64;
                 choices
@@ -113,18 +115,18 @@ pub fn export(set: &QuestionSet) -> Exported {
                 vec![if *answer { "TRUE" } else { "FALSE" }.to_owned()]
             }
             other => {
-                skipped.push(Skipped {
-                    item: id.to_owned(),
-                    reason: format!("GIFT has no {} questions", other.type_name()),
-                });
+                skipped.push(Skipped::new(
+                    Item::Question(id.to_owned()),
+                    format!("GIFT has no {} questions", other.type_name()),
+                ));
                 continue;
             }
         };
         if !q.tags.is_empty() {
-            notes.push(Skipped {
-                item: id.to_owned(),
-                reason: format!("tags not written ({}): GIFT has no tags", q.tags.join(", ")),
-            });
+            notes.push(Skipped::new(
+                Item::Question(id.to_owned()),
+                format!("tags not written ({}): GIFT has no tags", q.tags.join(", ")),
+            ));
         }
         let prompt = q.body.prompt_text();
         text.push_str(&format!("::{id}::[markdown]{} {{", escape(&prompt)));
@@ -269,8 +271,10 @@ pub fn import(text: &str, meta: &ImportMeta) -> Result<Imported, Vec<LocatedProb
             match first.trim().strip_prefix("$CATEGORY:") {
                 Some(path) => category = category_tag(path),
                 None => b.skip(
-                    format!("line {line}"),
-                    format!("unknown GIFT command \"{}\" ignored", first.trim()),
+                    Item::Line(line),
+                    NoteKind::UnknownCommand {
+                        command: first.trim().to_owned(),
+                    },
                 ),
             }
             block = rest;
@@ -284,7 +288,7 @@ pub fn import(text: &str, meta: &ImportMeta) -> Result<Imported, Vec<LocatedProb
 }
 
 /// An id from a `::title::`: its kebab-case form, made unique aloud.
-fn title_id(b: &mut Builder, item: &str, title: &str) -> Option<String> {
+fn title_id(b: &mut Builder, item: &Item, title: &str) -> Option<String> {
     let base = to_kebab_case(title);
     if base.is_empty() || !is_kebab_case(&base) {
         return None;
@@ -298,7 +302,10 @@ fn title_id(b: &mut Builder, item: &str, title: &str) -> Option<String> {
     if id != base {
         b.skip(
             item,
-            format!("id \"{id}\": the title's id \"{base}\" is already used"),
+            NoteKind::IdTaken {
+                id: id.clone(),
+                base: base.clone(),
+            },
         );
     }
     Some(id)
@@ -306,7 +313,7 @@ fn title_id(b: &mut Builder, item: &str, title: &str) -> Option<String> {
 
 fn question(b: &mut Builder, line: u64, block: &str, category: Option<&str>) {
     let pos = line_pos(line);
-    let item = format!("line {line}");
+    let item = Item::Line(line);
     let s: Vec<char> = block.trim().chars().collect();
     let mut start = 0;
     let mut title = None;
@@ -324,10 +331,7 @@ fn question(b: &mut Builder, line: u64, block: &str, category: Option<&str>) {
     }
     let (fmt, start) = markup(&s, start, Markup::Unmarked);
     let Some(open) = find(&s, start, "{") else {
-        b.skip(
-            item,
-            "a description (text with no answer block { }), not a question: skipped",
-        );
+        b.skip(item, NoteKind::GiftDescription);
         return;
     };
     let Some(close) = find(&s, open + 1, "}") else {
@@ -360,16 +364,16 @@ fn question(b: &mut Builder, line: u64, block: &str, category: Option<&str>) {
     let tags: Vec<String> = category.map(str::to_owned).into_iter().collect();
     let plain = unescape(answers);
     if plain.is_empty() {
-        b.skip(item, "essay questions (empty { }) have no answer to check");
+        b.skip(item, NoteKind::Essay);
         return;
     }
     let first = answers.iter().position(|c| !c.is_whitespace());
     if first.map(|i| answers[i]) == Some('#') {
-        b.skip(item, "numerical questions are not supported");
+        b.skip(item, NoteKind::Numerical);
         return;
     }
     if find(answers, 0, "->").is_some() {
-        b.skip(item, "matching questions are not supported");
+        b.skip(item, NoteKind::Matching);
         return;
     }
     // True/false: `{TRUE#feedback if wrong#feedback if right}`.
@@ -455,16 +459,16 @@ fn question(b: &mut Builder, line: u64, block: &str, category: Option<&str>) {
             match w {
                 Some(w) if !full(Some(w)) => b.skip(
                     &item,
-                    format!(
-                        "answer \"{a}\" ({}% credit) not accepted: kioku accepts only fully right answers",
-                        trim_weight(w)
-                    ),
+                    NoteKind::PartialAnswerNotAccepted {
+                        answer: a.clone(),
+                        percent: trim_weight(w),
+                    },
                 ),
                 _ => accepted.push(a),
             }
         }
         if accepted.is_empty() {
-            b.skip(item, "no answer has full credit, so none can be accepted");
+            b.skip(item, NoteKind::NoFullCredit);
             return;
         }
         Draft::Typed {
@@ -497,10 +501,10 @@ fn question(b: &mut Builder, line: u64, block: &str, category: Option<&str>) {
             for (_, w, a) in &partial {
                 b.skip(
                     &item,
-                    format!(
-                        "choice \"{a}\" ({}% credit) counted as wrong: kioku has no partial credit",
-                        trim_weight(*w)
-                    ),
+                    NoteKind::PartialChoiceWrong {
+                        choice: a.clone(),
+                        percent: trim_weight(*w),
+                    },
                 );
             }
         } else if !partial.is_empty() {
@@ -510,10 +514,9 @@ fn question(b: &mut Builder, line: u64, block: &str, category: Option<&str>) {
                 .collect();
             b.skip(
                 &item,
-                format!(
-                    "partial credit scored all-or-nothing: all of {} must be chosen",
-                    named.join(", ")
-                ),
+                NoteKind::AllOrNothing {
+                    choices: named.iter().map(|n| n.to_string()).collect(),
+                },
             );
             correct = partial.iter().map(|(i, _, _)| *i).collect();
         }

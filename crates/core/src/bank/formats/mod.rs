@@ -99,17 +99,311 @@ impl fmt::Display for Format {
     }
 }
 
-/// Something left out of an import or export, named so the user can find it.
+/// Something left out of, or changed in, an import or export, named so
+/// the user can find it: what it is about and what happened, as data for a
+/// front end to word. `Display` is the English (`ITEM: REASON`) logs keep.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Skipped {
-    /// The question id, or where in the source file (`line 12`, `note 3`).
-    pub item: String,
-    pub reason: String,
+pub struct Note {
+    pub item: Item,
+    pub kind: NoteKind,
 }
 
-impl fmt::Display for Skipped {
+/// The older name of [`Note`].
+pub type Skipped = Note;
+
+impl Note {
+    pub fn new(item: impl Into<Item>, kind: impl Into<NoteKind>) -> Note {
+        Note {
+            item: item.into(),
+            kind: kind.into(),
+        }
+    }
+
+    /// What happened, in English.
+    pub fn reason(&self) -> String {
+        self.kind.to_string()
+    }
+}
+
+impl fmt::Display for Note {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.item, self.reason)
+        write!(f, "{}: {}", self.item, self.kind)
+    }
+}
+
+/// What a [`Note`] is about: a part of the set, or a place in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item {
+    /// The set as a whole (its metadata).
+    Set,
+    /// A question, by id.
+    Question(String),
+    /// Several questions, by id.
+    Questions(Vec<String>),
+    /// A line of the source file.
+    Line(u64),
+    /// A line of the source file and the question's name there.
+    NamedLine { line: u64, name: String },
+    /// An Anki note, counted from 1.
+    AnkiNote(usize),
+    /// A row of an Anki review log: its id (milliseconds), the note it
+    /// belongs to (counted from 1) and its time when in range.
+    Review {
+        id: i64,
+        note: Option<usize>,
+        at: Option<jiff::Timestamp>,
+    },
+    /// A media file, by name.
+    Media(String),
+    /// A member of an Anki package meant to be a media file.
+    MediaMember(String),
+}
+
+impl From<&Item> for Item {
+    fn from(i: &Item) -> Item {
+        i.clone()
+    }
+}
+
+impl fmt::Display for Item {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Item::Set => f.write_str("set"),
+            Item::Question(id) => f.write_str(id),
+            Item::Questions(ids) => f.write_str(&ids.join(", ")),
+            Item::Line(n) => write!(f, "line {n}"),
+            Item::NamedLine { line, name } => write!(f, "line {line} ({name})"),
+            Item::AnkiNote(n) => write!(f, "note {n}"),
+            Item::Review { id, note, at } => {
+                let when = at.map_or_else(|| format!("time {id}"), |t| t.to_string());
+                match note {
+                    Some(n) => write!(f, "review {id} (note {n}, {when})"),
+                    None => write!(f, "review {id} ({when})"),
+                }
+            }
+            Item::Media(name) => write!(f, "media \"{name}\""),
+            Item::MediaMember(name) => write!(f, "media member \"{name}\""),
+        }
+    }
+}
+
+/// What happened to a [`Note`]'s item. The kinds a front end words; the
+/// rest ([`NoteKind::Other`]) keep the core's English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoteKind {
+    /// The set's language guessed from the text; confidence in hundredths.
+    LanguageGuessed { code: String, confidence: u32 },
+    /// No language recognised: `en`.
+    LanguageNotRecognised,
+    /// The title is the file name's: the file names none.
+    TitleFromFileName { title: String },
+    /// The title is the file name's: an Anki package's notes are in
+    /// several decks.
+    TitleFromFileNameDecks { title: String },
+    /// A CSV/TSV file has no set metadata: the id and title come from the
+    /// file name.
+    CsvNoMetadata { id: String, title: String },
+    /// The first row was read as column names.
+    HeaderRow { cells: Vec<String> },
+    /// Text refers to a media file the format carries no copy of.
+    MediaNotCarried {
+        alt: String,
+        dest: String,
+        format: Format,
+    },
+    /// An Anki note whose note type is not in the collection.
+    NoteTypeMissing,
+    /// An Anki note with a field empty once HTML is removed.
+    EmptyField,
+    /// An Anki review-log row whose time is out of range.
+    ReviewTimeOutOfRange,
+    /// An Anki review-log row whose card is not in the package.
+    ReviewCardMissing,
+    /// An Anki "Forget".
+    ReviewReset,
+    /// An Anki "Set due date".
+    ReviewSetDueDate,
+    /// A reschedule by Anki's FSRS.
+    ReviewRescheduled,
+    /// A review-log row with no answer button.
+    ReviewNoButton { kind: i64 },
+    /// A review-log row with an unknown answer button.
+    ReviewUnknownButton { ease: i64 },
+    /// A review before the card's last reset (at review `reset`).
+    ReviewBeforeReset { reset: i64 },
+    /// A review of a note that was not imported.
+    ReviewNoteNotImported,
+    /// A GIFT command kioku does not know, ignored.
+    UnknownCommand { command: String },
+    /// A question given `id` because its title's id `base` was taken.
+    IdTaken { id: String, base: String },
+    /// A GIFT description (text with no answer block).
+    GiftDescription,
+    /// A GIFT essay question.
+    Essay,
+    /// A GIFT numerical question.
+    Numerical,
+    /// A GIFT matching question.
+    Matching,
+    /// A GIFT typed answer with part credit, not accepted.
+    PartialAnswerNotAccepted { answer: String, percent: String },
+    /// A GIFT typed question with no fully right answer.
+    NoFullCredit,
+    /// A GIFT choice with part credit, counted as wrong.
+    PartialChoiceWrong { choice: String, percent: String },
+    /// GIFT part credit on several choices: all of them must be chosen.
+    AllOrNothing { choices: Vec<String> },
+    /// A Moodle single-answer question's part credit, dropped.
+    MoodlePartialDropped,
+    /// A Moodle multiple-answer question's part credit.
+    MoodlePartCredit,
+    /// A Moodle true/false question with no 100% answer.
+    NoRightTrueFalse,
+    /// A Moodle short answer with part credit, not accepted.
+    MoodlePartialAnswer { answer: String, percent: String },
+    /// A Moodle short answer that is case-sensitive.
+    CaseSensitive,
+    /// A Moodle description.
+    MoodleDescription,
+    /// A Moodle question type kioku has not (`None`: untyped).
+    UnsupportedType { what: Option<String> },
+    /// Anki cloze hints, dropped.
+    ClozeHintsDropped,
+    /// An anki-tsv note of a one-field note type.
+    OneFieldNoAnswer { notetype: String },
+    /// A media name that is a path or hidden, not copied.
+    UnsafeMediaName,
+    /// A media file listed but missing from the package.
+    MediaMissing,
+    /// Anything else, in English.
+    Other(String),
+}
+
+impl From<String> for NoteKind {
+    fn from(s: String) -> NoteKind {
+        NoteKind::Other(s)
+    }
+}
+
+impl From<&str> for NoteKind {
+    fn from(s: &str) -> NoteKind {
+        NoteKind::Other(s.to_owned())
+    }
+}
+
+impl fmt::Display for NoteKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NoteKind::LanguageGuessed { code, confidence } => write!(
+                f,
+                "language guessed from the text: {code} (confidence {}.{:02}); kioku import --language overrides",
+                confidence / 100,
+                confidence % 100
+            ),
+            NoteKind::LanguageNotRecognised => f.write_str(
+                "language not recognised from the text; set to en (kioku import --language overrides)",
+            ),
+            NoteKind::TitleFromFileName { title } => write!(
+                f,
+                "title \"{title}\" taken from the file name: the file names no set title"
+            ),
+            NoteKind::TitleFromFileNameDecks { title } => write!(
+                f,
+                "title \"{title}\" taken from the file name: the notes are in several decks"
+            ),
+            NoteKind::CsvNoMetadata { id, title } => write!(
+                f,
+                "CSV/TSV carries no set metadata: id \"{id}\" and title \"{title}\" from the file name, language \"en\", no description, authors or set tags"
+            ),
+            NoteKind::HeaderRow { cells } => write!(
+                f,
+                "header row \"{}\" read as column names, not as a card",
+                cells.join(", ")
+            ),
+            NoteKind::MediaNotCarried { alt, dest, format } => write!(
+                f,
+                "media ![{alt}]({dest}) referenced, but {format} carries no media files: copy {dest} into the set's media folder"
+            ),
+            NoteKind::NoteTypeMissing => f.write_str("its note type is missing from the collection"),
+            NoteKind::EmptyField => f.write_str("a field is empty after removing HTML"),
+            NoteKind::ReviewTimeOutOfRange => f.write_str("its time is out of range"),
+            NoteKind::ReviewCardMissing => f.write_str("its card is not in the package"),
+            NoteKind::ReviewReset => f.write_str(
+                "a reset (\"Forget\") in Anki, not an answer; the card's earlier reviews are left out too, as Anki's FSRS leaves them out",
+            ),
+            NoteKind::ReviewSetDueDate => f.write_str(
+                "a manual reschedule (\"Set due date\") in Anki, not an answer; kioku schedules from answers alone",
+            ),
+            NoteKind::ReviewRescheduled => {
+                f.write_str("a reschedule by Anki's FSRS, not an answer")
+            }
+            NoteKind::ReviewNoButton { kind } => write!(f, "no answer button (kind {kind})"),
+            NoteKind::ReviewUnknownButton { ease } => write!(f, "unknown answer button {ease}"),
+            NoteKind::ReviewBeforeReset { reset } => write!(
+                f,
+                "before the card was reset (\"Forget\") in Anki at review {reset}"
+            ),
+            NoteKind::ReviewNoteNotImported => f.write_str("its note was not imported"),
+            NoteKind::UnknownCommand { command } => {
+                write!(f, "unknown GIFT command \"{command}\" ignored")
+            }
+            NoteKind::IdTaken { id, base } => {
+                write!(f, "id \"{id}\": the title's id \"{base}\" is already used")
+            }
+            NoteKind::GiftDescription => f.write_str(
+                "a description (text with no answer block { }), not a question: skipped",
+            ),
+            NoteKind::Essay => f.write_str("essay questions (empty { }) have no answer to check"),
+            NoteKind::Numerical => f.write_str("numerical questions are not supported"),
+            NoteKind::Matching => f.write_str("matching questions are not supported"),
+            NoteKind::PartialAnswerNotAccepted { answer, percent } => write!(
+                f,
+                "answer \"{answer}\" ({percent}% credit) not accepted: kioku accepts only fully right answers"
+            ),
+            NoteKind::NoFullCredit => {
+                f.write_str("no answer has full credit, so none can be accepted")
+            }
+            NoteKind::PartialChoiceWrong { choice, percent } => write!(
+                f,
+                "choice \"{choice}\" ({percent}% credit) counted as wrong: kioku has no partial credit"
+            ),
+            NoteKind::AllOrNothing { choices } => write!(
+                f,
+                "partial credit scored all-or-nothing: all of {} must be chosen",
+                choices.join(", ")
+            ),
+            NoteKind::MoodlePartialDropped => {
+                f.write_str("partial credit dropped: only the 100% choice counts as right")
+            }
+            NoteKind::MoodlePartCredit => f.write_str(
+                "Moodle gives part credit for some of the right choices; kioku counts the answer right only with every choice that has credit",
+            ),
+            NoteKind::NoRightTrueFalse => f.write_str("a true/false question with no 100% answer"),
+            NoteKind::MoodlePartialAnswer { answer, percent } => write!(
+                f,
+                "answer \"{answer}\" ({percent}%) not accepted: kioku has no partial credit"
+            ),
+            NoteKind::CaseSensitive => f.write_str("case-sensitive in Moodle; kioku ignores case"),
+            NoteKind::MoodleDescription => {
+                f.write_str("a description (text without a question), skipped")
+            }
+            NoteKind::UnsupportedType { what } => write!(
+                f,
+                "kioku has no {} questions; skipped",
+                what.as_deref().unwrap_or("untyped")
+            ),
+            NoteKind::ClozeHintsDropped => {
+                f.write_str("written without its cloze hints (kioku has none)")
+            }
+            NoteKind::OneFieldNoAnswer { notetype } => {
+                write!(f, "note type \"{notetype}\" with one field has no answer")
+            }
+            NoteKind::UnsafeMediaName => {
+                f.write_str("unsafe file name (a path or hidden file), not copied")
+            }
+            NoteKind::MediaMissing => f.write_str("missing from the package"),
+            NoteKind::Other(s) => f.write_str(s),
+        }
     }
 }
 
@@ -245,19 +539,13 @@ impl Builder {
         self.ck.report(pos, Problem::Format(message.into()));
     }
 
-    pub fn skip(&mut self, item: impl Into<String>, reason: impl Into<String>) {
-        self.skipped.push(Skipped {
-            item: item.into(),
-            reason: reason.into(),
-        });
+    pub fn skip(&mut self, item: impl Into<Item>, kind: impl Into<NoteKind>) {
+        self.skipped.push(Note::new(item, kind));
     }
 
     /// Name something imported but defaulted or changed.
-    pub fn note(&mut self, item: impl Into<String>, reason: impl Into<String>) {
-        self.notes.push(Skipped {
-            item: item.into(),
-            reason: reason.into(),
-        });
+    pub fn note(&mut self, item: impl Into<Item>, kind: impl Into<NoteKind>) {
+        self.notes.push(Note::new(item, kind));
     }
 
     /// True when an earlier question has (or was given) `id`.
@@ -342,7 +630,7 @@ impl Builder {
                 .map(|text| QuestionBody::Cloze { text }),
         };
         let id = match extras.id {
-            Some(id) => ck.kebab("question id", &id, pos),
+            Some(id) => ck.kebab(crate::bank::problem::IdKind::Question, &id, pos),
             None => body.as_ref().map(|b| self.derive_id(&b.prompt_text())),
         };
         let ck = &mut self.ck;
@@ -492,34 +780,28 @@ pub fn guess_language(set: &QuestionSet) -> Option<(&'static str, f64)> {
 pub fn import(bytes: &[u8], format: Format, meta: &ImportMeta) -> Result<Imported, ImportError> {
     let mut imported = import_as_written(bytes, format, meta)?;
     if !matches!(format, Format::Json | Format::Md | Format::Bundle) {
-        let (language, reason) = match guess_language(&imported.set) {
+        let (language, kind) = match guess_language(&imported.set) {
             Some((code, confidence)) if confidence >= 0.5 => (
                 code,
-                format!(
-                    "language guessed from the text: {code} (confidence {confidence:.2}); kioku import --language overrides"
-                ),
+                NoteKind::LanguageGuessed {
+                    code: code.to_owned(),
+                    confidence: (confidence * 100.0).round() as u32,
+                },
             ),
-            _ => (
-                "en",
-                "language not recognised from the text; set to en (kioku import --language overrides)".to_owned(),
-            ),
+            _ => ("en", NoteKind::LanguageNotRecognised),
         };
         imported.set.language = language.to_owned();
-        imported.notes.push(Skipped {
-            item: "set".to_owned(),
-            reason,
-        });
+        imported.notes.push(Note::new(Item::Set, kind));
     }
     if matches!(format, Format::AnkiTsv | Format::Gift | Format::Aiken)
         && imported.set.title == meta.title
     {
-        imported.notes.push(Skipped {
-            item: "set".to_owned(),
-            reason: format!(
-                "title \"{}\" taken from the file name: the file names no set title",
-                meta.title
-            ),
-        });
+        imported.notes.push(Note::new(
+            Item::Set,
+            NoteKind::TitleFromFileName {
+                title: meta.title.clone(),
+            },
+        ));
     }
     if !carries_media(format) && format != Format::Apkg {
         // The text names a file the import has no copy of.
@@ -531,11 +813,11 @@ pub fn import(bytes: &[u8], format: Format, meta: &ImportMeta) -> Result<Importe
                 crate::media::question_refs(q)
                     .into_iter()
                     .filter(|(_, dest)| !dest.contains("://"))
-                    .map(move |(alt, dest)| Skipped {
-                        item: q.id.to_string(),
-                        reason: format!(
-                            "media ![{alt}]({dest}) referenced, but {format} carries no media files: copy {dest} into the set's media folder"
-                        ),
+                    .map(move |(alt, dest)| {
+                        Note::new(
+                            Item::Question(q.id.to_string()),
+                            NoteKind::MediaNotCarried { alt, dest, format },
+                        )
                     })
             })
             .collect();
@@ -617,11 +899,13 @@ pub fn dropped_media(set: &QuestionSet, format: Format) -> Vec<Skipped> {
         .flat_map(|q| {
             crate::media::question_refs(q)
                 .into_iter()
-                .map(move |(alt, dest)| Skipped {
-                    item: q.id.to_string(),
-                    reason: format!(
-                        "media ![{alt}]({dest}) dropped: {format} cannot carry images or audio"
-                    ),
+                .map(move |(alt, dest)| {
+                    Note::new(
+                        Item::Question(q.id.to_string()),
+                        format!(
+                            "media ![{alt}]({dest}) dropped: {format} cannot carry images or audio"
+                        ),
+                    )
                 })
         })
         .collect()
@@ -651,17 +935,19 @@ pub fn unwritten_metadata(set: &QuestionSet, format: Format, kept: &[&str]) -> O
     if !set.tags.is_empty() {
         add("set tags", set.tags.join(", "));
     }
-    (!lost.is_empty()).then(|| Skipped {
-        item: "set".to_owned(),
-        reason: format!(
-            "not written, {format} has no place for them: {} ({})",
-            lost.join("; "),
-            if kept.contains(&"title") {
-                "an import guesses the language"
-            } else {
-                "an import takes the title from the file name and guesses the language"
-            }
-        ),
+    (!lost.is_empty()).then(|| {
+        Note::new(
+            Item::Set,
+            format!(
+                "not written, {format} has no place for them: {} ({})",
+                lost.join("; "),
+                if kept.contains(&"title") {
+                    "an import guesses the language"
+                } else {
+                    "an import takes the title from the file name and guesses the language"
+                }
+            ),
+        )
     })
 }
 
@@ -715,13 +1001,10 @@ pub fn export(set: &QuestionSet, format: Format) -> Result<Exported, ExportError
             .iter()
             .map(|a| format!("{} = {}", a.short, a.long))
             .collect();
-        out.notes.push(Skipped {
-            item: set.id.to_string(),
-            reason: format!(
+        out.notes.push(Note::new(Item::Set, format!(
                 "abbreviations ({}) dropped: {format} cannot carry them, so answers using them are graded without",
                 list.join(", ")
-            ),
-        });
+            )));
     }
     Ok(out)
 }

@@ -32,7 +32,9 @@
 
 use roxmltree::{Document, Node};
 
-use super::{Builder, Draft, Exported, Extras, ImportMeta, Imported, Skipped, html};
+use super::{
+    Builder, Draft, Exported, Extras, ImportMeta, Imported, Item, NoteKind, Skipped, html,
+};
 use crate::bank::model::{ClozeSegment, QuestionBody, QuestionSet, is_kebab_case, to_kebab_case};
 use crate::bank::problem::{LocatedProblem, Pos, Problem};
 
@@ -158,9 +160,12 @@ pub fn import(text: &str, meta: &ImportMeta) -> Result<Imported, Vec<LocatedProb
         let kind = q.attribute("type").unwrap_or("");
         let name = text_of(child(q, "name"));
         let item = if name.trim().is_empty() {
-            format!("line {}", pos.line)
+            Item::Line(u64::from(pos.line))
         } else {
-            format!("line {} ({})", pos.line, name.trim())
+            Item::NamedLine {
+                line: u64::from(pos.line),
+                name: name.trim().to_owned(),
+            }
         };
         if kind == "category" {
             if !one {
@@ -208,9 +213,9 @@ pub fn import(text: &str, meta: &ImportMeta) -> Result<Imported, Vec<LocatedProb
                     b.note(
                         &item,
                         if single {
-                            "partial credit dropped: only the 100% choice counts as right"
+                            NoteKind::MoodlePartialDropped
                         } else {
-                            "Moodle gives part credit for some of the right choices; kioku counts the answer right only with every choice that has credit"
+                            NoteKind::MoodlePartCredit
                         },
                     );
                 }
@@ -225,7 +230,7 @@ pub fn import(text: &str, meta: &ImportMeta) -> Result<Imported, Vec<LocatedProb
             "truefalse" => {
                 let right = answers.iter().find(|a| a.fraction >= 99.9);
                 let Some(right) = right else {
-                    b.skip(item, "a true/false question with no 100% answer");
+                    b.skip(item, NoteKind::NoRightTrueFalse);
                     continue;
                 };
                 answers.iter().for_each(&mut feedback);
@@ -241,14 +246,14 @@ pub fn import(text: &str, meta: &ImportMeta) -> Result<Imported, Vec<LocatedProb
                 {
                     b.note(
                         &item,
-                        format!(
-                            "answer \"{}\" ({}%) not accepted: kioku has no partial credit",
-                            a.text, a.fraction
-                        ),
+                        NoteKind::MoodlePartialAnswer {
+                            answer: a.text.clone(),
+                            percent: a.fraction.to_string(),
+                        },
                     );
                 }
                 if flag(q, "usecase") == Some(true) {
-                    b.note(&item, "case-sensitive in Moodle; kioku ignores case");
+                    b.note(&item, NoteKind::CaseSensitive);
                 }
                 answers.iter().for_each(&mut feedback);
                 Draft::Typed {
@@ -268,12 +273,12 @@ pub fn import(text: &str, meta: &ImportMeta) -> Result<Imported, Vec<LocatedProb
                 Draft::Cloze { text }
             }
             "description" => {
-                b.skip(item, "a description (text without a question), skipped");
+                b.skip(item, NoteKind::MoodleDescription);
                 continue;
             }
             other => {
-                let what = if other.is_empty() { "untyped" } else { other };
-                b.skip(item, format!("kioku has no {what} questions; skipped"));
+                let what = (!other.is_empty()).then(|| other.to_owned());
+                b.skip(item, NoteKind::UnsupportedType { what });
                 continue;
             }
         };
@@ -534,29 +539,26 @@ pub fn export(set: &QuestionSet) -> Exported {
                 ("cloze", t, String::new())
             }
             other => {
-                skipped.push(Skipped {
-                    item: id.to_owned(),
-                    reason: format!(
+                skipped.push(Skipped::new(
+                    Item::Question(id.to_owned()),
+                    format!(
                         "Moodle has no {} questions (export anki-tsv or apkg for flashcards)",
                         other.type_name()
                     ),
-                });
+                ));
                 continue;
             }
         };
         if let QuestionBody::Cloze { text: cloze } = &q.body
             && cloze.is_numbered()
         {
-            notes.push(Skipped {
-                item: id.to_owned(),
-                reason: "its card numbers ({{c1::…}}) are not written: Moodle asks every blank at once, and they come back as one card per blank".into(),
-            });
+            notes.push(Skipped::new(Item::Question(id.to_owned()), "its card numbers ({{c1::…}}) are not written: Moodle asks every blank at once, and they come back as one card per blank"));
         }
         if q.source.is_some() {
-            notes.push(Skipped {
-                item: id.to_owned(),
-                reason: "its source is not written: Moodle XML has no place for it".into(),
-            });
+            notes.push(Skipped::new(
+                Item::Question(id.to_owned()),
+                "its source is not written: Moodle XML has no place for it",
+            ));
         }
         text.push_str(&format!(
             "<!-- question: {}  -->\n  <question type=\"{kind}\">\n    <name>\n      <text>{}</text>\n    </name>\n",
@@ -590,10 +592,7 @@ pub fn export(set: &QuestionSet) -> Exported {
     }
     text.push_str("</quiz>\n");
     if !set.authors.is_empty() || set.source.is_some() || !set.tags.is_empty() {
-        notes.push(Skipped {
-            item: "set".into(),
-            reason: "authors, source and set tags are not written: Moodle XML has no place for them; the title is the category".into(),
-        });
+        notes.push(Skipped::new(Item::Set, "authors, source and set tags are not written: Moodle XML has no place for them; the title is the category"));
     }
     Exported {
         text,

@@ -26,7 +26,9 @@
 use super::super::model::{
     Abbreviation, FORMAT_VERSION, Question, QuestionBody, QuestionId, QuestionSet, SetId,
 };
-use super::super::problem::{LocatedProblem, Pos, Problem};
+use super::super::problem::{
+    AbbreviationFault, FieldHint, IdKind, Kind, LocatedProblem, Pos, Problem,
+};
 use super::super::sources::SourceSpots;
 use super::super::validate::{Checker, SeenIds};
 use crate::text::suggest;
@@ -417,7 +419,7 @@ fn abbreviations(ck: &mut Checker, field: &Field) -> Option<Vec<Abbreviation>> {
             } else {
                 Problem::BadAbbreviation {
                     short: short.trim().to_owned(),
-                    reason: "has no \"=\": write SHORT = LONG",
+                    reason: AbbreviationFault::NoEquals,
                 }
             };
             ck.report(at, problem);
@@ -482,7 +484,7 @@ fn build_set(
                 start,
                 Problem::MissingField {
                     name: "kioku",
-                    hint: " (the format version: 1)",
+                    hint: FieldHint::FormatVersion,
                 },
             );
             return None;
@@ -504,8 +506,8 @@ fn build_set(
                     f.value_pos(),
                     Problem::WrongType {
                         field: "kioku".into(),
-                        expected: "the format version 1",
-                        found: "other text",
+                        expected: Kind::FormatVersion,
+                        found: Kind::OtherText,
                     },
                 );
                 return None;
@@ -515,13 +517,19 @@ fn build_set(
     let required = |ck: &mut Checker, name: &'static str| match get(name) {
         Some(f) => ck.nonblank(name, &f.value(), f.value_pos()),
         None => {
-            ck.report(start, Problem::MissingField { name, hint: "" });
+            ck.report(
+                start,
+                Problem::MissingField {
+                    name,
+                    hint: FieldHint::None,
+                },
+            );
             None
         }
     };
     let id = required(ck, "id").and_then(|id| {
         let p = get("id").map_or(start, Field::value_pos);
-        ck.kebab("set id", &id, p)
+        ck.kebab(IdKind::Set, &id, p)
     });
     let title = required(ck, "title");
     let language = required(ck, "language").and_then(|l| {
@@ -582,7 +590,7 @@ fn question(
 ) -> Option<Question> {
     let id = ck
         .nonblank("question id", id, hpos)
-        .and_then(|id| ck.kebab("question id", &id, hpos));
+        .and_then(|id| ck.kebab(IdKind::Question, &id, hpos));
     if let Some(id) = &id {
         ids.check(ck, id, hpos);
     }
@@ -642,7 +650,7 @@ fn question(
                     hpos,
                     Problem::MissingField {
                         name: "Q:",
-                        hint: " (the question's prompt)",
+                        hint: FieldHint::Prompt,
                     },
                 );
                 return None;
@@ -675,7 +683,7 @@ fn question(
                 hpos,
                 Problem::MissingField {
                     name: "Q:",
-                    hint: " (the question's prompt)",
+                    hint: FieldHint::Prompt,
                 },
             );
             None
@@ -691,8 +699,8 @@ fn question(
                     f.value_pos(),
                     Problem::WrongType {
                         field: name.to_owned(),
-                        expected: "true or false",
-                        found: "other text",
+                        expected: Kind::TrueOrFalse,
+                        found: Kind::OtherText,
                     },
                 );
                 None
