@@ -407,6 +407,74 @@ impl CardKey {
     }
 }
 
+/// A card key seen through its parts, so that maps keyed by [`CardKey`]
+/// can be looked up from borrowed ids ([`CardKeyRef`]) without building a
+/// key (two `String`s) for each lookup. Hashes and compares exactly as
+/// `CardKey` does.
+pub trait CardKeyParts {
+    fn set_id(&self) -> &str;
+    fn question_id(&self) -> &str;
+    fn card_variant(&self) -> CardVariant;
+}
+
+impl CardKeyParts for CardKey {
+    fn set_id(&self) -> &str {
+        self.set.as_str()
+    }
+    fn question_id(&self) -> &str {
+        self.question.as_str()
+    }
+    fn card_variant(&self) -> CardVariant {
+        self.variant
+    }
+}
+
+/// A card key made of borrowed ids.
+#[derive(Debug, Clone, Copy)]
+pub struct CardKeyRef<'a> {
+    pub set: &'a SetId,
+    pub question: &'a QuestionId,
+    pub variant: CardVariant,
+}
+
+impl CardKeyParts for CardKeyRef<'_> {
+    fn set_id(&self) -> &str {
+        self.set.as_str()
+    }
+    fn question_id(&self) -> &str {
+        self.question.as_str()
+    }
+    fn card_variant(&self) -> CardVariant {
+        self.variant
+    }
+}
+
+// The same hash as the derived `Hash` of `CardKey`: its ids are newtypes
+// of `String`, which hashes as its `str`.
+impl std::hash::Hash for dyn CardKeyParts + '_ {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.set_id().hash(state);
+        self.question_id().hash(state);
+        self.card_variant().hash(state);
+    }
+}
+
+impl PartialEq for dyn CardKeyParts + '_ {
+    fn eq(&self, other: &Self) -> bool {
+        self.set_id() == other.set_id()
+            && self.question_id() == other.question_id()
+            && self.card_variant() == other.card_variant()
+    }
+}
+
+impl Eq for dyn CardKeyParts + '_ {}
+
+impl<'a> std::borrow::Borrow<dyn CardKeyParts + 'a> for CardKey {
+    fn borrow(&self) -> &(dyn CardKeyParts + 'a) {
+        self
+    }
+}
+
 impl Serialize for CardKey {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
@@ -430,7 +498,16 @@ pub struct Card<'a> {
     pub variant: CardVariant,
 }
 
-impl Card<'_> {
+impl<'a> Card<'a> {
+    /// This card's key in set `set`, borrowed (see [`CardKeyParts`]).
+    pub fn key_ref(&self, set: &'a SetId) -> CardKeyRef<'a> {
+        CardKeyRef {
+            set,
+            question: &self.question.id,
+            variant: self.variant,
+        }
+    }
+
     pub fn key(&self, set: &SetId) -> CardKey {
         CardKey {
             set: set.clone(),
@@ -618,6 +695,40 @@ impl Serialize for ClozeText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn maps_keyed_by_card_key_are_found_by_borrowed_ids() {
+        let id = |s: &str| SetId::new(s).unwrap();
+        let q = |s: &str| QuestionId::new(s).unwrap();
+        let keys = [
+            ("a", "b-c", CardVariant::Forward),
+            ("a-b", "c", CardVariant::Forward),
+            ("a", "b-c", CardVariant::Reverse),
+            ("a", "b-c", CardVariant::Cloze(2)),
+            ("set", "q1", CardVariant::Cloze(1)),
+        ];
+        let mut map = std::collections::HashMap::new();
+        for (i, (s, qq, v)) in keys.iter().enumerate().skip(1) {
+            let key = CardKey {
+                set: id(s),
+                question: q(qq),
+                variant: *v,
+            };
+            map.insert(key, i);
+        }
+        for (i, (s, qq, v)) in keys.iter().enumerate() {
+            let (s, qq) = (id(s), q(qq));
+            let r = CardKeyRef {
+                set: &s,
+                question: &qq,
+                variant: *v,
+            };
+            // The first key is not in the map: "a"/"b-c" must not be taken
+            // for "a-b"/"c", nor for another variant of the same question.
+            let want = (i > 0).then_some(i);
+            assert_eq!(map.get(&r as &dyn CardKeyParts).copied(), want, "{s}/{qq} {v:?}");
+        }
+    }
 
     #[test]
     fn kebab_case_rules() {

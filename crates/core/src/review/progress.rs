@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use jiff::Timestamp;
 
-use crate::bank::{CardKey, SetId};
+use crate::bank::{CardKey, CardKeyParts, CardKeyRef, SetId};
 use crate::review::{Event, EventId, Mode, ReviewEvent};
 use crate::scheduler::{CardState, FuzzFactor, Now, Rating, ScheduleError, Scheduler, StudyDay};
 
@@ -296,6 +296,14 @@ impl Progress {
 
     pub fn card(&self, key: &CardKey) -> CardProgress {
         self.cards.get(key).copied().unwrap_or_default()
+    }
+
+    /// [`Progress::card`] from borrowed ids, without building a key.
+    pub fn card_by(&self, key: CardKeyRef<'_>) -> CardProgress {
+        self.cards
+            .get(&key as &dyn CardKeyParts)
+            .copied()
+            .unwrap_or_default()
     }
 
     pub fn day_count(&self, set: &SetId, day: StudyDay) -> DayCount {
