@@ -304,7 +304,8 @@ impl Body {
             .iter()
             .map(|s| SetId::new(s))
             .collect::<Option<_>>()?;
-        let mut cards = HashMap::with_capacity(self.cards.len());
+        let mut cards =
+            crate::review::CardMap::with_capacity_and_hasher(self.cards.len(), Default::default());
         for c in &self.cards {
             let key = CardKey {
                 set: sets.get(c.set as usize)?.clone(),

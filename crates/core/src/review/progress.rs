@@ -32,6 +32,11 @@ pub fn schedule_reviews(events: &[Event]) -> Vec<&ReviewEvent> {
     reviews
 }
 
+/// Every card's progress by key. FxHash rather than SipHash: the keys
+/// come from the user's own files, and hashing is most of a lookup (one
+/// per card for today's counts at every open).
+pub(crate) type CardMap = HashMap<CardKey, CardProgress, rustc_hash::FxBuildHasher>;
+
 /// One card's progress.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CardProgress {
@@ -147,7 +152,7 @@ pub struct Applied {
 /// All cards' progress.
 #[derive(Debug, Clone, Default)]
 pub struct Progress {
-    pub(crate) cards: HashMap<CardKey, CardProgress>,
+    pub(crate) cards: CardMap,
     /// Per set, per day: looked up by `&SetId` without cloning it.
     pub(crate) days: HashMap<SetId, HashMap<StudyDay, DayCount>>,
     /// Reused for the card key text that seeds the fuzz.
@@ -266,7 +271,7 @@ impl Progress {
 
     /// Progress made of its parts (as a snapshot recorded them).
     pub(crate) fn from_parts(
-        cards: HashMap<CardKey, CardProgress>,
+        cards: CardMap,
         days: HashMap<SetId, HashMap<StudyDay, DayCount>>,
     ) -> Progress {
         Progress {
