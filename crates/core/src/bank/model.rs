@@ -10,13 +10,21 @@ pub const FORMAT_VERSION: i64 = 1;
 /// True when `s` is kebab-case: lowercase ASCII letters and digits in
 /// groups joined by single hyphens (`abe-visit-2020`).
 pub fn is_kebab_case(s: &str) -> bool {
-    !s.is_empty()
-        && s.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+    // One pass over the bytes (every id of a set and of the snapshot is
+    // checked at open): as if a hyphen came first, so that a leading one,
+    // two in a row, a trailing one or an empty string fail.
+    let mut prev = b'-';
+    for &b in s.as_bytes() {
+        if b == b'-' {
+            if prev == b'-' {
+                return false;
+            }
+        } else if !(b.is_ascii_lowercase() || b.is_ascii_digit()) {
+            return false;
+        }
+        prev = b;
+    }
+    prev != b'-'
 }
 
 /// The kebab-case form of arbitrary text (`"Abe's Visit!"` → `abe-s-visit`),
@@ -732,10 +740,12 @@ mod tests {
 
     #[test]
     fn kebab_case_rules() {
-        for ok in ["a", "abe-visit", "q1", "2012-return"] {
+        for ok in ["a", "abe-visit", "q1", "2012-return", "a-1-b", "0"] {
             assert!(is_kebab_case(ok), "{ok}");
         }
-        for bad in ["", "Abe", "a--b", "-a", "a-", "a_b", "a b", "é"] {
+        for bad in [
+            "", "Abe", "a--b", "-a", "a-", "a_b", "a b", "é", "-", "--", "a-é", "a-B", "1-2-",
+        ] {
             assert!(!is_kebab_case(bad), "{bad}");
         }
         assert_eq!(to_kebab_case("Abe's Visit, 2020!"), "abe-s-visit-2020");
