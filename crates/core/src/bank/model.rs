@@ -734,7 +734,11 @@ mod tests {
             // The first key is not in the map: "a"/"b-c" must not be taken
             // for "a-b"/"c", nor for another variant of the same question.
             let want = (i > 0).then_some(i);
-            assert_eq!(map.get(&r as &dyn CardKeyParts).copied(), want, "{s}/{qq} {v:?}");
+            assert_eq!(
+                map.get(&r as &dyn CardKeyParts).copied(),
+                want,
+                "{s}/{qq} {v:?}"
+            );
         }
     }
 

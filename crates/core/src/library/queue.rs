@@ -102,7 +102,13 @@ impl Library {
     /// Add set `qs`'s cards for today to `parts`; returns how many of its
     /// cards are mastered. Each card's progress is looked up once, by
     /// borrowed ids, and keys are built only for the cards queued.
-    fn queue_set(&self, qs: &QuestionSet, now: Now, end_of_day: Timestamp, parts: &mut Parts) -> usize {
+    fn queue_set(
+        &self,
+        qs: &QuestionSet,
+        now: Now,
+        end_of_day: Timestamp,
+        parts: &mut Parts,
+    ) -> usize {
         let s = &self.settings().scheduler;
         let done = self.progress.day_count(&qs.id, now.day);
         let new_left = s.new_per_day.saturating_sub(done.new) as usize;
@@ -122,8 +128,7 @@ impl Library {
         let mut answered_today: HashSet<&str> = HashSet::new();
         let mut sources_today: HashSet<String> = HashSet::new();
         for (card, p) in &cards {
-            if p
-                .last_at
+            if p.last_at
                 .is_some_and(|at| at >= recent && self.day_of(at) == now.day)
             {
                 answered_today.insert(card.question.id.as_str());

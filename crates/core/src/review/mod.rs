@@ -14,8 +14,8 @@ use serde::{Deserialize, Serialize};
 use crate::bank::{CardKey, QuestionId, SetId};
 use crate::scheduler::{Rating, StudyDay};
 
-pub use progress::{Applied, CardProgress, DayCount, Progress, schedule_reviews};
 pub(crate) use progress::CardMap;
+pub use progress::{Applied, CardProgress, DayCount, Progress, schedule_reviews};
 
 /// The review-log format version this kioku reads and writes.
 pub const LOG_VERSION: u32 = 1;
