@@ -279,7 +279,7 @@ fn question_set(r: SetRec) -> Option<QuestionSet> {
 /// done from several threads).
 #[derive(Debug, Default)]
 pub(crate) struct SetCache {
-    /// The cache file's payload.
+    /// The cache file's bytes (header and payload).
     bytes: Vec<u8>,
     /// By file name: its key and where its set is in `bytes`.
     entries: HashMap<String, (FileKey, Range<usize>)>,
@@ -407,7 +407,7 @@ impl SetCache {
     }
 }
 
-fn decode(mut bytes: Vec<u8>) -> Result<SetCache, String> {
+fn decode(bytes: Vec<u8>) -> Result<SetCache, String> {
     if bytes.len() < HEADER_LEN || &bytes[..8] != MAGIC {
         return Err("not a set cache file, or cut short".to_owned());
     }
@@ -439,7 +439,8 @@ fn decode(mut bytes: Vec<u8>) -> Result<SetCache, String> {
         .ok_or_else(bad)?;
     let index: Vec<IndexEntry> =
         postcard::from_bytes(index_bytes).map_err(|e| format!("cannot decode: {e}"))?;
-    // Ranges in the payload, which becomes `bytes`.
+    // Ranges in `bytes` (the header is left in front rather than moved
+    // out: that would copy the whole payload).
     let mut at = 8 + index_len;
     let mut entries = HashMap::with_capacity(index.len());
     for e in index {
@@ -448,13 +449,12 @@ fn decode(mut bytes: Vec<u8>) -> Result<SetCache, String> {
             .and_then(|n| at.checked_add(n))
             .filter(|&end| end <= payload.len())
             .ok_or_else(|| "an entry runs past the end".to_owned())?;
-        entries.insert(e.name, (e.key, at..end));
+        entries.insert(e.name, (e.key, HEADER_LEN + at..HEADER_LEN + end));
         at = end;
     }
     if at != payload.len() {
         return Err("bytes after the last entry".to_owned());
     }
-    bytes.drain(..HEADER_LEN);
     Ok(SetCache {
         bytes,
         entries,

@@ -15,8 +15,8 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use model::{
-    Card, CardKey, CardVariant, ClozeSegment, ClozeText, FORMAT_VERSION, Question, QuestionBody,
-    QuestionId, QuestionKind, QuestionSet, SetId,
+    Card, CardKey, CardKeyParts, CardKeyRef, CardVariant, ClozeSegment, ClozeText, FORMAT_VERSION,
+    Question, QuestionBody, QuestionId, QuestionKind, QuestionSet, SetId,
 };
 pub use parse::{MAX_FILE_BYTES, parse_set, parse_set_bytes};
 pub use problem::{AbbreviationFault, Diagnostic, FieldHint, IdKind, Kind, Pos, Problem};

@@ -10,13 +10,21 @@ pub const FORMAT_VERSION: i64 = 1;
 /// True when `s` is kebab-case: lowercase ASCII letters and digits in
 /// groups joined by single hyphens (`abe-visit-2020`).
 pub fn is_kebab_case(s: &str) -> bool {
-    !s.is_empty()
-        && s.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+    // One pass over the bytes (every id of a set and of the snapshot is
+    // checked at open): as if a hyphen came first, so that a leading one,
+    // two in a row, a trailing one or an empty string fail.
+    let mut prev = b'-';
+    for &b in s.as_bytes() {
+        if b == b'-' {
+            if prev == b'-' {
+                return false;
+            }
+        } else if !(b.is_ascii_lowercase() || b.is_ascii_digit()) {
+            return false;
+        }
+        prev = b;
+    }
+    prev != b'-'
 }
 
 /// The kebab-case form of arbitrary text (`"Abe's Visit!"` → `abe-s-visit`),
@@ -408,6 +416,74 @@ impl CardKey {
     }
 }
 
+/// A card key seen through its parts, so that maps keyed by [`CardKey`]
+/// can be looked up from borrowed ids ([`CardKeyRef`]) without building a
+/// key (two `String`s) for each lookup. Hashes and compares exactly as
+/// `CardKey` does.
+pub trait CardKeyParts {
+    fn set_id(&self) -> &str;
+    fn question_id(&self) -> &str;
+    fn card_variant(&self) -> CardVariant;
+}
+
+impl CardKeyParts for CardKey {
+    fn set_id(&self) -> &str {
+        self.set.as_str()
+    }
+    fn question_id(&self) -> &str {
+        self.question.as_str()
+    }
+    fn card_variant(&self) -> CardVariant {
+        self.variant
+    }
+}
+
+/// A card key made of borrowed ids.
+#[derive(Debug, Clone, Copy)]
+pub struct CardKeyRef<'a> {
+    pub set: &'a SetId,
+    pub question: &'a QuestionId,
+    pub variant: CardVariant,
+}
+
+impl CardKeyParts for CardKeyRef<'_> {
+    fn set_id(&self) -> &str {
+        self.set.as_str()
+    }
+    fn question_id(&self) -> &str {
+        self.question.as_str()
+    }
+    fn card_variant(&self) -> CardVariant {
+        self.variant
+    }
+}
+
+// The same hash as the derived `Hash` of `CardKey`: its ids are newtypes
+// of `String`, which hashes as its `str`.
+impl std::hash::Hash for dyn CardKeyParts + '_ {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.set_id().hash(state);
+        self.question_id().hash(state);
+        self.card_variant().hash(state);
+    }
+}
+
+impl PartialEq for dyn CardKeyParts + '_ {
+    fn eq(&self, other: &Self) -> bool {
+        self.set_id() == other.set_id()
+            && self.question_id() == other.question_id()
+            && self.card_variant() == other.card_variant()
+    }
+}
+
+impl Eq for dyn CardKeyParts + '_ {}
+
+impl<'a> std::borrow::Borrow<dyn CardKeyParts + 'a> for CardKey {
+    fn borrow(&self) -> &(dyn CardKeyParts + 'a) {
+        self
+    }
+}
+
 impl Serialize for CardKey {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
@@ -431,7 +507,16 @@ pub struct Card<'a> {
     pub variant: CardVariant,
 }
 
-impl Card<'_> {
+impl<'a> Card<'a> {
+    /// This card's key in set `set`, borrowed (see [`CardKeyParts`]).
+    pub fn key_ref(&self, set: &'a SetId) -> CardKeyRef<'a> {
+        CardKeyRef {
+            set,
+            question: &self.question.id,
+            variant: self.variant,
+        }
+    }
+
     pub fn key(&self, set: &SetId) -> CardKey {
         CardKey {
             set: set.clone(),
@@ -621,11 +706,51 @@ mod tests {
     use super::*;
 
     #[test]
+    fn maps_keyed_by_card_key_are_found_by_borrowed_ids() {
+        let id = |s: &str| SetId::new(s).unwrap();
+        let q = |s: &str| QuestionId::new(s).unwrap();
+        let keys = [
+            ("a", "b-c", CardVariant::Forward),
+            ("a-b", "c", CardVariant::Forward),
+            ("a", "b-c", CardVariant::Reverse),
+            ("a", "b-c", CardVariant::Cloze(2)),
+            ("set", "q1", CardVariant::Cloze(1)),
+        ];
+        let mut map = std::collections::HashMap::new();
+        for (i, (s, qq, v)) in keys.iter().enumerate().skip(1) {
+            let key = CardKey {
+                set: id(s),
+                question: q(qq),
+                variant: *v,
+            };
+            map.insert(key, i);
+        }
+        for (i, (s, qq, v)) in keys.iter().enumerate() {
+            let (s, qq) = (id(s), q(qq));
+            let r = CardKeyRef {
+                set: &s,
+                question: &qq,
+                variant: *v,
+            };
+            // The first key is not in the map: "a"/"b-c" must not be taken
+            // for "a-b"/"c", nor for another variant of the same question.
+            let want = (i > 0).then_some(i);
+            assert_eq!(
+                map.get(&r as &dyn CardKeyParts).copied(),
+                want,
+                "{s}/{qq} {v:?}"
+            );
+        }
+    }
+
+    #[test]
     fn kebab_case_rules() {
-        for ok in ["a", "abe-visit", "q1", "2012-return"] {
+        for ok in ["a", "abe-visit", "q1", "2012-return", "a-1-b", "0"] {
             assert!(is_kebab_case(ok), "{ok}");
         }
-        for bad in ["", "Abe", "a--b", "-a", "a-", "a_b", "a b", "é"] {
+        for bad in [
+            "", "Abe", "a--b", "-a", "a-", "a_b", "a b", "é", "-", "--", "a-é", "a-B", "1-2-",
+        ] {
             assert!(!is_kebab_case(bad), "{bad}");
         }
         assert_eq!(to_kebab_case("Abe's Visit, 2020!"), "abe-s-visit-2020");

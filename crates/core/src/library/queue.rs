@@ -5,7 +5,8 @@ use jiff::Timestamp;
 use std::collections::HashSet;
 
 use super::Library;
-use crate::bank::{CardKey, QuestionId, SetId};
+use crate::bank::{Card, CardKey, CardVariant, Question, QuestionId, QuestionSet, SetId};
+use crate::review::CardProgress;
 use crate::scheduler::{CardState, Now, StudyDay};
 
 /// Learning cards due within this many minutes are shown when nothing
@@ -86,83 +87,108 @@ impl Library {
     /// are not shown one after the other, and those whose source was
     /// already studied today come last.
     pub fn queue(&self, set: Option<&SetId>, now: Now) -> Queue {
-        let mut queue = Queue::default();
-        let mut reviews: Vec<(StudyDay, CardKey)> = Vec::new();
-        let mut learning: Vec<(Timestamp, CardKey)> = Vec::new();
-        let mut new: Vec<(bool, Vec<String>, CardKey)> = Vec::new();
-        let s = &self.settings().scheduler;
         let end_of_day = self.day_end(now.day);
+        let mut parts = Parts::default();
         for qs in self
             .sets
             .iter()
             .filter(|qs| set.is_none_or(|id| &qs.id == id))
         {
-            let done = self.progress.day_count(&qs.id, now.day);
-            let new_left = s.new_per_day.saturating_sub(done.new) as usize;
-            let review_limit = s.reviews_per_day.saturating_sub(done.review) as usize;
-            // Questions with a card answered today, and the source
-            // sentences studied today.
-            let mut answered_today: HashSet<&str> = HashSet::new();
-            let mut sources_today: HashSet<String> = HashSet::new();
-            for card in qs.cards() {
-                let p = self.progress.card(&card.key(&qs.id));
-                if p.last_at.is_some_and(|at| self.day_of(at) == now.day) {
-                    answered_today.insert(card.question.id.as_str());
-                    sources_today.extend(source_sentences(card.question.source.as_deref()));
-                }
-            }
-            let mut set_reviews = Vec::new();
-            let mut set_new = Vec::new();
-            for card in qs.cards() {
-                let key = card.key(&qs.id);
-                let buried = answered_today.contains(card.question.id.as_str());
-                match self.progress.card(&key).state {
-                    CardState::New => {
-                        if !buried {
-                            set_new.push((card.question, key));
-                        }
-                    }
-                    CardState::Learning(l) | CardState::Relearning(l) => {
-                        if l.due <= end_of_day {
-                            learning.push((l.due, key));
-                        }
-                    }
-                    CardState::Review(r) => {
-                        if r.due <= now.day && !buried {
-                            set_reviews.push((r.due, key));
-                        }
-                    }
-                }
-            }
-            set_reviews.sort();
-            // One card per question: the most overdue review, else the
-            // first new card.
-            let mut queued: HashSet<QuestionId> = HashSet::new();
-            set_reviews.retain(|(_, k)| queued.insert(k.question.clone()));
-            set_reviews.truncate(review_limit);
-            reviews.extend(set_reviews);
-            set_new.retain(|(_, k)| queued.insert(k.question.clone()));
-            set_new.truncate(new_left);
-            new.extend(set_new.into_iter().map(|(q, k)| {
-                let sentences = source_sentences(q.source.as_deref());
-                let seen = sentences.iter().any(|s| sources_today.contains(s));
-                (seen, sentences, k)
-            }));
+            self.queue_set(qs, now, end_of_day, &mut parts);
         }
-        reviews.sort();
-        queue.review = reviews.into_iter().map(|(_, k)| k).collect();
-        // Stable: set order, with sources studied today last.
-        new.sort_by_key(|(seen, _, _)| *seen);
-        queue.new = spread(new);
-        learning.sort();
-        for (due, key) in learning {
-            if due <= now.at {
-                queue.learning.push(key);
-            } else {
-                queue.learning_later.push((due, key));
+        parts.finish(now)
+    }
+
+    /// Add set `qs`'s cards for today to `parts`; returns how many of its
+    /// cards are mastered. Each card's progress is looked up once, by
+    /// borrowed ids, and keys are built only for the cards queued.
+    fn queue_set(
+        &self,
+        qs: &QuestionSet,
+        now: Now,
+        end_of_day: Timestamp,
+        parts: &mut Parts,
+    ) -> usize {
+        let s = &self.settings().scheduler;
+        let done = self.progress.day_count(&qs.id, now.day);
+        let new_left = s.new_per_day.saturating_sub(done.new) as usize;
+        let review_limit = s.reviews_per_day.saturating_sub(done.review) as usize;
+        let cards: Vec<(Card<'_>, CardProgress)> = qs
+            .cards()
+            .map(|c| (c, self.progress.card_by(c.key_ref(&qs.id))))
+            .collect();
+        // A study day is at most 25 hours long: an answer older than two
+        // days cannot be today's, and its day is not worked out.
+        let recent = now
+            .at
+            .saturating_sub(jiff::SignedDuration::from_hours(48))
+            .unwrap_or(Timestamp::MIN);
+        // Questions with a card answered today, and the source sentences
+        // studied today.
+        let mut answered_today: HashSet<&str> = HashSet::new();
+        let mut sources_today: HashSet<String> = HashSet::new();
+        for (card, p) in &cards {
+            if p.last_at
+                .is_some_and(|at| at >= recent && self.day_of(at) == now.day)
+            {
+                answered_today.insert(card.question.id.as_str());
+                sources_today.extend(source_sentences(card.question.source.as_deref()));
             }
         }
-        queue
+        let mut mastered = 0;
+        let mut set_reviews: Vec<(StudyDay, &QuestionId, CardVariant)> = Vec::new();
+        let mut set_new: Vec<(&Question, CardVariant)> = Vec::new();
+        for (card, p) in &cards {
+            let buried = answered_today.contains(card.question.id.as_str());
+            match p.state {
+                CardState::New => {
+                    if !buried {
+                        set_new.push((card.question, card.variant));
+                    }
+                }
+                CardState::Learning(l) | CardState::Relearning(l) => {
+                    if l.due <= end_of_day {
+                        parts.learning.push((l.due, card.key(&qs.id)));
+                    }
+                }
+                CardState::Review(r) => {
+                    if r.memory.stability >= MASTERED_STABILITY {
+                        mastered += 1;
+                    }
+                    if r.due <= now.day && !buried {
+                        set_reviews.push((r.due, &card.question.id, card.variant));
+                    }
+                }
+            }
+        }
+        // In key order within the set: by question id, then variant.
+        set_reviews.sort();
+        // One card per question: the most overdue review, else the
+        // first new card.
+        let mut queued: HashSet<&QuestionId> = HashSet::new();
+        set_reviews.retain(|(_, q, _)| queued.insert(q));
+        set_reviews.truncate(review_limit);
+        let key = |question: &QuestionId, variant| CardKey {
+            set: qs.id.clone(),
+            question: question.clone(),
+            variant,
+        };
+        parts
+            .reviews
+            .extend(set_reviews.into_iter().map(|(due, q, v)| (due, key(q, v))));
+        set_new.retain(|(q, _)| queued.insert(&q.id));
+        set_new.truncate(new_left);
+        parts.new.extend(set_new.into_iter().map(|(q, v)| {
+            let sentences = source_sentences(q.source.as_deref());
+            let seen = sentences.iter().any(|s| sources_today.contains(s));
+            let key = CardKey {
+                set: qs.id.clone(),
+                question: q.id.clone(),
+                variant: v,
+            };
+            (seen, sentences, key)
+        }));
+        mastered
     }
 
     /// When study day `day` ends (the next rollover), as an instant.
@@ -178,18 +204,14 @@ impl Library {
 
     /// Every set with today's counts.
     pub fn decks(&self, now: Now) -> Vec<DeckSummary> {
+        let end_of_day = self.day_end(now.day);
         self.sets
             .iter()
             .map(|qs| {
-                let q = self.queue(Some(&qs.id), now);
+                let mut parts = Parts::default();
+                let mastered = self.queue_set(qs, now, end_of_day, &mut parts);
+                let q = parts.finish(now);
                 let total = qs.card_count();
-                let mastered = qs
-                    .cards()
-                    .filter(|c| {
-                        matches!(self.progress.card(&c.key(&qs.id)).state,
-                            CardState::Review(r) if r.memory.stability >= MASTERED_STABILITY)
-                    })
-                    .count();
                 DeckSummary {
                     id: qs.id.clone(),
                     title: qs.title.clone(),
@@ -207,6 +229,39 @@ impl Library {
                 }
             })
             .collect()
+    }
+}
+
+/// Today's cards of some sets, before they are put in order.
+#[derive(Default)]
+struct Parts {
+    reviews: Vec<(StudyDay, CardKey)>,
+    learning: Vec<(Timestamp, CardKey)>,
+    new: Vec<(bool, Vec<String>, CardKey)>,
+}
+
+impl Parts {
+    fn finish(self, now: Now) -> Queue {
+        let Parts {
+            mut reviews,
+            mut learning,
+            mut new,
+        } = self;
+        let mut queue = Queue::default();
+        reviews.sort();
+        queue.review = reviews.into_iter().map(|(_, k)| k).collect();
+        // Stable: set order, with sources studied today last.
+        new.sort_by_key(|(seen, _, _)| *seen);
+        queue.new = spread(new);
+        learning.sort();
+        for (due, key) in learning {
+            if due <= now.at {
+                queue.learning.push(key);
+            } else {
+                queue.learning_later.push((due, key));
+            }
+        }
+        queue
     }
 }
 

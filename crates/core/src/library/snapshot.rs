@@ -304,7 +304,8 @@ impl Body {
             .iter()
             .map(|s| SetId::new(s))
             .collect::<Option<_>>()?;
-        let mut cards = HashMap::with_capacity(self.cards.len());
+        let mut cards =
+            crate::review::CardMap::with_capacity_and_hasher(self.cards.len(), Default::default());
         for c in &self.cards {
             let key = CardKey {
                 set: sets.get(c.set as usize)?.clone(),
@@ -327,11 +328,17 @@ impl Body {
             cards.insert(key, p);
         }
         let mut days: HashMap<SetId, HashMap<StudyDay, DayCount>> = HashMap::new();
-        for d in &self.days {
+        for (i, d) in self.days.iter().enumerate() {
             let set = sets.get(d.set as usize)?;
             let by_day = match days.get_mut(set) {
                 Some(m) => m,
-                None => days.entry(set.clone()).or_default(),
+                None => {
+                    // Written grouped by set: this set's days follow, so
+                    // its map is made with room for them (no rehashing).
+                    let run = self.days[i..].iter().take_while(|e| e.set == d.set).count();
+                    days.entry(set.clone())
+                        .or_insert_with(|| HashMap::with_capacity(run))
+                }
             };
             by_day.insert(
                 StudyDay(d.day),

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::bank::{CardKey, QuestionId, SetId};
 use crate::scheduler::{Rating, StudyDay};
 
+pub(crate) use progress::CardMap;
 pub use progress::{Applied, CardProgress, DayCount, Progress, schedule_reviews};
 
 /// The review-log format version this kioku reads and writes.

@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use jiff::Timestamp;
 
-use crate::bank::{CardKey, CardVariant, SetId};
+use crate::bank::{CardKey, CardKeyParts, CardKeyRef, CardVariant, SetId};
 use crate::review::{Event, EventId, Mode, ReviewEvent};
 use crate::scheduler::{CardState, FuzzFactor, Now, Rating, ScheduleError, Scheduler, StudyDay};
 
@@ -31,6 +31,11 @@ pub fn schedule_reviews(events: &[Event]) -> Vec<&ReviewEvent> {
     reviews.sort_by_key(|r| r.at);
     reviews
 }
+
+/// Every card's progress by key. FxHash rather than SipHash: the keys
+/// come from the user's own files, and hashing is most of a lookup (one
+/// per card for today's counts at every open).
+pub(crate) type CardMap = HashMap<CardKey, CardProgress, rustc_hash::FxBuildHasher>;
 
 /// One card's progress.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -147,7 +152,7 @@ pub struct Applied {
 /// All cards' progress.
 #[derive(Debug, Clone, Default)]
 pub struct Progress {
-    pub(crate) cards: HashMap<CardKey, CardProgress>,
+    pub(crate) cards: CardMap,
     /// Per set, per day: looked up by `&SetId` without cloning it.
     pub(crate) days: HashMap<SetId, HashMap<StudyDay, DayCount>>,
     /// Reused for the card key text that seeds the fuzz.
@@ -250,7 +255,7 @@ impl Progress {
 
     /// Progress made of its parts (as a snapshot recorded them).
     pub(crate) fn from_parts(
-        cards: HashMap<CardKey, CardProgress>,
+        cards: CardMap,
         days: HashMap<SetId, HashMap<StudyDay, DayCount>>,
     ) -> Progress {
         Progress {
@@ -280,6 +285,14 @@ impl Progress {
 
     pub fn card(&self, key: &CardKey) -> CardProgress {
         self.cards.get(key).copied().unwrap_or_default()
+    }
+
+    /// [`Progress::card`] from borrowed ids, without building a key.
+    pub fn card_by(&self, key: CardKeyRef<'_>) -> CardProgress {
+        self.cards
+            .get(&key as &dyn CardKeyParts)
+            .copied()
+            .unwrap_or_default()
     }
 
     pub fn day_count(&self, set: &SetId, day: StudyDay) -> DayCount {

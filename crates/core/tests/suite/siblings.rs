@@ -154,3 +154,48 @@ fn new_cards_sharing_a_source_sentence_are_not_adjacent() {
     assert_eq!(q.new.last(), Some(&key("year-tf")), "{:?}", q.new);
     assert_eq!(q.new.len(), 4, "{:?}", q.new);
 }
+
+/// The deck list's mastered share: review cards with a stability of at
+/// least 21 days, out of all the set's cards (counted in the same pass as
+/// today's counts).
+#[test]
+fn the_deck_list_counts_review_cards_of_21_days_or_more_as_mastered() {
+    use kioku_core::library::MASTERED_STABILITY;
+    use kioku_core::scheduler::CardState;
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = library(dir.path());
+    let mastered = |lib: &Library, at: Timestamp| {
+        let decks = lib.decks(lib.now(at));
+        decks.iter().find(|d| d.id == sib()).unwrap().mastered
+    };
+    let start = t("2026-11-28T10:00:00Z");
+    assert_eq!(mastered(&lib, start), 0.0);
+    // Answer one card Easy each time it is due until its stability
+    // reaches 21 days.
+    let k = key("other");
+    let mut at = start;
+    for i in 0..10 {
+        answer(&mut lib, &k, Rating::Easy, at, &format!("e{i}"));
+        match lib.progress().card(&k).state {
+            CardState::Review(r) if r.memory.stability >= MASTERED_STABILITY => break,
+            CardState::Review(r) => {
+                at = r
+                    .due
+                    .date()
+                    .at(12, 0, 0, 0)
+                    .in_tz("UTC")
+                    .unwrap()
+                    .timestamp()
+            }
+            s => panic!("not in review: {s:?}"),
+        }
+        assert!(i < 9, "stability never reached 21 days");
+    }
+    // Seven cards: the cloze's two, the reversible flashcard's two, three
+    // others; one of them mastered, whether due or not.
+    assert_eq!(mastered(&lib, at), 1.0 / 7.0);
+    let later = at
+        .checked_add(jiff::SignedDuration::from_hours(24 * 400))
+        .unwrap();
+    assert_eq!(mastered(&lib, later), 1.0 / 7.0);
+}
