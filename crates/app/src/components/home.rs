@@ -76,9 +76,20 @@ fn describe(lang: crate::Lang, e: &LibraryError) -> String {
 
 /// Import `file` and say what came of it.
 pub fn import_path(ctx: AppCtx, file: &Path) {
-    let lang = *ctx.lang.peek();
-    match import_report(ctx, file, None) {
-        Some(Ok((_, lines))) => show(
+    let failed_line = t!(
+        *ctx.lang.peek(),
+        "app-import-failed",
+        path = file.display().to_string()
+    );
+    let report = import_report(ctx, file, None).map(|r| r.map(|(_, lines)| lines));
+    say(ctx, report, failed_line);
+}
+
+/// Show a report of [`import_report`] or [`export_report`]: its lines in
+/// green, or `failed_line` and the error in red.
+fn say(ctx: AppCtx, report: Option<Result<Vec<String>, LibraryError>>, failed_line: String) {
+    match report {
+        Some(Ok(lines)) => show(
             ctx,
             Notice {
                 ok: true,
@@ -86,11 +97,7 @@ pub fn import_path(ctx: AppCtx, file: &Path) {
                 undo: None,
             },
         ),
-        Some(Err(e)) => failed(
-            ctx,
-            t!(lang, "app-import-failed", path = file.display().to_string()),
-            &e,
-        ),
+        Some(Err(e)) => failed(ctx, failed_line, &e),
         None => {}
     }
 }
@@ -157,23 +164,12 @@ pub fn import_report(
 
 /// Export set `id` to `file` and say what came of it.
 pub fn export_path(ctx: AppCtx, id: &SetId, file: &Path) {
-    let lang = *ctx.lang.peek();
-    match export_report(ctx, id, file, None) {
-        Some(Ok(lines)) => show(
-            ctx,
-            Notice {
-                ok: true,
-                lines,
-                undo: None,
-            },
-        ),
-        Some(Err(e)) => failed(
-            ctx,
-            t!(lang, "app-export-failed", path = file.display().to_string()),
-            &e,
-        ),
-        None => {}
-    }
+    let failed_line = t!(
+        *ctx.lang.peek(),
+        "app-export-failed",
+        path = file.display().to_string()
+    );
+    say(ctx, export_report(ctx, id, file, None), failed_line);
 }
 
 /// Export set `id` to the new file `file` in `format` (told by its

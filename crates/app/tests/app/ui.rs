@@ -1882,6 +1882,22 @@ mod decks_transfer {
         )
     }
 
+    /// `html` reports the review history `history.apkg` brought into the
+    /// data directory `dir`, as `kioku import` does, and every row left
+    /// out.
+    fn says_the_history(dir: &Path, html: &str) {
+        let log = dir.join("reviews/anki-history.jsonl");
+        assert!(log.is_file(), "{html}");
+        assert!(
+            html.contains(&format!(
+                "created {}: 49 of 59 Anki review-log rows as reviews of 7 cards",
+                log.display()
+            )),
+            "{html}"
+        );
+        assert_eq!(html.matches("history: review ").count(), 59 - 49, "{html}");
+    }
+
     #[test]
     fn every_deck_can_be_exported_and_only_user_sets_deleted() {
         let (_dir, lib) = with_mine();
@@ -1938,16 +1954,7 @@ mod decks_transfer {
             html.contains(r#"class="notice ok" role="status""#),
             "{html}"
         );
-        let log = dir.path().join("reviews/anki-history.jsonl");
-        assert!(log.is_file(), "{html}");
-        assert!(
-            html.contains(&format!(
-                "created {}: 49 of 59 Anki review-log rows as reviews of 7 cards",
-                log.display()
-            )),
-            "{html}"
-        );
-        assert_eq!(html.matches("history: review ").count(), 59 - 49, "{html}");
+        says_the_history(dir.path(), &html);
         assert!(html.contains("Set due date"), "{html}");
     }
 
@@ -2064,16 +2071,7 @@ mod decks_transfer {
     fn the_editors_import_panel_reports_the_history_and_every_row_left_out() {
         let (dir, mut app) = editor_on_mine();
         let html = through_the_panel(&mut app, &repo("tests/fixtures/import/history.apkg"), 0);
-        let log = dir.path().join("reviews/anki-history.jsonl");
-        assert!(log.is_file(), "{html}");
-        assert!(
-            html.contains(&format!(
-                "created {}: 49 of 59 Anki review-log rows as reviews of 7 cards",
-                log.display()
-            )),
-            "{html}"
-        );
-        assert_eq!(html.matches("history: review ").count(), 59 - 49, "{html}");
+        says_the_history(dir.path(), &html);
     }
 
     /// ... and what the decks screen's Export… says: the media copied
