@@ -473,15 +473,21 @@ fn listen_for_paste(ctx: AppCtx, index: usize) {
     });
 }
 
-/// Say what came of adding media, and bring the message and the
-/// question's thumbnails into view (they are below the add controls, often
-/// under the window's edge) once their pictures have loaded.
+/// Say what came of adding media.
 fn say(said: String) {
     *STATUS.write() = said;
+}
+
+/// Say what came of adding media through the dialog, and bring the message
+/// and the question's thumbnails into view: they are just below the button
+/// that opened it, often under the window's edge. (A file dropped or pasted
+/// into a field leaves the page where the user is typing.)
+fn say_and_show(said: String) {
+    say(said);
     let _ = document::eval(SHOW_ADDED_JS);
 }
 
-/// The script [`say`] runs in the webview.
+/// The script [`say_and_show`] runs in the webview.
 pub const SHOW_ADDED_JS: &str = "(() => { let tries = 0; const show = () => { const thumbs = document.querySelector('.media-picker .thumbs'); const waiting = thumbs && [...thumbs.querySelectorAll('img')].some(i => !i.complete); if ((!thumbs || waiting) && tries++ < 40) { setTimeout(show, 50); return; } const target = thumbs || document.querySelector('.media-picker .media-status'); if (target) target.scrollIntoView({ block: 'nearest' }); }; setTimeout(show, 30); })();";
 
 /// The add-media controls and thumbnails of question `index`.
@@ -524,7 +530,7 @@ pub fn MediaPicker(index: usize, question: DraftQuestion) -> Element {
                     &a,
                     cursor,
                 );
-                say(said);
+                say_and_show(said);
             }
             busy.set(false);
             // Wherever the dialog left the focus, the keys work again.
