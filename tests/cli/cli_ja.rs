@@ -396,3 +396,70 @@ fn gift_import_notes_are_japanese() {
         "{err}"
     );
 }
+
+/// What GIFT and Aiken cannot carry is named in Japanese: question types
+/// they have no place for, the set's metadata, an Aiken question's id.
+#[test]
+fn export_notes_are_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("every-type.json"), dir.path().join("e.json")).unwrap();
+    assert!(ja(dir.path(), &["import", "e.json"], "").status.success());
+    let o = ja(
+        dir.path(),
+        &["export", "every-type", "--format", "gift", "-o", "out.gift"],
+        "",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    for line in [
+        "警告: 書き出せなかったもの: capital: gift には「フラッシュカード」の問題がありません\n",
+        "警告: pillars: 書き出しましたが、選択肢を並べ替えるかどうかは Moodle が決めます\n",
+        "警告: セット: gift には書く場所がないため、書き出していません: タイトル「Every question type」、言語「en-GB」、",
+        "、作成者 A. Teacher、出典「Made up for tests」、セットのタグ demo（取り込むとタイトルはファイル名から取り、言語は推定します）\n",
+    ] {
+        assert!(err.contains(line), "{line} missing:\n{err}");
+    }
+    let o = ja(
+        dir.path(),
+        &["export", "every-type", "--format", "aiken", "-o", "out.txt"],
+        "",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    for line in [
+        "警告: 書き出せなかったもの: pillars: Aiken の正解は 1 つだけですが、この問題には複数あります\n",
+        "警告: 書き出せなかったもの: year: aiken には「答えを入力」の問題がありません\n",
+        "警告: tf: Aiken には書く場所がないため、書き出していません: ID tf（取り込むと ID は問題文から作られます）\n",
+    ] {
+        assert!(err.contains(line), "{line} missing:\n{err}");
+    }
+    assert!(
+        !err.contains("has no") && !err.contains("not written"),
+        "{err}"
+    );
+}
+
+/// How an Anki package's notes were mapped is named in Japanese: cloze
+/// hints left out, an Image Occlusion note skipped.
+#[test]
+fn anki_note_mapping_notes_are_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let import = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    std::fs::copy(import.join("deck.apkg"), dir.path().join("deck.apkg")).unwrap();
+    std::fs::copy(import.join("occlusion.apkg"), dir.path().join("occ.apkg")).unwrap();
+    let o = ja(dir.path(), &["import", "deck.apkg"], "");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("警告: ノート 2: 穴埋めのヒントは除いて取り込みました\n"),
+        "{}",
+        stderr(&o)
+    );
+    let o = ja(dir.path(), &["import", "occ.apkg"], "");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("警告: ノート 2: 画像穴埋め（Image Occlusion）ノート（「Label the map」）です。画像の上に図形で隠す形式は kioku では表示できないため、スキップしました\n"),
+        "{err}"
+    );
+    assert!(!err.contains("skipped"), "{err}");
+}

@@ -3,7 +3,8 @@
 //! word it here, in the user's language. Machine-readable output (JSON,
 //! file formats) keeps the core's English `Display` text.
 
-use kioku_core::bank::formats::{Item, Note, NoteKind};
+use kioku_core::bank::QuestionKind;
+use kioku_core::bank::formats::{Format, Item, Note, NoteKind, SetField};
 use kioku_core::bank::problem::SyntaxError;
 use kioku_core::bank::{AbbreviationFault, Diagnostic, FieldHint, IdKind, Kind, Problem};
 use kioku_core::grader::{Detail, Lenience, MatchReason};
@@ -688,6 +689,206 @@ pub fn note_kind(lang: Lang, k: &NoteKind) -> String {
         }
         NoteKind::UnsafeMediaName => t!(lang, "note-unsafe-media-name"),
         NoteKind::MediaMissing => t!(lang, "note-media-missing"),
-        NoteKind::Other(text) => text.clone(),
+        NoteKind::MoodleClozeNoRightAnswer { inner } => {
+            t!(lang, "note-moodle-cloze-no-right", inner = inner.as_str())
+        }
+        NoteKind::MoodleClozeShortAnswer { answer, others } => t!(
+            lang,
+            "note-moodle-cloze-short-answer",
+            answer = answer.as_str(),
+            others = *others
+        ),
+        NoteKind::MoodleClozeNumber { answer } => {
+            t!(lang, "note-moodle-cloze-number", answer = answer.as_str())
+        }
+        NoteKind::MoodleClozeChoice { answer, others } => t!(
+            lang,
+            "note-moodle-cloze-choice",
+            answer = answer.as_str(),
+            others = *others
+        ),
+        NoteKind::ClozeGone { number } => t!(lang, "note-cloze-gone", number = *number),
+        NoteKind::ReviewCardTypeNotImported { name } => {
+            t!(
+                lang,
+                "note-review-card-type-not-imported",
+                name = name.as_str()
+            )
+        }
+        NoteKind::ImageOcclusion { header } => match header {
+            Some(h) => t!(lang, "note-image-occlusion-named", header = h.as_str()),
+            None => t!(lang, "note-image-occlusion"),
+        },
+        NoteKind::ClozeHintsNotImported => t!(lang, "note-cloze-hints-not-imported"),
+        NoteKind::OneFieldNoteType { notetype } => {
+            t!(
+                lang,
+                "note-one-field-note-type",
+                notetype = notetype.as_str()
+            )
+        }
+        NoteKind::CardTypeNotImported { name } => {
+            t!(lang, "note-card-type-not-imported", name = name.as_str())
+        }
+        NoteKind::FieldNotImported { name } => {
+            t!(lang, "note-field-not-imported", name = name.as_str())
+        }
+        NoteKind::MediaNotCopied { error } => {
+            t!(lang, "note-media-not-copied", error = error.as_str())
+        }
+        NoteKind::MediaListUnreadable { error } => match error {
+            Some(e) => t!(
+                lang,
+                "note-media-list-unreadable-because",
+                error = e.as_str()
+            ),
+            None => t!(lang, "note-media-list-unreadable"),
+        },
+        NoteKind::NoQuestionType { format, kind } => {
+            let kind = question_kind(lang, *kind);
+            match format {
+                Format::Moodle => t!(lang, "note-moodle-no-type", kind = kind),
+                other => t!(
+                    lang,
+                    "note-format-no-type",
+                    format = format_name(*other),
+                    kind = kind
+                ),
+            }
+        }
+        NoteKind::AikenSeveralRight => t!(lang, "note-aiken-several-right"),
+        NoteKind::AikenSingleLines => t!(lang, "note-aiken-single-lines"),
+        NoteKind::AikenLost {
+            id,
+            explanation,
+            tags,
+        } => {
+            let mut lost = vec![t!(lang, "lost-id", id = id.as_str())];
+            if let Some(e) = explanation {
+                lost.push(t!(lang, "lost-explanation", value = e.as_str()));
+            }
+            if !tags.is_empty() {
+                lost.push(t!(
+                    lang,
+                    "lost-tags",
+                    value = tags.join(&t!(lang, "list-separator"))
+                ));
+            }
+            t!(
+                lang,
+                "note-aiken-lost",
+                fields = lost.join(&t!(lang, "lost-separator"))
+            )
+        }
+        NoteKind::TsvTypedAsBasic => t!(lang, "note-tsv-typed-as-basic"),
+        NoteKind::TsvChoiceAsBasic => t!(lang, "note-tsv-choice-as-basic"),
+        NoteKind::TsvTrueFalseAsBasic => t!(lang, "note-tsv-true-false-as-basic"),
+        NoteKind::TagSpaces => t!(lang, "note-tag-spaces"),
+        NoteKind::MarkdownAsHtml => t!(lang, "note-markdown-as-html"),
+        NoteKind::TsvFieldsDropped => t!(lang, "note-tsv-fields-dropped"),
+        NoteKind::ApkgTypedFirstOnly => t!(lang, "note-apkg-typed-first-only"),
+        NoteKind::ApkgChoiceAsBasic => t!(lang, "note-apkg-choice-as-basic"),
+        NoteKind::ApkgTrueFalseAsBasic => t!(lang, "note-apkg-true-false-as-basic"),
+        NoteKind::ApkgClozeAlternatives => t!(lang, "note-apkg-cloze-alternatives"),
+        NoteKind::ApkgNoHistory => t!(lang, "note-apkg-no-history"),
+        NoteKind::CsvShuffle => t!(lang, "note-csv-shuffle"),
+        NoteKind::CsvMetadataNotWritten { fields } => t!(
+            lang,
+            "note-csv-metadata-not-written",
+            fields = set_fields(lang, fields)
+        ),
+        NoteKind::MetadataNotWritten {
+            format,
+            fields,
+            title_kept,
+        } => {
+            let format = format_name(*format);
+            let fields = set_fields(lang, fields);
+            if *title_kept {
+                t!(
+                    lang,
+                    "note-metadata-not-written-title-kept",
+                    format = format,
+                    fields = fields
+                )
+            } else {
+                t!(
+                    lang,
+                    "note-metadata-not-written",
+                    format = format,
+                    fields = fields
+                )
+            }
+        }
+        NoteKind::GiftShuffle => t!(lang, "note-gift-shuffle"),
+        NoteKind::GiftTags { tags } => t!(
+            lang,
+            "note-gift-tags",
+            tags = tags.join(&t!(lang, "list-separator"))
+        ),
+        NoteKind::MoodleClozeNumbers => t!(lang, "note-moodle-cloze-numbers"),
+        NoteKind::MoodleSource => t!(lang, "note-moodle-source"),
+        NoteKind::MoodleSetFields => t!(lang, "note-moodle-set-fields"),
+        NoteKind::MediaDropped { alt, dest, format } => t!(
+            lang,
+            "note-media-dropped",
+            alt = alt.as_str(),
+            dest = dest.as_str(),
+            format = format_name(*format)
+        ),
+        NoteKind::AbbreviationsDropped {
+            format,
+            abbreviations,
+        } => {
+            let list: Vec<String> = abbreviations
+                .iter()
+                .map(|(s, l)| format!("{s} = {l}"))
+                .collect();
+            t!(
+                lang,
+                "note-abbreviations-dropped",
+                format = format_name(*format),
+                list = list.join(&t!(lang, "list-separator"))
+            )
+        }
+        NoteKind::MediaInSubfolder { packed: false } => t!(lang, "note-media-subfolder-bundle"),
+        NoteKind::MediaInSubfolder { packed: true } => t!(lang, "note-media-subfolder-apkg"),
     }
+}
+
+/// A format's name as the notes give it (`GIFT`, `Moodle XML`, `.apkg`).
+fn format_name(f: Format) -> String {
+    f.name().to_owned()
+}
+
+/// A question type's name: the file formats' `type` in English, the
+/// editor's name in Japanese.
+fn question_kind(lang: Lang, k: QuestionKind) -> String {
+    match lang {
+        Lang::En => k.as_str().to_owned(),
+        _ => match k {
+            QuestionKind::Flashcard => t!(lang, "app-kind-flashcard"),
+            QuestionKind::Typed => t!(lang, "app-kind-typed"),
+            QuestionKind::MultipleChoice => t!(lang, "app-kind-choice"),
+            QuestionKind::TrueFalse => t!(lang, "app-kind-true-false"),
+            QuestionKind::Cloze => t!(lang, "app-kind-cloze"),
+        },
+    }
+}
+
+/// Set fields and their values, as a list.
+fn set_fields(lang: Lang, fields: &[SetField]) -> String {
+    let sep = t!(lang, "list-separator");
+    fields
+        .iter()
+        .map(|f| match f {
+            SetField::Title(v) => t!(lang, "lost-title", value = v.as_str()),
+            SetField::Language(v) => t!(lang, "lost-language", value = v.as_str()),
+            SetField::Description(v) => t!(lang, "lost-description", value = v.as_str()),
+            SetField::Authors(v) => t!(lang, "lost-authors", value = v.join(&sep)),
+            SetField::Source(v) => t!(lang, "lost-source", value = v.as_str()),
+            SetField::Tags(v) => t!(lang, "lost-set-tags", value = v.join(&sep)),
+        })
+        .collect::<Vec<_>>()
+        .join(&t!(lang, "lost-separator"))
 }

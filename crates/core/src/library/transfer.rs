@@ -101,7 +101,7 @@ impl Library {
                 if name.as_str().contains('/') {
                     notes.push(formats::Note::new(
                         formats::Item::Media(name.to_string()),
-                        "media in a sub-folder is not bundled",
+                        formats::NoteKind::MediaInSubfolder { packed: false },
                     ));
                 } else {
                     media.push(read((name, f))?);
@@ -126,7 +126,7 @@ impl Library {
                     if name.as_str().contains('/') {
                         notes.push(formats::Note::new(
                             formats::Item::Media(name.to_string()),
-                            "media in a sub-folder is not packed",
+                            formats::NoteKind::MediaInSubfolder { packed: true },
                         ));
                     } else {
                         media.push(read((name, f))?);

@@ -987,3 +987,65 @@ note-cloze-hints-dropped = written without its cloze hints (kioku has none)
 note-one-field = note type "{ $notetype }" with one field has no answer
 note-unsafe-media-name = unsafe file name (a path or hidden file), not copied
 note-media-missing = missing from the package
+
+# Import notes particular to one format, and what an export cannot carry.
+note-moodle-cloze-no-right = embedded answer {"{"}{ $inner }{"}"} has no 100% answer; kept as text
+note-moodle-cloze-short-answer = embedded short answer "{ $answer }": { $others } { $others ->
+        [one] answer
+       *[other] answers
+    } under 100% not accepted
+note-moodle-cloze-number = embedded number "{ $answer }" must be typed exactly (no tolerance)
+note-moodle-cloze-choice = embedded choice "{ $answer }" becomes a typed deletion; its { $others } other { $others ->
+        [one] choice is
+       *[other] choices are
+    } dropped
+note-cloze-gone = its cloze c{ $number } is no longer in the note
+note-review-card-type-not-imported = its card type "{ $name }" was not imported
+note-image-occlusion = an Image Occlusion note: shapes hidden over an image, which kioku cannot show; skipped
+note-image-occlusion-named = an Image Occlusion note ("{ $header }"): shapes hidden over an image, which kioku cannot show; skipped
+note-cloze-hints-not-imported = imported without its cloze hints
+note-one-field-note-type = note type "{ $notetype }" has one field, so no answer
+note-card-type-not-imported = card type "{ $name }" not imported
+note-field-not-imported = field "{ $name }" is on no card, not imported
+note-media-not-copied = not copied: { $error }
+note-media-list-unreadable = not copied: its media list could not be read
+note-media-list-unreadable-because = not copied: its media list could not be read ({ $error })
+note-format-no-type = { $format } has no { $kind } questions
+note-moodle-no-type = Moodle has no { $kind } questions (export anki-tsv or apkg for flashcards)
+note-aiken-several-right = Aiken has one right answer; this question has several
+note-aiken-single-lines = Aiken prompts and choices are single lines
+note-aiken-lost = not written, Aiken has no place for them: { $fields } (an import derives the id from the prompt)
+lost-separator = {"; "}
+lost-id = id { $id }
+lost-explanation = explanation "{ $value }"
+lost-tags = tags { $value }
+lost-title = title "{ $value }"
+lost-language = language "{ $value }"
+lost-description = description "{ $value }"
+lost-authors = authors { $value }
+lost-source = source "{ $value }"
+lost-set-tags = set tags { $value }
+note-tsv-typed-as-basic = typed question written as a Basic note showing the accepted answers
+note-tsv-choice-as-basic = multiple choice written as a Basic note listing the choices, answer shown
+note-tsv-true-false-as-basic = true/false written as a Basic note with answer True or False
+note-tag-spaces = spaces in tags written as _ (Anki tags have no spaces)
+note-markdown-as-html = Markdown written as HTML (formatting kept in Anki; importing the file back gives plain text)
+note-tsv-fields-dropped = explanations (except on cloze notes) and sources are not carried by anki-tsv
+note-apkg-typed-first-only = typed answer: Anki's type-in card checks only the first accepted answer; the others are listed in the explanation
+note-apkg-choice-as-basic = multiple choice written as a Basic note listing the choices, the answer on the back
+note-apkg-true-false-as-basic = true/false written as a Basic note, the answer on the back
+note-apkg-cloze-alternatives = cloze alternatives (a|b): Anki shows and checks only the first
+note-apkg-no-history = review history not written: Anki starts every card as new (kioku's progress stays in its review log)
+note-csv-shuffle = written, but "shuffle: false" is not carried by CSV
+note-csv-metadata-not-written = CSV/TSV has no place for set metadata; not written: { $fields } (an import takes the title from the file name and language "en")
+note-metadata-not-written = not written, { $format } has no place for them: { $fields } (an import takes the title from the file name and guesses the language)
+note-metadata-not-written-title-kept = not written, { $format } has no place for them: { $fields } (an import guesses the language)
+note-gift-shuffle = written, but Moodle decides whether choices are shuffled
+note-gift-tags = tags not written ({ $tags }): GIFT has no tags
+note-moodle-cloze-numbers = its card numbers ({"{{"}c1::…{"}}"}) are not written: Moodle asks every blank at once, and they come back as one card per blank
+note-moodle-source = its source is not written: Moodle XML has no place for it
+note-moodle-set-fields = authors, source and set tags are not written: Moodle XML has no place for them; the title is the category
+note-media-dropped = media ![{ $alt }]({ $dest }) dropped: { $format } cannot carry images or audio
+note-abbreviations-dropped = abbreviations ({ $list }) dropped: { $format } cannot carry them, so answers using them are graded without
+note-media-subfolder-bundle = media in a sub-folder is not bundled
+note-media-subfolder-apkg = media in a sub-folder is not packed
