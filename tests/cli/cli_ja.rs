@@ -463,3 +463,40 @@ fn anki_note_mapping_notes_are_japanese() {
     );
     assert!(!err.contains("skipped"), "{err}");
 }
+
+/// Core errors that used to keep the core's English are worded in
+/// Japanese: an unreadable package, a set no question of which a format
+/// can carry.
+#[test]
+fn package_and_export_errors_are_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.apkg"), b"not a zip").unwrap();
+    let o = ja(dir.path(), &["import", "bad.apkg"], "");
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(
+        err.contains("bad.apkg: エラー: 読み取れる Anki パッケージ（zip）ではありません: "),
+        "{err}"
+    );
+    assert!(!err.contains("not a readable"), "{err}");
+    std::fs::write(
+        dir.path().join("f.json"),
+        r#"{"kioku": 1, "id": "f", "title": "F", "language": "ja", "questions": [
+  {"id": "q", "type": "flashcard", "prompt": "犬", "answer": "dog"}
+]}"#,
+    )
+    .unwrap();
+    assert!(ja(dir.path(), &["import", "f.json"], "").status.success());
+    let o = ja(
+        dir.path(),
+        &["export", "f", "--format", "aiken", "-o", "f.txt"],
+        "",
+    );
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(
+        err.contains("このセットには aiken 形式で書き出せる問題がありません"),
+        "{err}"
+    );
+    assert!(!err.contains("no question"), "{err}");
+}

@@ -3,12 +3,19 @@
 //! word it here, in the user's language. Machine-readable output (JSON,
 //! file formats) keeps the core's English `Display` text.
 
-use kioku_core::bank::QuestionKind;
+use kioku_core::bank::formats::ExportError;
+use kioku_core::bank::formats::apkg::ApkgError;
+use kioku_core::bank::formats::bundle::BundleError;
 use kioku_core::bank::formats::{Format, Item, Note, NoteKind, SetField};
 use kioku_core::bank::problem::SyntaxError;
 use kioku_core::bank::{AbbreviationFault, Diagnostic, FieldHint, IdKind, Kind, Problem};
+use kioku_core::bank::{BankError, QuestionKind};
+use kioku_core::exam::ExamError;
 use kioku_core::grader::{Detail, Lenience, MatchReason};
+use kioku_core::library::{ExportFailure, LibraryError, PackageError, SourceProblem};
 use kioku_core::media::{Escape, MediaError};
+use kioku_core::optimizer::OptimizeError;
+use kioku_core::scheduler::ScheduleError;
 use kioku_core::scheduler::SettingsError;
 use kioku_core::store::{FormError, StoreError};
 
@@ -546,7 +553,258 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             dir = dir.display().to_string()
         ),
         StoreError::NoDataDir => t!(lang, "store-error-no-data-dir"),
-        other => other.to_string(),
+        StoreError::Io { path, op, source } => t!(
+            lang,
+            "store-error-io",
+            path = path.display().to_string(),
+            op = io_op(lang, op),
+            error = source.to_string()
+        ),
+        StoreError::Invalid { path, message } => t!(
+            lang,
+            "store-error-invalid",
+            path = path.display().to_string(),
+            error = message.as_str()
+        ),
+        StoreError::Encode(message) => t!(lang, "store-error-encode", error = message.as_str()),
+    }
+}
+
+/// What the data directory could not do to a file (`op` is the core's
+/// English verb); an unknown verb stays as it is.
+fn io_op(lang: Lang, op: &str) -> String {
+    match op {
+        "append to" => t!(lang, "io-op-append"),
+        "create" => t!(lang, "io-op-create"),
+        "cut the torn last line of" => t!(lang, "io-op-cut-torn-line"),
+        "list" => t!(lang, "io-op-list"),
+        "lock" => t!(lang, "io-op-lock"),
+        "move" => t!(lang, "io-op-move"),
+        "open" | "open for appending" => t!(lang, "io-op-open"),
+        "read" => t!(lang, "io-op-read"),
+        "read metadata of" => t!(lang, "io-op-read-metadata"),
+        "replace" => t!(lang, "io-op-replace"),
+        "seek" => t!(lang, "io-op-seek"),
+        "sync" | "sync directory" => t!(lang, "io-op-sync"),
+        "write" => t!(lang, "io-op-write"),
+        other => other.to_owned(),
+    }
+}
+
+/// A library error: every kind, worded from its typed value. Text from the
+/// operating system or a decoder stays as it came, inside the language's
+/// frame.
+pub fn library_error(lang: Lang, e: &LibraryError) -> String {
+    match e {
+        LibraryError::Bank(BankError::Invalid(ds)) => ds
+            .iter()
+            .map(|d| diagnostic(lang, d))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        LibraryError::Bank(BankError::Io { path, op, source }) => t!(
+            lang,
+            "store-error-io",
+            path = path.display().to_string(),
+            op = io_op(lang, op),
+            error = source.to_string()
+        ),
+        LibraryError::Store(e) => store_error(lang, e),
+        LibraryError::Schedule(e) => schedule_error(lang, e),
+        LibraryError::UnknownFormat(path) => t!(
+            lang,
+            "error-unknown-format",
+            path = path.display().to_string()
+        ),
+        LibraryError::NoSet(id) => t!(lang, "error-no-set", set = id.as_str()),
+        LibraryError::BuiltinReadOnly(id) => {
+            t!(lang, "library-error-builtin-read-only", set = id.as_str())
+        }
+        LibraryError::Package { path, error } => t!(
+            lang,
+            "file-error",
+            path = path.display().to_string(),
+            message = package_error(lang, error)
+        ),
+        LibraryError::Export(e) => export_failure(lang, e),
+        LibraryError::SourceDocument { document, reason } => t!(
+            lang,
+            "library-error-source-document",
+            document = document.as_str(),
+            reason = source_problem(lang, reason)
+        ),
+    }
+}
+
+/// Why a package (.apkg, .colpkg, .kioku) could not be read.
+pub fn package_error(lang: Lang, e: &PackageError) -> String {
+    match e {
+        PackageError::Apkg(e) => apkg_error(lang, e),
+        PackageError::Bundle(e) => bundle_error(lang, e),
+    }
+}
+
+/// Why an Anki package could not be read or written.
+pub fn apkg_error(lang: Lang, e: &ApkgError) -> String {
+    match e {
+        ApkgError::NotZip(why) => t!(lang, "apkg-error-not-zip", error = why.as_str()),
+        ApkgError::MemberTooLarge { name, size, limit } => t!(
+            lang,
+            "apkg-error-member-too-large",
+            name = name.as_str(),
+            size = size.to_string(),
+            limit = limit.to_string()
+        ),
+        ApkgError::TotalTooLarge { limit } => {
+            t!(
+                lang,
+                "apkg-error-total-too-large",
+                limit = limit.to_string()
+            )
+        }
+        ApkgError::Ratio { name, ratio, limit } => t!(
+            lang,
+            "apkg-error-ratio",
+            name = name.as_str(),
+            ratio = ratio.to_string(),
+            limit = limit.to_string()
+        ),
+        ApkgError::OnlyStub => t!(lang, "apkg-error-only-stub"),
+        ApkgError::NoCollection => t!(lang, "apkg-error-no-collection"),
+        ApkgError::Member { name, reason } => t!(
+            lang,
+            "apkg-error-member",
+            name = name.as_str(),
+            error = reason.as_str()
+        ),
+        ApkgError::Database(why) => t!(lang, "apkg-error-database", error = why.as_str()),
+        ApkgError::Temp { path, source } => t!(
+            lang,
+            "apkg-error-temp",
+            path = path.display().to_string(),
+            error = source.to_string()
+        ),
+    }
+}
+
+/// Why a .kioku bundle could not be read or written.
+pub fn bundle_error(lang: Lang, e: &BundleError) -> String {
+    match e {
+        BundleError::NotZip(why) => t!(lang, "bundle-error-not-zip", error = why.as_str()),
+        BundleError::UnsafeName(name) => t!(lang, "bundle-error-unsafe-name", name = name.as_str()),
+        BundleError::UnexpectedMember(name) => {
+            t!(lang, "bundle-error-unexpected-member", name = name.as_str())
+        }
+        BundleError::TooManyMembers { count, limit } => t!(
+            lang,
+            "bundle-error-too-many-members",
+            count = *count,
+            limit = *limit
+        ),
+        BundleError::MemberTooLarge { name, size, limit } => t!(
+            lang,
+            "bundle-error-member-too-large",
+            name = name.as_str(),
+            size = size.to_string(),
+            limit = limit.to_string()
+        ),
+        BundleError::TotalTooLarge { limit } => {
+            t!(
+                lang,
+                "bundle-error-total-too-large",
+                limit = limit.to_string()
+            )
+        }
+        BundleError::Ratio { name, ratio, limit } => t!(
+            lang,
+            "bundle-error-ratio",
+            name = name.as_str(),
+            ratio = ratio.to_string(),
+            limit = limit.to_string()
+        ),
+        BundleError::NoSet => t!(lang, "bundle-error-no-set"),
+        BundleError::Member { name, reason } => t!(
+            lang,
+            "bundle-error-member",
+            name = name.as_str(),
+            error = reason.as_str()
+        ),
+        BundleError::Write(why) => t!(lang, "bundle-error-write", error = why.as_str()),
+    }
+}
+
+/// Why an export failed.
+pub fn export_failure(lang: Lang, e: &ExportFailure) -> String {
+    match e {
+        ExportFailure::Format(e) => export_error(lang, e),
+        ExportFailure::Media(e) => media_error(lang, e),
+        ExportFailure::Package(e) => apkg_error(lang, e),
+        ExportFailure::Bundle(e) => bundle_error(lang, e),
+        ExportFailure::CreateDir { path, source } => t!(
+            lang,
+            "export-error-create-dir",
+            path = path.display().to_string(),
+            error = source.to_string()
+        ),
+        ExportFailure::Encode(why) => t!(lang, "store-error-encode", error = why.as_str()),
+    }
+}
+
+/// Why a set could not be written in a format.
+pub fn export_error(lang: Lang, e: &ExportError) -> String {
+    match e {
+        ExportError::Unsupported => t!(lang, "export-error-apkg-to-file"),
+        ExportError::NeedsMedia => t!(lang, "export-error-bundle-needs-media"),
+        ExportError::Encode(why) => t!(lang, "store-error-encode", error = why.as_str()),
+        ExportError::Nothing(format) => {
+            t!(lang, "export-error-nothing", format = format_name(*format))
+        }
+    }
+}
+
+/// Why a set's source document could not be read.
+pub fn source_problem(lang: Lang, p: &SourceProblem) -> String {
+    match p {
+        SourceProblem::BuiltinOnly { only } => {
+            t!(lang, "source-problem-builtin-only", only = only.as_str())
+        }
+        SourceProblem::NotInside => t!(lang, "source-problem-not-inside"),
+        SourceProblem::NotUtf8 => t!(lang, "source-problem-not-utf8"),
+        SourceProblem::Io(e) => e.to_string(),
+        SourceProblem::TooLarge { mib } => {
+            t!(lang, "source-problem-too-large", mib = mib.to_string())
+        }
+    }
+}
+
+/// The scheduler's errors (FSRS's own text kept).
+pub fn schedule_error(lang: Lang, e: &ScheduleError) -> String {
+    match e {
+        ScheduleError::Parameters(f) => {
+            t!(lang, "schedule-error-parameters", error = f.to_string())
+        }
+        ScheduleError::Fsrs(f) => t!(lang, "schedule-error-fsrs", error = f.to_string()),
+    }
+}
+
+/// Why a self-test could not be set up.
+pub fn exam_error(lang: Lang, e: &ExamError) -> String {
+    match e {
+        ExamError::NoSet(id) => t!(lang, "error-no-set", set = id.as_str()),
+        ExamError::NoCards(id) => t!(lang, "exam-error-no-cards", set = id.as_str()),
+    }
+}
+
+/// Why fitting the parameters failed.
+pub fn optimize_error(lang: Lang, e: &OptimizeError) -> String {
+    match e {
+        OptimizeError::NotEnoughData { items, needed } => t!(
+            lang,
+            "optimize-error-not-enough-data",
+            items = *items,
+            needed = *needed
+        ),
+        OptimizeError::Cancelled => t!(lang, "optimize-error-cancelled"),
+        OptimizeError::Fsrs(f) => t!(lang, "optimize-error-fsrs", error = format!("{f:?}")),
     }
 }
 

@@ -938,6 +938,60 @@ store-error-builtin-set = "{ $set }" is a built-in set and cannot be replaced
 store-error-set-elsewhere = a set with id "{ $set }" is in another file of { $dir }
 store-error-no-data-dir = no data directory could be found for this user
 
+# Reading and writing errors: { $op } is one of the io-op-* messages; the
+# system's own text follows.
+store-error-io = { $path }: cannot { $op }: { $error }
+io-op-append = append to
+io-op-create = create
+io-op-cut-torn-line = cut the torn last line of
+io-op-list = list
+io-op-lock = lock
+io-op-move = move
+io-op-open = open
+io-op-read = read
+io-op-read-metadata = read metadata of
+io-op-replace = replace
+io-op-seek = seek in
+io-op-sync = sync
+io-op-write = write
+store-error-invalid = { $path }: { $error }
+store-error-encode = cannot encode: { $error }
+library-error-builtin-read-only = set "{ $set }" is built in and read-only
+library-error-source-document = cannot read source document "{ $document }": { $reason }
+source-problem-builtin-only = the built-in bank carries only { $only }
+source-problem-not-inside = it must be a path inside the sets folder, such as sources/text.txt
+source-problem-not-utf8 = it is not valid UTF-8
+source-problem-too-large = it is larger than { $mib } MiB
+apkg-error-not-zip = not a readable Anki package (zip): { $error }
+apkg-error-member-too-large = package member "{ $name }" is { $size } bytes; members are limited to { $limit } bytes
+apkg-error-total-too-large = package unpacks to more than { $limit } bytes
+apkg-error-ratio = package member "{ $name }" is compressed { $ratio }:1, more than { $limit }:1 (a zip bomb?)
+apkg-error-only-stub = this package holds only Anki's placeholder collection ("Please update to the latest Anki version"), without the real collection.anki21b
+apkg-error-no-collection = no collection.anki21b, collection.anki21 or collection.anki2 in the package
+apkg-error-member = cannot read package member "{ $name }": { $error }
+apkg-error-database = cannot read the collection database: { $error }
+apkg-error-temp = cannot write a temporary copy of the collection at { $path }: { $error }
+bundle-error-not-zip = not a readable .kioku bundle (zip): { $error }
+bundle-error-unsafe-name = bundle member "{ $name }" has a name that could escape a folder; the bundle is refused
+bundle-error-unexpected-member = bundle member "{ $name }" is not set.json or media/NAME with a supported media type; the bundle is refused
+bundle-error-too-many-members = bundle has { $count } members; bundles are limited to { $limit }
+bundle-error-member-too-large = bundle member "{ $name }" is { $size } bytes; it is limited to { $limit } bytes
+bundle-error-total-too-large = bundle unpacks to more than { $limit } bytes
+bundle-error-ratio = bundle member "{ $name }" is compressed { $ratio }:1, more than { $limit }:1 (a zip bomb?)
+bundle-error-no-set = no set.json in the bundle
+bundle-error-member = cannot read bundle member "{ $name }": { $error }
+bundle-error-write = cannot write the bundle: { $error }
+export-error-create-dir = cannot create { $path }: { $error }
+export-error-apkg-to-file = an .apkg package is written to a file: pass -o FILE.apkg
+export-error-bundle-needs-media = a .kioku bundle holds media files; export it from the library
+export-error-nothing = no question of the set can be written as { $format }
+schedule-error-parameters = the FSRS parameters are invalid: { $error }
+schedule-error-fsrs = FSRS could not compute the next memory state: { $error }
+exam-error-no-cards = no cards in "{ $set }" match the chosen tags and types
+optimize-error-not-enough-data = not enough review history to fit parameters: { $items } reviews after the first day of a card; at least { $needed } more are needed
+optimize-error-cancelled = cancelled
+optimize-error-fsrs = FSRS failed: { $error }
+
 ## Import and export notes: ITEM: WHAT HAPPENED
 
 note-line = { $item }: { $what }
