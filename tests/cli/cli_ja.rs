@@ -500,3 +500,23 @@ fn package_and_export_errors_are_japanese() {
     );
     assert!(!err.contains("no question"), "{err}");
 }
+
+/// A data file kioku cannot read is named with the reason in Japanese;
+/// only the decoder's own detail stays as it came.
+#[test]
+fn an_unreadable_device_file_is_reported_in_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(ja(dir.path(), &["decks"], "").status.success());
+    let devices = dir.path().join("data/devices");
+    for f in std::fs::read_dir(&devices).unwrap() {
+        std::fs::write(f.unwrap().path(), "garbage").unwrap();
+    }
+    let o = ja(dir.path(), &["decks"], "");
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(err.starts_with("エラー: "), "{err}");
+    assert!(
+        err.contains(".json: デバイスファイルとして読めません（expected value at line 1 column 1）。直すか削除してください\n"),
+        "{err}"
+    );
+}

@@ -17,7 +17,7 @@ use kioku_core::media::{Escape, MediaError};
 use kioku_core::optimizer::OptimizeError;
 use kioku_core::scheduler::ScheduleError;
 use kioku_core::scheduler::SettingsError;
-use kioku_core::store::{FormError, StoreError};
+use kioku_core::store::{DataProblem, FormError, StoreError};
 
 use crate::{Lang, t};
 
@@ -380,7 +380,11 @@ pub fn form_error(lang: Lang, e: &FormError) -> String {
         FormError::Steps(SettingsError::StepRange(word)) => {
             t!(lang, "settings-step-range", step = word.as_str())
         }
-        other => other.to_string(),
+        FormError::Steps(other) => t!(
+            lang,
+            "settings-form-sentence",
+            message = settings_error(lang, other)
+        ),
     }
 }
 
@@ -560,13 +564,65 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             op = io_op(lang, op),
             error = source.to_string()
         ),
-        StoreError::Invalid { path, message } => t!(
+        StoreError::Invalid { path, problem } => t!(
             lang,
             "store-error-invalid",
             path = path.display().to_string(),
-            error = message.as_str()
+            message = data_problem(lang, problem)
         ),
         StoreError::Encode(message) => t!(lang, "store-error-encode", error = message.as_str()),
+    }
+}
+
+/// What is wrong with a data file kioku reads (a decoder's text kept).
+pub fn data_problem(lang: Lang, p: &DataProblem) -> String {
+    match p {
+        DataProblem::NotRegularFile => t!(lang, "data-not-regular-file"),
+        DataProblem::HasReviews => t!(lang, "data-has-reviews"),
+        DataProblem::NotDeviceFile(e) => t!(lang, "data-not-device-file", error = e.as_str()),
+        DataProblem::BadDeviceId(id) => t!(lang, "data-bad-device-id", id = id.as_str()),
+        DataProblem::SettingsNotWritable => t!(lang, "data-settings-not-writable"),
+        DataProblem::NotJson(e) => t!(lang, "data-not-json", error = e.as_str()),
+        DataProblem::Decode(e) => t!(lang, "data-decode", error = e.as_str()),
+        DataProblem::Settings(e) => settings_error(lang, e),
+    }
+}
+
+/// A setting out of range or malformed.
+pub fn settings_error(lang: Lang, e: &SettingsError) -> String {
+    match e {
+        SettingsError::Retention(r) => {
+            t!(lang, "settings-error-retention", value = format!("{r}"))
+        }
+        SettingsError::Step(word) => t!(lang, "settings-bad-step", step = word.as_str()),
+        SettingsError::StepRange(word) => t!(lang, "settings-step-range", step = word.as_str()),
+        SettingsError::Range {
+            name,
+            min,
+            max,
+            value,
+        } => {
+            let name = match *name {
+                "text size" => t!(lang, "setting-name-text-size"),
+                "maximum answer seconds" => t!(lang, "setting-name-answer-seconds"),
+                "self-test questions" => t!(lang, "setting-name-exam-questions"),
+                "self-test time limit" => t!(lang, "setting-name-exam-minutes"),
+                "maximum interval" => t!(lang, "setting-name-maximum-interval"),
+                "new cards per day" => t!(lang, "setting-name-new-per-day"),
+                "reviews per day" => t!(lang, "setting-name-reviews-per-day"),
+                "day rollover hour" => t!(lang, "setting-name-rollover-hour"),
+                other => other.to_owned(),
+            };
+            t!(
+                lang,
+                "settings-error-range",
+                name = name,
+                min = *min,
+                max = *max,
+                value = *value
+            )
+        }
+        SettingsError::ParameterCount(n) => t!(lang, "settings-error-parameter-count", found = *n),
     }
 }
 
