@@ -15,11 +15,11 @@ pub enum Error {
     Bank(#[from] kioku_core::bank::BankError),
     #[error("{}", store_message(.0))]
     Store(#[from] StoreError),
-    #[error(transparent)]
+    #[error("{}", kioku_i18n::words::schedule_error(lang(), .0))]
     Schedule(#[from] kioku_core::scheduler::ScheduleError),
-    #[error(transparent)]
+    #[error("{}", kioku_i18n::words::exam_error(lang(), .0))]
     Exam(#[from] kioku_core::exam::ExamError),
-    #[error(transparent)]
+    #[error("{}", kioku_i18n::words::optimize_error(lang(), .0))]
     Optimize(#[from] kioku_core::optimizer::OptimizeError),
     #[error(transparent)]
     Csv(#[from] kioku_core::review::revlog::CsvError),
@@ -46,14 +46,11 @@ impl From<LibraryError> for Error {
             LibraryError::BuiltinReadOnly(id) => {
                 Error::Usage(t!(lang(), "error-builtin-read-only", set = id.as_str()))
             }
-            LibraryError::Package { path, message } => Error::Usage(t!(
-                lang(),
-                "file-error",
-                path = path.display().to_string(),
-                message = message
-            )),
-            LibraryError::Export(m) => Error::Usage(m),
-            e @ LibraryError::SourceDocument { .. } => Error::Usage(e.to_string()),
+            e @ (LibraryError::Package { .. }
+            | LibraryError::Export(_)
+            | LibraryError::SourceDocument { .. }) => {
+                Error::Usage(kioku_i18n::words::library_error(lang(), &e))
+            }
         }
     }
 }

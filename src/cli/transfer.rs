@@ -103,16 +103,8 @@ pub(super) fn import(
             }
             return Ok(ExitCode::FAILURE);
         }
-        Err(LibraryError::Package { path, message }) => {
-            eprintln!(
-                "{}",
-                t!(
-                    lang(),
-                    "file-error",
-                    path = path.display().to_string(),
-                    message = message
-                )
-            );
+        Err(e @ LibraryError::Package { .. }) => {
+            eprintln!("{}", kioku_i18n::words::library_error(lang(), &e));
             return Ok(ExitCode::FAILURE);
         }
         Err(e) => return Err(e.into()),

@@ -396,3 +396,127 @@ fn gift_import_notes_are_japanese() {
         "{err}"
     );
 }
+
+/// What GIFT and Aiken cannot carry is named in Japanese: question types
+/// they have no place for, the set's metadata, an Aiken question's id.
+#[test]
+fn export_notes_are_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("every-type.json"), dir.path().join("e.json")).unwrap();
+    assert!(ja(dir.path(), &["import", "e.json"], "").status.success());
+    let o = ja(
+        dir.path(),
+        &["export", "every-type", "--format", "gift", "-o", "out.gift"],
+        "",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    for line in [
+        "警告: 書き出せなかったもの: capital: gift には「フラッシュカード」の問題がありません\n",
+        "警告: pillars: 書き出しましたが、選択肢を並べ替えるかどうかは Moodle が決めます\n",
+        "警告: セット: gift には書く場所がないため、書き出していません: タイトル「Every question type」、言語「en-GB」、",
+        "、作成者 A. Teacher、出典「Made up for tests」、セットのタグ demo（取り込むとタイトルはファイル名から取り、言語は推定します）\n",
+    ] {
+        assert!(err.contains(line), "{line} missing:\n{err}");
+    }
+    let o = ja(
+        dir.path(),
+        &["export", "every-type", "--format", "aiken", "-o", "out.txt"],
+        "",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    for line in [
+        "警告: 書き出せなかったもの: pillars: Aiken の正解は 1 つだけですが、この問題には複数あります\n",
+        "警告: 書き出せなかったもの: year: aiken には「答えを入力」の問題がありません\n",
+        "警告: tf: Aiken には書く場所がないため、書き出していません: ID tf（取り込むと ID は問題文から作られます）\n",
+    ] {
+        assert!(err.contains(line), "{line} missing:\n{err}");
+    }
+    assert!(
+        !err.contains("has no") && !err.contains("not written"),
+        "{err}"
+    );
+}
+
+/// How an Anki package's notes were mapped is named in Japanese: cloze
+/// hints left out, an Image Occlusion note skipped.
+#[test]
+fn anki_note_mapping_notes_are_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let import = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    std::fs::copy(import.join("deck.apkg"), dir.path().join("deck.apkg")).unwrap();
+    std::fs::copy(import.join("occlusion.apkg"), dir.path().join("occ.apkg")).unwrap();
+    let o = ja(dir.path(), &["import", "deck.apkg"], "");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("警告: ノート 2: 穴埋めのヒントは除いて取り込みました\n"),
+        "{}",
+        stderr(&o)
+    );
+    let o = ja(dir.path(), &["import", "occ.apkg"], "");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("警告: ノート 2: 画像穴埋め（Image Occlusion）ノート（「Label the map」）です。画像の上に図形で隠す形式は kioku では表示できないため、スキップしました\n"),
+        "{err}"
+    );
+    assert!(!err.contains("skipped"), "{err}");
+}
+
+/// Core errors that used to keep the core's English are worded in
+/// Japanese: an unreadable package, a set no question of which a format
+/// can carry.
+#[test]
+fn package_and_export_errors_are_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.apkg"), b"not a zip").unwrap();
+    let o = ja(dir.path(), &["import", "bad.apkg"], "");
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(
+        err.contains("bad.apkg: エラー: 読み取れる Anki パッケージ（zip）ではありません: "),
+        "{err}"
+    );
+    assert!(!err.contains("not a readable"), "{err}");
+    std::fs::write(
+        dir.path().join("f.json"),
+        r#"{"kioku": 1, "id": "f", "title": "F", "language": "ja", "questions": [
+  {"id": "q", "type": "flashcard", "prompt": "犬", "answer": "dog"}
+]}"#,
+    )
+    .unwrap();
+    assert!(ja(dir.path(), &["import", "f.json"], "").status.success());
+    let o = ja(
+        dir.path(),
+        &["export", "f", "--format", "aiken", "-o", "f.txt"],
+        "",
+    );
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(
+        err.contains("このセットには aiken 形式で書き出せる問題がありません"),
+        "{err}"
+    );
+    assert!(!err.contains("no question"), "{err}");
+}
+
+/// A data file kioku cannot read is named with the reason in Japanese;
+/// only the decoder's own detail stays as it came.
+#[test]
+fn an_unreadable_device_file_is_reported_in_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(ja(dir.path(), &["decks"], "").status.success());
+    let devices = dir.path().join("data/devices");
+    for f in std::fs::read_dir(&devices).unwrap() {
+        std::fs::write(f.unwrap().path(), "garbage").unwrap();
+    }
+    let o = ja(dir.path(), &["decks"], "");
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(err.starts_with("エラー: "), "{err}");
+    assert!(
+        err.contains(".json: デバイスファイルとして読めません（expected value at line 1 column 1）。直すか削除してください\n"),
+        "{err}"
+    );
+}

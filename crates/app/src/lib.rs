@@ -411,8 +411,8 @@ impl AppCtx {
     }
 
     /// Report an error in the banner instead of failing.
-    pub fn fail(mut self, e: impl std::fmt::Display) {
-        self.banner.write().push(e.to_string());
+    pub fn fail(mut self, message: String) {
+        self.banner.write().push(message);
     }
 }
 
@@ -493,7 +493,7 @@ pub fn describe(lang: Lang, e: &kioku_core::library::LibraryError) -> String {
             .map(|d| kioku_i18n::words::diagnostic(lang, d))
             .collect::<Vec<_>>()
             .join("\n"),
-        other => other.to_string(),
+        other => kioku_i18n::words::library_error(lang, other),
     }
 }
 
@@ -603,7 +603,8 @@ pub fn launch(data_dir: PathBuf) -> ! {
             let _ = lib.save_snapshot();
             lib
         })
-        .map_err(|e| e.to_string())
+        // The library's language setting is not known yet: the system's.
+        .map_err(|e| kioku_i18n::words::library_error(kioku_i18n::current(), &e))
     });
     let dom = VirtualDom::new(App).with_root_context(Boot::opening(opening));
     let window = WindowBuilder::new()

@@ -206,7 +206,7 @@ pub fn generate(root: &Path, spec: &Spec) -> Result<Summary, Error> {
     if !loaded.events.is_empty() {
         return Err(StoreError::Invalid {
             path: log_path,
-            message: "already has reviews; generate into an empty directory".into(),
+            problem: crate::store::DataProblem::HasReviews,
         }
         .into());
     }

@@ -3,13 +3,21 @@
 //! word it here, in the user's language. Machine-readable output (JSON,
 //! file formats) keeps the core's English `Display` text.
 
-use kioku_core::bank::formats::{Item, Note, NoteKind};
+use kioku_core::bank::formats::ExportError;
+use kioku_core::bank::formats::apkg::ApkgError;
+use kioku_core::bank::formats::bundle::BundleError;
+use kioku_core::bank::formats::{Format, Item, Note, NoteKind, SetField};
 use kioku_core::bank::problem::SyntaxError;
 use kioku_core::bank::{AbbreviationFault, Diagnostic, FieldHint, IdKind, Kind, Problem};
+use kioku_core::bank::{BankError, QuestionKind};
+use kioku_core::exam::ExamError;
 use kioku_core::grader::{Detail, Lenience, MatchReason};
+use kioku_core::library::{ExportFailure, LibraryError, PackageError, SourceProblem};
 use kioku_core::media::{Escape, MediaError};
+use kioku_core::optimizer::OptimizeError;
+use kioku_core::scheduler::ScheduleError;
 use kioku_core::scheduler::SettingsError;
-use kioku_core::store::{FormError, StoreError};
+use kioku_core::store::{DataProblem, FormError, StoreError};
 
 use crate::{Lang, t};
 
@@ -372,7 +380,11 @@ pub fn form_error(lang: Lang, e: &FormError) -> String {
         FormError::Steps(SettingsError::StepRange(word)) => {
             t!(lang, "settings-step-range", step = word.as_str())
         }
-        other => other.to_string(),
+        FormError::Steps(other) => t!(
+            lang,
+            "settings-form-sentence",
+            message = settings_error(lang, other)
+        ),
     }
 }
 
@@ -545,7 +557,310 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             dir = dir.display().to_string()
         ),
         StoreError::NoDataDir => t!(lang, "store-error-no-data-dir"),
-        other => other.to_string(),
+        StoreError::Io { path, op, source } => t!(
+            lang,
+            "store-error-io",
+            path = path.display().to_string(),
+            op = io_op(lang, op),
+            error = source.to_string()
+        ),
+        StoreError::Invalid { path, problem } => t!(
+            lang,
+            "store-error-invalid",
+            path = path.display().to_string(),
+            message = data_problem(lang, problem)
+        ),
+        StoreError::Encode(message) => t!(lang, "store-error-encode", error = message.as_str()),
+    }
+}
+
+/// What is wrong with a data file kioku reads (a decoder's text kept).
+pub fn data_problem(lang: Lang, p: &DataProblem) -> String {
+    match p {
+        DataProblem::NotRegularFile => t!(lang, "data-not-regular-file"),
+        DataProblem::HasReviews => t!(lang, "data-has-reviews"),
+        DataProblem::NotDeviceFile(e) => t!(lang, "data-not-device-file", error = e.as_str()),
+        DataProblem::BadDeviceId(id) => t!(lang, "data-bad-device-id", id = id.as_str()),
+        DataProblem::SettingsNotWritable => t!(lang, "data-settings-not-writable"),
+        DataProblem::NotJson(e) => t!(lang, "data-not-json", error = e.as_str()),
+        DataProblem::Decode(e) => t!(lang, "data-decode", error = e.as_str()),
+        DataProblem::Settings(e) => settings_error(lang, e),
+    }
+}
+
+/// A setting out of range or malformed.
+pub fn settings_error(lang: Lang, e: &SettingsError) -> String {
+    match e {
+        SettingsError::Retention(r) => {
+            t!(lang, "settings-error-retention", value = format!("{r}"))
+        }
+        SettingsError::Step(word) => t!(lang, "settings-bad-step", step = word.as_str()),
+        SettingsError::StepRange(word) => t!(lang, "settings-step-range", step = word.as_str()),
+        SettingsError::Range {
+            name,
+            min,
+            max,
+            value,
+        } => {
+            let name = match *name {
+                "text size" => t!(lang, "setting-name-text-size"),
+                "maximum answer seconds" => t!(lang, "setting-name-answer-seconds"),
+                "self-test questions" => t!(lang, "setting-name-exam-questions"),
+                "self-test time limit" => t!(lang, "setting-name-exam-minutes"),
+                "maximum interval" => t!(lang, "setting-name-maximum-interval"),
+                "new cards per day" => t!(lang, "setting-name-new-per-day"),
+                "reviews per day" => t!(lang, "setting-name-reviews-per-day"),
+                "day rollover hour" => t!(lang, "setting-name-rollover-hour"),
+                other => other.to_owned(),
+            };
+            t!(
+                lang,
+                "settings-error-range",
+                name = name,
+                min = *min,
+                max = *max,
+                value = *value
+            )
+        }
+        SettingsError::ParameterCount(n) => t!(lang, "settings-error-parameter-count", found = *n),
+    }
+}
+
+/// What the data directory could not do to a file (`op` is the core's
+/// English verb); an unknown verb stays as it is.
+fn io_op(lang: Lang, op: &str) -> String {
+    match op {
+        "append to" => t!(lang, "io-op-append"),
+        "create" => t!(lang, "io-op-create"),
+        "cut the torn last line of" => t!(lang, "io-op-cut-torn-line"),
+        "list" => t!(lang, "io-op-list"),
+        "lock" => t!(lang, "io-op-lock"),
+        "move" => t!(lang, "io-op-move"),
+        "open" | "open for appending" => t!(lang, "io-op-open"),
+        "read" => t!(lang, "io-op-read"),
+        "read metadata of" => t!(lang, "io-op-read-metadata"),
+        "replace" => t!(lang, "io-op-replace"),
+        "seek" => t!(lang, "io-op-seek"),
+        "sync" | "sync directory" => t!(lang, "io-op-sync"),
+        "write" => t!(lang, "io-op-write"),
+        other => other.to_owned(),
+    }
+}
+
+/// A library error: every kind, worded from its typed value. Text from the
+/// operating system or a decoder stays as it came, inside the language's
+/// frame.
+pub fn library_error(lang: Lang, e: &LibraryError) -> String {
+    match e {
+        LibraryError::Bank(BankError::Invalid(ds)) => ds
+            .iter()
+            .map(|d| diagnostic(lang, d))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        LibraryError::Bank(BankError::Io { path, op, source }) => t!(
+            lang,
+            "store-error-io",
+            path = path.display().to_string(),
+            op = io_op(lang, op),
+            error = source.to_string()
+        ),
+        LibraryError::Store(e) => store_error(lang, e),
+        LibraryError::Schedule(e) => schedule_error(lang, e),
+        LibraryError::UnknownFormat(path) => t!(
+            lang,
+            "error-unknown-format",
+            path = path.display().to_string()
+        ),
+        LibraryError::NoSet(id) => t!(lang, "error-no-set", set = id.as_str()),
+        LibraryError::BuiltinReadOnly(id) => {
+            t!(lang, "library-error-builtin-read-only", set = id.as_str())
+        }
+        LibraryError::Package { path, error } => t!(
+            lang,
+            "file-error",
+            path = path.display().to_string(),
+            message = package_error(lang, error)
+        ),
+        LibraryError::Export(e) => export_failure(lang, e),
+        LibraryError::SourceDocument { document, reason } => t!(
+            lang,
+            "library-error-source-document",
+            document = document.as_str(),
+            reason = source_problem(lang, reason)
+        ),
+    }
+}
+
+/// Why a package (.apkg, .colpkg, .kioku) could not be read.
+pub fn package_error(lang: Lang, e: &PackageError) -> String {
+    match e {
+        PackageError::Apkg(e) => apkg_error(lang, e),
+        PackageError::Bundle(e) => bundle_error(lang, e),
+    }
+}
+
+/// Why an Anki package could not be read or written.
+pub fn apkg_error(lang: Lang, e: &ApkgError) -> String {
+    match e {
+        ApkgError::NotZip(why) => t!(lang, "apkg-error-not-zip", error = why.as_str()),
+        ApkgError::MemberTooLarge { name, size, limit } => t!(
+            lang,
+            "apkg-error-member-too-large",
+            name = name.as_str(),
+            size = size.to_string(),
+            limit = limit.to_string()
+        ),
+        ApkgError::TotalTooLarge { limit } => {
+            t!(
+                lang,
+                "apkg-error-total-too-large",
+                limit = limit.to_string()
+            )
+        }
+        ApkgError::Ratio { name, ratio, limit } => t!(
+            lang,
+            "apkg-error-ratio",
+            name = name.as_str(),
+            ratio = ratio.to_string(),
+            limit = limit.to_string()
+        ),
+        ApkgError::OnlyStub => t!(lang, "apkg-error-only-stub"),
+        ApkgError::NoCollection => t!(lang, "apkg-error-no-collection"),
+        ApkgError::Member { name, reason } => t!(
+            lang,
+            "apkg-error-member",
+            name = name.as_str(),
+            error = reason.as_str()
+        ),
+        ApkgError::Database(why) => t!(lang, "apkg-error-database", error = why.as_str()),
+        ApkgError::Temp { path, source } => t!(
+            lang,
+            "apkg-error-temp",
+            path = path.display().to_string(),
+            error = source.to_string()
+        ),
+    }
+}
+
+/// Why a .kioku bundle could not be read or written.
+pub fn bundle_error(lang: Lang, e: &BundleError) -> String {
+    match e {
+        BundleError::NotZip(why) => t!(lang, "bundle-error-not-zip", error = why.as_str()),
+        BundleError::UnsafeName(name) => t!(lang, "bundle-error-unsafe-name", name = name.as_str()),
+        BundleError::UnexpectedMember(name) => {
+            t!(lang, "bundle-error-unexpected-member", name = name.as_str())
+        }
+        BundleError::TooManyMembers { count, limit } => t!(
+            lang,
+            "bundle-error-too-many-members",
+            count = *count,
+            limit = *limit
+        ),
+        BundleError::MemberTooLarge { name, size, limit } => t!(
+            lang,
+            "bundle-error-member-too-large",
+            name = name.as_str(),
+            size = size.to_string(),
+            limit = limit.to_string()
+        ),
+        BundleError::TotalTooLarge { limit } => {
+            t!(
+                lang,
+                "bundle-error-total-too-large",
+                limit = limit.to_string()
+            )
+        }
+        BundleError::Ratio { name, ratio, limit } => t!(
+            lang,
+            "bundle-error-ratio",
+            name = name.as_str(),
+            ratio = ratio.to_string(),
+            limit = limit.to_string()
+        ),
+        BundleError::NoSet => t!(lang, "bundle-error-no-set"),
+        BundleError::Member { name, reason } => t!(
+            lang,
+            "bundle-error-member",
+            name = name.as_str(),
+            error = reason.as_str()
+        ),
+        BundleError::Write(why) => t!(lang, "bundle-error-write", error = why.as_str()),
+    }
+}
+
+/// Why an export failed.
+pub fn export_failure(lang: Lang, e: &ExportFailure) -> String {
+    match e {
+        ExportFailure::Format(e) => export_error(lang, e),
+        ExportFailure::Media(e) => media_error(lang, e),
+        ExportFailure::Package(e) => apkg_error(lang, e),
+        ExportFailure::Bundle(e) => bundle_error(lang, e),
+        ExportFailure::CreateDir { path, source } => t!(
+            lang,
+            "export-error-create-dir",
+            path = path.display().to_string(),
+            error = source.to_string()
+        ),
+        ExportFailure::Encode(why) => t!(lang, "store-error-encode", error = why.as_str()),
+    }
+}
+
+/// Why a set could not be written in a format.
+pub fn export_error(lang: Lang, e: &ExportError) -> String {
+    match e {
+        ExportError::Unsupported => t!(lang, "export-error-apkg-to-file"),
+        ExportError::NeedsMedia => t!(lang, "export-error-bundle-needs-media"),
+        ExportError::Encode(why) => t!(lang, "store-error-encode", error = why.as_str()),
+        ExportError::Nothing(format) => {
+            t!(lang, "export-error-nothing", format = format_name(*format))
+        }
+    }
+}
+
+/// Why a set's source document could not be read.
+pub fn source_problem(lang: Lang, p: &SourceProblem) -> String {
+    match p {
+        SourceProblem::BuiltinOnly { only } => {
+            t!(lang, "source-problem-builtin-only", only = only.as_str())
+        }
+        SourceProblem::NotInside => t!(lang, "source-problem-not-inside"),
+        SourceProblem::NotUtf8 => t!(lang, "source-problem-not-utf8"),
+        SourceProblem::Io(e) => e.to_string(),
+        SourceProblem::TooLarge { mib } => {
+            t!(lang, "source-problem-too-large", mib = mib.to_string())
+        }
+    }
+}
+
+/// The scheduler's errors (FSRS's own text kept).
+pub fn schedule_error(lang: Lang, e: &ScheduleError) -> String {
+    match e {
+        ScheduleError::Parameters(f) => {
+            t!(lang, "schedule-error-parameters", error = f.to_string())
+        }
+        ScheduleError::Fsrs(f) => t!(lang, "schedule-error-fsrs", error = f.to_string()),
+    }
+}
+
+/// Why a self-test could not be set up.
+pub fn exam_error(lang: Lang, e: &ExamError) -> String {
+    match e {
+        ExamError::NoSet(id) => t!(lang, "error-no-set", set = id.as_str()),
+        ExamError::NoCards(id) => t!(lang, "exam-error-no-cards", set = id.as_str()),
+    }
+}
+
+/// Why fitting the parameters failed.
+pub fn optimize_error(lang: Lang, e: &OptimizeError) -> String {
+    match e {
+        OptimizeError::NotEnoughData { items, needed } => t!(
+            lang,
+            "optimize-error-not-enough-data",
+            items = *items,
+            needed = *needed
+        ),
+        OptimizeError::Cancelled => t!(lang, "optimize-error-cancelled"),
+        OptimizeError::Fsrs(f) => t!(lang, "optimize-error-fsrs", error = format!("{f:?}")),
     }
 }
 
@@ -688,6 +1003,206 @@ pub fn note_kind(lang: Lang, k: &NoteKind) -> String {
         }
         NoteKind::UnsafeMediaName => t!(lang, "note-unsafe-media-name"),
         NoteKind::MediaMissing => t!(lang, "note-media-missing"),
-        NoteKind::Other(text) => text.clone(),
+        NoteKind::MoodleClozeNoRightAnswer { inner } => {
+            t!(lang, "note-moodle-cloze-no-right", inner = inner.as_str())
+        }
+        NoteKind::MoodleClozeShortAnswer { answer, others } => t!(
+            lang,
+            "note-moodle-cloze-short-answer",
+            answer = answer.as_str(),
+            others = *others
+        ),
+        NoteKind::MoodleClozeNumber { answer } => {
+            t!(lang, "note-moodle-cloze-number", answer = answer.as_str())
+        }
+        NoteKind::MoodleClozeChoice { answer, others } => t!(
+            lang,
+            "note-moodle-cloze-choice",
+            answer = answer.as_str(),
+            others = *others
+        ),
+        NoteKind::ClozeGone { number } => t!(lang, "note-cloze-gone", number = *number),
+        NoteKind::ReviewCardTypeNotImported { name } => {
+            t!(
+                lang,
+                "note-review-card-type-not-imported",
+                name = name.as_str()
+            )
+        }
+        NoteKind::ImageOcclusion { header } => match header {
+            Some(h) => t!(lang, "note-image-occlusion-named", header = h.as_str()),
+            None => t!(lang, "note-image-occlusion"),
+        },
+        NoteKind::ClozeHintsNotImported => t!(lang, "note-cloze-hints-not-imported"),
+        NoteKind::OneFieldNoteType { notetype } => {
+            t!(
+                lang,
+                "note-one-field-note-type",
+                notetype = notetype.as_str()
+            )
+        }
+        NoteKind::CardTypeNotImported { name } => {
+            t!(lang, "note-card-type-not-imported", name = name.as_str())
+        }
+        NoteKind::FieldNotImported { name } => {
+            t!(lang, "note-field-not-imported", name = name.as_str())
+        }
+        NoteKind::MediaNotCopied { error } => {
+            t!(lang, "note-media-not-copied", error = error.as_str())
+        }
+        NoteKind::MediaListUnreadable { error } => match error {
+            Some(e) => t!(
+                lang,
+                "note-media-list-unreadable-because",
+                error = e.as_str()
+            ),
+            None => t!(lang, "note-media-list-unreadable"),
+        },
+        NoteKind::NoQuestionType { format, kind } => {
+            let kind = question_kind(lang, *kind);
+            match format {
+                Format::Moodle => t!(lang, "note-moodle-no-type", kind = kind),
+                other => t!(
+                    lang,
+                    "note-format-no-type",
+                    format = format_name(*other),
+                    kind = kind
+                ),
+            }
+        }
+        NoteKind::AikenSeveralRight => t!(lang, "note-aiken-several-right"),
+        NoteKind::AikenSingleLines => t!(lang, "note-aiken-single-lines"),
+        NoteKind::AikenLost {
+            id,
+            explanation,
+            tags,
+        } => {
+            let mut lost = vec![t!(lang, "lost-id", id = id.as_str())];
+            if let Some(e) = explanation {
+                lost.push(t!(lang, "lost-explanation", value = e.as_str()));
+            }
+            if !tags.is_empty() {
+                lost.push(t!(
+                    lang,
+                    "lost-tags",
+                    value = tags.join(&t!(lang, "list-separator"))
+                ));
+            }
+            t!(
+                lang,
+                "note-aiken-lost",
+                fields = lost.join(&t!(lang, "lost-separator"))
+            )
+        }
+        NoteKind::TsvTypedAsBasic => t!(lang, "note-tsv-typed-as-basic"),
+        NoteKind::TsvChoiceAsBasic => t!(lang, "note-tsv-choice-as-basic"),
+        NoteKind::TsvTrueFalseAsBasic => t!(lang, "note-tsv-true-false-as-basic"),
+        NoteKind::TagSpaces => t!(lang, "note-tag-spaces"),
+        NoteKind::MarkdownAsHtml => t!(lang, "note-markdown-as-html"),
+        NoteKind::TsvFieldsDropped => t!(lang, "note-tsv-fields-dropped"),
+        NoteKind::ApkgTypedFirstOnly => t!(lang, "note-apkg-typed-first-only"),
+        NoteKind::ApkgChoiceAsBasic => t!(lang, "note-apkg-choice-as-basic"),
+        NoteKind::ApkgTrueFalseAsBasic => t!(lang, "note-apkg-true-false-as-basic"),
+        NoteKind::ApkgClozeAlternatives => t!(lang, "note-apkg-cloze-alternatives"),
+        NoteKind::ApkgNoHistory => t!(lang, "note-apkg-no-history"),
+        NoteKind::CsvShuffle => t!(lang, "note-csv-shuffle"),
+        NoteKind::CsvMetadataNotWritten { fields } => t!(
+            lang,
+            "note-csv-metadata-not-written",
+            fields = set_fields(lang, fields)
+        ),
+        NoteKind::MetadataNotWritten {
+            format,
+            fields,
+            title_kept,
+        } => {
+            let format = format_name(*format);
+            let fields = set_fields(lang, fields);
+            if *title_kept {
+                t!(
+                    lang,
+                    "note-metadata-not-written-title-kept",
+                    format = format,
+                    fields = fields
+                )
+            } else {
+                t!(
+                    lang,
+                    "note-metadata-not-written",
+                    format = format,
+                    fields = fields
+                )
+            }
+        }
+        NoteKind::GiftShuffle => t!(lang, "note-gift-shuffle"),
+        NoteKind::GiftTags { tags } => t!(
+            lang,
+            "note-gift-tags",
+            tags = tags.join(&t!(lang, "list-separator"))
+        ),
+        NoteKind::MoodleClozeNumbers => t!(lang, "note-moodle-cloze-numbers"),
+        NoteKind::MoodleSource => t!(lang, "note-moodle-source"),
+        NoteKind::MoodleSetFields => t!(lang, "note-moodle-set-fields"),
+        NoteKind::MediaDropped { alt, dest, format } => t!(
+            lang,
+            "note-media-dropped",
+            alt = alt.as_str(),
+            dest = dest.as_str(),
+            format = format_name(*format)
+        ),
+        NoteKind::AbbreviationsDropped {
+            format,
+            abbreviations,
+        } => {
+            let list: Vec<String> = abbreviations
+                .iter()
+                .map(|(s, l)| format!("{s} = {l}"))
+                .collect();
+            t!(
+                lang,
+                "note-abbreviations-dropped",
+                format = format_name(*format),
+                list = list.join(&t!(lang, "list-separator"))
+            )
+        }
+        NoteKind::MediaInSubfolder { packed: false } => t!(lang, "note-media-subfolder-bundle"),
+        NoteKind::MediaInSubfolder { packed: true } => t!(lang, "note-media-subfolder-apkg"),
     }
+}
+
+/// A format's name as the notes give it (`GIFT`, `Moodle XML`, `.apkg`).
+fn format_name(f: Format) -> String {
+    f.name().to_owned()
+}
+
+/// A question type's name: the file formats' `type` in English, the
+/// editor's name in Japanese.
+fn question_kind(lang: Lang, k: QuestionKind) -> String {
+    match lang {
+        Lang::En => k.as_str().to_owned(),
+        _ => match k {
+            QuestionKind::Flashcard => t!(lang, "app-kind-flashcard"),
+            QuestionKind::Typed => t!(lang, "app-kind-typed"),
+            QuestionKind::MultipleChoice => t!(lang, "app-kind-choice"),
+            QuestionKind::TrueFalse => t!(lang, "app-kind-true-false"),
+            QuestionKind::Cloze => t!(lang, "app-kind-cloze"),
+        },
+    }
+}
+
+/// Set fields and their values, as a list.
+fn set_fields(lang: Lang, fields: &[SetField]) -> String {
+    let sep = t!(lang, "list-separator");
+    fields
+        .iter()
+        .map(|f| match f {
+            SetField::Title(v) => t!(lang, "lost-title", value = v.as_str()),
+            SetField::Language(v) => t!(lang, "lost-language", value = v.as_str()),
+            SetField::Description(v) => t!(lang, "lost-description", value = v.as_str()),
+            SetField::Authors(v) => t!(lang, "lost-authors", value = v.join(&sep)),
+            SetField::Source(v) => t!(lang, "lost-source", value = v.as_str()),
+            SetField::Tags(v) => t!(lang, "lost-set-tags", value = v.join(&sep)),
+        })
+        .collect::<Vec<_>>()
+        .join(&t!(lang, "lost-separator"))
 }

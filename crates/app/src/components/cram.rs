@@ -62,7 +62,7 @@ pub fn CramSetup() -> Element {
             Ok(s) => {
                 ctx.go(Screen::Study(s));
             }
-            Err(e) => ctx.fail(e),
+            Err(e) => ctx.fail(crate::describe(*ctx.lang.peek(), &e)),
         }
     };
     let options = [

@@ -40,7 +40,7 @@ fn save_if_finished(mut ctx: AppCtx) {
             Ok(()) => {
                 ctx.with_exam(|_, saved| *saved = true);
             }
-            Err(e) => ctx.fail(e),
+            Err(e) => ctx.fail(crate::describe(*ctx.lang.peek(), &e)),
         }
     }
 }
@@ -87,7 +87,7 @@ fn start(ctx: AppCtx, config: ExamConfig) {
                 saved: false,
             });
         }
-        Err(e) => ctx.fail(e),
+        Err(e) => ctx.fail(kioku_i18n::words::exam_error(*ctx.lang.peek(), &e)),
     }
 }
 

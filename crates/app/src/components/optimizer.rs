@@ -44,6 +44,7 @@ pub fn Optimizer() -> Element {
         }
     });
     let start = move |_| {
+        let lang = *ctx.lang.peek();
         let (reviews, relearning) = match ctx.library.read().as_ref() {
             Some(lib) => (
                 kioku_core::review::revlog::from_events(lib.events()),
@@ -59,7 +60,8 @@ pub fn Optimizer() -> Element {
         };
         std::thread::spawn(move || {
             let set = TrainingSet::from_reviews(&reviews);
-            let r = optimizer::fit(&set, relearning, &progress).map_err(|e| e.to_string());
+            let r = optimizer::fit(&set, relearning, &progress)
+                .map_err(|e| kioku_i18n::words::optimize_error(lang, &e));
             if let Ok(mut slot) = result.lock() {
                 *slot = Some(r);
             }
@@ -83,10 +85,11 @@ pub fn Optimizer() -> Element {
         };
         match result {
             Ok(()) => applied.set(true),
-            Err(e) => ctx.fail(e),
+            Err(e) => ctx.fail(crate::describe(*ctx.lang.peek(), &e)),
         }
     };
     let estimate = move |_| {
+        let lang = *ctx.lang.peek();
         let (params, config) = match ctx.library.read().as_ref() {
             Some(lib) => {
                 let s = &lib.settings().scheduler;
@@ -102,7 +105,7 @@ pub fn Optimizer() -> Element {
         };
         workload.set(Some(
             optimizer::workload(&params, &optimizer::WORKLOAD_RETENTIONS, &config)
-                .map_err(|e| e.to_string()),
+                .map_err(|e| kioku_i18n::words::optimize_error(lang, &e)),
         ));
     };
     let running = job.read().is_some();

@@ -54,7 +54,7 @@ pub fn SettingsView() -> Element {
                         ctx.lang.set(crate::resolve_lang(language));
                         saved.set(true);
                     }
-                    Err(e) => ctx.fail(e),
+                    Err(e) => ctx.fail(crate::describe(*ctx.lang.peek(), &e)),
                 }
             }
         }

@@ -48,7 +48,7 @@ pub fn StatsView() -> Element {
     let stats = match stats {
         Ok(s) => s,
         Err(e) => {
-            ctx.fail(e);
+            ctx.fail(kioku_i18n::words::schedule_error(*ctx.lang.peek(), &e));
             return rsx! {};
         }
     };

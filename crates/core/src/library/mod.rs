@@ -54,17 +54,65 @@ pub enum LibraryError {
     #[error("set \"{0}\" is built in and read-only")]
     BuiltinReadOnly(SetId),
     /// A package (e.g. `.apkg`) could not be read.
-    #[error("{}: {message}", path.display())]
+    #[error("{}: {error}", path.display())]
     Package {
         path: std::path::PathBuf,
-        message: String,
+        error: PackageError,
     },
     /// The set cannot be written in that format.
     #[error("{0}")]
-    Export(String),
+    Export(ExportFailure),
     /// A set's `source_document` could not be read.
     #[error("cannot read source document \"{document}\": {reason}")]
-    SourceDocument { document: String, reason: String },
+    SourceDocument {
+        document: String,
+        reason: SourceProblem,
+    },
+}
+
+/// Why a package could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum PackageError {
+    #[error(transparent)]
+    Apkg(#[from] crate::bank::formats::apkg::ApkgError),
+    #[error(transparent)]
+    Bundle(#[from] crate::bank::formats::bundle::BundleError),
+}
+
+/// Why a set could not be exported (or a file's media not read along).
+#[derive(Debug, thiserror::Error)]
+pub enum ExportFailure {
+    #[error(transparent)]
+    Format(#[from] crate::bank::formats::ExportError),
+    #[error(transparent)]
+    Media(#[from] crate::media::MediaError),
+    #[error(transparent)]
+    Package(#[from] crate::bank::formats::apkg::ApkgError),
+    #[error(transparent)]
+    Bundle(#[from] crate::bank::formats::bundle::BundleError),
+    #[error("cannot create {}: {source}", path.display())]
+    CreateDir {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot encode: {0}")]
+    Encode(String),
+}
+
+/// Why a set's source document could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum SourceProblem {
+    #[error("the built-in bank carries only {only}")]
+    BuiltinOnly { only: String },
+    #[error("it must be a path inside the sets folder, such as sources/text.txt")]
+    NotInside,
+    #[error("it is not valid UTF-8")]
+    NotUtf8,
+    /// The system's own text.
+    #[error("{0}")]
+    Io(std::io::Error),
+    #[error("it is larger than {mib} MiB")]
+    TooLarge { mib: u64 },
 }
 
 /// What answering a card did.
@@ -638,17 +686,16 @@ impl Library {
         let Some(name) = set.source_document.as_deref() else {
             return Ok(None);
         };
-        let fail = |reason: String| LibraryError::SourceDocument {
+        let fail = |reason: SourceProblem| LibraryError::SourceDocument {
             document: name.to_owned(),
             reason,
         };
         if self.is_builtin(id) {
             return match name {
                 bank::INTERVIEW_DOCUMENT => Ok(Some(bank::INTERVIEW_TEXT.to_owned())),
-                _ => Err(fail(format!(
-                    "the built-in bank carries only {}",
-                    bank::INTERVIEW_DOCUMENT
-                ))),
+                _ => Err(fail(SourceProblem::BuiltinOnly {
+                    only: bank::INTERVIEW_DOCUMENT.to_owned(),
+                })),
             };
         }
         let relative = std::path::Path::new(name);
@@ -656,20 +703,17 @@ impl Library {
             .components()
             .all(|c| matches!(c, std::path::Component::Normal(_)))
         {
-            return Err(fail(
-                "it must be a path inside the sets folder, such as sources/text.txt".to_owned(),
-            ));
+            return Err(fail(SourceProblem::NotInside));
         }
         let path = self.store.sets_dir().join(relative);
         match bank::read_file_limited(&path, bank::MAX_FILE_BYTES) {
             Ok(bytes) => bank::parse::decode_text(&bytes)
                 .map(|t| Some(t.to_owned()))
-                .map_err(|_| fail("it is not valid UTF-8".to_owned())),
-            Err(BankError::Io { source, .. }) => Err(fail(source.to_string())),
-            Err(BankError::Invalid(_)) => Err(fail(format!(
-                "it is larger than {} MiB",
-                bank::MAX_FILE_BYTES / 1_048_576
-            ))),
+                .map_err(|_| fail(SourceProblem::NotUtf8)),
+            Err(BankError::Io { source, .. }) => Err(fail(SourceProblem::Io(source))),
+            Err(BankError::Invalid(_)) => Err(fail(SourceProblem::TooLarge {
+                mib: bank::MAX_FILE_BYTES / 1_048_576,
+            })),
         }
     }
 

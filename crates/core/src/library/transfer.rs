@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Library, LibraryError};
+use super::{ExportFailure, Library, LibraryError};
 use crate::bank::formats::{self, Exported, Format, ImportError, ImportMeta, Imported};
 use crate::bank::{self, QuestionId, QuestionSet, SetId};
 use crate::media;
@@ -90,25 +90,25 @@ impl Library {
                     name: name.as_str().to_owned(),
                     bytes,
                 })
-                .map_err(|e| LibraryError::Export(e.to_string()))
+                .map_err(|e| LibraryError::Export(e.into()))
         };
         if format == Format::Bundle {
-            let json = formats::export(set, Format::Json)
-                .map_err(|e| LibraryError::Export(e.to_string()))?;
+            let json =
+                formats::export(set, Format::Json).map_err(|e| LibraryError::Export(e.into()))?;
             let mut media = Vec::new();
             let mut notes = Vec::new();
             for (name, f) in files {
                 if name.as_str().contains('/') {
                     notes.push(formats::Note::new(
                         formats::Item::Media(name.to_string()),
-                        "media in a sub-folder is not bundled",
+                        formats::NoteKind::MediaInSubfolder { packed: false },
                     ));
                 } else {
                     media.push(read((name, f))?);
                 }
             }
             let bytes = formats::bundle::write(&json.text, &media)
-                .map_err(|e| LibraryError::Export(e.to_string()))?;
+                .map_err(|e| LibraryError::Export(e.into()))?;
             crate::store::write_new(file, &bytes)?;
             let out = Exported {
                 text: String::new(),
@@ -126,7 +126,7 @@ impl Library {
                     if name.as_str().contains('/') {
                         notes.push(formats::Note::new(
                             formats::Item::Media(name.to_string()),
-                            "media in a sub-folder is not packed",
+                            formats::NoteKind::MediaInSubfolder { packed: true },
                         ));
                     } else {
                         media.push(read((name, f))?);
@@ -145,7 +145,7 @@ impl Library {
                 .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
                 .map_or(1, |d| i64::try_from(d.as_secs()).unwrap_or(1));
             let (bytes, changes) = formats::apkg_export::write(set, &media, changed)
-                .map_err(|e| LibraryError::Export(e.to_string()))?;
+                .map_err(|e| LibraryError::Export(e.into()))?;
             notes.extend(changes);
             crate::store::write_new(file, &bytes)?;
             let out = Exported {
@@ -167,7 +167,10 @@ impl Library {
             let target = dir.join(name.as_str());
             if let Some(parent) = target.parent() {
                 std::fs::create_dir_all(parent).map_err(|source| {
-                    LibraryError::Export(format!("cannot create {}: {source}", parent.display()))
+                    LibraryError::Export(ExportFailure::CreateDir {
+                        path: parent.to_owned(),
+                        source,
+                    })
                 })?;
             }
             crate::store::write_new(&target, &m.bytes)?;
@@ -256,7 +259,7 @@ impl Library {
         let set = self
             .set(id)
             .ok_or_else(|| LibraryError::NoSet(id.clone()))?;
-        formats::export(set, format).map_err(|e| LibraryError::Export(e.to_string()))
+        formats::export(set, format).map_err(|e| LibraryError::Export(e.into()))
     }
 
     /// Add an imported set to the data directory (see
@@ -338,8 +341,8 @@ impl Library {
                 duration_ms: r.duration_ms,
                 mode: r.mode,
             });
-            let line =
-                serde_json::to_string(&event).map_err(|e| LibraryError::Export(e.to_string()))?;
+            let line = serde_json::to_string(&event)
+                .map_err(|e| LibraryError::Export(ExportFailure::Encode(e.to_string())))?;
             text.push_str(&line);
             text.push('\n');
         }
@@ -448,7 +451,7 @@ pub fn read_import(
             if matches!(format, Format::Json | Format::Md) {
                 let folder = media::media_dir(file, &i.set.id);
                 for (name, f) in media::set_files(&i.set, &folder) {
-                    let bytes = f.read().map_err(|e| LibraryError::Export(e.to_string()))?;
+                    let bytes = f.read().map_err(|e| LibraryError::Export(e.into()))?;
                     i.media.push(formats::MediaFile {
                         name: name.as_str().to_owned(),
                         bytes,
@@ -464,11 +467,11 @@ pub fn read_import(
         Err(ImportError::Invalid(problems)) => Err(bank::invalid(file, problems).into()),
         Err(ImportError::Package(e)) => Err(LibraryError::Package {
             path: file.to_owned(),
-            message: e.to_string(),
+            error: e.into(),
         }),
         Err(ImportError::Bundle(e)) => Err(LibraryError::Package {
             path: file.to_owned(),
-            message: e.to_string(),
+            error: e.into(),
         }),
     }
 }

@@ -132,7 +132,7 @@ fn read_jsonl_with<T: serde::de::DeserializeOwned + Send>(
     if !meta.is_file() {
         return Err(StoreError::Invalid {
             path: path.to_owned(),
-            message: "not a regular file (a directory or a device?)".into(),
+            problem: super::DataProblem::NotRegularFile,
         });
     }
     let mut file = File::open(path).map_err(io_err(path, "open"))?;

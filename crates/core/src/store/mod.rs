@@ -65,6 +65,32 @@ impl std::fmt::Display for Warning {
     }
 }
 
+/// What is wrong with a data file kioku reads.
+#[derive(Debug, thiserror::Error)]
+pub enum DataProblem {
+    #[error("not a regular file (a directory or a device?)")]
+    NotRegularFile,
+    #[error("already has reviews; generate into an empty directory")]
+    HasReviews,
+    /// The decoder's own text.
+    #[error("not a device file ({0}); fix or remove it")]
+    NotDeviceFile(String),
+    #[error("device id \"{0}\" must be letters, digits and hyphens")]
+    BadDeviceId(String),
+    #[error(
+        "could not be read when kioku started, so it is not overwritten; fix or remove it, then restart kioku"
+    )]
+    SettingsNotWritable,
+    /// The decoder's own text.
+    #[error("not valid JSON ({0})")]
+    NotJson(String),
+    /// The decoder's own text (a field of the wrong type, say).
+    #[error("{0}")]
+    Decode(String),
+    #[error(transparent)]
+    Settings(#[from] crate::scheduler::SettingsError),
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("{}: cannot {op}: {source}", path.display())]
@@ -81,8 +107,8 @@ pub enum StoreError {
         found: u64,
         supported: u64,
     },
-    #[error("{}: {message}", path.display())]
-    Invalid { path: PathBuf, message: String },
+    #[error("{}: {problem}", path.display())]
+    Invalid { path: PathBuf, problem: DataProblem },
     #[error("cannot encode: {0}")]
     Encode(String),
     #[error("{}: already exists; nothing was written", path.display())]
@@ -257,11 +283,11 @@ impl Store {
         let device = Self::load_device(root, new_device_id)?;
         let (settings, settings_writable) = match Settings::load(&root.join("settings.json")) {
             Ok(s) => (s.unwrap_or_default(), true),
-            Err(StoreError::Invalid { path, message }) => {
+            Err(StoreError::Invalid { path, problem }) => {
                 loaded.warnings.push(Warning {
                     path,
                     line: None,
-                    message: format!("{message}; using default settings until it is fixed (the file is left as it is)"),
+                    message: format!("{problem}; using default settings until it is fixed (the file is left as it is)"),
                 });
                 (Settings::default(), false)
             }
@@ -399,7 +425,7 @@ impl Store {
                 let v: serde_json::Value =
                     serde_json::from_slice(&bytes).map_err(|e| StoreError::Invalid {
                         path: path.clone(),
-                        message: format!("not a device file ({e}); fix or remove it"),
+                        problem: DataProblem::NotDeviceFile(e.to_string()),
                     })?;
                 if let Some(found) = v.get("kioku_device").and_then(serde_json::Value::as_u64)
                     && found > u64::from(DEVICE_VERSION)
@@ -412,15 +438,12 @@ impl Store {
                 }
                 let d: DeviceFile = serde_json::from_value(v).map_err(|e| StoreError::Invalid {
                     path: path.clone(),
-                    message: format!("not a device file ({e}); fix or remove it"),
+                    problem: DataProblem::NotDeviceFile(e.to_string()),
                 })?;
                 if d.id.is_empty() || !d.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
                     return Err(StoreError::Invalid {
                         path,
-                        message: format!(
-                            "device id \"{}\" must be letters, digits and hyphens",
-                            d.id
-                        ),
+                        problem: DataProblem::BadDeviceId(d.id),
                     });
                 }
                 Ok(d.id)
@@ -473,12 +496,12 @@ impl Store {
         if !self.settings_writable {
             return Err(StoreError::Invalid {
                 path,
-                message: "could not be read when kioku started, so it is not overwritten; fix or remove it, then restart kioku".into(),
+                problem: DataProblem::SettingsNotWritable,
             });
         }
         settings.validate().map_err(|e| StoreError::Invalid {
             path: path.clone(),
-            message: e.to_string(),
+            problem: e.into(),
         })?;
         settings.save(&path)?;
         self.settings = settings;

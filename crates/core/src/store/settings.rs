@@ -4,7 +4,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::{StoreError, io_err, write_atomic};
+use super::{DataProblem, StoreError, io_err, write_atomic};
 use crate::scheduler::{SchedulerSettings, SettingsError};
 
 /// Format version of `settings.json`.
@@ -160,12 +160,12 @@ impl Settings {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(io_err(path, "read")(e)),
         };
-        let invalid = |message: String| StoreError::Invalid {
+        let invalid = |problem: DataProblem| StoreError::Invalid {
             path: path.to_owned(),
-            message,
+            problem,
         };
-        let value: serde_json::Value =
-            serde_json::from_slice(&bytes).map_err(|e| invalid(format!("not valid JSON ({e})")))?;
+        let value: serde_json::Value = serde_json::from_slice(&bytes)
+            .map_err(|e| invalid(DataProblem::NotJson(e.to_string())))?;
         if let Some(v) = value
             .get("kioku_settings")
             .and_then(serde_json::Value::as_u64)
@@ -177,9 +177,9 @@ impl Settings {
                 supported: u64::from(SETTINGS_VERSION),
             });
         }
-        let settings: Settings =
-            serde_json::from_value(value).map_err(|e| invalid(e.to_string()))?;
-        settings.validate().map_err(|e| invalid(e.to_string()))?;
+        let settings: Settings = serde_json::from_value(value)
+            .map_err(|e| invalid(DataProblem::Decode(e.to_string())))?;
+        settings.validate().map_err(|e| invalid(e.into()))?;
         Ok(Some(settings))
     }
 

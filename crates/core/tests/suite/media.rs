@@ -359,7 +359,7 @@ mod transfer {
         fs::write(&file, bytes).unwrap();
         match read_import(&file, None, None) {
             Ok(i) => Ok(i.set.id.to_string()),
-            Err(LibraryError::Package { message, .. }) => Err(message),
+            Err(LibraryError::Package { error, .. }) => Err(error.to_string()),
             Err(e) => Err(e.to_string()),
         }
     }

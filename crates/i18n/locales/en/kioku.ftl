@@ -938,6 +938,79 @@ store-error-builtin-set = "{ $set }" is a built-in set and cannot be replaced
 store-error-set-elsewhere = a set with id "{ $set }" is in another file of { $dir }
 store-error-no-data-dir = no data directory could be found for this user
 
+# Reading and writing errors: { $op } is one of the io-op-* messages; the
+# system's own text follows.
+store-error-io = { $path }: cannot { $op }: { $error }
+io-op-append = append to
+io-op-create = create
+io-op-cut-torn-line = cut the torn last line of
+io-op-list = list
+io-op-lock = lock
+io-op-move = move
+io-op-open = open
+io-op-read = read
+io-op-read-metadata = read metadata of
+io-op-replace = replace
+io-op-seek = seek in
+io-op-sync = sync
+io-op-write = write
+store-error-invalid = { $path }: { $message }
+store-error-encode = cannot encode: { $error }
+data-not-regular-file = not a regular file (a directory or a device?)
+data-has-reviews = already has reviews; generate into an empty directory
+data-not-device-file = not a device file ({ $error }); fix or remove it
+data-bad-device-id = device id "{ $id }" must be letters, digits and hyphens
+data-settings-not-writable = could not be read when kioku started, so it is not overwritten; fix or remove it, then restart kioku
+data-not-json = not valid JSON ({ $error })
+data-decode = { $error }
+settings-error-retention = desired retention must be between 0.70 and 0.99, not { $value }
+settings-error-range = { $name } must be between { $min } and { $max }, not { $value }
+settings-error-parameter-count = FSRS parameters must be 21 numbers (FSRS-6), found { $found }
+settings-form-sentence = { $message }.
+setting-name-text-size = text size
+setting-name-answer-seconds = maximum answer seconds
+setting-name-exam-questions = self-test questions
+setting-name-exam-minutes = self-test time limit
+setting-name-maximum-interval = maximum interval
+setting-name-new-per-day = new cards per day
+setting-name-reviews-per-day = reviews per day
+setting-name-rollover-hour = day rollover hour
+library-error-builtin-read-only = set "{ $set }" is built in and read-only
+library-error-source-document = cannot read source document "{ $document }": { $reason }
+source-problem-builtin-only = the built-in bank carries only { $only }
+source-problem-not-inside = it must be a path inside the sets folder, such as sources/text.txt
+source-problem-not-utf8 = it is not valid UTF-8
+source-problem-too-large = it is larger than { $mib } MiB
+apkg-error-not-zip = not a readable Anki package (zip): { $error }
+apkg-error-member-too-large = package member "{ $name }" is { $size } bytes; members are limited to { $limit } bytes
+apkg-error-total-too-large = package unpacks to more than { $limit } bytes
+apkg-error-ratio = package member "{ $name }" is compressed { $ratio }:1, more than { $limit }:1 (a zip bomb?)
+apkg-error-only-stub = this package holds only Anki's placeholder collection ("Please update to the latest Anki version"), without the real collection.anki21b
+apkg-error-no-collection = no collection.anki21b, collection.anki21 or collection.anki2 in the package
+apkg-error-member = cannot read package member "{ $name }": { $error }
+apkg-error-database = cannot read the collection database: { $error }
+apkg-error-temp = cannot write a temporary copy of the collection at { $path }: { $error }
+bundle-error-not-zip = not a readable .kioku bundle (zip): { $error }
+bundle-error-unsafe-name = bundle member "{ $name }" has a name that could escape a folder; the bundle is refused
+bundle-error-unexpected-member = bundle member "{ $name }" is not set.json or media/NAME with a supported media type; the bundle is refused
+bundle-error-too-many-members = bundle has { $count } members; bundles are limited to { $limit }
+bundle-error-member-too-large = bundle member "{ $name }" is { $size } bytes; it is limited to { $limit } bytes
+bundle-error-total-too-large = bundle unpacks to more than { $limit } bytes
+bundle-error-ratio = bundle member "{ $name }" is compressed { $ratio }:1, more than { $limit }:1 (a zip bomb?)
+bundle-error-no-set = no set.json in the bundle
+bundle-error-member = cannot read bundle member "{ $name }": { $error }
+bundle-error-write = cannot write the bundle: { $error }
+export-error-create-dir = cannot create { $path }: { $error }
+export-error-apkg-to-file = an .apkg package is written to a file: pass -o FILE.apkg
+export-error-bundle-needs-media = a .kioku bundle holds media files; export it from the library
+export-error-nothing = no question of the set can be written as { $format }
+schedule-error-parameters = the FSRS parameters are invalid: { $error }
+schedule-error-fsrs = FSRS could not compute the next memory state: { $error }
+exam-error-no-cards = no cards in "{ $set }" match the chosen tags and types
+optimize-error-not-enough-data = not enough review history to fit parameters: { $items } reviews after the first day of a card; at least { $needed } more are needed
+optimize-error-cancelled = cancelled
+optimize-error-fsrs = FSRS failed: { $error }
+
 ## Import and export notes: ITEM: WHAT HAPPENED
 
 note-line = { $item }: { $what }
@@ -987,3 +1060,65 @@ note-cloze-hints-dropped = written without its cloze hints (kioku has none)
 note-one-field = note type "{ $notetype }" with one field has no answer
 note-unsafe-media-name = unsafe file name (a path or hidden file), not copied
 note-media-missing = missing from the package
+
+# Import notes particular to one format, and what an export cannot carry.
+note-moodle-cloze-no-right = embedded answer {"{"}{ $inner }{"}"} has no 100% answer; kept as text
+note-moodle-cloze-short-answer = embedded short answer "{ $answer }": { $others } { $others ->
+        [one] answer
+       *[other] answers
+    } under 100% not accepted
+note-moodle-cloze-number = embedded number "{ $answer }" must be typed exactly (no tolerance)
+note-moodle-cloze-choice = embedded choice "{ $answer }" becomes a typed deletion; its { $others } other { $others ->
+        [one] choice is
+       *[other] choices are
+    } dropped
+note-cloze-gone = its cloze c{ $number } is no longer in the note
+note-review-card-type-not-imported = its card type "{ $name }" was not imported
+note-image-occlusion = an Image Occlusion note: shapes hidden over an image, which kioku cannot show; skipped
+note-image-occlusion-named = an Image Occlusion note ("{ $header }"): shapes hidden over an image, which kioku cannot show; skipped
+note-cloze-hints-not-imported = imported without its cloze hints
+note-one-field-note-type = note type "{ $notetype }" has one field, so no answer
+note-card-type-not-imported = card type "{ $name }" not imported
+note-field-not-imported = field "{ $name }" is on no card, not imported
+note-media-not-copied = not copied: { $error }
+note-media-list-unreadable = not copied: its media list could not be read
+note-media-list-unreadable-because = not copied: its media list could not be read ({ $error })
+note-format-no-type = { $format } has no { $kind } questions
+note-moodle-no-type = Moodle has no { $kind } questions (export anki-tsv or apkg for flashcards)
+note-aiken-several-right = Aiken has one right answer; this question has several
+note-aiken-single-lines = Aiken prompts and choices are single lines
+note-aiken-lost = not written, Aiken has no place for them: { $fields } (an import derives the id from the prompt)
+lost-separator = {"; "}
+lost-id = id { $id }
+lost-explanation = explanation "{ $value }"
+lost-tags = tags { $value }
+lost-title = title "{ $value }"
+lost-language = language "{ $value }"
+lost-description = description "{ $value }"
+lost-authors = authors { $value }
+lost-source = source "{ $value }"
+lost-set-tags = set tags { $value }
+note-tsv-typed-as-basic = typed question written as a Basic note showing the accepted answers
+note-tsv-choice-as-basic = multiple choice written as a Basic note listing the choices, answer shown
+note-tsv-true-false-as-basic = true/false written as a Basic note with answer True or False
+note-tag-spaces = spaces in tags written as _ (Anki tags have no spaces)
+note-markdown-as-html = Markdown written as HTML (formatting kept in Anki; importing the file back gives plain text)
+note-tsv-fields-dropped = explanations (except on cloze notes) and sources are not carried by anki-tsv
+note-apkg-typed-first-only = typed answer: Anki's type-in card checks only the first accepted answer; the others are listed in the explanation
+note-apkg-choice-as-basic = multiple choice written as a Basic note listing the choices, the answer on the back
+note-apkg-true-false-as-basic = true/false written as a Basic note, the answer on the back
+note-apkg-cloze-alternatives = cloze alternatives (a|b): Anki shows and checks only the first
+note-apkg-no-history = review history not written: Anki starts every card as new (kioku's progress stays in its review log)
+note-csv-shuffle = written, but "shuffle: false" is not carried by CSV
+note-csv-metadata-not-written = CSV/TSV has no place for set metadata; not written: { $fields } (an import takes the title from the file name and language "en")
+note-metadata-not-written = not written, { $format } has no place for them: { $fields } (an import takes the title from the file name and guesses the language)
+note-metadata-not-written-title-kept = not written, { $format } has no place for them: { $fields } (an import guesses the language)
+note-gift-shuffle = written, but Moodle decides whether choices are shuffled
+note-gift-tags = tags not written ({ $tags }): GIFT has no tags
+note-moodle-cloze-numbers = its card numbers ({"{{"}c1::…{"}}"}) are not written: Moodle asks every blank at once, and they come back as one card per blank
+note-moodle-source = its source is not written: Moodle XML has no place for it
+note-moodle-set-fields = authors, source and set tags are not written: Moodle XML has no place for them; the title is the category
+note-media-dropped = media ![{ $alt }]({ $dest }) dropped: { $format } cannot carry images or audio
+note-abbreviations-dropped = abbreviations ({ $list }) dropped: { $format } cannot carry them, so answers using them are graded without
+note-media-subfolder-bundle = media in a sub-folder is not bundled
+note-media-subfolder-apkg = media in a sub-folder is not packed

@@ -13,6 +13,7 @@
 //! typed, cloze, multi-answer and multi-line questions are skipped.
 
 use super::{Builder, Draft, Exported, Extras, ImportMeta, Imported, Item, Skipped, line_pos};
+use super::{Format, NoteKind};
 use crate::bank::model::{QuestionBody, QuestionSet};
 use crate::bank::problem::LocatedProblem;
 
@@ -118,11 +119,8 @@ pub fn export(set: &QuestionSet) -> Exported {
     let mut text = String::new();
     let mut skipped = Vec::new();
     let mut notes = Vec::new();
-    let mut skip = |id: &str, reason: &str| {
-        skipped.push(Skipped::new(
-            Item::Question(id.to_owned()),
-            reason.to_owned(),
-        ))
+    let mut skip = |id: &str, reason: NoteKind| {
+        skipped.push(Skipped::new(Item::Question(id.to_owned()), reason))
     };
     for q in &set.questions {
         let id = q.id.as_str();
@@ -134,7 +132,7 @@ pub fn export(set: &QuestionSet) -> Exported {
                 ..
             } => {
                 if correct.len() != 1 {
-                    skip(id, "Aiken has one right answer; this question has several");
+                    skip(id, NoteKind::AikenSeveralRight);
                     continue;
                 }
                 (
@@ -147,26 +145,29 @@ pub fn export(set: &QuestionSet) -> Exported {
                 (prompt, vec!["True", "False"], usize::from(!answer))
             }
             other => {
-                skip(id, &format!("Aiken has no {} questions", other.type_name()));
+                skip(
+                    id,
+                    NoteKind::NoQuestionType {
+                        format: Format::Aiken,
+                        kind: other.kind(),
+                    },
+                );
                 continue;
             }
         };
         let looks_like_option = option(prompt).is_some() || answer(prompt).is_some();
         if !one_line(prompt) || looks_like_option || !choices.iter().all(|c| one_line(c)) {
-            skip(id, "Aiken prompts and choices are single lines");
+            skip(id, NoteKind::AikenSingleLines);
             continue;
         }
-        let mut lost = vec![format!("id {id}")];
-        if let Some(e) = &q.explanation {
-            lost.push(format!("explanation \"{e}\""));
-        }
-        if !q.tags.is_empty() {
-            lost.push(format!("tags {}", q.tags.join(", ")));
-        }
-        notes.push(Skipped::new(Item::Question(id.to_owned()), format!(
-                "not written, Aiken has no place for them: {} (an import derives the id from the prompt)",
-                lost.join("; ")
-            )));
+        notes.push(Skipped::new(
+            Item::Question(id.to_owned()),
+            NoteKind::AikenLost {
+                id: id.to_owned(),
+                explanation: q.explanation.clone(),
+                tags: q.tags.clone(),
+            },
+        ));
         text.push_str(prompt);
         text.push('\n');
         for (i, c) in choices.iter().enumerate() {

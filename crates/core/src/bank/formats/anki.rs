@@ -158,8 +158,9 @@ pub fn export(set: &QuestionSet) -> Exported {
     );
     let mut notes = Vec::new();
     let mut rendered = Vec::new();
-    let mut note =
-        |id: &str, reason: String| notes.push(Skipped::new(Item::Question(id.to_owned()), reason));
+    let mut note = |id: &str, reason: NoteKind| {
+        notes.push(Skipped::new(Item::Question(id.to_owned()), reason))
+    };
     for q in &set.questions {
         let id = q.id.as_str();
         let md_changes = |s: &str| html::to_text(&markdown_html(s)) != s.trim();
@@ -194,10 +195,7 @@ pub fn export(set: &QuestionSet) -> Exported {
                 markdown_html(q.explanation.as_deref().unwrap_or("")),
             ),
             QuestionBody::Typed { prompt, answers } => {
-                note(
-                    id,
-                    "typed question written as a Basic note showing the accepted answers".into(),
-                );
+                note(id, NoteKind::TsvTypedAsBasic);
                 (
                     "Basic",
                     markdown_html(prompt),
@@ -210,11 +208,7 @@ pub fn export(set: &QuestionSet) -> Exported {
                 correct,
                 ..
             } => {
-                note(
-                    id,
-                    "multiple choice written as a Basic note listing the choices, answer shown"
-                        .into(),
-                );
+                note(id, NoteKind::TsvChoiceAsBasic);
                 let listed: Vec<String> = choices.iter().map(|c| format!("- {c}")).collect();
                 let right: Vec<&str> = correct
                     .iter()
@@ -227,10 +221,7 @@ pub fn export(set: &QuestionSet) -> Exported {
                 )
             }
             QuestionBody::TrueFalse { prompt, answer } => {
-                note(
-                    id,
-                    "true/false written as a Basic note with answer True or False".into(),
-                );
+                note(id, NoteKind::TsvTrueFalseAsBasic);
                 (
                     "Basic",
                     markdown_html(prompt),
@@ -240,17 +231,17 @@ pub fn export(set: &QuestionSet) -> Exported {
         };
         let (tags, changed) = tag_cell(&q.tags);
         if changed {
-            note(
-                id,
-                "spaces in tags written as _ (Anki tags have no spaces)".into(),
-            );
+            note(id, NoteKind::TagSpaces);
         }
         // The set id keeps sets with the same question ids apart in Anki.
         let guid = format!("{}/{id}", set.id);
         text.push_str(&format!("{notetype}\t{guid}\t{front}\t{back}\t{tags}\n"));
     }
     if !rendered.is_empty() {
-        notes.push(Skipped::new(Item::Questions(rendered.clone()), "Markdown written as HTML (formatting kept in Anki; importing the file back gives plain text)"));
+        notes.push(Skipped::new(
+            Item::Questions(rendered.clone()),
+            NoteKind::MarkdownAsHtml,
+        ));
     }
     let dropped = dropped_fields(set);
     notes.extend(dropped);
@@ -278,7 +269,7 @@ fn dropped_fields(set: &QuestionSet) -> Vec<Skipped> {
     }
     vec![Skipped::new(
         Item::Questions(lost.iter().map(|s| s.to_string()).collect()),
-        "explanations (except on cloze notes) and sources are not carried by anki-tsv",
+        NoteKind::TsvFieldsDropped,
     )]
 }
 

@@ -636,7 +636,7 @@ struct CardMap {
 impl CardMap {
     /// The kioku card (`None` the main card, else `reverse` or `cN`) of
     /// Anki card ordinal `ord`, or why there is none.
-    fn variant(&self, ord: i64, nt: &NoteType) -> Result<Option<String>, String> {
+    fn variant(&self, ord: i64, nt: &NoteType) -> Result<Option<String>, NoteKind> {
         if let Some(numbers) = &self.cloze {
             let wanted = u32::try_from(ord + 1).unwrap_or(0);
             // Numbered deletions (some share a number) keep Anki's numbers
@@ -650,7 +650,7 @@ impl CardMap {
             return match numbers.iter().position(|&n| n == wanted) {
                 Some(_) if numbered => Ok(Some(format!("c{wanted}"))),
                 Some(i) => Ok(Some(format!("c{}", i + 1))),
-                None => Err(format!("its cloze c{wanted} is no longer in the note")),
+                None => Err(NoteKind::ClozeGone { number: wanted }),
             };
         }
         if ord == 0 {
@@ -662,7 +662,7 @@ impl CardMap {
                 .ok()
                 .and_then(|o| nt.templates.get(o))
                 .map_or_else(|| format!("{}", ord + 1), |t| t.0.clone());
-            Err(format!("its card type \"{name}\" was not imported"))
+            Err(NoteKind::ReviewCardTypeNotImported { name })
         }
     }
 }
@@ -694,10 +694,10 @@ struct Mapped {
     cards: CardMap,
     explanation: Option<String>,
     /// What was left out or changed, for `skipped`.
-    notes: Vec<String>,
+    notes: Vec<NoteKind>,
 }
 
-fn map_note(nt: &NoteType, note: &Note) -> Result<Mapped, String> {
+fn map_note(nt: &NoteType, note: &Note) -> Result<Mapped, NoteKind> {
     let index = |name: &str| nt.fields.iter().position(|f| f == name);
     let raw = |k: usize| note.fields.get(k).map(String::as_str).unwrap_or("");
     let text = |k: usize| html::to_text(raw(k));
@@ -758,19 +758,14 @@ fn map_note(nt: &NoteType, note: &Note) -> Result<Mapped, String> {
                 .map(text)
                 .unwrap_or_default();
             let header = header.trim();
-            let named = if header.is_empty() {
-                String::new()
-            } else {
-                format!(" (\"{header}\")")
-            };
-            return Err(format!(
-                "an Image Occlusion note{named}: shapes hidden over an image, which kioku cannot show; skipped"
-            ));
+            return Err(NoteKind::ImageOcclusion {
+                header: (!header.is_empty()).then(|| header.to_owned()),
+            });
         }
         cards.cloze = Some(cloze_numbers(&text(k)));
         let (text, hint) = from_anki_cloze(&text(k));
         if hint {
-            notes.push("imported without its cloze hints".to_owned());
+            notes.push(NoteKind::ClozeHintsNotImported);
         }
         let mut extra: Vec<usize> = fields_of(&front)
             .into_iter()
@@ -825,7 +820,7 @@ fn map_note(nt: &NoteType, note: &Note) -> Result<Mapped, String> {
                     reversible = true;
                     cards.reverse = cards.reverse.or(i64::try_from(ord).ok());
                 } else if !asks.is_empty() {
-                    notes.push(format!("card type \"{name}\" not imported"));
+                    notes.push(NoteKind::CardTypeNotImported { name: name.clone() });
                 }
             }
             (front, back, reversible)
@@ -836,10 +831,9 @@ fn map_note(nt: &NoteType, note: &Note) -> Result<Mapped, String> {
             }
             (vec![0], vec![1], reversible)
         } else {
-            return Err(format!(
-                "note type \"{}\" has one field, so no answer",
-                nt.name
-            ));
+            return Err(NoteKind::OneFieldNoteType {
+                notetype: nt.name.clone(),
+            });
         };
         used.extend(&front);
         used.extend(&back);
@@ -876,7 +870,7 @@ fn map_note(nt: &NoteType, note: &Note) -> Result<Mapped, String> {
                 .get(k)
                 .cloned()
                 .unwrap_or_else(|| format!("{}", k + 1));
-            notes.push(format!("field \"{name}\" is on no card, not imported"));
+            notes.push(NoteKind::FieldNotImported { name });
         }
     }
     Ok(Mapped {
@@ -1113,7 +1107,7 @@ fn history(col: &Collection, questions: &BTreeMap<i64, (usize, &QuestionId, &Car
         let variant = match map.variant(ord, nt) {
             Ok(v) => v,
             Err(why) => {
-                skip(NoteKind::Other(why));
+                skip(why);
                 continue;
             }
         };
@@ -1152,7 +1146,7 @@ fn read_media(
         let list = match unzstd("media", &map, total) {
             Ok(list) => list,
             Err(e) => {
-                skip_unlisted(zip, b, &format!("its media list could not be read ({e})"));
+                skip_unlisted(zip, b, Some(e.to_string()));
                 return Ok(media);
             }
         };
@@ -1172,7 +1166,7 @@ fn read_media(
         match parsed {
             Some(entries) => entries,
             None => {
-                skip_unlisted(zip, b, "its media list could not be read");
+                skip_unlisted(zip, b, None);
                 return Ok(media);
             }
         }
@@ -1180,7 +1174,7 @@ fn read_media(
         match serde_json::from_slice::<BTreeMap<String, String>>(&map) {
             Ok(map) => map.into_iter().collect(),
             Err(_) => {
-                skip_unlisted(zip, b, "its media list could not be read");
+                skip_unlisted(zip, b, None);
                 return Ok(media);
             }
         }
@@ -1193,7 +1187,12 @@ fn read_media(
         match read_member(zip, &member, total)? {
             Some(bytes) if modern => match unzstd(&member, &bytes, total) {
                 Ok(bytes) => media.push(MediaFile { name: safe, bytes }),
-                Err(e) => b.skip(Item::Media(name.to_string()), format!("not copied: {e}")),
+                Err(e) => b.skip(
+                    Item::Media(name.to_string()),
+                    NoteKind::MediaNotCopied {
+                        error: e.to_string(),
+                    },
+                ),
             },
             Some(bytes) => media.push(MediaFile { name: safe, bytes }),
             None => b.skip(Item::Media(name.to_string()), NoteKind::MediaMissing),
@@ -1203,7 +1202,7 @@ fn read_media(
 }
 
 /// Name every numbered member as a media file not copied.
-fn skip_unlisted(zip: &Zip, b: &mut Builder, why: &str) {
+fn skip_unlisted(zip: &Zip, b: &mut Builder, error: Option<String>) {
     let mut members: Vec<String> = zip
         .file_names()
         .filter_map(Result::ok)
@@ -1214,7 +1213,9 @@ fn skip_unlisted(zip: &Zip, b: &mut Builder, why: &str) {
     for m in members {
         b.skip(
             Item::MediaMember(m.to_string()),
-            format!("not copied: {why}"),
+            NoteKind::MediaListUnreadable {
+                error: error.clone(),
+            },
         );
     }
 }
@@ -1279,7 +1280,16 @@ mod tests {
             &[("{{Front}}", "{{FrontSide}}<hr id=answer>{{Back}}")],
         );
         let m = map_note(&nt, &note(&["Q", "A", "more"])).unwrap();
-        assert_eq!(m.notes, ["field \"Extra\" is on no card, not imported"]);
+        assert_eq!(
+            m.notes,
+            [NoteKind::FieldNotImported {
+                name: "Extra".to_owned()
+            }]
+        );
+        assert_eq!(
+            m.notes[0].to_string(),
+            "field \"Extra\" is on no card, not imported"
+        );
         let m = map_note(&nt, &note(&["Q", "A", ""])).unwrap();
         assert!(m.notes.is_empty());
     }

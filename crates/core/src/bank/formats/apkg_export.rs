@@ -15,6 +15,7 @@
 //!   copies.
 //! - Media files the set uses go in as numbered members.
 
+use super::NoteKind;
 use std::io::{Cursor, Write};
 
 use super::anki::to_anki_cloze;
@@ -242,11 +243,8 @@ pub fn write(
 ) -> Result<(Vec<u8>, Vec<Skipped>), ApkgError> {
     let mut notes_out = Vec::new();
     let mut changed = Vec::new();
-    let mut note = |id: &str, reason: &str| {
-        changed.push(Skipped::new(
-            Item::Question(id.to_owned()),
-            reason.to_owned(),
-        ))
+    let mut note = |id: &str, reason: NoteKind| {
+        changed.push(Skipped::new(Item::Question(id.to_owned()), reason))
     };
     for q in &set.questions {
         let id = q.id.as_str();
@@ -263,10 +261,7 @@ pub fn write(
             ),
             QuestionBody::Typed { prompt, answers } => {
                 if answers.len() > 1 {
-                    note(
-                        id,
-                        "typed answer: Anki's type-in card checks only the first accepted answer; the others are listed in the explanation",
-                    );
+                    note(id, NoteKind::ApkgTypedFirstOnly);
                 }
                 let mut explanation = explanation;
                 if answers.len() > 1 {
@@ -289,10 +284,7 @@ pub fn write(
                 correct,
                 ..
             } => {
-                note(
-                    id,
-                    "multiple choice written as a Basic note listing the choices, the answer on the back",
-                );
+                note(id, NoteKind::ApkgChoiceAsBasic);
                 let listed: Vec<String> = choices.iter().map(|c| format!("- {c}")).collect();
                 let right: Vec<String> = correct
                     .iter()
@@ -312,10 +304,7 @@ pub fn write(
                 )
             }
             QuestionBody::TrueFalse { prompt, answer } => {
-                note(
-                    id,
-                    "true/false written as a Basic note, the answer on the back",
-                );
+                note(id, NoteKind::ApkgTrueFalseAsBasic);
                 (
                     BASIC,
                     vec![
@@ -333,10 +322,7 @@ pub fn write(
                 let alternatives =
                     (1..=text.deletion_count()).any(|n| text.deletion_answers(n).len() > 1);
                 if alternatives {
-                    note(
-                        id,
-                        "cloze alternatives (a|b): Anki shows and checks only the first",
-                    );
+                    note(id, NoteKind::ApkgClozeAlternatives);
                 }
                 (
                     CLOZE,
@@ -387,7 +373,7 @@ pub fn write(
         super::Format::Apkg,
         &["title"],
     ));
-    changed.push(Skipped::new(Item::Set, "review history not written: Anki starts every card as new (kioku's progress stays in its review log)"));
+    changed.push(Skipped::new(Item::Set, NoteKind::ApkgNoHistory));
     Ok((bytes, changed))
 }
 

@@ -407,7 +407,7 @@ pub fn export(set: &QuestionSet, delimiter: u8) -> Result<Exported, ExportError>
                 if !shuffle {
                     skipped.push(Skipped::new(
                         Item::Question(q.id.to_string()),
-                        "written, but \"shuffle: false\" is not carried by CSV",
+                        NoteKind::CsvShuffle,
                     ));
                 }
                 let idx: Vec<String> = correct.iter().map(usize::to_string).collect();
@@ -461,27 +461,10 @@ pub fn export(set: &QuestionSet, delimiter: u8) -> Result<Exported, ExportError>
 
 /// The note naming the set metadata CSV/TSV cannot carry.
 fn metadata_note(set: &QuestionSet) -> Skipped {
-    let mut lost = vec![
-        format!("title \"{}\"", set.title),
-        format!("language \"{}\"", set.language),
-    ];
-    if let Some(d) = &set.description {
-        lost.push(format!("description \"{d}\""));
-    }
-    if !set.authors.is_empty() {
-        lost.push(format!("authors {}", set.authors.join(", ")));
-    }
-    if let Some(s) = &set.source {
-        lost.push(format!("source \"{s}\""));
-    }
-    if !set.tags.is_empty() {
-        lost.push(format!("set tags {}", set.tags.join(", ")));
-    }
     Skipped::new(
         Item::Set,
-        format!(
-            "CSV/TSV has no place for set metadata; not written: {} (an import takes the title from the file name and language \"en\")",
-            lost.join("; ")
-        ),
+        NoteKind::CsvMetadataNotWritten {
+            fields: super::SetField::of(set),
+        },
     )
 }

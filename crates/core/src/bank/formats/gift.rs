@@ -21,6 +21,7 @@
 //! Several right answers are written `~%50%a ~%50%b ~%-100%c`. Sources,
 //! tags and `shuffle` are not carried; flashcards and cloze are skipped.
 
+use super::Format;
 use super::{
     Builder, Draft, Exported, Extras, ImportMeta, Imported, Item, NoteKind, Skipped, html, line_pos,
 };
@@ -93,7 +94,7 @@ pub fn export(set: &QuestionSet) -> Exported {
                 if !shuffle {
                     notes.push(Skipped::new(
                         Item::Question(id.to_owned()),
-                        "written, but Moodle decides whether choices are shuffled",
+                        NoteKind::GiftShuffle,
                     ));
                 }
                 let weight = 100.0 / correct.len() as f64;
@@ -117,7 +118,10 @@ pub fn export(set: &QuestionSet) -> Exported {
             other => {
                 skipped.push(Skipped::new(
                     Item::Question(id.to_owned()),
-                    format!("GIFT has no {} questions", other.type_name()),
+                    NoteKind::NoQuestionType {
+                        format: Format::Gift,
+                        kind: other.kind(),
+                    },
                 ));
                 continue;
             }
@@ -125,7 +129,9 @@ pub fn export(set: &QuestionSet) -> Exported {
         if !q.tags.is_empty() {
             notes.push(Skipped::new(
                 Item::Question(id.to_owned()),
-                format!("tags not written ({}): GIFT has no tags", q.tags.join(", ")),
+                NoteKind::GiftTags {
+                    tags: q.tags.clone(),
+                },
             ));
         }
         let prompt = q.body.prompt_text();

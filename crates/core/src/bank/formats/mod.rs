@@ -17,7 +17,9 @@ pub mod text;
 use std::fmt;
 use std::path::Path;
 
-use super::model::{FORMAT_VERSION, Question, QuestionBody, QuestionId, QuestionSet, SetId};
+use super::model::{
+    FORMAT_VERSION, Question, QuestionBody, QuestionId, QuestionKind, QuestionSet, SetId,
+};
 use super::problem::{LocatedProblem, Pos, Problem};
 use super::validate::{Checker, SeenIds};
 
@@ -187,8 +189,8 @@ impl fmt::Display for Item {
     }
 }
 
-/// What happened to a [`Note`]'s item. The kinds a front end words; the
-/// rest ([`NoteKind::Other`]) keep the core's English.
+/// What happened to a [`Note`]'s item, for a front end to word; the
+/// `Display` form is the English.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NoteKind {
     /// The set's language guessed from the text; confidence in hundredths.
@@ -275,20 +277,172 @@ pub enum NoteKind {
     UnsafeMediaName,
     /// A media file listed but missing from the package.
     MediaMissing,
-    /// Anything else, in English.
-    Other(String),
+    /// Moodle embedded answer with no 100% answer, kept as text.
+    MoodleClozeNoRightAnswer { inner: String },
+    /// Moodle embedded short answer: `others` answers under 100% not accepted.
+    MoodleClozeShortAnswer { answer: String, others: usize },
+    /// Moodle embedded number, to be typed exactly.
+    MoodleClozeNumber { answer: String },
+    /// Moodle embedded choice made a typed deletion; `others` choices dropped.
+    MoodleClozeChoice { answer: String, others: usize },
+    /// An Anki review of cloze `number`, no longer in the note.
+    ClozeGone { number: u32 },
+    /// An Anki review of a card type that was not imported.
+    ReviewCardTypeNotImported { name: String },
+    /// An Anki Image Occlusion note, skipped (its Header field, if any).
+    ImageOcclusion { header: Option<String> },
+    /// An Anki cloze imported without its hints.
+    ClozeHintsNotImported,
+    /// An Anki note type with one field: no answer.
+    OneFieldNoteType { notetype: String },
+    /// An Anki card type not imported.
+    CardTypeNotImported { name: String },
+    /// An Anki field on no card, not imported.
+    FieldNotImported { name: String },
+    /// A media file not copied: the package's own error text.
+    MediaNotCopied { error: String },
+    /// A media file not copied: the package's media list is unreadable
+    /// (with the error text when there is one).
+    MediaListUnreadable { error: Option<String> },
+    /// Export: a question type `format` has no place for; skipped.
+    NoQuestionType { format: Format, kind: QuestionKind },
+    /// Aiken export: several right answers; skipped.
+    AikenSeveralRight,
+    /// Aiken export: a prompt or choice of several lines; skipped.
+    AikenSingleLines,
+    /// Aiken export: what the question loses (its id always).
+    AikenLost {
+        id: String,
+        explanation: Option<String>,
+        tags: Vec<String>,
+    },
+    /// anki-tsv export: a typed question as a Basic note.
+    TsvTypedAsBasic,
+    /// anki-tsv export: a multiple choice as a Basic note.
+    TsvChoiceAsBasic,
+    /// anki-tsv export: a true/false as a Basic note.
+    TsvTrueFalseAsBasic,
+    /// anki-tsv export: spaces in tags written as `_`.
+    TagSpaces,
+    /// anki-tsv export: Markdown written as HTML.
+    MarkdownAsHtml,
+    /// anki-tsv export: explanations (but a cloze's) and sources dropped.
+    TsvFieldsDropped,
+    /// .apkg export: a typed answer, only the first checked by Anki.
+    ApkgTypedFirstOnly,
+    /// .apkg export: a multiple choice as a Basic note.
+    ApkgChoiceAsBasic,
+    /// .apkg export: a true/false as a Basic note.
+    ApkgTrueFalseAsBasic,
+    /// .apkg export: cloze alternatives, only the first in Anki.
+    ApkgClozeAlternatives,
+    /// .apkg export: no review history written.
+    ApkgNoHistory,
+    /// CSV export: `shuffle: false` not carried.
+    CsvShuffle,
+    /// CSV export: the set's metadata not written.
+    CsvMetadataNotWritten { fields: Vec<SetField> },
+    /// Export: set fields `format` has no place for (`title_kept`: the
+    /// format keeps the title).
+    MetadataNotWritten {
+        format: Format,
+        fields: Vec<SetField>,
+        title_kept: bool,
+    },
+    /// GIFT export: Moodle decides the shuffling.
+    GiftShuffle,
+    /// GIFT export: tags not written.
+    GiftTags { tags: Vec<String> },
+    /// Moodle XML export: cloze card numbers not written.
+    MoodleClozeNumbers,
+    /// Moodle XML export: the source not written.
+    MoodleSource,
+    /// Moodle XML export: authors, source and set tags not written.
+    MoodleSetFields,
+    /// Export: a media reference `format` cannot carry.
+    MediaDropped {
+        alt: String,
+        dest: String,
+        format: Format,
+    },
+    /// Export: abbreviations (short, long) `format` cannot carry.
+    AbbreviationsDropped {
+        format: Format,
+        abbreviations: Vec<(String, String)>,
+    },
+    /// Bundle (`packed` false) or .apkg (`packed` true) export: a media
+    /// file in a sub-folder, left out.
+    MediaInSubfolder { packed: bool },
 }
 
-impl From<String> for NoteKind {
-    fn from(s: String) -> NoteKind {
-        NoteKind::Other(s)
+/// A set-level field an export has no place for, with its value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SetField {
+    Title(String),
+    Language(String),
+    Description(String),
+    Authors(Vec<String>),
+    Source(String),
+    Tags(Vec<String>),
+}
+
+impl SetField {
+    /// The field's name, as `unwritten_metadata`'s `kept` lists it.
+    pub fn name(&self) -> &'static str {
+        match self {
+            SetField::Title(_) => "title",
+            SetField::Language(_) => "language",
+            SetField::Description(_) => "description",
+            SetField::Authors(_) => "authors",
+            SetField::Source(_) => "source",
+            SetField::Tags(_) => "set tags",
+        }
+    }
+
+    /// The set's fields, in order.
+    pub fn of(set: &QuestionSet) -> Vec<SetField> {
+        let mut out = vec![
+            SetField::Title(set.title.clone()),
+            SetField::Language(set.language.clone()),
+        ];
+        if let Some(d) = &set.description {
+            out.push(SetField::Description(d.clone()));
+        }
+        if !set.authors.is_empty() {
+            out.push(SetField::Authors(set.authors.clone()));
+        }
+        if let Some(s) = &set.source {
+            out.push(SetField::Source(s.clone()));
+        }
+        if !set.tags.is_empty() {
+            out.push(SetField::Tags(set.tags.clone()));
+        }
+        out
     }
 }
 
-impl From<&str> for NoteKind {
-    fn from(s: &str) -> NoteKind {
-        NoteKind::Other(s.to_owned())
+impl fmt::Display for SetField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SetField::Title(v)
+            | SetField::Language(v)
+            | SetField::Description(v)
+            | SetField::Source(v) => {
+                write!(f, "{} \"{v}\"", self.name())
+            }
+            SetField::Authors(v) | SetField::Tags(v) => {
+                write!(f, "{} {}", self.name(), v.join(", "))
+            }
+        }
     }
+}
+
+fn joined<T: fmt::Display>(items: &[T]) -> String {
+    items
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 impl fmt::Display for NoteKind {
@@ -402,7 +556,177 @@ impl fmt::Display for NoteKind {
                 f.write_str("unsafe file name (a path or hidden file), not copied")
             }
             NoteKind::MediaMissing => f.write_str("missing from the package"),
-            NoteKind::Other(s) => f.write_str(s),
+            NoteKind::MoodleClozeNoRightAnswer { inner } => write!(
+                f,
+                "embedded answer {{{inner}}} has no 100% answer; kept as text"
+            ),
+            NoteKind::MoodleClozeShortAnswer { answer, others } => write!(
+                f,
+                "embedded short answer \"{answer}\": {others} answer(s) under 100% not accepted"
+            ),
+            NoteKind::MoodleClozeNumber { answer } => write!(
+                f,
+                "embedded number \"{answer}\" must be typed exactly (no tolerance)"
+            ),
+            NoteKind::MoodleClozeChoice { answer, others } => write!(
+                f,
+                "embedded choice \"{answer}\" becomes a typed deletion; its {others} other choice(s) are dropped"
+            ),
+            NoteKind::ClozeGone { number } => {
+                write!(f, "its cloze c{number} is no longer in the note")
+            }
+            NoteKind::ReviewCardTypeNotImported { name } => {
+                write!(f, "its card type \"{name}\" was not imported")
+            }
+            NoteKind::ImageOcclusion { header } => {
+                let named = header
+                    .as_ref()
+                    .map_or_else(String::new, |h| format!(" (\"{h}\")"));
+                write!(
+                    f,
+                    "an Image Occlusion note{named}: shapes hidden over an image, which kioku cannot show; skipped"
+                )
+            }
+            NoteKind::ClozeHintsNotImported => f.write_str("imported without its cloze hints"),
+            NoteKind::OneFieldNoteType { notetype } => {
+                write!(f, "note type \"{notetype}\" has one field, so no answer")
+            }
+            NoteKind::CardTypeNotImported { name } => {
+                write!(f, "card type \"{name}\" not imported")
+            }
+            NoteKind::FieldNotImported { name } => {
+                write!(f, "field \"{name}\" is on no card, not imported")
+            }
+            NoteKind::MediaNotCopied { error } => write!(f, "not copied: {error}"),
+            NoteKind::MediaListUnreadable { error } => match error {
+                Some(e) => write!(f, "not copied: its media list could not be read ({e})"),
+                None => f.write_str("not copied: its media list could not be read"),
+            },
+            NoteKind::NoQuestionType { format, kind } => match format {
+                Format::Aiken => write!(f, "Aiken has no {} questions", kind.as_str()),
+                Format::Gift => write!(f, "GIFT has no {} questions", kind.as_str()),
+                Format::Moodle => write!(
+                    f,
+                    "Moodle has no {} questions (export anki-tsv or apkg for flashcards)",
+                    kind.as_str()
+                ),
+                other => write!(f, "{other} has no {} questions", kind.as_str()),
+            },
+            NoteKind::AikenSeveralRight => {
+                f.write_str("Aiken has one right answer; this question has several")
+            }
+            NoteKind::AikenSingleLines => f.write_str("Aiken prompts and choices are single lines"),
+            NoteKind::AikenLost {
+                id,
+                explanation,
+                tags,
+            } => {
+                let mut lost = vec![format!("id {id}")];
+                if let Some(e) = explanation {
+                    lost.push(format!("explanation \"{e}\""));
+                }
+                if !tags.is_empty() {
+                    lost.push(format!("tags {}", tags.join(", ")));
+                }
+                write!(
+                    f,
+                    "not written, Aiken has no place for them: {} (an import derives the id from the prompt)",
+                    lost.join("; ")
+                )
+            }
+            NoteKind::TsvTypedAsBasic => f.write_str(
+                "typed question written as a Basic note showing the accepted answers",
+            ),
+            NoteKind::TsvChoiceAsBasic => f.write_str(
+                "multiple choice written as a Basic note listing the choices, answer shown",
+            ),
+            NoteKind::TsvTrueFalseAsBasic => {
+                f.write_str("true/false written as a Basic note with answer True or False")
+            }
+            NoteKind::TagSpaces => {
+                f.write_str("spaces in tags written as _ (Anki tags have no spaces)")
+            }
+            NoteKind::MarkdownAsHtml => f.write_str(
+                "Markdown written as HTML (formatting kept in Anki; importing the file back gives plain text)",
+            ),
+            NoteKind::TsvFieldsDropped => f.write_str(
+                "explanations (except on cloze notes) and sources are not carried by anki-tsv",
+            ),
+            NoteKind::ApkgTypedFirstOnly => f.write_str(
+                "typed answer: Anki's type-in card checks only the first accepted answer; the others are listed in the explanation",
+            ),
+            NoteKind::ApkgChoiceAsBasic => f.write_str(
+                "multiple choice written as a Basic note listing the choices, the answer on the back",
+            ),
+            NoteKind::ApkgTrueFalseAsBasic => {
+                f.write_str("true/false written as a Basic note, the answer on the back")
+            }
+            NoteKind::ApkgClozeAlternatives => {
+                f.write_str("cloze alternatives (a|b): Anki shows and checks only the first")
+            }
+            NoteKind::ApkgNoHistory => f.write_str(
+                "review history not written: Anki starts every card as new (kioku's progress stays in its review log)",
+            ),
+            NoteKind::CsvShuffle => {
+                f.write_str("written, but \"shuffle: false\" is not carried by CSV")
+            }
+            NoteKind::CsvMetadataNotWritten { fields } => write!(
+                f,
+                "CSV/TSV has no place for set metadata; not written: {} (an import takes the title from the file name and language \"en\")",
+                joined(fields)
+            ),
+            NoteKind::MetadataNotWritten {
+                format,
+                fields,
+                title_kept,
+            } => write!(
+                f,
+                "not written, {format} has no place for them: {} ({})",
+                joined(fields),
+                if *title_kept {
+                    "an import guesses the language"
+                } else {
+                    "an import takes the title from the file name and guesses the language"
+                }
+            ),
+            NoteKind::GiftShuffle => {
+                f.write_str("written, but Moodle decides whether choices are shuffled")
+            }
+            NoteKind::GiftTags { tags } => {
+                write!(f, "tags not written ({}): GIFT has no tags", tags.join(", "))
+            }
+            NoteKind::MoodleClozeNumbers => f.write_str(
+                "its card numbers ({{c1::…}}) are not written: Moodle asks every blank at once, and they come back as one card per blank",
+            ),
+            NoteKind::MoodleSource => {
+                f.write_str("its source is not written: Moodle XML has no place for it")
+            }
+            NoteKind::MoodleSetFields => f.write_str(
+                "authors, source and set tags are not written: Moodle XML has no place for them; the title is the category",
+            ),
+            NoteKind::MediaDropped { alt, dest, format } => write!(
+                f,
+                "media ![{alt}]({dest}) dropped: {format} cannot carry images or audio"
+            ),
+            NoteKind::AbbreviationsDropped {
+                format,
+                abbreviations,
+            } => {
+                let list: Vec<String> = abbreviations
+                    .iter()
+                    .map(|(s, l)| format!("{s} = {l}"))
+                    .collect();
+                write!(
+                    f,
+                    "abbreviations ({}) dropped: {format} cannot carry them, so answers using them are graded without",
+                    list.join(", ")
+                )
+            }
+            NoteKind::MediaInSubfolder { packed } => f.write_str(if *packed {
+                "media in a sub-folder is not packed"
+            } else {
+                "media in a sub-folder is not bundled"
+            }),
         }
     }
 }
@@ -902,9 +1226,11 @@ pub fn dropped_media(set: &QuestionSet, format: Format) -> Vec<Skipped> {
                 .map(move |(alt, dest)| {
                     Note::new(
                         Item::Question(q.id.to_string()),
-                        format!(
-                            "media ![{alt}]({dest}) dropped: {format} cannot carry images or audio"
-                        ),
+                        NoteKind::MediaDropped {
+                            alt: alt.to_string(),
+                            dest: dest.to_string(),
+                            format,
+                        },
                     )
                 })
         })
@@ -915,38 +1241,18 @@ pub fn dropped_media(set: &QuestionSet, format: Format) -> Vec<Skipped> {
 /// authors, source, set tags) that `format` has no place for, leaving out
 /// the names in `kept`; `None` when the set has none of them.
 pub fn unwritten_metadata(set: &QuestionSet, format: Format, kept: &[&str]) -> Option<Skipped> {
-    let mut lost = Vec::new();
-    let mut add = |name: &str, value: String| {
-        if !kept.contains(&name) {
-            lost.push(format!("{name} {value}"));
-        }
-    };
-    add("title", format!("\"{}\"", set.title));
-    add("language", format!("\"{}\"", set.language));
-    if let Some(d) = &set.description {
-        add("description", format!("\"{d}\""));
-    }
-    if !set.authors.is_empty() {
-        add("authors", set.authors.join(", "));
-    }
-    if let Some(s) = &set.source {
-        add("source", format!("\"{s}\""));
-    }
-    if !set.tags.is_empty() {
-        add("set tags", set.tags.join(", "));
-    }
-    (!lost.is_empty()).then(|| {
+    let fields: Vec<SetField> = SetField::of(set)
+        .into_iter()
+        .filter(|f| !kept.contains(&f.name()))
+        .collect();
+    (!fields.is_empty()).then(|| {
         Note::new(
             Item::Set,
-            format!(
-                "not written, {format} has no place for them: {} ({})",
-                lost.join("; "),
-                if kept.contains(&"title") {
-                    "an import guesses the language"
-                } else {
-                    "an import takes the title from the file name and guesses the language"
-                }
-            ),
+            NoteKind::MetadataNotWritten {
+                format,
+                fields,
+                title_kept: kept.contains(&"title"),
+            },
         )
     })
 }
@@ -996,15 +1302,18 @@ pub fn export(set: &QuestionSet, format: Format) -> Result<Exported, ExportError
     out.notes.extend(dropped_media(set, format));
     if !set.abbreviations.is_empty() && !carries_media(format) {
         // The same formats carry set-level fields as carry media.
-        let list: Vec<String> = set
+        let abbreviations = set
             .abbreviations
             .iter()
-            .map(|a| format!("{} = {}", a.short, a.long))
+            .map(|a| (a.short.clone(), a.long.clone()))
             .collect();
-        out.notes.push(Note::new(Item::Set, format!(
-                "abbreviations ({}) dropped: {format} cannot carry them, so answers using them are graded without",
-                list.join(", ")
-            )));
+        out.notes.push(Note::new(
+            Item::Set,
+            NoteKind::AbbreviationsDropped {
+                format,
+                abbreviations,
+            },
+        ));
     }
     Ok(out)
 }

@@ -30,6 +30,7 @@
 //! feedback, tags). Flashcards have no Moodle type and are skipped with a
 //! message.
 
+use super::Format;
 use roxmltree::{Document, Node};
 
 use super::{
@@ -323,7 +324,7 @@ pub fn import(text: &str, meta: &ImportMeta) -> Result<Imported, Vec<LocatedProb
 
 /// Moodle's embedded answers (`{1:SHORTANSWER:=Paris}`) as kioku
 /// deletions, and what each part lost.
-fn from_moodle_cloze(text: &str) -> (String, Vec<String>) {
+fn from_moodle_cloze(text: &str) -> (String, Vec<NoteKind>) {
     let mut out = String::new();
     let mut changes = Vec::new();
     let mut rest = text;
@@ -369,9 +370,9 @@ fn from_moodle_cloze(text: &str) -> (String, Vec<String>) {
             }
         }
         if right.is_empty() {
-            changes.push(format!(
-                "embedded answer {{{inner}}} has no 100% answer; kept as text"
-            ));
+            changes.push(NoteKind::MoodleClozeNoRightAnswer {
+                inner: inner.to_owned(),
+            });
             out.push('{');
             out.push_str(inner);
             out.push('}');
@@ -379,20 +380,21 @@ fn from_moodle_cloze(text: &str) -> (String, Vec<String>) {
             match kind.as_str() {
                 "SHORTANSWER" | "SA" | "MW" | "SHORTANSWER_C" | "SAC" | "MWC" => {
                     if others > 0 {
-                        changes.push(format!(
-                            "embedded short answer \"{}\": {others} answer(s) under 100% not accepted",
-                            right[0]
-                        ));
+                        changes.push(NoteKind::MoodleClozeShortAnswer {
+                            answer: right[0].clone(),
+                            others,
+                        });
                     }
                 }
-                k if k.starts_with("NUMERICAL") || k == "NM" => changes.push(format!(
-                    "embedded number \"{}\" must be typed exactly (no tolerance)",
-                    right[0]
-                )),
-                _ => changes.push(format!(
-                    "embedded choice \"{}\" becomes a typed deletion; its {others} other choice(s) are dropped",
-                    right[0]
-                )),
+                k if k.starts_with("NUMERICAL") || k == "NM" => {
+                    changes.push(NoteKind::MoodleClozeNumber {
+                        answer: right[0].clone(),
+                    })
+                }
+                _ => changes.push(NoteKind::MoodleClozeChoice {
+                    answer: right[0].clone(),
+                    others,
+                }),
             }
             out.push_str("{{");
             out.push_str(&right.join("|"));
@@ -541,10 +543,10 @@ pub fn export(set: &QuestionSet) -> Exported {
             other => {
                 skipped.push(Skipped::new(
                     Item::Question(id.to_owned()),
-                    format!(
-                        "Moodle has no {} questions (export anki-tsv or apkg for flashcards)",
-                        other.type_name()
-                    ),
+                    NoteKind::NoQuestionType {
+                        format: Format::Moodle,
+                        kind: other.kind(),
+                    },
                 ));
                 continue;
             }
@@ -552,12 +554,15 @@ pub fn export(set: &QuestionSet) -> Exported {
         if let QuestionBody::Cloze { text: cloze } = &q.body
             && cloze.is_numbered()
         {
-            notes.push(Skipped::new(Item::Question(id.to_owned()), "its card numbers ({{c1::…}}) are not written: Moodle asks every blank at once, and they come back as one card per blank"));
+            notes.push(Skipped::new(
+                Item::Question(id.to_owned()),
+                NoteKind::MoodleClozeNumbers,
+            ));
         }
         if q.source.is_some() {
             notes.push(Skipped::new(
                 Item::Question(id.to_owned()),
-                "its source is not written: Moodle XML has no place for it",
+                NoteKind::MoodleSource,
             ));
         }
         text.push_str(&format!(
@@ -592,7 +597,7 @@ pub fn export(set: &QuestionSet) -> Exported {
     }
     text.push_str("</quiz>\n");
     if !set.authors.is_empty() || set.source.is_some() || !set.tags.is_empty() {
-        notes.push(Skipped::new(Item::Set, "authors, source and set tags are not written: Moodle XML has no place for them; the title is the category"));
+        notes.push(Skipped::new(Item::Set, NoteKind::MoodleSetFields));
     }
     Exported {
         text,
