@@ -1154,10 +1154,7 @@ pub fn note_kind(lang: Lang, k: &NoteKind) -> String {
             format,
             abbreviations,
         } => {
-            let list: Vec<String> = abbreviations
-                .iter()
-                .map(|(s, l)| format!("{s} = {l}"))
-                .collect();
+            let list = kioku_core::bank::formats::abbreviation_pairs(abbreviations);
             t!(
                 lang,
                 "note-abbreviations-dropped",

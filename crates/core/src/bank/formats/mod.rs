@@ -445,6 +445,15 @@ fn joined<T: fmt::Display>(items: &[T]) -> String {
         .join("; ")
 }
 
+/// Each abbreviation of a note as `short = long`, for a list: the note's
+/// English text and its words in other languages join them.
+pub fn abbreviation_pairs(abbreviations: &[(String, String)]) -> Vec<String> {
+    abbreviations
+        .iter()
+        .map(|(s, l)| format!("{s} = {l}"))
+        .collect()
+}
+
 impl fmt::Display for NoteKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -711,17 +720,11 @@ impl fmt::Display for NoteKind {
             NoteKind::AbbreviationsDropped {
                 format,
                 abbreviations,
-            } => {
-                let list: Vec<String> = abbreviations
-                    .iter()
-                    .map(|(s, l)| format!("{s} = {l}"))
-                    .collect();
-                write!(
-                    f,
-                    "abbreviations ({}) dropped: {format} cannot carry them, so answers using them are graded without",
-                    list.join(", ")
-                )
-            }
+            } => write!(
+                f,
+                "abbreviations ({}) dropped: {format} cannot carry them, so answers using them are graded without",
+                abbreviation_pairs(abbreviations).join(", ")
+            ),
             NoteKind::MediaInSubfolder { packed } => f.write_str(if *packed {
                 "media in a sub-folder is not packed"
             } else {
