@@ -307,3 +307,17 @@ fn a_missing_source_document_is_located_at_the_field() {
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn positions_past_line_999_are_written_without_grouping() {
+    // An editor or a script reads `PATH:LINE:COLUMN:`; "1,004" would break
+    // it (line and column are numbers, not quantities).
+    let blank = "\n".repeat(997);
+    let contents = format!(
+        "{{\n  \"kioku\": 1,\n  \"id\": \"s\",\n  \"title\": \"T\",\n  \"language\": \"en\",\n  \"questions\": [{blank}\n    {{\"id\": \"q1\", \"type\": \"true_false\", \"prompt\": \"p\", \"answer\": true}},\n    {{\"id\": \"q1\", \"type\": \"true_false\", \"prompt\": \"p\", \"answer\": true}}\n  ]\n}}\n"
+    );
+    assert_bad(
+        &contents,
+        "bad.json:1005:12: error: duplicate question id \"q1\" (first used at 1004:12)\n",
+    );
+}

@@ -27,8 +27,8 @@ pub fn diagnostic(lang: Lang, d: &Diagnostic) -> String {
         lang,
         "check-problem",
         path = d.path.display().to_string(),
-        line = d.pos.line,
-        column = d.pos.column,
+        line = d.pos.line.to_string(),
+        column = d.pos.column.to_string(),
         message = problem(lang, &d.problem)
     )
 }
@@ -881,11 +881,16 @@ pub fn item(lang: Lang, i: &Item) -> String {
         Item::Set => t!(lang, "item-set"),
         Item::Question(id) => id.clone(),
         Item::Questions(ids) => ids.join(&t!(lang, "list-separator")),
-        Item::Line(n) => t!(lang, "item-line", line = *n),
+        Item::Line(n) => t!(lang, "item-line", line = n.to_string()),
         Item::NamedLine { line, name } => {
-            t!(lang, "item-named-line", line = *line, name = name.as_str())
+            t!(
+                lang,
+                "item-named-line",
+                line = line.to_string(),
+                name = name.as_str()
+            )
         }
-        Item::AnkiNote(n) => t!(lang, "item-anki-note", note = *n),
+        Item::AnkiNote(n) => t!(lang, "item-anki-note", note = n.to_string()),
         Item::Review { id, note, at } => {
             let when = at.map_or_else(|| id.to_string(), |t| t.to_string());
             match note {
