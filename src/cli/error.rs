@@ -21,7 +21,7 @@ pub enum Error {
     Exam(#[from] kioku_core::exam::ExamError),
     #[error("{}", kioku_i18n::words::optimize_error(lang(), .0))]
     Optimize(#[from] kioku_core::optimizer::OptimizeError),
-    #[error(transparent)]
+    #[error("{}", kioku_i18n::words::csv_error(lang(), .0))]
     Csv(#[from] kioku_core::review::revlog::CsvError),
     /// A command-line argument that names nothing kioku has.
     #[error("{0}")]

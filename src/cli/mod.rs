@@ -408,13 +408,15 @@ impl Context {
             EventId::random(&mut rand::rng()).0
         })?;
         for w in lib.warnings() {
-            eprintln!("{}", t!(lang(), "warning", message = w.to_string()));
+            let message = kioku_i18n::words::warning(lang(), w);
+            eprintln!("{}", t!(lang(), "warning", message = message));
         }
         // Write the progress snapshot now if opening had to replay, so the
         // next command starts from it; dropping the library writes it
         // again after any answers.
         if let Err(e) = lib.save_snapshot() {
-            let message = t!(lang(), "snapshot-not-written", error = e.to_string());
+            let error = kioku_i18n::words::library_error(lang(), &e);
+            let message = t!(lang(), "snapshot-not-written", error = error);
             eprintln!("{}", t!(lang(), "warning", message = message));
         }
         Ok(lib)

@@ -28,8 +28,8 @@ fn read_reviews(lib: &Library, file: &Path) -> Result<Option<Vec<LogReview>>, Er
         lib.settings().scheduler.rollover_hour,
     ) {
         Ok(r) => Ok(Some(r)),
-        Err(e @ (CsvError::Rows(_) | CsvError::TooLarge { .. })) => {
-            eprintln!("{e}");
+        Err(e @ (CsvError::Rows { .. } | CsvError::TooLarge { .. })) => {
+            eprintln!("{}", kioku_i18n::words::csv_error(lang(), &e));
             Ok(None)
         }
         Err(e) => Err(e.into()),

@@ -520,3 +520,139 @@ fn an_unreadable_device_file_is_reported_in_japanese() {
         "{err}"
     );
 }
+
+/// What opening the data directory warns about (kioku goes on without the
+/// file or line it names) is Japanese too: a torn last line, another
+/// device's unreadable log and bad line, settings read as the defaults,
+/// both damaged caches, a set not loaded, a set whose picture is missing
+/// and a second set with the same id.
+#[test]
+fn data_directory_warnings_are_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    assert!(ja(dir.path(), &["decks"], "").status.success());
+    let file_in = |sub: &str, prefix: &str| {
+        std::fs::read_dir(data.join(sub))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+            })
+            .unwrap()
+    };
+    let own_log = file_in("reviews", "");
+    let mut log = std::fs::read(&own_log).unwrap();
+    log.extend_from_slice(br#"{"type":"review","id":"e2","set":"m"#);
+    std::fs::write(&own_log, log).unwrap();
+    std::fs::write(file_in("cache", "snapshot-"), b"not a snapshot").unwrap();
+    std::fs::write(data.join("cache/sets.bin"), b"kiokuset").unwrap();
+    std::fs::write(
+        data.join("reviews/zz-newer.jsonl"),
+        "{\"kioku_reviews\":9,\"device\":\"zz-newer\"}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        data.join("reviews/zz-other.jsonl"),
+        "{\"kioku_reviews\":1,\"device\":\"zz-other\"}\n{\"nope\":1}\n",
+    )
+    .unwrap();
+    std::fs::write(data.join("settings.json"), "{").unwrap();
+    let sets = data.join("sets");
+    std::fs::copy(fixture("minimal.json"), sets.join("a.json")).unwrap();
+    std::fs::copy(fixture("minimal.json"), sets.join("b.json")).unwrap();
+    std::fs::write(sets.join("c.json"), "{").unwrap();
+    std::fs::write(
+        sets.join("d.json"),
+        r#"{"kioku": 1, "id": "d", "title": "D", "language": "ja", "questions": [
+  {"id": "q", "type": "flashcard", "prompt": "![猫](cat.png)", "answer": "a"}
+]}"#,
+    )
+    .unwrap();
+
+    let out = ja(dir.path(), &["decks"], "");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out).replace(&data.display().to_string(), "PATH");
+    for expected in [
+        ".jsonl:2: 最後の行が途中で切れています（書き込み中に kioku が止まりました）。確定していない行なので無視します",
+        "警告: PATH/reviews/zz-newer.jsonl: 新しい kioku で書かれています（形式のバージョン 9。この kioku が読めるのは 1 まで）。kioku を更新してください。ファイルはそのままにしてあります。このファイルは飛ばしました",
+        "zz-other.jsonl:2: 復習ログの記録として読めません（",
+        "settings.json: 正しい JSON ではありません（",
+        "。直るまで既定の設定を使います（ファイルはそのままにしてあります）",
+        "進捗のスナップショットを使いませんでした（このキャッシュのファイルではないか、途中で切れています）。復習ログを最初から読み直し、作り直します",
+        "sets.bin: 読み込み済みセットのキャッシュを使いませんでした（このキャッシュのファイルではないか、途中で切れています）",
+        "c.json: 問題セットを読み込めませんでした:\n",
+        "d.json: 表示できない画像や音声があります:\n",
+        "メディアファイル「cat.png」が PATH/sets/d.media にありません",
+        ": ID「m」のセットが2つあります。最初のものだけを表示します",
+    ] {
+        assert!(err.contains(expected), "{expected} missing:\n{err}");
+    }
+    for line in err.lines().filter(|l| !l.starts_with(' ')) {
+        assert!(
+            line.starts_with("警告: ") || line.contains(": エラー: "),
+            "a line not worded as a warning: {line}\n{err}"
+        );
+    }
+    for english in [
+        "cut short",
+        "skipped",
+        "not used",
+        "default settings",
+        "not loaded",
+        "cannot be shown",
+        "two sets",
+        "warning",
+    ] {
+        assert!(!err.contains(english), "{english}:\n{err}");
+    }
+}
+
+/// A CSV review log's bad rows are worded in Japanese, one
+/// `PATH:LINE: エラー: ...` each, with a count of the rest past the first
+/// 20; the CSV's own column names stay as they are.
+#[test]
+fn bad_csv_review_logs_are_reported_in_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("log.csv");
+    let mut text = String::from("card_id,review_rating,review_time,review_duration\n");
+    text.push_str(",3,2024-03-29T20:32:32Z,\n");
+    text.push_str("1,3,yesterday,\n");
+    text.push_str("1,3,2024-03-29T20:32:32Z,-4\n");
+    for _ in 0..20 {
+        text.push_str("1,0,2024-03-30T20:32:32Z,\n");
+    }
+    std::fs::write(&csv, text).unwrap();
+    std::fs::write(dir.path().join("header.csv"), "card,rating\n1,3\n").unwrap();
+    for cmd in ["optimize", "memory"] {
+        let out = ja(dir.path(), &[cmd, "--reviews", "log.csv"], "");
+        assert_eq!(out.status.code(), Some(1));
+        let err = stderr(&out);
+        let lines: Vec<&str> = err.lines().collect();
+        assert_eq!(lines.len(), 21, "{err}");
+        assert_eq!(lines[0], "log.csv:2: エラー: card_id が空です");
+        assert!(
+            lines[1].starts_with(
+                "log.csv:3: エラー: review_time「yesterday」はオフセット付きの ISO 8601 の時刻ではありません（"
+            ),
+            "{err}"
+        );
+        assert_eq!(
+            lines[2],
+            "log.csv:4: エラー: review_duration「-4」はミリ秒の整数ではありません"
+        );
+        assert_eq!(
+            lines[3],
+            "log.csv:5: エラー: review_rating「0」は 1、2、3、4 のどれでもありません"
+        );
+        assert_eq!(
+            lines[20],
+            "log.csv: エラー: ほかに不正な行が 3 行あります（表示していません）"
+        );
+        let out = ja(dir.path(), &[cmd, "--reviews", "header.csv"], "");
+        assert_eq!(
+            stderr(&out),
+            "header.csv:1: エラー: 見出し行には card_id、review_rating、review_time の列が必要です（review_duration は任意）。見つかった見出し:「card,rating」\n"
+        );
+    }
+}

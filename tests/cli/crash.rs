@@ -19,6 +19,7 @@ use std::time::Duration;
 use jiff::tz::TimeZone;
 use kioku_core::library::Library;
 use kioku_core::review::Event;
+use kioku_core::store::{LineProblem, WarningKind};
 use rand::{Rng, SeedableRng};
 
 const KILLS: usize = 200;
@@ -117,7 +118,10 @@ fn killed_mid_answer_loses_no_acknowledged_answer() {
     );
     // A torn line can only be the last, and is then cut on the next open.
     for w in lib.warnings() {
-        assert!(w.message.contains("cut short"), "unexpected warning: {w}");
+        assert!(
+            matches!(w.kind, WarningKind::Line(LineProblem::Torn)),
+            "unexpected warning: {w}"
+        );
     }
 }
 
@@ -318,7 +322,7 @@ fn killed_mid_snapshot_write_opens_to_a_whole_replay() {
                 || lib
                     .warnings()
                     .iter()
-                    .all(|w| w.message.contains("cut short")),
+                    .all(|w| matches!(w.kind, WarningKind::Line(LineProblem::Torn))),
             "{:?}",
             lib.warnings()
         );

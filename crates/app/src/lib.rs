@@ -633,17 +633,6 @@ pub fn App() -> Element {
         let picker = boot.1.clone();
         let forced = boot.2;
         let (library, screen) = boot.take();
-        let mut banner = Vec::new();
-        let library = match library {
-            Ok(lib) => {
-                banner.extend(lib.warnings().iter().map(ToString::to_string));
-                Some(lib)
-            }
-            Err(e) => {
-                banner.push(e);
-                None
-            }
-        };
         let lang = forced.unwrap_or_else(|| {
             resolve_lang(
                 library
@@ -651,6 +640,21 @@ pub fn App() -> Element {
                     .map_or(Language::System, |l| l.settings().language),
             )
         });
+        let mut banner = Vec::new();
+        let library = match library {
+            Ok(lib) => {
+                banner.extend(
+                    lib.warnings()
+                        .iter()
+                        .map(|w| kioku_i18n::words::warning(lang, w)),
+                );
+                Some(lib)
+            }
+            Err(e) => {
+                banner.push(e);
+                None
+            }
+        };
         if std::env::var_os("KIOKU_TIMING").is_some() {
             // For the window tests: the language the window speaks.
             eprintln!("kioku-lang: {lang}");

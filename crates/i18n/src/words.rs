@@ -15,9 +15,13 @@ use kioku_core::grader::{Detail, Lenience, MatchReason};
 use kioku_core::library::{ExportFailure, LibraryError, PackageError, SourceProblem};
 use kioku_core::media::{Escape, MediaError};
 use kioku_core::optimizer::OptimizeError;
+use kioku_core::review::revlog::{CsvError, RowProblem};
 use kioku_core::scheduler::ScheduleError;
 use kioku_core::scheduler::SettingsError;
-use kioku_core::store::{DataProblem, FormError, StoreError};
+use kioku_core::store::{
+    Cache, CacheFault, DataProblem, FormError, LineProblem, Record, StoreError, Warning,
+    WarningKind,
+};
 
 use crate::{Lang, t};
 
@@ -647,23 +651,182 @@ fn io_op(lang: Lang, op: &str) -> String {
     }
 }
 
-/// A library error: every kind, worded from its typed value. Text from the
-/// operating system or a decoder stays as it came, inside the language's
-/// frame.
-pub fn library_error(lang: Lang, e: &LibraryError) -> String {
+/// A question file that could not be loaded: every problem, a line each.
+pub fn bank_error(lang: Lang, e: &BankError) -> String {
     match e {
-        LibraryError::Bank(BankError::Invalid(ds)) => ds
+        BankError::Invalid(ds) => ds
             .iter()
             .map(|d| diagnostic(lang, d))
             .collect::<Vec<_>>()
             .join("\n"),
-        LibraryError::Bank(BankError::Io { path, op, source }) => t!(
+        BankError::Io { path, op, source } => t!(
             lang,
             "store-error-io",
             path = path.display().to_string(),
             op = io_op(lang, op),
             error = source.to_string()
         ),
+    }
+}
+
+/// A warning about the data directory, named by file and line.
+pub fn warning(lang: Lang, w: &Warning) -> String {
+    let path = w.path.display().to_string();
+    let message = warning_kind(lang, &w.kind);
+    match w.line {
+        // The error names the file itself.
+        _ if matches!(w.kind, WarningKind::LogSkipped(_)) => message,
+        Some(line) => t!(
+            lang,
+            "warning-at-line",
+            path = path,
+            line = line.to_string(),
+            message = message
+        ),
+        None => t!(lang, "warning-at", path = path, message = message),
+    }
+}
+
+/// What a warning about the data directory says.
+pub fn warning_kind(lang: Lang, k: &WarningKind) -> String {
+    let lines = |head: String, rest: &mut dyn Iterator<Item = String>| {
+        std::iter::once(head)
+            .chain(rest)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    match k {
+        WarningKind::Line(p) => line_problem(lang, p),
+        WarningKind::SettingsDefaults(p) => {
+            t!(
+                lang,
+                "warning-settings-defaults",
+                problem = data_problem(lang, p)
+            )
+        }
+        WarningKind::CacheNotUsed { cache, fault } => {
+            let fault = cache_fault(lang, fault);
+            match cache {
+                Cache::Snapshot => t!(lang, "warning-snapshot-not-used", fault = fault),
+                Cache::Sets => t!(lang, "warning-set-cache-not-used", fault = fault),
+            }
+        }
+        WarningKind::MediaUnshown(ds) => lines(
+            t!(lang, "warning-media-unshown"),
+            &mut ds.iter().map(|d| diagnostic(lang, d)),
+        ),
+        WarningKind::SetNotLoaded(e) => lines(
+            t!(lang, "warning-set-not-loaded"),
+            &mut std::iter::once(bank_error(lang, e)),
+        ),
+        WarningKind::LogSkipped(e) => t!(lang, "warning-log-skipped", error = store_error(lang, e)),
+        WarningKind::DuplicateSetId(id) => t!(lang, "warning-duplicate-set-id", set = id.as_str()),
+    }
+}
+
+/// What was wrong with one line of a log (a decoder's text kept).
+pub fn line_problem(lang: Lang, p: &LineProblem) -> String {
+    match p {
+        LineProblem::Torn => t!(lang, "line-torn"),
+        LineProblem::NotUtf8 => t!(lang, "line-not-utf8"),
+        LineProblem::HeaderVersion { key } => t!(lang, "line-header-version", key = key.as_str()),
+        LineProblem::HeaderNoDevice => t!(lang, "line-header-no-device"),
+        LineProblem::NoHeader => t!(lang, "line-no-header"),
+        LineProblem::NotAnEvent { record, detail } => match record {
+            Record::Review => t!(lang, "line-not-review", error = detail.as_str()),
+            Record::ExamResult => t!(lang, "line-not-exam-result", error = detail.as_str()),
+        },
+    }
+}
+
+/// Why a cache file was not used (a decoder's or the system's text kept).
+pub fn cache_fault(lang: Lang, f: &CacheFault) -> String {
+    match f {
+        CacheFault::NotCache => t!(lang, "cache-fault-not-cache"),
+        CacheFault::OtherVersion { found, supported } => t!(
+            lang,
+            "cache-fault-other-version",
+            found = *found,
+            supported = *supported
+        ),
+        CacheFault::Length => t!(lang, "cache-fault-length"),
+        CacheFault::Checksum => t!(lang, "cache-fault-checksum"),
+        CacheFault::Index => t!(lang, "cache-fault-index"),
+        CacheFault::Decode(e) => t!(lang, "cache-fault-decode", error = e.as_str()),
+        CacheFault::Read(e) => t!(lang, "cache-fault-read", error = e.as_str()),
+    }
+}
+
+/// A CSV review log that could not be read (`kioku optimize --reviews`,
+/// `kioku memory --reviews`): one `PATH:LINE: error: MESSAGE` per bad row.
+pub fn csv_error(lang: Lang, e: &CsvError) -> String {
+    match e {
+        CsvError::Io { path, op, source } => t!(
+            lang,
+            "store-error-io",
+            path = path.display().to_string(),
+            op = io_op(lang, op),
+            error = source.to_string()
+        ),
+        CsvError::TooLarge { path, size, limit } => t!(
+            lang,
+            "csv-too-large",
+            path = path.display().to_string(),
+            size = *size,
+            limit = *limit
+        ),
+        CsvError::Rows { path, rows, more } => {
+            let path = path.display().to_string();
+            let mut lines: Vec<String> = rows
+                .iter()
+                .map(|r| {
+                    t!(
+                        lang,
+                        "csv-row-error",
+                        path = path.as_str(),
+                        line = r.line.to_string(),
+                        message = row_problem(lang, &r.problem)
+                    )
+                })
+                .collect();
+            if *more > 0 {
+                lines.push(t!(
+                    lang,
+                    "csv-more-rows",
+                    path = path.as_str(),
+                    count = *more
+                ));
+            }
+            lines.join("\n")
+        }
+    }
+}
+
+/// What is wrong with a row of a CSV review log (the reader's or the time
+/// parser's text kept).
+pub fn row_problem(lang: Lang, p: &RowProblem) -> String {
+    match p {
+        RowProblem::Header(e) => t!(lang, "csv-header", error = e.as_str()),
+        RowProblem::Columns { found } => t!(lang, "csv-columns", found = found.as_str()),
+        RowProblem::NotARow(e) => t!(lang, "csv-not-a-row", error = e.as_str()),
+        RowProblem::EmptyCard => t!(lang, "csv-empty-card"),
+        RowProblem::Rating(v) => t!(lang, "csv-rating", value = v.as_str()),
+        RowProblem::Time { text, detail } => t!(
+            lang,
+            "csv-time",
+            value = text.as_str(),
+            error = detail.as_str()
+        ),
+        RowProblem::Duration(v) => t!(lang, "csv-duration", value = v.as_str()),
+    }
+}
+
+/// A library error: every kind, worded from its typed value. Text from the
+/// operating system or a decoder stays as it came, inside the language's
+/// frame.
+pub fn library_error(lang: Lang, e: &LibraryError) -> String {
+    match e {
+        LibraryError::Bank(e) => bank_error(lang, e),
         LibraryError::Store(e) => store_error(lang, e),
         LibraryError::Schedule(e) => schedule_error(lang, e),
         LibraryError::UnknownFormat(path) => t!(

@@ -34,7 +34,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::store::FileStamp;
+use crate::store::{CacheFault, FileStamp};
 
 use super::{ClozeSegment, ClozeText, Question, QuestionBody, QuestionId, QuestionSet, SetId};
 
@@ -298,18 +298,15 @@ enum Source {
 impl SetCache {
     /// The cache at `path`, and why it was not used when it exists but
     /// cannot be (then it is empty, and rewritten by [`SetCache::finish`]).
-    pub fn load(path: &Path) -> (SetCache, Option<String>) {
+    pub fn load(path: &Path) -> (SetCache, Option<CacheFault>) {
         let (cache, bad) = match std::fs::read(path) {
             Ok(bytes) => match decode(bytes) {
                 Ok(cache) => (cache, None),
                 Err(why) => (SetCache::default(), Some(why)),
             },
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => (SetCache::default(), None),
-            Err(e) => (SetCache::default(), Some(format!("cannot read: {e}"))),
+            Err(e) => (SetCache::default(), Some(CacheFault::Read(e.to_string()))),
         };
-        let bad = bad.map(|why| {
-            format!("parsed-set cache not used ({why}); the set files were read and it is rebuilt")
-        });
         // A damaged cache is rewritten even when no set file remains.
         let cache = SetCache {
             changed: bad.is_some(),
@@ -407,27 +404,28 @@ impl SetCache {
     }
 }
 
-fn decode(bytes: Vec<u8>) -> Result<SetCache, String> {
+fn decode(bytes: Vec<u8>) -> Result<SetCache, CacheFault> {
     if bytes.len() < HEADER_LEN || &bytes[..8] != MAGIC {
-        return Err("not a set cache file, or cut short".to_owned());
+        return Err(CacheFault::NotCache);
     }
     let u32_at = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap_or([0; 4]));
     let version = u32_at(8);
     if version != VERSION {
-        return Err(format!(
-            "format version {version}, this kioku writes {VERSION}"
-        ));
+        return Err(CacheFault::OtherVersion {
+            found: version,
+            supported: VERSION,
+        });
     }
     let len = u64::from_le_bytes(bytes[12..20].try_into().unwrap_or([0; 8]));
     let crc = u32_at(20);
     let payload = &bytes[HEADER_LEN..];
     if payload.len() as u64 != len {
-        return Err("cut short or overlong".to_owned());
+        return Err(CacheFault::Length);
     }
     if crc32fast::hash(payload) != crc {
-        return Err("bad checksum".to_owned());
+        return Err(CacheFault::Checksum);
     }
-    let bad = || "cannot decode its index".to_owned();
+    let bad = || CacheFault::Index;
     let index_len = payload
         .get(..8)
         .and_then(|b| b.try_into().ok())
@@ -438,7 +436,7 @@ fn decode(bytes: Vec<u8>) -> Result<SetCache, String> {
         .get(8..8usize.saturating_add(index_len))
         .ok_or_else(bad)?;
     let index: Vec<IndexEntry> =
-        postcard::from_bytes(index_bytes).map_err(|e| format!("cannot decode: {e}"))?;
+        postcard::from_bytes(index_bytes).map_err(|e| CacheFault::Decode(e.to_string()))?;
     // Ranges in `bytes` (the header is left in front rather than moved
     // out: that would copy the whole payload).
     let mut at = 8 + index_len;
@@ -448,12 +446,12 @@ fn decode(bytes: Vec<u8>) -> Result<SetCache, String> {
             .ok()
             .and_then(|n| at.checked_add(n))
             .filter(|&end| end <= payload.len())
-            .ok_or_else(|| "an entry runs past the end".to_owned())?;
+            .ok_or(CacheFault::Index)?;
         entries.insert(e.name, (e.key, HEADER_LEN + at..HEADER_LEN + end));
         at = end;
     }
     if at != payload.len() {
-        return Err("bytes after the last entry".to_owned());
+        return Err(CacheFault::Index);
     }
     Ok(SetCache {
         bytes,

@@ -31,7 +31,10 @@ use crate::review::{
 };
 use crate::scheduler::{FuzzFactor, Now, Outcomes, Rating, ScheduleError, Scheduler, StudyDay};
 use crate::store::log::LogStart;
-use crate::store::{ExamDefaults, FileStamp, ReviewLogs, Settings, Store, StoreError, Warning};
+use crate::store::{
+    Cache, ExamDefaults, FileStamp, LineProblem, ReviewLogs, Settings, Store, StoreError, Warning,
+    WarningKind,
+};
 
 pub use queue::{DeckSummary, LEARN_AHEAD_MINUTES, MASTERED_STABILITY, Queue};
 
@@ -149,7 +152,7 @@ struct LogCover {
     /// The latest schedule review in it, or later (an upper bound).
     max_at: Option<Timestamp>,
     /// Warnings its lines up to `lines` gave.
-    warnings: Vec<(Option<u64>, String)>,
+    warnings: Vec<(Option<u64>, LineProblem)>,
 }
 
 /// How [`Library::open`] came by the progress.
@@ -219,11 +222,14 @@ impl Library {
         let (store, loaded, reviews, body) =
             Store::open_with::<ExamResult, _>(root, new_device_id, |root, settings, device| {
                 let path = snapshot::snapshot_path(root, device);
-                let body = snapshot::load(&path).unwrap_or_else(|e| {
+                let body = snapshot::load(&path).unwrap_or_else(|fault| {
                     bad = Some(Warning {
                         path,
                         line: None,
-                        message: e.to_string(),
+                        kind: WarningKind::CacheNotUsed {
+                            cache: Cache::Snapshot,
+                            fault,
+                        },
                     });
                     None
                 });
@@ -268,10 +274,10 @@ impl Library {
                         .as_ref()
                         .and_then(|b| b.logs.iter().find(|c| c.name == l.name))
                     {
-                        warnings.extend(c.warnings.iter().map(|(line, message)| Warning {
+                        warnings.extend(c.warnings.iter().map(|(line, problem)| Warning {
                             path: l.path.clone(),
                             line: *line,
-                            message: message.clone(),
+                            kind: WarningKind::Line(problem.clone()),
                         }));
                     }
                     warnings.extend(l.warnings.iter().cloned());
@@ -333,10 +339,7 @@ impl Library {
                 warnings.push(Warning {
                     path: store.sets_dir(),
                     line: None,
-                    message: format!(
-                        "two sets have the id \"{}\"; only the first is shown",
-                        set.id
-                    ),
+                    kind: WarningKind::DuplicateSetId(set.id.to_string()),
                 });
             } else {
                 sets.push(set);
@@ -366,11 +369,14 @@ impl Library {
     }
 
     /// Warnings of a log read, for the lines up to its last complete one.
-    fn covered_warnings(l: &crate::store::LogRead) -> Vec<(Option<u64>, String)> {
+    fn covered_warnings(l: &crate::store::LogRead) -> Vec<(Option<u64>, LineProblem)> {
         l.warnings
             .iter()
             .filter(|w| w.line.is_none_or(|n| n <= l.complete_lines))
-            .map(|w| (w.line, w.message.clone()))
+            .filter_map(|w| match &w.kind {
+                WarningKind::Line(p) => Some((w.line, p.clone())),
+                _ => None,
+            })
             .collect()
     }
 

@@ -42,11 +42,11 @@ use serde::{Deserialize, Serialize};
 use crate::bank::{CardKey, CardVariant, QuestionId, SetId};
 use crate::review::{CardProgress, DayCount, EventId, Progress};
 use crate::scheduler::{CardState, Learning, Memory, Review, SchedulerSettings, StudyDay};
-use crate::store::FileStamp;
 use crate::store::log::LogStart;
+use crate::store::{CacheFault, FileStamp, LineProblem};
 
 /// The snapshot format this kioku reads and writes. Any other is rebuilt.
-pub const SNAPSHOT_VERSION: u32 = 3;
+pub const SNAPSHOT_VERSION: u32 = 4;
 
 const MAGIC: &[u8; 8] = b"kiokusnp";
 const HEADER_LEN: usize = 8 + 4 + 8 + 4;
@@ -71,7 +71,7 @@ pub(crate) struct Covered {
     /// The latest schedule review (study, not undone) in the prefix.
     pub max_at: Option<(i64, i32)>,
     /// Warnings the prefix's lines gave, to report them again.
-    pub warnings: Vec<(Option<u64>, String)>,
+    pub warnings: Vec<(Option<u64>, LineProblem)>,
 }
 
 impl Covered {
@@ -375,59 +375,37 @@ pub(crate) fn encode(body: &Body) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
-/// Why a snapshot file could not be used: reported, then rebuilt.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Bad {
-    /// Not a snapshot, cut short, or its checksum does not match.
-    Corrupt(String),
-    /// Written by another format version.
-    OtherVersion(u32),
-}
-
-impl std::fmt::Display for Bad {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Bad::Corrupt(why) => write!(
-                f,
-                "progress snapshot not used ({why}); the review logs were replayed and it is rebuilt"
-            ),
-            Bad::OtherVersion(v) => write!(
-                f,
-                "progress snapshot is format version {v} (this kioku writes {SNAPSHOT_VERSION}); the review logs were replayed and it is rebuilt"
-            ),
-        }
-    }
-}
-
 /// Decode a snapshot file's bytes.
-pub(crate) fn decode(bytes: &[u8]) -> Result<Body, Bad> {
-    let corrupt = |why: &str| Bad::Corrupt(why.to_owned());
+pub(crate) fn decode(bytes: &[u8]) -> Result<Body, CacheFault> {
     if bytes.len() < HEADER_LEN || &bytes[..8] != MAGIC {
-        return Err(corrupt("not a snapshot file, or cut short"));
+        return Err(CacheFault::NotCache);
     }
     let u32_at = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap_or([0; 4]));
     let version = u32_at(8);
     if version != SNAPSHOT_VERSION {
-        return Err(Bad::OtherVersion(version));
+        return Err(CacheFault::OtherVersion {
+            found: version,
+            supported: SNAPSHOT_VERSION,
+        });
     }
     let len = u64::from_le_bytes(bytes[12..20].try_into().unwrap_or([0; 8]));
     let crc = u32_at(20);
     let payload = &bytes[HEADER_LEN..];
     if payload.len() as u64 != len {
-        return Err(corrupt("cut short or overlong"));
+        return Err(CacheFault::Length);
     }
     if crc32fast::hash(payload) != crc {
-        return Err(corrupt("bad checksum"));
+        return Err(CacheFault::Checksum);
     }
-    postcard::from_bytes(payload).map_err(|e| Bad::Corrupt(format!("cannot decode: {e}")))
+    postcard::from_bytes(payload).map_err(|e| CacheFault::Decode(e.to_string()))
 }
 
 /// Read the snapshot at `path`: `Ok(None)` when there is none.
-pub(crate) fn load(path: &Path) -> Result<Option<Body>, Bad> {
+pub(crate) fn load(path: &Path) -> Result<Option<Body>, CacheFault> {
     match std::fs::read(path) {
         Ok(bytes) => decode(&bytes).map(Some),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Bad::Corrupt(format!("cannot read: {e}"))),
+        Err(e) => Err(CacheFault::Read(e.to_string())),
     }
 }
 

@@ -64,10 +64,60 @@ pub enum CsvError {
         size: u64,
         limit: u64,
     },
-    /// Bad rows, one `PATH:LINE: error: MESSAGE` per line (at most
-    /// [`MAX_CSV_ERRORS`], then a count of the rest, if reading went on).
-    #[error("{}", .0.join("\n"))]
-    Rows(Vec<String>),
+    /// Bad rows: at most [`MAX_CSV_ERRORS`], in file order, and how many
+    /// more were found (reading goes on to count them).
+    #[error("{}", rows_text(path, rows, *more))]
+    Rows {
+        path: PathBuf,
+        rows: Vec<BadRow>,
+        more: usize,
+    },
+}
+
+/// One bad row of a CSV review log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadRow {
+    /// 1-based line.
+    pub line: u64,
+    pub problem: RowProblem,
+}
+
+/// What is wrong with a row (or the header) of a CSV review log. The
+/// text of the CSV reader or the time parser is kept as it came.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RowProblem {
+    #[error("cannot read the header: {0}")]
+    Header(String),
+    /// The header lacks a required column; `found` is the header as read.
+    #[error(
+        "the header must name the columns card_id, review_rating and review_time (and optionally review_duration); found \"{found}\""
+    )]
+    Columns { found: String },
+    #[error("not a CSV row: {0}")]
+    NotARow(String),
+    #[error("card_id is empty")]
+    EmptyCard,
+    #[error("review_rating \"{0}\" is not 1, 2, 3 or 4")]
+    Rating(String),
+    #[error("review_time \"{text}\" is not an ISO 8601 time with an offset ({detail})")]
+    Time { text: String, detail: String },
+    #[error("review_duration \"{0}\" is not a whole number of milliseconds")]
+    Duration(String),
+}
+
+/// `PATH:LINE: error: MESSAGE` per row, then a count of the rest.
+fn rows_text(path: &Path, rows: &[BadRow], more: usize) -> String {
+    let mut lines: Vec<String> = rows
+        .iter()
+        .map(|r| format!("{}:{}: error: {}", path.display(), r.line, r.problem))
+        .collect();
+    if more > 0 {
+        lines.push(format!(
+            "{}: error: {more} more bad rows not shown",
+            path.display()
+        ));
+    }
+    lines.join("\n")
 }
 
 /// Read a CSV review log. The header names the columns (any order):
@@ -107,15 +157,15 @@ pub fn parse_csv(
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(input);
-    let at = |line: u64, message: String| format!("{}:{line}: error: {message}", path.display());
+    let at = |line: u64, problem: RowProblem| BadRow { line, problem };
+    let one = |problem| CsvError::Rows {
+        path: path.to_owned(),
+        rows: vec![at(1, problem)],
+        more: 0,
+    };
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
-        Err(e) => {
-            return Err(CsvError::Rows(vec![at(
-                1,
-                format!("cannot read the header: {e}"),
-            )]));
-        }
+        Err(e) => return Err(one(RowProblem::Header(e.to_string()))),
     };
     let column = |name: &str| headers.iter().position(|h| h == name);
     let (Some(card_col), Some(rating_col), Some(time_col)) = (
@@ -123,13 +173,9 @@ pub fn parse_csv(
         column("review_rating"),
         column("review_time"),
     ) else {
-        return Err(CsvError::Rows(vec![at(
-            1,
-            format!(
-                "the header must name the columns card_id, review_rating and review_time (and optionally review_duration); found \"{}\"",
-                headers.iter().collect::<Vec<_>>().join(",")
-            ),
-        )]));
+        return Err(one(RowProblem::Columns {
+            found: headers.iter().collect::<Vec<_>>().join(","),
+        }));
     };
     let duration_col = column("review_duration");
     let mut reviews = Vec::new();
@@ -147,7 +193,11 @@ pub fn parse_csv(
                         source: std::io::Error::other(e.to_string()),
                     });
                 }
-                errors.push(at(line, format!("not a CSV row: {e}")));
+                if errors.len() < MAX_CSV_ERRORS {
+                    errors.push(at(line, RowProblem::NotARow(e.to_string())));
+                } else {
+                    more_errors += 1;
+                }
                 continue;
             }
         };
@@ -156,23 +206,27 @@ pub fn parse_csv(
         let row = (|| {
             let card = field(card_col);
             if card.is_empty() {
-                return Err("card_id is empty".to_owned());
+                return Err(RowProblem::EmptyCard);
             }
             let rating_text = field(rating_col);
             let rating = rating_text
                 .parse::<u8>()
                 .ok()
                 .and_then(Rating::from_number)
-                .ok_or_else(|| format!("review_rating \"{rating_text}\" is not 1, 2, 3 or 4"))?;
+                .ok_or_else(|| RowProblem::Rating(rating_text.to_owned()))?;
             let time_text = field(time_col);
-            let time: Timestamp = time_text.parse().map_err(|e| {
-                format!("review_time \"{time_text}\" is not an ISO 8601 time with an offset ({e})")
-            })?;
+            let time: Timestamp = time_text
+                .parse()
+                .map_err(|e: jiff::Error| RowProblem::Time {
+                    text: time_text.to_owned(),
+                    detail: e.to_string(),
+                })?;
             let duration_ms = match duration_col.map(field).filter(|d| !d.is_empty()) {
                 None => None,
-                Some(d) => Some(d.parse::<u64>().map_err(|_| {
-                    format!("review_duration \"{d}\" is not a whole number of milliseconds")
-                })?),
+                Some(d) => Some(
+                    d.parse::<u64>()
+                        .map_err(|_| RowProblem::Duration(d.to_owned()))?,
+                ),
             };
             Ok(LogReview {
                 card: card.to_owned(),
@@ -184,20 +238,18 @@ pub fn parse_csv(
         })();
         match row {
             Ok(r) => reviews.push(r),
-            Err(message) if errors.len() < MAX_CSV_ERRORS => errors.push(at(line, message)),
+            Err(problem) if errors.len() < MAX_CSV_ERRORS => errors.push(at(line, problem)),
             Err(_) => more_errors += 1,
         }
     }
     if errors.is_empty() {
         return Ok(reviews);
     }
-    if more_errors > 0 {
-        errors.push(format!(
-            "{}: error: {more_errors} more bad rows not shown",
-            path.display()
-        ));
-    }
-    Err(CsvError::Rows(errors))
+    Err(CsvError::Rows {
+        path: path.to_owned(),
+        rows: errors,
+        more: more_errors,
+    })
 }
 
 /// A card's memory after replaying its reviews, for `kioku memory`.

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::{StoreError, Warning, io_err};
+use super::{LineProblem, Record, StoreError, Warning, WarningKind, io_err};
 use crate::review::{Event, LOG_VERSION, ReviewEvent, UndoEvent};
 
 /// A kind of append-only JSON Lines file: its header key (which holds the
@@ -21,14 +21,15 @@ use crate::review::{Event, LOG_VERSION, ReviewEvent, UndoEvent};
 pub struct LogKind {
     pub header_key: &'static str,
     pub version: u32,
-    pub what: &'static str,
+    /// What its lines are.
+    pub record: Record,
 }
 
 /// The review log, `reviews/DEVICE.jsonl`.
 pub const REVIEWS: LogKind = LogKind {
     header_key: "kioku_reviews",
     version: LOG_VERSION,
-    what: "review-log event",
+    record: Record::Review,
 };
 
 /// What one log file holds.
@@ -209,7 +210,7 @@ fn read_log_from<T: serde::de::DeserializeOwned + Send>(
                 out.warnings.push(Warning {
                     path: path.to_owned(),
                     line: Some(line_no + 1),
-                    message: "the last line was cut short (kioku stopped while writing it); it was never confirmed and is ignored".into(),
+                    kind: WarningKind::Line(LineProblem::Torn),
                 });
             }
             break;
@@ -316,10 +317,10 @@ fn parse_piece<T: serde::de::DeserializeOwned>(
         let (buf, rest) = std::mem::take(&mut piece).split_at_mut(end);
         piece = rest;
         line_no += 1;
-        let warn = |message: String| Warning {
+        let warn = |problem: LineProblem| Warning {
             path: path.to_owned(),
             line: Some(line_no),
-            message,
+            kind: WarningKind::Line(problem),
         };
         // Not the first line, which should be the header.
         if line_no > 1
@@ -329,8 +330,7 @@ fn parse_piece<T: serde::de::DeserializeOwned>(
             continue;
         }
         let Ok(text) = std::str::from_utf8(buf) else {
-            out.warnings
-                .push(warn("not valid UTF-8; line skipped".into()));
+            out.warnings.push(warn(LineProblem::NotUtf8));
             continue;
         };
         let text = text.trim_end_matches(['\n', '\r']);
@@ -350,27 +350,25 @@ fn parse_piece<T: serde::de::DeserializeOwned>(
                             });
                         }
                         Some(_) => {}
-                        None => out.warnings.push(warn(format!(
-                            "bad header: \"{}\" is not a version number",
-                            kind.header_key
-                        ))),
+                        None => out.warnings.push(warn(LineProblem::HeaderVersion {
+                            key: kind.header_key.to_owned(),
+                        })),
                     }
                     match v.get("device").and_then(serde_json::Value::as_str) {
                         Some(d) => out.device = Some(d.to_owned()),
-                        None => out.warnings.push(warn("bad header: no device".into())),
+                        None => out.warnings.push(warn(LineProblem::HeaderNoDevice)),
                     }
                     continue;
                 }
-                _ => out
-                    .warnings
-                    .push(warn("no header line; reading the events anyway".into())),
+                _ => out.warnings.push(warn(LineProblem::NoHeader)),
             }
         }
         match serde_json::from_str::<T>(text) {
             Ok(e) => out.events.push(e),
-            Err(e) => out
-                .warnings
-                .push(warn(format!("not a {} ({e}); line skipped", kind.what))),
+            Err(e) => out.warnings.push(warn(LineProblem::NotAnEvent {
+                record: kind.record,
+                detail: e.to_string(),
+            })),
         }
     }
     Ok(out)
@@ -504,6 +502,11 @@ mod tests {
     use crate::review::{EventId, Mode};
     use crate::scheduler::{Rating, StudyDay};
 
+    /// Warnings as their text, to compare them.
+    fn texts(ws: &[Warning]) -> Vec<String> {
+        ws.iter().map(ToString::to_string).collect()
+    }
+
     fn review(id: &str) -> Event {
         Event::Review(ReviewEvent {
             id: EventId(id.into()),
@@ -547,7 +550,10 @@ mod tests {
         assert_eq!(out.device.as_deref(), Some("d"));
         let lines: Vec<Option<u64>> = out.warnings.iter().map(|w| w.line).collect();
         assert_eq!(lines, [Some(3), Some(4), Some(6)]);
-        assert!(out.warnings[2].message.contains("cut short"));
+        assert!(matches!(
+            out.warnings[2].kind,
+            WarningKind::Line(LineProblem::Torn)
+        ));
         assert_eq!(out.complete_len as usize, text.len() - 20);
     }
 
@@ -612,7 +618,7 @@ mod tests {
             )
             .unwrap();
             assert_eq!(with.events, without.events, "{line}");
-            assert_eq!(with.warnings, without.warnings, "{line}");
+            assert_eq!(texts(&with.warnings), texts(&without.warnings), "{line}");
         }
     }
 
@@ -662,7 +668,7 @@ mod tests {
             let many = read(threads);
             assert_eq!(many.device, one.device);
             assert_eq!(many.events, one.events, "{threads}");
-            assert_eq!(many.warnings, one.warnings, "{threads}");
+            assert_eq!(texts(&many.warnings), texts(&one.warnings), "{threads}");
         }
         // And through the reader, in blocks, with a torn last line.
         let torn = format!("{text}{}", &good[..20]);
@@ -675,10 +681,13 @@ mod tests {
         )
         .unwrap();
         assert_eq!(whole.events, one.events);
-        assert_eq!(whole.warnings[..one.warnings.len()], one.warnings[..]);
+        assert_eq!(
+            texts(&whole.warnings[..one.warnings.len()]),
+            texts(&one.warnings)
+        );
         let last = whole.warnings.last().unwrap();
         assert_eq!(last.line, Some(text.lines().count() as u64 + 1));
-        assert!(last.message.contains("cut short"));
+        assert!(matches!(last.kind, WarningKind::Line(LineProblem::Torn)));
         assert_eq!(whole.complete_len, text.len() as u64);
         assert_eq!(whole.complete_crc, crc32fast::hash(text.as_bytes()));
     }

@@ -68,6 +68,7 @@ mod review_log {
     use std::io::Write;
 
     use kioku_core::store::log::read_log;
+    use kioku_core::store::{LineProblem, WarningKind};
     use proptest::prelude::*;
 
     const HEADER: &str = "{\"kioku_reviews\":1,\"device\":\"d\"}";
@@ -153,6 +154,9 @@ mod review_log {
         let out = read_log(file.path()).unwrap();
         assert_eq!(out.events.len(), 1);
         assert_eq!(out.warnings.len(), 1);
-        assert!(out.warnings[0].message.contains("cut short"));
+        assert!(matches!(
+            out.warnings[0].kind,
+            WarningKind::Line(LineProblem::Torn)
+        ));
     }
 }

@@ -13,6 +13,7 @@ use kioku_core::library::{Library, Opened, SNAPSHOT_VERSION, snapshot_path};
 use kioku_core::review::{Event, EventId, Mode, Progress, ReviewEvent, UndoEvent};
 use kioku_core::scheduler::{Rating, Retention, StudyDay};
 use kioku_core::stats;
+use kioku_core::store::{Cache, CacheFault, WarningKind};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 
@@ -360,17 +361,28 @@ fn a_damaged_snapshot_is_reported_once_ignored_and_rebuilt() {
     *bad_checksum.last_mut().unwrap() ^= 0x55;
     let mut overlong = good.clone();
     overlong.extend_from_slice(b"more");
-    for (what, bytes, says) in [
+    for (what, bytes, fault) in [
         (
             "garbage",
             b"not a snapshot at all".to_vec(),
-            "not a snapshot",
+            CacheFault::NotCache,
         ),
-        ("empty", Vec::new(), "not a snapshot"),
-        ("truncated", good[..good.len() / 2].to_vec(), "cut short"),
-        ("overlong", overlong, "cut short or overlong"),
-        ("other version", other_version, "format version"),
-        ("bad checksum", bad_checksum, "bad checksum"),
+        ("empty", Vec::new(), CacheFault::NotCache),
+        (
+            "truncated",
+            good[..good.len() / 2].to_vec(),
+            CacheFault::Length,
+        ),
+        ("overlong", overlong, CacheFault::Length),
+        (
+            "other version",
+            other_version,
+            CacheFault::OtherVersion {
+                found: SNAPSHOT_VERSION + 1,
+                supported: SNAPSHOT_VERSION,
+            },
+        ),
+        ("bad checksum", bad_checksum, CacheFault::Checksum),
     ] {
         fs::write(&path, &bytes).unwrap();
         let mut lib = open(root);
@@ -381,7 +393,19 @@ fn a_damaged_snapshot_is_reported_once_ignored_and_rebuilt() {
             .map(ToString::to_string)
             .collect();
         assert_eq!(w.len(), 1, "{what}: {w:?}");
-        assert!(w[0].contains(says), "{what}: {}", w[0]);
+        assert!(
+            w[0].contains("progress snapshot not used"),
+            "{what}: {}",
+            w[0]
+        );
+        assert!(
+            matches!(
+                &lib.warnings()[0].kind,
+                WarningKind::CacheNotUsed { cache: Cache::Snapshot, fault: f } if *f == fault
+            ),
+            "{what}: {:?}",
+            lib.warnings()
+        );
         assert_eq!(lib.warnings().len(), 1, "{what}: {:?}", lib.warnings());
         assert_eq!(lib.opened(), Opened::Replayed, "{what}");
         assert!(lib.progress().same_as(&expected), "{what}");
@@ -546,19 +570,34 @@ fn parsed_sets_come_from_the_cache_only_while_their_files_are_unchanged() {
     other_version[8..12].copy_from_slice(&99u32.to_le_bytes());
     let mut bad_checksum = good.clone();
     *bad_checksum.last_mut().unwrap() ^= 0x55;
-    for (what, garbage, says) in [
-        ("garbage", b"junk".to_vec(), "not a set cache"),
-        ("truncated", good[..40].to_vec(), "cut short"),
-        ("other version", other_version, "format version 99"),
-        ("bad checksum", bad_checksum, "bad checksum"),
+    for (what, garbage, found) in [
+        ("garbage", b"junk".to_vec(), CacheFault::NotCache),
+        ("truncated", good[..40].to_vec(), CacheFault::Length),
+        (
+            "other version",
+            other_version,
+            CacheFault::OtherVersion {
+                found: 99,
+                supported: u32::from_le_bytes(good[8..12].try_into().unwrap()),
+            },
+        ),
+        ("bad checksum", bad_checksum, CacheFault::Checksum),
     ] {
         fs::write(&cache, &garbage).unwrap();
         let lib = open(root);
         let w: Vec<String> = lib.warnings().iter().map(ToString::to_string).collect();
         assert_eq!(w.len(), 1, "{what}: {w:?}");
         assert!(
-            w[0].contains("sets.bin") && w[0].contains(says),
+            w[0].contains("sets.bin") && w[0].contains("parsed-set cache not used"),
             "{what}: {w:?}"
+        );
+        assert!(
+            matches!(
+                &lib.warnings()[0].kind,
+                WarningKind::CacheNotUsed { cache: Cache::Sets, fault } if *fault == found
+            ),
+            "{what}: {:?}",
+            lib.warnings()
         );
         assert_eq!(user_sets(&lib), parsed(root), "{what}");
         drop(lib);

@@ -11,7 +11,7 @@ use kioku_core::library::Library;
 use kioku_core::library::LibraryError as Error;
 use kioku_core::review::{Event, EventId, Mode};
 use kioku_core::scheduler::{CardState, Rating};
-use kioku_core::store::StoreError;
+use kioku_core::store::{LineProblem, StoreError, WarningKind};
 
 const KEY: &str = "japan-russia-covid19/abe-cancelled-moscow-visit";
 
@@ -90,7 +90,10 @@ fn a_torn_last_line_is_reported_once_skipped_and_never_acknowledged_data_lost() 
     {
         let mut lib = open(dir.path(), "dev-a").unwrap();
         assert_eq!(lib.warnings().len(), 1, "{:?}", lib.warnings());
-        assert!(lib.warnings()[0].message.contains("cut short"));
+        assert!(matches!(
+            lib.warnings()[0].kind,
+            WarningKind::Line(LineProblem::Torn)
+        ));
         assert_eq!(lib.warnings()[0].line, Some(3));
         assert_eq!(
             lib.progress().card(&CardKey::parse(KEY).unwrap()).reviews,
@@ -179,7 +182,10 @@ fn another_devices_newer_log_is_skipped_with_a_warning() {
     fs::write(&other, "{\"kioku_reviews\":9,\"device\":\"dev-b\"}\n").unwrap();
     let lib = open(dir.path(), "dev-a").unwrap();
     assert_eq!(lib.warnings().len(), 1);
-    assert!(lib.warnings()[0].message.contains("newer kioku"));
+    assert!(matches!(
+        &lib.warnings()[0].kind,
+        WarningKind::LogSkipped(e) if matches!(**e, StoreError::NewerVersion { found: 9, .. })
+    ));
 }
 
 #[test]

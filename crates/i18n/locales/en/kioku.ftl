@@ -1011,6 +1011,49 @@ optimize-error-not-enough-data = not enough review history to fit parameters: { 
 optimize-error-cancelled = cancelled
 optimize-error-fsrs = FSRS failed: { $error }
 
+## A CSV review log (kioku optimize --reviews, kioku memory --reviews)
+
+csv-too-large = { $path }: error: the file is { $size } bytes; review logs over { $limit } bytes are not read
+csv-row-error = { $path }:{ $line }: error: { $message }
+csv-more-rows = { $path }: error: { $count ->
+    [one] { $count } more bad row not shown
+   *[other] { $count } more bad rows not shown
+}
+csv-header = cannot read the header: { $error }
+csv-columns = the header must name the columns card_id, review_rating and review_time (and optionally review_duration); found "{ $found }"
+csv-not-a-row = not a CSV row: { $error }
+csv-empty-card = card_id is empty
+csv-rating = review_rating "{ $value }" is not 1, 2, 3 or 4
+csv-time = review_time "{ $value }" is not an ISO 8601 time with an offset ({ $error })
+csv-duration = review_duration "{ $value }" is not a whole number of milliseconds
+
+## The data directory's warnings when it opens (kioku goes on without the
+## file or line named)
+
+warning-at = { $path }: { $message }
+warning-at-line = { $path }:{ $line }: { $message }
+warning-settings-defaults = { $problem }; using default settings until it is fixed (the file is left as it is)
+warning-snapshot-not-used = progress snapshot not used ({ $fault }); the review logs were replayed and it is rebuilt
+warning-set-cache-not-used = parsed-set cache not used ({ $fault }); the set files were read and it is rebuilt
+warning-media-unshown = some images or audio cannot be shown:
+warning-set-not-loaded = question set not loaded:
+warning-log-skipped = { $error }; skipped
+warning-duplicate-set-id = two sets have the id "{ $set }"; only the first is shown
+line-torn = the last line was cut short (kioku stopped while writing it); it was never confirmed and is ignored
+line-not-utf8 = not valid UTF-8; line skipped
+line-header-version = bad header: "{ $key }" is not a version number
+line-header-no-device = bad header: no device
+line-no-header = no header line; reading the events anyway
+line-not-review = not a review-log event ({ $error }); line skipped
+line-not-exam-result = not a self-test result ({ $error }); line skipped
+cache-fault-not-cache = not such a cache file, or cut short
+cache-fault-other-version = format version { $found }, this kioku writes { $supported }
+cache-fault-length = cut short or overlong
+cache-fault-checksum = bad checksum
+cache-fault-index = its index does not match its contents
+cache-fault-decode = cannot decode: { $error }
+cache-fault-read = cannot read: { $error }
+
 ## Import and export notes: ITEM: WHAT HAPPENED
 
 note-line = { $item }: { $what }

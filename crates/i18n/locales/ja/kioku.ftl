@@ -930,6 +930,45 @@ optimize-error-not-enough-data = パラメータを最適化するには復習�
 optimize-error-cancelled = 中止しました
 optimize-error-fsrs = FSRS でエラーが起きました: { $error }
 
+## CSV の復習ログ（kioku optimize --reviews、kioku memory --reviews）
+
+csv-too-large = { $path }: エラー: ファイルが { $size } バイトあります。{ $limit } バイトを超える復習ログは読みません
+csv-row-error = { $path }:{ $line }: エラー: { $message }
+csv-more-rows = { $path }: エラー: ほかに不正な行が { $count } 行あります（表示していません）
+csv-header = 見出し行を読めません: { $error }
+csv-columns = 見出し行には card_id、review_rating、review_time の列が必要です（review_duration は任意）。見つかった見出し:「{ $found }」
+csv-not-a-row = CSV の行として読めません: { $error }
+csv-empty-card = card_id が空です
+csv-rating = review_rating「{ $value }」は 1、2、3、4 のどれでもありません
+csv-time = review_time「{ $value }」はオフセット付きの ISO 8601 の時刻ではありません（{ $error }）
+csv-duration = review_duration「{ $value }」はミリ秒の整数ではありません
+
+## データフォルダを開いたときの警告（名前を挙げたファイルや行は使わずに続ける）
+
+warning-at = { $path }: { $message }
+warning-at-line = { $path }:{ $line }: { $message }
+warning-settings-defaults = { $problem }。直るまで既定の設定を使います（ファイルはそのままにしてあります）
+warning-snapshot-not-used = 進捗のスナップショットを使いませんでした（{ $fault }）。復習ログを最初から読み直し、作り直します
+warning-set-cache-not-used = 読み込み済みセットのキャッシュを使いませんでした（{ $fault }）。セットのファイルを読み直し、作り直します
+warning-media-unshown = 表示できない画像や音声があります:
+warning-set-not-loaded = 問題セットを読み込めませんでした:
+warning-log-skipped = { $error }。このファイルは飛ばしました
+warning-duplicate-set-id = ID「{ $set }」のセットが2つあります。最初のものだけを表示します
+line-torn = 最後の行が途中で切れています（書き込み中に kioku が止まりました）。確定していない行なので無視します
+line-not-utf8 = UTF-8 として読めません。この行は飛ばしました
+line-header-version = 見出し行が正しくありません:「{ $key }」がバージョン番号ではありません
+line-header-no-device = 見出し行が正しくありません: デバイスがありません
+line-no-header = 見出し行がありません。記録はそのまま読みます
+line-not-review = 復習ログの記録として読めません（{ $error }）。この行は飛ばしました
+line-not-exam-result = 模擬テストの結果として読めません（{ $error }）。この行は飛ばしました
+cache-fault-not-cache = このキャッシュのファイルではないか、途中で切れています
+cache-fault-other-version = 形式のバージョンが { $found } です（この kioku が書くのは { $supported }）
+cache-fault-length = 長さが合いません（途中で切れているか、余分があります）
+cache-fault-checksum = チェックサムが合いません
+cache-fault-index = 索引が中身と合いません
+cache-fault-decode = 読み解けません: { $error }
+cache-fault-read = 読み込めません: { $error }
+
 ## 取り込み・書き出しの注記（対象: 内容）
 
 note-line = { $item }: { $what }
