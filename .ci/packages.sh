@@ -28,7 +28,11 @@ ensure_packages() {
     local sudo=()
     [ "$(id -u)" -eq 0 ] || sudo=(sudo)
     echo "kioku: installing system packages: ${missing[*]}" >&2
-    "${sudo[@]}" apt-get update -q
+    # Once per script (.ci/run installs in two steps).
+    if [ -z "${KIOKU_APT_UPDATED:-}" ]; then
+        "${sudo[@]}" apt-get update -q
+        KIOKU_APT_UPDATED=1
+    fi
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
