@@ -38,7 +38,12 @@ pub fn run(files: &[PathBuf]) -> ExitCode {
                         lang(),
                         "file-error",
                         path = path.display().to_string(),
-                        message = t!(lang(), "error-cannot", op = op, error = source.to_string())
+                        message = t!(
+                            lang(),
+                            "error-cannot",
+                            op = op,
+                            error = kioku_i18n::words::os_error(lang(), &source)
+                        )
                     )
                 );
             }

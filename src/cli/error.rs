@@ -11,7 +11,7 @@ use super::lang;
 /// Any error `kioku` can report.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{}", bank_message(.0))]
+    #[error("{}", kioku_i18n::words::bank_error(lang(), .0))]
     Bank(#[from] kioku_core::bank::BankError),
     #[error("{}", store_message(.0))]
     Store(#[from] StoreError),
@@ -52,18 +52,6 @@ impl From<LibraryError> for Error {
                 Error::Usage(kioku_i18n::words::library_error(lang(), &e))
             }
         }
-    }
-}
-
-/// A question file's problems, each on its line in the user's language.
-fn bank_message(e: &kioku_core::bank::BankError) -> String {
-    match e {
-        kioku_core::bank::BankError::Invalid(ds) => ds
-            .iter()
-            .map(|d| kioku_i18n::words::diagnostic(lang(), d))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        other => other.to_string(),
     }
 }
 

@@ -566,7 +566,7 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             "store-error-io",
             path = path.display().to_string(),
             op = io_op(lang, op),
-            error = source.to_string()
+            error = os_error(lang, source)
         ),
         StoreError::Invalid { path, problem } => t!(
             lang,
@@ -664,7 +664,7 @@ pub fn bank_error(lang: Lang, e: &BankError) -> String {
             "store-error-io",
             path = path.display().to_string(),
             op = io_op(lang, op),
-            error = source.to_string()
+            error = os_error(lang, source)
         ),
     }
 }
@@ -766,7 +766,7 @@ pub fn csv_error(lang: Lang, e: &CsvError) -> String {
             "store-error-io",
             path = path.display().to_string(),
             op = io_op(lang, op),
-            error = source.to_string()
+            error = os_error(lang, source)
         ),
         CsvError::TooLarge { path, size, limit } => t!(
             lang,
@@ -818,6 +818,45 @@ pub fn row_problem(lang: Lang, p: &RowProblem) -> String {
             error = detail.as_str()
         ),
         RowProblem::Duration(v) => t!(lang, "csv-duration", value = v.as_str()),
+    }
+}
+
+/// An error from the operating system. In English, its own text (`No
+/// such file or directory (os error 2)`); in Japanese, the common kinds
+/// are worded, with the error's number kept (`ファイルまたはフォルダがありません
+/// （os error 2）`). A library's own message stays as it came.
+pub fn os_error(lang: Lang, e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    if lang == Lang::En || e.get_ref().is_some() {
+        return e.to_string();
+    }
+    let key = match e.kind() {
+        K::NotFound => "os-error-not-found",
+        K::PermissionDenied => "os-error-permission-denied",
+        K::AlreadyExists => "os-error-already-exists",
+        K::IsADirectory => "os-error-is-a-directory",
+        K::NotADirectory => "os-error-not-a-directory",
+        K::DirectoryNotEmpty => "os-error-directory-not-empty",
+        K::ReadOnlyFilesystem => "os-error-read-only",
+        K::StorageFull => "os-error-storage-full",
+        K::QuotaExceeded => "os-error-quota-exceeded",
+        K::FileTooLarge => "os-error-file-too-large",
+        K::ResourceBusy => "os-error-busy",
+        K::InvalidFilename => "os-error-invalid-filename",
+        K::CrossesDevices => "os-error-crosses-devices",
+        K::UnexpectedEof => "os-error-unexpected-eof",
+        K::OutOfMemory => "os-error-out-of-memory",
+        _ => return e.to_string(),
+    };
+    let what = crate::tr(lang, key, &[]);
+    match e.raw_os_error() {
+        Some(code) => t!(
+            lang,
+            "os-error-numbered",
+            what = what,
+            code = code.to_string()
+        ),
+        None => what,
     }
 }
 
@@ -900,7 +939,7 @@ pub fn apkg_error(lang: Lang, e: &ApkgError) -> String {
             lang,
             "apkg-error-temp",
             path = path.display().to_string(),
-            error = source.to_string()
+            error = os_error(lang, source)
         ),
     }
 }
@@ -962,7 +1001,7 @@ pub fn export_failure(lang: Lang, e: &ExportFailure) -> String {
             lang,
             "export-error-create-dir",
             path = path.display().to_string(),
-            error = source.to_string()
+            error = os_error(lang, source)
         ),
         ExportFailure::Encode(why) => t!(lang, "store-error-encode", error = why.as_str()),
     }
@@ -988,7 +1027,7 @@ pub fn source_problem(lang: Lang, p: &SourceProblem) -> String {
         }
         SourceProblem::NotInside => t!(lang, "source-problem-not-inside"),
         SourceProblem::NotUtf8 => t!(lang, "source-problem-not-utf8"),
-        SourceProblem::Io(e) => e.to_string(),
+        SourceProblem::Io(e) => os_error(lang, e),
         SourceProblem::TooLarge { mib } => {
             t!(lang, "source-problem-too-large", mib = mib.to_string())
         }
@@ -1370,4 +1409,27 @@ fn set_fields(lang: Lang, fields: &[SetField]) -> String {
         })
         .collect::<Vec<_>>()
         .join(&t!(lang, "lost-separator"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn os_errors_are_worded_in_japanese_with_their_number() {
+        let gone = std::io::Error::from_raw_os_error(2);
+        assert_eq!(os_error(Lang::En, &gone), gone.to_string());
+        assert_eq!(
+            os_error(Lang::Ja, &gone),
+            "ファイルまたはフォルダがありません（os error 2）"
+        );
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert_eq!(os_error(Lang::Ja, &denied), "アクセスが許可されていません");
+        // A library's own message, and a kind with no words, stay as they
+        // came.
+        let own = std::io::Error::other("zip: bad header");
+        assert_eq!(os_error(Lang::Ja, &own), "zip: bad header");
+        let odd = std::io::Error::from_raw_os_error(71);
+        assert_eq!(os_error(Lang::Ja, &odd), odd.to_string());
+    }
 }

@@ -1011,6 +1011,26 @@ optimize-error-not-enough-data = not enough review history to fit parameters: { 
 optimize-error-cancelled = cancelled
 optimize-error-fsrs = FSRS failed: { $error }
 
+## The operating system's errors, worded in languages other than English
+## (English shows the system's own text)
+
+os-error-numbered = { $what } (os error { $code })
+os-error-not-found = no such file or directory
+os-error-permission-denied = permission denied
+os-error-already-exists = already exists
+os-error-is-a-directory = is a directory
+os-error-not-a-directory = not a directory
+os-error-directory-not-empty = directory not empty
+os-error-read-only = read-only file system
+os-error-storage-full = no space left on the disk
+os-error-quota-exceeded = disk quota exceeded
+os-error-file-too-large = file too large
+os-error-busy = in use
+os-error-invalid-filename = invalid file name
+os-error-crosses-devices = cannot move to another device
+os-error-unexpected-eof = the file ends too early
+os-error-out-of-memory = out of memory
+
 ## A CSV review log (kioku optimize --reviews, kioku memory --reviews)
 
 csv-too-large = { $path }: error: the file is { $size } bytes; review logs over { $limit } bytes are not read

@@ -930,6 +930,25 @@ optimize-error-not-enough-data = パラメータを最適化するには復習�
 optimize-error-cancelled = 中止しました
 optimize-error-fsrs = FSRS でエラーが起きました: { $error }
 
+## OS のエラー（英語ではシステムの文をそのまま出す）
+
+os-error-numbered = { $what }（os error { $code }）
+os-error-not-found = ファイルまたはフォルダがありません
+os-error-permission-denied = アクセスが許可されていません
+os-error-already-exists = すでにあります
+os-error-is-a-directory = フォルダです
+os-error-not-a-directory = フォルダではありません
+os-error-directory-not-empty = フォルダが空ではありません
+os-error-read-only = 読み取り専用のファイルシステムです
+os-error-storage-full = ディスクの空きがありません
+os-error-quota-exceeded = ディスクの使用量の上限を超えています
+os-error-file-too-large = ファイルが大きすぎます
+os-error-busy = 使用中です
+os-error-invalid-filename = ファイル名が正しくありません
+os-error-crosses-devices = 別のデバイスへは移動できません
+os-error-unexpected-eof = ファイルが途中で終わっています
+os-error-out-of-memory = メモリが足りません
+
 ## CSV の復習ログ（kioku optimize --reviews、kioku memory --reviews）
 
 csv-too-large = { $path }: エラー: ファイルが { $size } バイトあります。{ $limit } バイトを超える復習ログは読みません
