@@ -277,6 +277,26 @@ pub struct Notice {
     pub undo: Option<DeletedSet>,
 }
 
+/// One line of the banner.
+#[derive(Debug, Clone)]
+pub enum BannerLine {
+    /// Worded when it happened (an action's error).
+    Said(String),
+    /// A warning about the data directory, worded in the app's language
+    /// each time it is shown.
+    Warning(kioku_core::store::Warning),
+}
+
+impl BannerLine {
+    /// The line in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            BannerLine::Said(s) => s.clone(),
+            BannerLine::Warning(w) => kioku_i18n::words::warning(lang, w),
+        }
+    }
+}
+
 /// The app's shared state, provided as context to every component.
 #[derive(Clone, Copy)]
 pub struct AppCtx {
@@ -285,7 +305,7 @@ pub struct AppCtx {
     /// The screen and its state.
     pub screen: Signal<Screen>,
     /// Errors and warnings to show in the banner.
-    pub banner: Signal<Vec<String>>,
+    pub banner: Signal<Vec<BannerLine>>,
     pub help_open: Signal<bool>,
     /// Bumped when the editor's fields must be rebuilt from the draft (a set
     /// opened, questions deleted or moved, a blank made): its text fields are
@@ -412,7 +432,7 @@ impl AppCtx {
 
     /// Report an error in the banner instead of failing.
     pub fn fail(mut self, message: String) {
-        self.banner.write().push(message);
+        self.banner.write().push(BannerLine::Said(message));
     }
 }
 
@@ -643,15 +663,11 @@ pub fn App() -> Element {
         let mut banner = Vec::new();
         let library = match library {
             Ok(lib) => {
-                banner.extend(
-                    lib.warnings()
-                        .iter()
-                        .map(|w| kioku_i18n::words::warning(lang, w)),
-                );
+                banner.extend(lib.warnings().iter().cloned().map(BannerLine::Warning));
                 Some(lib)
             }
             Err(e) => {
-                banner.push(e);
+                banner.push(BannerLine::Said(e));
                 None
             }
         };

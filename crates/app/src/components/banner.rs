@@ -7,7 +7,8 @@ use crate::{AppCtx, t};
 #[component]
 pub fn Banner() -> Element {
     let mut ctx: AppCtx = use_context();
-    let messages = ctx.banner.read().clone();
+    let lang = ctx.lang();
+    let messages: Vec<String> = ctx.banner.read().iter().map(|m| m.text(lang)).collect();
     if messages.is_empty() {
         return rsx! {};
     }
@@ -21,7 +22,7 @@ pub fn Banner() -> Element {
             button {
                 class: "link",
                 onclick: move |_| ctx.banner.write().clear(),
-                {t!(ctx.lang(), "app-dismiss")}
+                {t!(lang, "app-dismiss")}
             }
         }
     }

@@ -2450,6 +2450,43 @@ fn choosing_japanese_in_settings_switches_the_app_at_once() {
     );
 }
 
+/// The data directory's warnings in the banner are worded in the app's
+/// language when shown, so switching the language in Settings switches
+/// them too.
+#[test]
+fn the_banner_s_warnings_switch_language_with_the_app() {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .build()
+        .unwrap();
+    let _in_runtime = rt.enter();
+    let dir = tempfile::tempdir().unwrap();
+    let sets = dir.path().join("sets");
+    std::fs::create_dir_all(&sets).unwrap();
+    let set = r#"{"kioku": 1, "id": "twice", "title": "T", "language": "en",
+        "questions": [{"id": "q", "type": "true_false", "prompt": "p", "answer": true}]}"#;
+    std::fs::write(sets.join("a.json"), set).unwrap();
+    std::fs::write(sets.join("b.json"), set).unwrap();
+    let lib = Library::open(dir.path(), TimeZone::UTC, || "test-device".into()).unwrap();
+    assert_eq!(lib.warnings().len(), 1, "{:?}", lib.warnings());
+    let mut app = live::Live::new(Boot::at(Ok(lib), Screen::Settings));
+    let english = "two sets have the id &#34;twice&#34;; only the first is shown";
+    assert!(app.html().contains(english), "{}", app.html());
+    let language = app.element("change", 1);
+    let ja = dioxus::html::SerializedFormData::new("ja".to_owned(), Vec::new());
+    app.fire("change", Box::new(ja), language);
+    let form = app.element("submit", 0);
+    let data = dioxus::html::SerializedFormData::new(String::new(), Vec::new());
+    app.fire("submit", Box::new(data), form);
+    let html = app.html();
+    assert!(html.contains("<h1>設定</h1>"), "{html}");
+    assert!(
+        html.contains("ID「twice」のセットが2つあります。最初のものだけを表示します"),
+        "{html}"
+    );
+    assert!(!html.contains(english), "{html}");
+}
+
 /// The settings form's problems come from the core as data and read in
 /// the app's language.
 #[test]
