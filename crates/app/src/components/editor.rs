@@ -499,7 +499,7 @@ fn Transfer(set_id: String, saved: bool) -> Element {
     // The same reports as the decks screen's Import… and Export….
     let import = move |_| {
         let file = std::path::PathBuf::from(path.read().trim());
-        match super::home::import_report(ctx, &file, chosen()) {
+        match super::transfer::import_report(ctx, &file, chosen()) {
             Some(Ok((id, lines))) => {
                 report.set(lines);
                 open(ctx, Some(id));
@@ -519,7 +519,7 @@ fn Transfer(set_id: String, saved: bool) -> Element {
         let Some(id) = SetId::new(&set_for_export) else {
             return;
         };
-        match super::home::export_report(ctx, &id, &file, chosen()) {
+        match super::transfer::export_report(ctx, &id, &file, chosen()) {
             Some(Ok(lines)) => report.set(lines),
             Some(Err(e)) => report.set(
                 crate::describe(*ctx.lang.peek(), &e)

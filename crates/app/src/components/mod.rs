@@ -15,6 +15,7 @@ pub mod reader;
 mod settings;
 mod stats;
 mod study;
+mod transfer;
 mod try_answer;
 
 pub use banner::Banner;
