@@ -10,6 +10,10 @@ use crate::bank::{CardKey, CardKeyParts, CardKeyRef, CardVariant, SetId};
 use crate::review::{Event, EventId, Mode, ReviewEvent};
 use crate::scheduler::{CardState, FuzzFactor, Now, Rating, ScheduleError, Scheduler, StudyDay};
 
+/// A review card whose scheduled interval is at least this many days is
+/// mature; below it, young (as in Anki).
+pub const MATURE_INTERVAL: u32 = 21;
+
 /// The reviews that move the schedule: `study` reviews that are not
 /// undone, in time order (stable, so answers given at the same instant keep
 /// their order in the log).
@@ -74,11 +78,11 @@ pub struct DayCount {
     /// Their time, in milliseconds.
     pub time_ms: u64,
     /// Answers of cards in review state with an interval under
-    /// [`crate::stats::MATURE_INTERVAL`] days, and how many of them passed
+    /// [`MATURE_INTERVAL`] days, and how many of them passed
     /// (a rating other than Again).
     pub young: u32,
     pub young_passed: u32,
-    /// The same for an interval of [`crate::stats::MATURE_INTERVAL`] days
+    /// The same for an interval of [`MATURE_INTERVAL`] days
     /// or more.
     pub mature: u32,
     pub mature_passed: u32,
@@ -122,7 +126,7 @@ impl DayCount {
             CardState::New => step(&mut self.new, sign),
             CardState::Review(r) => {
                 step(&mut self.review, sign);
-                if r.interval >= crate::stats::MATURE_INTERVAL {
+                if r.interval >= MATURE_INTERVAL {
                     step(&mut self.mature, sign);
                     if passed {
                         step(&mut self.mature_passed, sign);

@@ -17,13 +17,11 @@ use serde::Serialize;
 use crate::bank::SetId;
 use crate::exam::ExamKind;
 use crate::library::Library;
+pub use crate::review::progress::MATURE_INTERVAL;
 use crate::review::progress::{CardProgress, DayCount, Progress};
 use crate::scheduler::ScheduleError as Error;
 use crate::scheduler::{CardState, Now, Rating, StudyDay};
 
-/// A review card whose scheduled interval is at least this many days is
-/// mature; below it, young (as in Anki).
-pub const MATURE_INTERVAL: u32 = 21;
 /// Study days in the review calendar, ending today.
 pub const CALENDAR_DAYS: u32 = 365;
 /// Study days in the due forecast, starting today.
