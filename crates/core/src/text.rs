@@ -1,4 +1,36 @@
-//! Small text helpers shared by parsing (field-name suggestions) and grading.
+//! Small text helpers shared by parsing (field-name suggestions, checking
+//! abbreviations) and grading.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// A place in a text file. Both numbers are 1-based; `column` counts
+/// Unicode scalar values (characters), not bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Pos {
+    pub line: u32,
+    pub column: u32,
+}
+
+impl Pos {
+    pub const START: Pos = Pos { line: 1, column: 1 };
+
+    /// The position `chars` characters to the right on the same line.
+    pub fn right(self, chars: usize) -> Pos {
+        Pos {
+            line: self.line,
+            column: self
+                .column
+                .saturating_add(u32::try_from(chars).unwrap_or(u32::MAX)),
+        }
+    }
+}
+
+impl std::fmt::Display for Pos {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
 
 /// Optimal string alignment distance (Levenshtein plus adjacent swaps) in
 /// characters, giving up once it exceeds `limit` (returns `limit + 1`).
@@ -43,6 +75,60 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .filter(|&(d, _)| d <= limit)
         .min_by_key(|&(d, _)| d)
         .map(|(_, c)| c)
+}
+
+fn is_kana(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{FF66}'..='\u{FF9F}')
+}
+
+/// Han ideographs and kana: scripts written without spaces between words.
+fn is_cjk(c: char) -> bool {
+    is_kana(c)
+        || matches!(c,
+            '\u{3400}'..='\u{4DBF}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{3005}'..='\u{3007}'
+            | '\u{20000}'..='\u{2FFFF}')
+}
+
+/// Lowercase, without diacritics or punctuation, whitespace collapsed,
+/// compatibility forms folded (NFKC: full-width `７５` = `75`), and no
+/// spaces between CJK characters (`東京 タワー` = `東京タワー`).
+/// Dashes and slashes separate words (`Japan–Russia` = `Japan Russia`);
+/// other punctuation just disappears (`U.S.` = `US`, `Abe's` = `Abes`).
+/// Voicing marks on kana are not accents and stay (`ガ` ≠ `カ`).
+pub fn normalize(s: &str) -> String {
+    let separates = |c: char| c.is_whitespace() || matches!(c, '-' | '‐'..='―' | '−' | '/' | '_');
+    let mut folded = String::with_capacity(s.len());
+    let mut base: Option<char> = None;
+    for c in s.nfkd() {
+        if is_combining_mark(c) {
+            if base.is_some_and(is_kana) {
+                folded.push(c);
+            }
+            continue;
+        }
+        base = Some(c);
+        if c.is_alphanumeric() {
+            folded.extend(c.to_lowercase());
+        } else if separates(c) {
+            folded.push(' ');
+        }
+    }
+    let composed: String = folded.nfc().collect();
+    let mut out = String::with_capacity(composed.len());
+    for word in composed.split_whitespace() {
+        let joins = match (out.chars().last(), word.chars().next()) {
+            (Some(a), Some(b)) => is_cjk(a) && is_cjk(b),
+            _ => true,
+        };
+        if !joins {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -1,7 +1,6 @@
 //! The question bank: the set model, the JSON file format, its validation,
 //! and the sets built into kioku.
 
-pub(crate) mod cache;
 pub mod formats;
 pub mod json;
 pub mod model;
@@ -115,7 +114,11 @@ fn load_located_bytes(
     };
     let (set, spots) = parsed.map_err(|p| invalid(path, p))?;
     // Images and audio resolve against `ID.media/` beside the file.
-    let mut media = crate::media::check_source(text, json, &crate::media::media_dir(path, &set.id));
+    let mut media: Vec<problem::LocatedProblem> =
+        crate::media::check_source(text, json, &crate::media::media_dir(path, &set.id))
+            .into_iter()
+            .map(|(pos, e)| (pos, Problem::Media(e)))
+            .collect();
     media.sort_by_key(|(pos, _)| *pos);
     let diagnostics = match invalid(path, media) {
         BankError::Invalid(ds) => ds,

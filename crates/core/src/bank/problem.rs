@@ -3,33 +3,7 @@
 use std::fmt;
 use std::path::PathBuf;
 
-/// A place in a text file. Both numbers are 1-based; `column` counts
-/// Unicode scalar values (characters), not bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Pos {
-    pub line: u32,
-    pub column: u32,
-}
-
-impl Pos {
-    pub const START: Pos = Pos { line: 1, column: 1 };
-
-    /// The position `chars` characters to the right on the same line.
-    pub fn right(self, chars: usize) -> Pos {
-        Pos {
-            line: self.line,
-            column: self
-                .column
-                .saturating_add(u32::try_from(chars).unwrap_or(u32::MAX)),
-        }
-    }
-}
-
-impl fmt::Display for Pos {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.line, self.column)
-    }
-}
+pub use crate::text::Pos;
 
 /// A JSON syntax error. Parsing stops at the first one.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -63,7 +63,7 @@ impl Checker {
             self.report(short_pos, bad(AbbreviationFault::BlankShort));
             return None;
         }
-        if crate::grader::normalize(short).is_empty() {
+        if crate::text::normalize(short).is_empty() {
             self.report(short_pos, bad(AbbreviationFault::NothingToMatch));
             return None;
         }
@@ -71,7 +71,7 @@ impl Checker {
             self.report(long_pos, bad(AbbreviationFault::BlankLong));
             return None;
         }
-        if crate::grader::normalize(short) == crate::grader::normalize(long) {
+        if crate::text::normalize(short) == crate::text::normalize(long) {
             self.report(long_pos, bad(AbbreviationFault::SameAsLong));
             return None;
         }

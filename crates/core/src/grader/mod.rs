@@ -5,13 +5,11 @@
 //! counts; one typo is forgiven (and shown) in answers of 5+ characters;
 //! numbers must match exactly.
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
-
 use crate::bank::model::Abbreviation;
 use crate::bank::{CardVariant, QuestionBody, QuestionKind, QuestionSet};
 use crate::scheduler::Rating;
 use crate::text::edit_distance;
+pub use crate::text::normalize;
 
 /// What the learner did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -311,60 +309,6 @@ impl<'a> From<&'a QuestionSet> for Rules<'a> {
             abbreviations: &set.abbreviations,
         }
     }
-}
-
-fn is_kana(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{FF66}'..='\u{FF9F}')
-}
-
-/// Han ideographs and kana: scripts written without spaces between words.
-fn is_cjk(c: char) -> bool {
-    is_kana(c)
-        || matches!(c,
-            '\u{3400}'..='\u{4DBF}'
-            | '\u{4E00}'..='\u{9FFF}'
-            | '\u{F900}'..='\u{FAFF}'
-            | '\u{3005}'..='\u{3007}'
-            | '\u{20000}'..='\u{2FFFF}')
-}
-
-/// Lowercase, without diacritics or punctuation, whitespace collapsed,
-/// compatibility forms folded (NFKC: full-width `７５` = `75`), and no
-/// spaces between CJK characters (`東京 タワー` = `東京タワー`).
-/// Dashes and slashes separate words (`Japan–Russia` = `Japan Russia`);
-/// other punctuation just disappears (`U.S.` = `US`, `Abe's` = `Abes`).
-/// Voicing marks on kana are not accents and stay (`ガ` ≠ `カ`).
-pub fn normalize(s: &str) -> String {
-    let separates = |c: char| c.is_whitespace() || matches!(c, '-' | '‐'..='―' | '−' | '/' | '_');
-    let mut folded = String::with_capacity(s.len());
-    let mut base: Option<char> = None;
-    for c in s.nfkd() {
-        if is_combining_mark(c) {
-            if base.is_some_and(is_kana) {
-                folded.push(c);
-            }
-            continue;
-        }
-        base = Some(c);
-        if c.is_alphanumeric() {
-            folded.extend(c.to_lowercase());
-        } else if separates(c) {
-            folded.push(' ');
-        }
-    }
-    let composed: String = folded.nfc().collect();
-    let mut out = String::with_capacity(composed.len());
-    for word in composed.split_whitespace() {
-        let joins = match (out.chars().last(), word.chars().next()) {
-            (Some(a), Some(b)) => is_cjk(a) && is_cjk(b),
-            _ => true,
-        };
-        if !joins {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
 }
 
 /// The grading rules of a set's language.

@@ -24,7 +24,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::bank::model::{ClozeSegment, Question, QuestionBody, QuestionSet, SetId};
-use crate::bank::problem::{LocatedProblem, Pos, Problem};
+use crate::text::Pos;
 
 mod add;
 mod range;
@@ -498,7 +498,7 @@ fn json_unescape(s: &str) -> String {
 /// folder: alt text, a safe and supported name, an existing regular file
 /// inside the folder (symlinks resolved) and its size. Remote URLs are not
 /// problems (they are shown as "not loaded"). Every problem is reported.
-pub fn check_source(src: &str, json: bool, folder: &Path) -> Vec<LocatedProblem> {
+pub fn check_source(src: &str, json: bool, folder: &Path) -> Vec<(Pos, MediaError)> {
     let mut problems = Vec::new();
     for r in scan(src, json) {
         let name = match MediaRef::parse(&r.alt, &r.dest) {
@@ -506,7 +506,7 @@ pub fn check_source(src: &str, json: bool, folder: &Path) -> Vec<LocatedProblem>
             Err(errors) => {
                 for e in errors {
                     if !matches!(e, MediaError::Remote { .. }) {
-                        problems.push((r.pos, Problem::Media(e)));
+                        problems.push((r.pos, e));
                     }
                 }
                 // A name without alt text is still checked on disk.
@@ -516,7 +516,7 @@ pub fn check_source(src: &str, json: bool, folder: &Path) -> Vec<LocatedProblem>
         if let Some(name) = name
             && let Err(e) = MediaFile::open(folder, &name)
         {
-            problems.push((r.pos, Problem::Media(e)));
+            problems.push((r.pos, e));
         }
     }
     problems

@@ -21,6 +21,7 @@
 //! any file-sync tool merge by union with no conflicts.
 
 pub mod log;
+mod set_cache;
 mod settings;
 mod warning;
 
@@ -293,7 +294,7 @@ impl Store {
         )?;
         let exam_writer = LogWriter::open(&own_exams, EXAMS, &device, own_exams_complete)?;
         let cache_path = root.join("cache").join("sets.bin");
-        let (mut cache, bad_cache) = bank::cache::SetCache::load(&cache_path);
+        let (mut cache, bad_cache) = set_cache::SetCache::load(&cache_path);
         if let Some(fault) = bad_cache {
             loaded.warnings.push(Warning {
                 path: cache_path.clone(),
@@ -700,10 +701,10 @@ fn read_logs<T>(
 enum SetFound {
     /// In the cache, decoded (with the file's key now): its stamp being
     /// the recorded one (then the file was not read) or else its bytes.
-    Cached(bank::cache::FileKey, QuestionSet),
+    Cached(set_cache::FileKey, QuestionSet),
     /// Parsed from its bytes (with the key to cache it under).
     Parsed(
-        Option<bank::cache::FileKey>,
+        Option<set_cache::FileKey>,
         Result<(QuestionSet, Vec<bank::Diagnostic>), bank::BankError>,
     ),
 }
@@ -717,7 +718,7 @@ fn file_name(path: &Path) -> String {
 /// Check each set file against the cache (by stamp, else by length and
 /// CRC-32) and parse those that do not match, in parallel (the files
 /// shared out among the cores); the results in the order of `paths`.
-fn check_sets(paths: &[PathBuf], cache: &bank::cache::SetCache) -> Vec<SetFound> {
+fn check_sets(paths: &[PathBuf], cache: &set_cache::SetCache) -> Vec<SetFound> {
     let check = |path: &PathBuf| -> SetFound {
         let name = file_name(path);
         // Taken before the read: a write after it changes the stamp, so
@@ -734,7 +735,7 @@ fn check_sets(paths: &[PathBuf], cache: &bank::cache::SetCache) -> Vec<SetFound>
             Ok(b) => b,
             Err(e) => return SetFound::Parsed(None, Err(e)),
         };
-        let key = bank::cache::FileKey::of(stamp, &bytes);
+        let key = set_cache::FileKey::of(stamp, &bytes);
         if cache.has_bytes(&name, key)
             && let Some(set) = cache.decoded(&name)
         {
@@ -777,7 +778,7 @@ fn check_sets(paths: &[PathBuf], cache: &bank::cache::SetCache) -> Vec<SetFound>
 fn take_set(
     path: &Path,
     found: SetFound,
-    cache: &mut bank::cache::SetCache,
+    cache: &mut set_cache::SetCache,
     index: usize,
 ) -> Result<(QuestionSet, Vec<bank::Diagnostic>), bank::BankError> {
     let name = file_name(path);

@@ -34,9 +34,11 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::store::{CacheFault, FileStamp};
+use super::{CacheFault, FileStamp};
 
-use super::{ClozeSegment, ClozeText, Question, QuestionBody, QuestionId, QuestionSet, SetId};
+use crate::bank::{
+    ClozeSegment, ClozeText, Question, QuestionBody, QuestionId, QuestionSet, SetId,
+};
 
 const MAGIC: &[u8; 8] = b"kiokuset";
 /// The cache format; any other is ignored.
@@ -267,7 +269,7 @@ fn question_set(r: SetRec) -> Option<QuestionSet> {
         abbreviations: r
             .abbreviations
             .iter()
-            .map(|(short, long)| super::model::Abbreviation::new(short, long))
+            .map(|(short, long)| crate::bank::model::Abbreviation::new(short, long))
             .collect(),
         tags: r.tags,
         questions,
