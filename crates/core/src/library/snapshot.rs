@@ -42,6 +42,7 @@ use serde::{Deserialize, Serialize};
 use crate::bank::{CardKey, CardVariant, QuestionId, SetId};
 use crate::review::{CardProgress, DayCount, EventId, Progress};
 use crate::scheduler::{CardState, Learning, Memory, Review, SchedulerSettings, StudyDay};
+use crate::store::cache_file::{frame, unframe};
 use crate::store::log::LogStart;
 use crate::store::{CacheFault, FileStamp, LineProblem};
 
@@ -49,7 +50,6 @@ use crate::store::{CacheFault, FileStamp, LineProblem};
 pub const SNAPSHOT_VERSION: u32 = 4;
 
 const MAGIC: &[u8; 8] = b"kiokusnp";
-const HEADER_LEN: usize = 8 + 4 + 8 + 4;
 
 /// Where this device's snapshot lives in the data directory.
 pub fn snapshot_path(root: &Path, device: &str) -> PathBuf {
@@ -366,37 +366,12 @@ impl Body {
 /// The snapshot file as bytes.
 pub(crate) fn encode(body: &Body) -> Result<Vec<u8>, String> {
     let payload = postcard::to_allocvec(body).map_err(|e| e.to_string())?;
-    let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&SNAPSHOT_VERSION.to_le_bytes());
-    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    out.extend_from_slice(&crc32fast::hash(&payload).to_le_bytes());
-    out.extend_from_slice(&payload);
-    Ok(out)
+    Ok(frame(MAGIC, SNAPSHOT_VERSION, &payload))
 }
 
 /// Decode a snapshot file's bytes.
 pub(crate) fn decode(bytes: &[u8]) -> Result<Body, CacheFault> {
-    if bytes.len() < HEADER_LEN || &bytes[..8] != MAGIC {
-        return Err(CacheFault::NotCache);
-    }
-    let u32_at = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap_or([0; 4]));
-    let version = u32_at(8);
-    if version != SNAPSHOT_VERSION {
-        return Err(CacheFault::OtherVersion {
-            found: version,
-            supported: SNAPSHOT_VERSION,
-        });
-    }
-    let len = u64::from_le_bytes(bytes[12..20].try_into().unwrap_or([0; 8]));
-    let crc = u32_at(20);
-    let payload = &bytes[HEADER_LEN..];
-    if payload.len() as u64 != len {
-        return Err(CacheFault::Length);
-    }
-    if crc32fast::hash(payload) != crc {
-        return Err(CacheFault::Checksum);
-    }
+    let payload = unframe(bytes, MAGIC, SNAPSHOT_VERSION)?;
     postcard::from_bytes(payload).map_err(|e| CacheFault::Decode(e.to_string()))
 }
 

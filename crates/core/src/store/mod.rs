@@ -20,6 +20,7 @@
 //! Every device appends only to its own log, so data directories synced by
 //! any file-sync tool merge by union with no conflicts.
 
+pub(crate) mod cache_file;
 pub mod log;
 mod set_cache;
 mod settings;

@@ -34,6 +34,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use super::cache_file::{HEADER_LEN, frame, unframe};
 use super::{CacheFault, FileStamp};
 
 use crate::bank::{
@@ -43,7 +44,6 @@ use crate::bank::{
 const MAGIC: &[u8; 8] = b"kiokuset";
 /// The cache format; any other is ignored.
 const VERSION: u32 = 5;
-const HEADER_LEN: usize = 8 + 4 + 8 + 4;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 enum SegRec {
@@ -396,37 +396,12 @@ impl SetCache {
         payload.extend_from_slice(&(index.len() as u64).to_le_bytes());
         payload.extend_from_slice(&index);
         payload.extend_from_slice(&blobs);
-        let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&VERSION.to_le_bytes());
-        out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-        out.extend_from_slice(&crc32fast::hash(&payload).to_le_bytes());
-        out.extend_from_slice(&payload);
-        Some(out)
+        Some(frame(MAGIC, VERSION, &payload))
     }
 }
 
 fn decode(bytes: Vec<u8>) -> Result<SetCache, CacheFault> {
-    if bytes.len() < HEADER_LEN || &bytes[..8] != MAGIC {
-        return Err(CacheFault::NotCache);
-    }
-    let u32_at = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap_or([0; 4]));
-    let version = u32_at(8);
-    if version != VERSION {
-        return Err(CacheFault::OtherVersion {
-            found: version,
-            supported: VERSION,
-        });
-    }
-    let len = u64::from_le_bytes(bytes[12..20].try_into().unwrap_or([0; 8]));
-    let crc = u32_at(20);
-    let payload = &bytes[HEADER_LEN..];
-    if payload.len() as u64 != len {
-        return Err(CacheFault::Length);
-    }
-    if crc32fast::hash(payload) != crc {
-        return Err(CacheFault::Checksum);
-    }
+    let payload = unframe(&bytes, MAGIC, VERSION)?;
     let bad = || CacheFault::Index;
     let index_len = payload
         .get(..8)
