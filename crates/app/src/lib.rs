@@ -507,12 +507,8 @@ pub fn describe(lang: Lang, e: &kioku_core::library::LibraryError) -> String {
             t!(lang, "app-error-builtin-set", set = id.to_string())
         }
         E::Store(e) => kioku_i18n::words::store_error(lang, e),
-        // A file that is not a valid set: each problem, one per line.
-        E::Bank(kioku_core::bank::BankError::Invalid(ds)) => ds
-            .iter()
-            .map(|d| kioku_i18n::words::diagnostic(lang, d))
-            .collect::<Vec<_>>()
-            .join("\n"),
+        // The rest as the command line words it (a file that is not a
+        // valid set: each problem on its line).
         other => kioku_i18n::words::library_error(lang, other),
     }
 }

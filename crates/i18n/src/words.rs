@@ -561,13 +561,7 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             dir = dir.display().to_string()
         ),
         StoreError::NoDataDir => t!(lang, "store-error-no-data-dir"),
-        StoreError::Io { path, op, source } => t!(
-            lang,
-            "store-error-io",
-            path = path.display().to_string(),
-            op = io_op(lang, op),
-            error = os_error(lang, source)
-        ),
+        StoreError::Io { path, op, source } => io_error(lang, path, op, source),
         StoreError::Invalid { path, problem } => t!(
             lang,
             "store-error-invalid",
@@ -630,6 +624,17 @@ pub fn settings_error(lang: Lang, e: &SettingsError) -> String {
     }
 }
 
+/// `PATH: cannot OP: ERROR`, for a file that could not be read or written.
+fn io_error(lang: Lang, path: &std::path::Path, op: &str, source: &std::io::Error) -> String {
+    t!(
+        lang,
+        "store-error-io",
+        path = path.display().to_string(),
+        op = io_op(lang, op),
+        error = os_error(lang, source)
+    )
+}
+
 /// What the data directory could not do to a file (`op` is the core's
 /// English verb); an unknown verb stays as it is.
 fn io_op(lang: Lang, op: &str) -> String {
@@ -659,42 +664,29 @@ pub fn bank_error(lang: Lang, e: &BankError) -> String {
             .map(|d| diagnostic(lang, d))
             .collect::<Vec<_>>()
             .join("\n"),
-        BankError::Io { path, op, source } => t!(
-            lang,
-            "store-error-io",
-            path = path.display().to_string(),
-            op = io_op(lang, op),
-            error = os_error(lang, source)
-        ),
+        BankError::Io { path, op, source } => io_error(lang, path, op, source),
     }
 }
 
 /// A warning about the data directory, named by file and line.
 pub fn warning(lang: Lang, w: &Warning) -> String {
-    let path = w.path.display().to_string();
     let message = warning_kind(lang, &w.kind);
-    match w.line {
-        // The error names the file itself.
-        _ if matches!(w.kind, WarningKind::LogSkipped(_)) => message,
-        Some(line) => t!(
+    let path = w.path.display().to_string();
+    match w.place() {
+        None => message,
+        Some(Some(line)) => t!(
             lang,
             "warning-at-line",
             path = path,
             line = line.to_string(),
             message = message
         ),
-        None => t!(lang, "warning-at", path = path, message = message),
+        Some(None) => t!(lang, "warning-at", path = path, message = message),
     }
 }
 
 /// What a warning about the data directory says.
 pub fn warning_kind(lang: Lang, k: &WarningKind) -> String {
-    let lines = |head: String, rest: &mut dyn Iterator<Item = String>| {
-        std::iter::once(head)
-            .chain(rest)
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
     match k {
         WarningKind::Line(p) => line_problem(lang, p),
         WarningKind::SettingsDefaults(p) => {
@@ -711,14 +703,17 @@ pub fn warning_kind(lang: Lang, k: &WarningKind) -> String {
                 Cache::Sets => t!(lang, "warning-set-cache-not-used", fault = fault),
             }
         }
-        WarningKind::MediaUnshown(ds) => lines(
-            t!(lang, "warning-media-unshown"),
-            &mut ds.iter().map(|d| diagnostic(lang, d)),
-        ),
-        WarningKind::SetNotLoaded(e) => lines(
-            t!(lang, "warning-set-not-loaded"),
-            &mut std::iter::once(bank_error(lang, e)),
-        ),
+        WarningKind::MediaUnshown(ds) => std::iter::once(t!(lang, "warning-media-unshown"))
+            .chain(ds.iter().map(|d| diagnostic(lang, d)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        WarningKind::SetNotLoaded(e) => {
+            format!(
+                "{}\n{}",
+                t!(lang, "warning-set-not-loaded"),
+                bank_error(lang, e)
+            )
+        }
         WarningKind::LogSkipped(e) => t!(lang, "warning-log-skipped", error = store_error(lang, e)),
         WarningKind::DuplicateSetId(id) => t!(lang, "warning-duplicate-set-id", set = id.as_str()),
     }
@@ -761,13 +756,7 @@ pub fn cache_fault(lang: Lang, f: &CacheFault) -> String {
 /// `kioku memory --reviews`): one `PATH:LINE: error: MESSAGE` per bad row.
 pub fn csv_error(lang: Lang, e: &CsvError) -> String {
     match e {
-        CsvError::Io { path, op, source } => t!(
-            lang,
-            "store-error-io",
-            path = path.display().to_string(),
-            op = io_op(lang, op),
-            error = os_error(lang, source)
-        ),
+        CsvError::Io { path, op, source } => io_error(lang, path, op, source),
         CsvError::TooLarge { path, size, limit } => t!(
             lang,
             "csv-too-large",

@@ -99,13 +99,24 @@ pub enum CacheFault {
     Read(String),
 }
 
+impl Warning {
+    /// Where to say it is, in front of what it says: the line, if any, of
+    /// `path`; `None` when what it says names the file itself (a log that
+    /// could not be read).
+    pub fn place(&self) -> Option<Option<u64>> {
+        match self.kind {
+            WarningKind::LogSkipped(_) => None,
+            _ => Some(self.line),
+        }
+    }
+}
+
 impl std::fmt::Display for Warning {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.line {
-            // The error names the file itself.
-            _ if matches!(self.kind, WarningKind::LogSkipped(_)) => write!(f, "{}", self.kind),
-            Some(line) => write!(f, "{}:{line}: {}", self.path.display(), self.kind),
-            None => write!(f, "{}: {}", self.path.display(), self.kind),
+        match self.place() {
+            None => write!(f, "{}", self.kind),
+            Some(Some(line)) => write!(f, "{}:{line}: {}", self.path.display(), self.kind),
+            Some(None) => write!(f, "{}: {}", self.path.display(), self.kind),
         }
     }
 }
