@@ -42,19 +42,25 @@ shot() { # name [WxH]
     import -window root -crop "${2:-800x600}+0+0" +repage "$out/$1.png"
 }
 # After a refused save the page moves the focus to the first field with a
-# problem: wait until the focus ring (colour $3) is on a text area (over 70
-# px high) other than the one in shot $1, as a person waits to see where
-# the cursor went before typing.
-wait_focus_moved() { # before after colour what
-    local w=0 h=0 x y y0
-    read -r _ _ _ y0 < <(focus_box "$1" "$3" || echo "0 0 0 0")
+# problem, scrolled to the middle of the window: wait until the focus ring
+# (colour $3) is on a text area (over 70 px high) with the field's message,
+# in the theme's --wrong colour $4, right under it, as a person waits to see
+# where the cursor went before typing. (The ring's place alone cannot tell:
+# two fields centred in turn are at the same height on screen.)
+wait_focus_on_problem() { # before after focus-colour wrong-colour what
+    local w=0 h=0 x=0 y=0 red=0
     for _ in $(seq 60); do
         shot "$2"
         read -r w h x y < <(focus_box "$2" "$3" || echo "0 0 0 0")
-        [ "${h:-0}" -gt 70 ] && [ "${y:-0}" != "${y0:-0}" ] && return 0
+        if [ "${h:-0}" -gt 70 ]; then
+            red=$(convert "$out/$2.png" -crop "${w}x30+${x}+$((y + h))" +repage -alpha off \
+                -fuzz 10% -fill black +opaque "$4" -fill white -opaque "$4" \
+                -format '%[fx:int(mean*w*h+0.5)]' info:)
+            [ "$red" -gt 100 ] && return 0
+        fi
         sleep 0.5
     done
-    fail "$4 ($2.png: focus ring ${w}x${h} at y ${y:-?}, was at y ${y0:-?} in $1.png)"
+    fail "$5 ($2.png: focus ring ${w}x${h} at y ${y:-?}, $red px of its message under it; before: $1.png)"
 }
 
 title="The Northern Territories"
@@ -69,8 +75,9 @@ round() {
     local theme=$1 size=$2 n=$3
     echo "editor-e2e: round $n: $theme theme, text at $size%"
     printf '{"theme": "%s", "text_size": %s}\n' "$theme" "$size" >"$KIOKU_DATA_DIR/settings.json"
-    local focus='#a64200' # the theme's --focus in assets/app.css
-    [ "$theme" = dark ] && focus='#ffb068'
+    # The theme's --focus and --wrong in assets/app.css.
+    local focus='#a64200' wrong='#a61b1b'
+    [ "$theme" = dark ] && focus='#ffb068' wrong='#ff9a9a'
     rm -f "$file"
     start_app
     shot "$n-$theme-home"
@@ -94,13 +101,13 @@ round() {
     # the prompt gets the focus. Like a person, wait to see it before typing.
     shot "$n-$theme-titled"
     key ctrl+s
-    wait_focus_moved "$n-$theme-titled" "$n-$theme-refused" "$focus" "Ctrl+S did not move the focus to the prompt"
+    wait_focus_on_problem "$n-$theme-titled" "$n-$theme-refused" "$focus" "$wrong" "Ctrl+S did not move the focus to the prompt"
     xdotool type --delay 5 "$prompt"
     sleep 0.5
     # Refused: no answer yet; the answer gets the focus.
     shot "$n-$theme-prompted"
     key ctrl+s
-    wait_focus_moved "$n-$theme-prompted" "$n-$theme-refused-2" "$focus" "the second Ctrl+S did not move the focus to the answer"
+    wait_focus_on_problem "$n-$theme-prompted" "$n-$theme-refused-2" "$focus" "$wrong" "the second Ctrl+S did not move the focus to the answer"
     xdotool type --delay 5 "$answer"
     sleep 0.5
     key ctrl+s
