@@ -12,6 +12,8 @@
 //! |---|---|
 //! | [`bank`] | question sets, the JSON and text formats, import/export formats |
 //! | [`card`] | a card ready to show, and the learner's input for it |
+//! | [`id`] | the kebab-case ids of sets and questions |
+//! | [`file`] | files written so a crash leaves the old version or the new |
 //! | [`scheduler`] | FSRS-6 with Anki's learning steps, fuzz and limits |
 //! | [`review`] | review events (the single truth), progress replayed from them, CSV review logs |
 //! | [`store`] | the data directory: logs, settings, sets, the lock |
@@ -28,7 +30,9 @@ pub mod bank;
 pub mod card;
 pub mod editor;
 pub mod exam;
+pub mod file;
 pub mod grader;
+pub mod id;
 pub mod library;
 pub mod markdown;
 pub mod media;

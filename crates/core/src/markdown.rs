@@ -12,7 +12,7 @@
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
-use crate::bank::SetId;
+use crate::id::SetId;
 use crate::media::{MediaError, MediaKind, MediaRef, MediaUrl};
 
 /// URL schemes a link in card content may use.

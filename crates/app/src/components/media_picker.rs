@@ -158,7 +158,10 @@ pub fn before_save(ctx: AppCtx, set: &kioku_core::bank::QuestionSet) -> BeforeSa
         .library
         .read()
         .as_ref()
-        .and_then(|lib| lib.set(&set.id).map(kioku_core::media::set_names))
+        .and_then(|lib| {
+            lib.set(&set.id)
+                .map(kioku_core::bank::QuestionSet::media_names)
+        })
         .unwrap_or_default();
     names.extend(
         ADDED
@@ -177,7 +180,7 @@ pub fn after_save(ctx: AppCtx, before: BeforeSave) {
         let lib = ctx.library.read();
         let Some(lib) = lib.as_ref() else { return };
         match (lib.set(&id), lib.media_folder(&id)) {
-            (Some(set), Some(folder)) => kioku_core::media::orphaned(&names, set, &folder),
+            (Some(set), Some(folder)) => set.unused_media(&names, &folder),
             _ => Vec::new(),
         }
     };

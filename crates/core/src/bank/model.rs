@@ -1,106 +1,16 @@
 //! The question bank as typed values: what a parsed question file is.
 
 use std::fmt;
+use std::path::Path;
 
 use serde::Serialize;
+
+use crate::media::{self, MediaFile, MediaName};
 
 /// The question-set format version this kioku reads and writes.
 pub const FORMAT_VERSION: i64 = 1;
 
-/// True when `s` is kebab-case: lowercase ASCII letters and digits in
-/// groups joined by single hyphens (`abe-visit-2020`).
-pub fn is_kebab_case(s: &str) -> bool {
-    // One pass over the bytes (every id of a set and of the snapshot is
-    // checked at open): as if a hyphen came first, so that a leading one,
-    // two in a row, a trailing one or an empty string fail.
-    let mut prev = b'-';
-    for &b in s.as_bytes() {
-        if b == b'-' {
-            if prev == b'-' {
-                return false;
-            }
-        } else if !(b.is_ascii_lowercase() || b.is_ascii_digit()) {
-            return false;
-        }
-        prev = b;
-    }
-    prev != b'-'
-}
-
-/// The kebab-case form of arbitrary text (`"Abe's Visit!"` → `abe-s-visit`),
-/// used to suggest a valid id and to derive ids from prompts.
-pub fn to_kebab_case(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    out
-}
-
-macro_rules! kebab_id {
-    ($(#[$doc:meta])* $name:ident) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-        #[serde(transparent)]
-        pub struct $name(String);
-
-        impl $name {
-            /// `Some` when `s` is kebab-case.
-            pub fn new(s: &str) -> Option<Self> {
-                is_kebab_case(s).then(|| Self(s.to_owned()))
-            }
-
-            pub fn as_str(&self) -> &str {
-                &self.0
-            }
-
-            /// For literals known to be kebab-case; anything else is
-            /// replaced by the valid id `"x"` rather than kept.
-            #[allow(dead_code)]
-            pub(crate) fn trusted(s: &'static str) -> Self {
-                Self::new(s).unwrap_or_else(|| Self("x".to_owned()))
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let s = String::deserialize(d)?;
-                if is_kebab_case(&s) {
-                    // The string read is kept: no second allocation.
-                    Ok(Self(s))
-                } else {
-                    Err(serde::de::Error::custom(format!(
-                        "\"{s}\" is not a kebab-case id"
-                    )))
-                }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-    };
-}
-
-kebab_id!(
-    /// A set's id: kebab-case, stable for the life of the set, because
-    /// progress is keyed by set id and question id.
-    SetId
-);
-kebab_id!(
-    /// A question's id: kebab-case, unique within its set, and never changed
-    /// when the question's text is edited.
-    QuestionId
-);
+pub use crate::id::{QuestionId, SetId, is_kebab_case, to_kebab_case};
 
 /// A question set: the contents of one question file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -183,6 +93,51 @@ impl QuestionSet {
     pub fn question(&self, id: &QuestionId) -> Option<&Question> {
         self.questions.iter().find(|q| &q.id == id)
     }
+
+    /// The local media names the set refers to (its description and every
+    /// Markdown field of every question), each once, in first-use order.
+    /// Remote and unsafe references are left out: they name no file in the
+    /// folder.
+    pub fn media_names(&self) -> Vec<MediaName> {
+        let mut out: Vec<MediaName> = Vec::new();
+        let descr = self
+            .description
+            .iter()
+            .flat_map(|d| media::markdown_refs(d));
+        for (_, dest) in descr.chain(self.questions.iter().flat_map(Question::media_refs)) {
+            if let Ok(name) = MediaName::parse(dest.trim())
+                && !out.contains(&name)
+            {
+                out.push(name);
+            }
+        }
+        out
+    }
+
+    /// The distinct local media files the set refers to that exist inside
+    /// `folder` (checked as [`MediaFile::open`] does), in first-use order.
+    pub fn media_files(&self, folder: &Path) -> Vec<(MediaName, MediaFile)> {
+        self.media_names()
+            .into_iter()
+            .filter_map(|name| MediaFile::open(folder, &name).ok().map(|f| (name, f)))
+            .collect()
+    }
+
+    /// The files among `candidates` (names the set used before saving, and
+    /// files added while editing) that the set no longer refers to and that
+    /// are still in `folder`: the ones to offer to delete. Never deletes
+    /// anything.
+    pub fn unused_media(&self, candidates: &[MediaName], folder: &Path) -> Vec<MediaName> {
+        let used = self.media_names();
+        let mut out: Vec<MediaName> = Vec::new();
+        for name in candidates {
+            if !used.contains(name) && !out.contains(name) && MediaFile::open(folder, name).is_ok()
+            {
+                out.push(name.clone());
+            }
+        }
+        out
+    }
 }
 
 /// One question. Its `body` holds what differs by type.
@@ -221,6 +176,41 @@ impl Question {
     /// The prompt, or for a cloze its text with every deletion blanked.
     pub fn prompt_text(&self) -> String {
         self.body.prompt_text()
+    }
+
+    /// The Markdown fields of the question: prompt, answer, choices, cloze
+    /// text outside the deletions, explanation.
+    pub fn markdown_fields(&self) -> Vec<String> {
+        let mut fields = match &self.body {
+            QuestionBody::Flashcard { prompt, answer, .. } => vec![prompt.clone(), answer.clone()],
+            QuestionBody::Typed { prompt, .. } | QuestionBody::TrueFalse { prompt, .. } => {
+                vec![prompt.clone()]
+            }
+            QuestionBody::MultipleChoice {
+                prompt, choices, ..
+            } => std::iter::once(prompt.clone())
+                .chain(choices.iter().cloned())
+                .collect(),
+            QuestionBody::Cloze { text } => text
+                .segments()
+                .iter()
+                .filter_map(|s| match s {
+                    ClozeSegment::Text(t) => Some(t.clone()),
+                    ClozeSegment::Deletion(_) => None,
+                })
+                .collect(),
+        };
+        fields.extend(self.explanation.clone());
+        fields
+    }
+
+    /// Every media reference of the question, `(alt, dest)`, remote ones
+    /// too.
+    pub fn media_refs(&self) -> Vec<(String, String)> {
+        self.markdown_fields()
+            .iter()
+            .flat_map(|f| media::markdown_refs(f))
+            .collect()
     }
 }
 
@@ -741,20 +731,6 @@ mod tests {
                 "{s}/{qq} {v:?}"
             );
         }
-    }
-
-    #[test]
-    fn kebab_case_rules() {
-        for ok in ["a", "abe-visit", "q1", "2012-return", "a-1-b", "0"] {
-            assert!(is_kebab_case(ok), "{ok}");
-        }
-        for bad in [
-            "", "Abe", "a--b", "-a", "a-", "a_b", "a b", "é", "-", "--", "a-é", "a-B", "1-2-",
-        ] {
-            assert!(!is_kebab_case(bad), "{bad}");
-        }
-        assert_eq!(to_kebab_case("Abe's Visit, 2020!"), "abe-s-visit-2020");
-        assert_eq!(to_kebab_case("__"), "");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::{ExportFailure, Library, LibraryError};
 use crate::bank::formats::{self, Exported, Format, ImportError, ImportMeta, Imported};
 use crate::bank::{self, QuestionId, QuestionSet, SetId};
 use crate::media;
-use crate::review::{Event, EventId, ReviewEvent};
+use crate::review::{Event, EventId, Mode, ReviewEvent};
 use crate::store::{Saved, StoreError};
 
 impl Library {
@@ -81,7 +81,7 @@ impl Library {
             .set(id)
             .ok_or_else(|| LibraryError::NoSet(id.clone()))?;
         let files = match self.media_dir(id) {
-            Some(folder) if formats::carries_media(format) => media::set_files(set, &folder),
+            Some(folder) if formats::carries_media(format) => set.media_files(&folder),
             _ => Vec::new(),
         };
         let read = |(name, f): (media::MediaName, media::MediaFile)| {
@@ -122,7 +122,7 @@ impl Library {
             let mut media = Vec::new();
             let mut notes = Vec::new();
             if let Some(folder) = folder {
-                for (name, f) in media::set_files(set, &folder) {
+                for (name, f) in set.media_files(&folder) {
                     if name.as_str().contains('/') {
                         notes.push(formats::Note::new(
                             formats::Item::Media(name.to_string()),
@@ -184,7 +184,7 @@ impl Library {
     /// them), JSON otherwise.
     pub fn export_format(&self, id: &SetId) -> Format {
         let uses_media = match (self.set(id), self.media_dir(id)) {
-            (Some(set), Some(folder)) => !media::set_files(set, &folder).is_empty(),
+            (Some(set), Some(folder)) => !set.media_files(&folder).is_empty(),
             _ => false,
         };
         if uses_media {
@@ -242,7 +242,7 @@ impl Library {
     }
 
     /// Delete media file `name` of set `id` (only ever asked for by the
-    /// person editing; see [`crate::media::orphaned`]).
+    /// person editing; see [`QuestionSet::unused_media`](crate::bank::QuestionSet::unused_media)).
     pub fn delete_media(
         &self,
         id: &SetId,
@@ -339,7 +339,11 @@ impl Library {
                 at: r.at,
                 day: self.day_of(r.at),
                 duration_ms: r.duration_ms,
-                mode: r.mode,
+                mode: if r.rescheduled {
+                    Mode::Study
+                } else {
+                    Mode::Cram
+                },
             });
             let line = serde_json::to_string(&event)
                 .map_err(|e| LibraryError::Export(ExportFailure::Encode(e.to_string())))?;
@@ -450,7 +454,7 @@ pub fn read_import(
             // beside them (checked as `kioku check` does).
             if matches!(format, Format::Json | Format::Md) {
                 let folder = media::media_dir(file, &i.set.id);
-                for (name, f) in media::set_files(&i.set, &folder) {
+                for (name, f) in i.set.media_files(&folder) {
                     let bytes = f.read().map_err(|e| LibraryError::Export(e.into()))?;
                     i.media.push(formats::MediaFile {
                         name: name.as_str().to_owned(),

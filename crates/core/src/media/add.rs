@@ -7,8 +7,7 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
-use super::{MAX_MEDIA_BYTES, MediaError, MediaFile, MediaName, MediaType, markdown_refs};
-use crate::bank::model::QuestionSet;
+use super::{MAX_MEDIA_BYTES, MediaError, MediaFile, MediaName, MediaType};
 
 /// A file copied into a set's media folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,7 +135,7 @@ fn store(folder: &Path, bytes: &[u8], ext: &str, alt: &str) -> Result<AddedMedia
             ));
         }
         Err(MediaError::Missing { .. }) => {
-            crate::store::write_atomic(&folder.join(name.as_str()), bytes)
+            crate::file::write_atomic(&folder.join(name.as_str()), bytes)
                 .map_err(|e| write(e.to_string()))?;
             true
         }
@@ -147,36 +146,6 @@ fn store(folder: &Path, bytes: &[u8], ext: &str, alt: &str) -> Result<AddedMedia
         name,
         new_file,
     })
-}
-
-/// The local media names a set refers to (description and every Markdown
-/// field of every question), each once, in first-use order. Remote and
-/// unsafe references are left out: they name no file in the folder.
-pub fn set_names(set: &QuestionSet) -> Vec<MediaName> {
-    let mut out: Vec<MediaName> = Vec::new();
-    let descr = set.description.iter().flat_map(|d| markdown_refs(d));
-    for (_, dest) in descr.chain(set.questions.iter().flat_map(super::question_refs)) {
-        if let Ok(name) = MediaName::parse(dest.trim())
-            && !out.contains(&name)
-        {
-            out.push(name);
-        }
-    }
-    out
-}
-
-/// The files among `candidates` (names the set used before saving, and
-/// files added while editing) that `set` no longer refers to and that are
-/// still in `folder`: the ones to offer to delete. Never deletes anything.
-pub fn orphaned(candidates: &[MediaName], set: &QuestionSet, folder: &Path) -> Vec<MediaName> {
-    let used = set_names(set);
-    let mut out: Vec<MediaName> = Vec::new();
-    for name in candidates {
-        if !used.contains(name) && !out.contains(name) && MediaFile::open(folder, name).is_ok() {
-            out.push(name.clone());
-        }
-    }
-    out
 }
 
 /// Delete `name` from `folder`: only a regular file strictly inside it

@@ -23,13 +23,13 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::bank::model::{ClozeSegment, Question, QuestionBody, QuestionSet, SetId};
+use crate::id::SetId;
 use crate::text::Pos;
 
 mod add;
 mod range;
 
-pub use add::{AddedMedia, add_bytes, add_file, delete_file, orphaned, set_names};
+pub use add::{AddedMedia, add_bytes, add_file, delete_file};
 pub use range::{ByteRange, RangeRequest};
 
 /// The URL scheme card content uses for media; the app serves it.
@@ -540,59 +540,6 @@ pub fn markdown_refs(markdown: &str) -> Vec<(String, String)> {
                 }
             }
             _ => {}
-        }
-    }
-    out
-}
-
-/// The Markdown fields of a question: prompt, answer, choices, cloze text
-/// outside the deletions, explanation.
-pub fn markdown_fields(q: &Question) -> Vec<String> {
-    let mut fields = match &q.body {
-        QuestionBody::Flashcard { prompt, answer, .. } => vec![prompt.clone(), answer.clone()],
-        QuestionBody::Typed { prompt, .. } | QuestionBody::TrueFalse { prompt, .. } => {
-            vec![prompt.clone()]
-        }
-        QuestionBody::MultipleChoice {
-            prompt, choices, ..
-        } => std::iter::once(prompt.clone())
-            .chain(choices.iter().cloned())
-            .collect(),
-        QuestionBody::Cloze { text } => text
-            .segments()
-            .iter()
-            .filter_map(|s| match s {
-                ClozeSegment::Text(t) => Some(t.clone()),
-                ClozeSegment::Deletion(_) => None,
-            })
-            .collect(),
-    };
-    fields.extend(q.explanation.clone());
-    fields
-}
-
-/// Every media reference of a question, `(alt, dest)`, remote ones too.
-pub fn question_refs(q: &Question) -> Vec<(String, String)> {
-    markdown_fields(q)
-        .iter()
-        .flat_map(|f| markdown_refs(f))
-        .collect()
-}
-
-/// The distinct local media files a set refers to that exist inside
-/// `folder` (checked as [`MediaFile::open`] does), in first-use order.
-pub fn set_files(set: &QuestionSet, folder: &Path) -> Vec<(MediaName, MediaFile)> {
-    let mut out: Vec<(MediaName, MediaFile)> = Vec::new();
-    let descr = set.description.iter().flat_map(|d| markdown_refs(d));
-    for (_, dest) in descr.chain(set.questions.iter().flat_map(question_refs)) {
-        let Ok(name) = MediaName::parse(dest.trim()) else {
-            continue;
-        };
-        if out.iter().any(|(n, _)| n == &name) {
-            continue;
-        }
-        if let Ok(file) = MediaFile::open(folder, &name) {
-            out.push((name, file));
         }
     }
     out

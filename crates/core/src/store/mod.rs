@@ -28,7 +28,6 @@ mod warning;
 
 use std::collections::HashMap;
 use std::fs::{self, File, OpenOptions};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -120,49 +119,26 @@ pub(crate) fn io_err<'a>(
     }
 }
 
-/// fsync a directory so a new or renamed entry in it survives a crash.
-pub(crate) fn sync_dir(dir: &Path) -> Result<(), StoreError> {
-    #[cfg(unix)]
-    {
-        File::open(dir)
-            .and_then(|d| d.sync_all())
-            .map_err(io_err(dir, "sync directory"))?;
+impl From<crate::file::WriteError> for StoreError {
+    fn from(e: crate::file::WriteError) -> Self {
+        StoreError::Io {
+            path: e.path,
+            op: e.op,
+            source: e.source,
+        }
     }
-    #[cfg(not(unix))]
-    let _ = dir;
-    Ok(())
 }
 
-/// Write `bytes` to `path` atomically: a temporary file in the same
-/// directory, fsync, rename, fsync the directory. A crash leaves the old
-/// file or the new one, never a torn one.
+/// fsync a directory so a new or renamed entry in it survives a crash
+/// (see [`crate::file::sync_dir`]).
+pub(crate) fn sync_dir(dir: &Path) -> Result<(), StoreError> {
+    Ok(crate::file::sync_dir(dir)?)
+}
+
+/// Write `bytes` to `path` so that a crash leaves the old file or the new
+/// one (see [`crate::file::write_atomic`]).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    // A bare file name has the empty path as parent: that is ".".
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut f = OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .open(&tmp)
-            .map_err(io_err(&tmp, "create"))?;
-        f.write_all(bytes).map_err(io_err(&tmp, "write"))?;
-        f.sync_all().map_err(io_err(&tmp, "sync"))?;
-        fs::rename(&tmp, path).map_err(io_err(path, "replace"))?;
-        sync_dir(dir)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
+    Ok(crate::file::write_atomic(path, bytes)?)
 }
 
 /// Write a file that must not exist yet: refused (`AlreadyExists`) when

@@ -5,9 +5,7 @@ use std::fs;
 use std::path::Path;
 
 use kioku_core::bank::{QuestionSet, load_set_file};
-use kioku_core::media::{
-    MAX_MEDIA_BYTES, MediaError, MediaName, add_bytes, add_file, delete_file, orphaned, set_names,
-};
+use kioku_core::media::{MAX_MEDIA_BYTES, MediaError, MediaName, add_bytes, add_file, delete_file};
 
 /// A set `pics` whose only question's prompt is `prompt` (a JSON string
 /// body).
@@ -134,12 +132,12 @@ fn files_the_saved_set_no_longer_uses_are_offered_not_deleted() {
         dir.path(),
         "![A](a.png) ![B](b.png) ![far](https://x.example/y.png)",
     );
-    assert_eq!(set_names(&before), vec![name("a.png"), name("b.png")]);
+    assert_eq!(before.media_names(), vec![name("a.png"), name("b.png")]);
     let after = set(dir.path(), "![A](a.png)");
     // c.mp3 was added while editing and never used; gone.png is not there.
-    let mut candidates = set_names(&before);
+    let mut candidates = before.media_names();
     candidates.extend([name("c.mp3"), name("gone.png")]);
-    let offer = orphaned(&candidates, &after, &folder);
+    let offer = after.unused_media(&candidates, &folder);
     assert_eq!(offer, vec![name("b.png"), name("c.mp3")]);
     // Finding them deletes nothing.
     assert!(folder.join("b.png").exists());

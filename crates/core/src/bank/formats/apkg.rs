@@ -34,7 +34,6 @@ use super::{
 };
 use crate::bank::QuestionId;
 use crate::bank::formats::anki::from_anki_cloze;
-use crate::review::Mode;
 use crate::scheduler::Rating;
 
 /// Largest package, and largest total uncompressed size, in bytes.
@@ -1023,8 +1022,9 @@ pub struct HistoryReview {
     pub rating: Rating,
     pub at: jiff::Timestamp,
     pub duration_ms: u64,
-    /// `Cram` for answers in a filtered deck that did not reschedule.
-    pub mode: Mode,
+    /// False for answers in a filtered deck that did not reschedule the
+    /// card: kioku keeps those as cram reviews, which move no schedule.
+    pub rescheduled: bool,
 }
 
 /// Map the review log to kioku cards. Like Anki's FSRS (rslib
@@ -1118,11 +1118,7 @@ fn history(col: &Collection, questions: &BTreeMap<i64, (usize, &QuestionId, &Car
             rating,
             at,
             duration_ms: u64::try_from(r.time).unwrap_or(0),
-            mode: if r.kind == 3 && r.factor == 0 {
-                Mode::Cram
-            } else {
-                Mode::Study
-            },
+            rescheduled: !(r.kind == 3 && r.factor == 0),
         });
     }
     out

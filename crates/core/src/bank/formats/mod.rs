@@ -1137,7 +1137,7 @@ pub fn import(bytes: &[u8], format: Format, meta: &ImportMeta) -> Result<Importe
             .questions
             .iter()
             .flat_map(|q| {
-                crate::media::question_refs(q)
+                q.media_refs()
                     .into_iter()
                     .filter(|(_, dest)| !dest.contains("://"))
                     .map(move |(alt, dest)| {
@@ -1224,18 +1224,16 @@ pub fn dropped_media(set: &QuestionSet, format: Format) -> Vec<Skipped> {
     set.questions
         .iter()
         .flat_map(|q| {
-            crate::media::question_refs(q)
-                .into_iter()
-                .map(move |(alt, dest)| {
-                    Note::new(
-                        Item::Question(q.id.to_string()),
-                        NoteKind::MediaDropped {
-                            alt: alt.to_string(),
-                            dest: dest.to_string(),
-                            format,
-                        },
-                    )
-                })
+            q.media_refs().into_iter().map(move |(alt, dest)| {
+                Note::new(
+                    Item::Question(q.id.to_string()),
+                    NoteKind::MediaDropped {
+                        alt: alt.to_string(),
+                        dest: dest.to_string(),
+                        format,
+                    },
+                )
+            })
         })
         .collect()
 }
