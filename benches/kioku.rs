@@ -1,5 +1,5 @@
 //! In-process benchmarks (criterion). Whole-process figures (cold start,
-//! peak RSS) come from `examples/bench.rs`; see BENCHMARKS.md.
+//! peak RSS) come from `examples/bench.rs`; see benches/README.md.
 //!
 //! Sizes are `QUESTIONS` values, reviews being ten times that:
 //! `KIOKU_BENCH_SIZES=1k,10k cargo bench`. Under `cargo test` (which CI

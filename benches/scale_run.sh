@@ -1,5 +1,5 @@
 #!/bin/bash
-# One run of the 100k/1M comparison with Anki (see BENCHMARKS.md): data in
+# One run of the 100k/1M comparison with Anki (see benches/README.md): data in
 # /dev/shm/scale-kb (gen_data) and /dev/shm/scale-anki (anki_open.py build),
 # release binaries built. ROUNDS=5 (default) AFTER=1 (the 1,000-answer tail).
 # Prints: label, wall s, user s, sys s, peak RSS KB, load average.

@@ -1,4 +1,4 @@
-//! Whole-process benchmark figures (see BENCHMARKS.md):
+//! Whole-process benchmark figures (see benches/README.md):
 //!
 //! ```text
 //! cargo build --release --examples
@@ -329,7 +329,7 @@ fn median(mut v: Vec<f64>) -> f64 {
     v[v.len() / 2]
 }
 
-/// Every figure at every size, as the rows of BENCHMARKS.md. The answer
+/// Every figure at every size, as the rows of benches/README.md. The answer
 /// figure needs a disk that really syncs: set KIOKU_BENCH_DISK to a
 /// directory on one (default: WORK/disk).
 fn all(work: &Path, sizes: &str) -> Res<()> {

@@ -2,7 +2,7 @@ use std::process::ExitCode;
 
 // Opening a large library decodes a few hundred thousand small strings
 // (the cached sets): mimalloc makes those allocations cheaper than glibc's
-// malloc (see BENCHMARKS.md).
+// malloc (see benches/README.md).
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -573,7 +573,7 @@ fn save_snapshot_on_close(library: Signal<Option<Library>>) {
 /// the first time each of these happens: `opened` (the library is open),
 /// `home` (the deck list is in the webview's document) and `card` (the
 /// first study card is). A script that notes the time it started the
-/// process gets launch-to-screen times from them (see BENCHMARKS.md).
+/// process gets launch-to-screen times from them (see benches/README.md).
 pub fn timing_mark(what: &'static str) {
     use std::sync::Mutex;
     static SEEN: Mutex<Vec<&'static str>> = Mutex::new(Vec::new());
