@@ -239,7 +239,10 @@ pub(super) fn export(
     };
     let total = lib.set(&id).map_or(0, |qs| qs.questions.len());
     let (out, media) = match output {
-        Some(path) => lib.export_file_with_media(&id, Some(format), path)?,
+        Some(path) => {
+            let w = lib.export_file_with_media(&id, Some(format), path)?;
+            (w.exported, w.media)
+        }
         None => (lib.export(&id, format)?, None),
     };
     let l = lang();

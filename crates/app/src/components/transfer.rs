@@ -87,19 +87,15 @@ pub fn export_report(
         None => return None,
     };
     let lang = *ctx.lang.peek();
-    Some(result.map(|(out, media)| {
-        let path = file.display().to_string();
-        let mut lines = vec![match format.or_else(|| Format::from_path(file)) {
-            Some(f) => t!(
-                lang,
-                "app-exported-as",
-                set = id.to_string(),
-                path = path,
-                format = f.to_string()
-            ),
-            None => t!(lang, "app-exported", set = id.to_string(), path = path),
-        }];
-        if let Some((dir, n)) = media {
+    Some(result.map(|written| {
+        let mut lines = vec![t!(
+            lang,
+            "app-exported-as",
+            set = id.to_string(),
+            path = file.display().to_string(),
+            format = written.format.to_string()
+        )];
+        if let Some((dir, n)) = written.media {
             lines.push(t!(
                 lang,
                 "app-copied-media",
@@ -107,7 +103,7 @@ pub fn export_report(
                 path = dir.display().to_string()
             ));
         }
-        lines.extend(out.skipped.iter().map(|s| {
+        lines.extend(written.exported.skipped.iter().map(|s| {
             t!(
                 lang,
                 "app-left-out",
@@ -115,7 +111,9 @@ pub fn export_report(
             )
         }));
         lines.extend(
-            out.notes
+            written
+                .exported
+                .notes
                 .iter()
                 .map(|s| t!(lang, "app-changed", what = kioku_i18n::words::note(lang, s))),
         );

@@ -19,7 +19,7 @@ mod transfer;
 mod trash;
 
 pub use snapshot::{SNAPSHOT_VERSION, snapshot_path};
-pub use transfer::{HistoryWritten, read_import};
+pub use transfer::{ExportedFile, HistoryWritten, read_import};
 pub use trash::{DELETED_DIR, DeletedSet};
 
 use crate::bank::{self, BankError, CardKey, CardVariant, Question, QuestionSet, SetId};

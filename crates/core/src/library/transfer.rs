@@ -11,6 +11,28 @@ use crate::media;
 use crate::review::{Event, EventId, Mode, ReviewEvent};
 use crate::store::{Saved, StoreError};
 
+/// What [`Library::export_file_with_media`] wrote.
+#[derive(Debug)]
+pub struct ExportedFile {
+    /// The format written: the one asked for, or the one the file's
+    /// extension names.
+    pub format: Format,
+    pub exported: Exported,
+    /// The folder the set's media files were copied into beside a JSON or
+    /// text file, and how many.
+    pub media: Option<(PathBuf, usize)>,
+}
+
+impl ExportedFile {
+    fn new(format: Format, exported: Exported, media: Option<(PathBuf, usize)>) -> Self {
+        Self {
+            format,
+            exported,
+            media,
+        }
+    }
+}
+
 impl Library {
     /// Read `file` in `format` (guessed from the extension when `None`)
     /// and add it as a new set, as `kioku import` does, with an Anki
@@ -61,7 +83,7 @@ impl Library {
         file: &Path,
     ) -> Result<Exported, LibraryError> {
         self.export_file_with_media(id, format, file)
-            .map(|(out, _)| out)
+            .map(|w| w.exported)
     }
 
     /// Write set `id` to a new file in `format`; never overwrites a file.
@@ -73,7 +95,7 @@ impl Library {
         id: &SetId,
         format: Option<Format>,
         file: &Path,
-    ) -> Result<(Exported, Option<(PathBuf, usize)>), LibraryError> {
+    ) -> Result<ExportedFile, LibraryError> {
         let format = format
             .or_else(|| Format::from_path(file))
             .ok_or_else(|| LibraryError::UnknownFormat(file.to_owned()))?;
@@ -115,7 +137,7 @@ impl Library {
                 skipped: Vec::new(),
                 notes,
             };
-            return Ok((out, None));
+            return Ok(ExportedFile::new(format, out, None));
         }
         if format == Format::Apkg {
             let folder = self.media_dir(id);
@@ -153,12 +175,12 @@ impl Library {
                 skipped: Vec::new(),
                 notes,
             };
-            return Ok((out, None));
+            return Ok(ExportedFile::new(format, out, None));
         }
         let out = self.export(id, format)?;
         crate::store::write_new(file, out.text.as_bytes())?;
         if files.is_empty() {
-            return Ok((out, None));
+            return Ok(ExportedFile::new(format, out, None));
         }
         let dir = media::media_dir(file, id);
         let mut written = 0;
@@ -176,7 +198,7 @@ impl Library {
             crate::store::write_new(&target, &m.bytes)?;
             written += 1;
         }
-        Ok((out, Some((dir, written))))
+        Ok(ExportedFile::new(format, out, Some((dir, written))))
     }
 
     /// The format an export of set `id` is best offered in: a `.kioku`

@@ -287,10 +287,11 @@ mod transfer {
         let (_dir, lib) = library();
         let out = tempfile::tempdir().unwrap();
         let file = out.path().join("x.json");
-        let (_, media) = lib
+        let written = lib
             .export_file_with_media(&pics(), Some(Format::Json), &file)
             .unwrap();
-        let (folder, n) = media.unwrap();
+        assert_eq!(written.format, Format::Json);
+        let (folder, n) = written.media.unwrap();
         assert_eq!(folder, out.path().join("pics.media"));
         assert_eq!(n, 2);
         assert_eq!(fs::read(folder.join("cat.png")).unwrap(), b"PNG");

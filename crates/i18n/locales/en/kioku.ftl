@@ -390,7 +390,6 @@ app-skipped = Skipped { $what }
 app-changed = Changed { $what }
 app-left-out = Left out { $what }
 app-import-failed = Could not import { $path }.
-app-exported = Exported "{ $set }" to { $path }.
 app-exported-as = Exported "{ $set }" to { $path } as { $format }.
 app-copied-media = Copied { $n } media { $n ->
     [one] file

@@ -344,7 +344,6 @@ app-skipped = スキップ: { $what }
 app-changed = 変更: { $what }
 app-left-out = 除外: { $what }
 app-import-failed = { $path } を取り込めませんでした。
-app-exported = 「{ $set }」を { $path } に書き出しました。
 app-exported-as = 「{ $set }」を { $format } 形式で { $path } に書き出しました。
 app-copied-media = メディアファイル { $n } 個を { $path } にコピーしました。
 app-export-failed = { $path } に書き出せませんでした。
