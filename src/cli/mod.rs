@@ -17,7 +17,7 @@ pub use error::Error;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use jiff::Timestamp;
 
 use kioku_core::bank::SetId;
@@ -33,15 +33,18 @@ pub fn lang() -> Lang {
     kioku_i18n::current()
 }
 
+// Every help text is a message (`cli-*` in crates/i18n/locales/*/kioku.ftl),
+// so `kioku --help` speaks the user's language; `localize` words what clap
+// adds itself (headings, the help flag and subcommand).
+
 /// Study with quizzes and flashcards. With no command, opens the app.
 #[derive(Debug, Parser)]
-#[command(name = "kioku", version, about, long_about = None)]
+#[command(name = "kioku", version, about = t!(lang(), "cli-about"), long_about = None)]
 pub struct Cli {
-    /// Where progress is kept [default: KIOKU_DATA_DIR, else the user data directory]
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "DIR", help = t!(lang(), "cli-data-dir"))]
     pub data_dir: Option<PathBuf>,
 
-    /// Pretend it is this time (RFC 3339), for tests and demos [env: KIOKU_NOW]
+    // Pretend it is this time (RFC 3339), for tests and demos (KIOKU_NOW).
     #[arg(long, global = true, value_name = "TIME", hide = true)]
     pub now: Option<Timestamp>,
 
@@ -51,177 +54,295 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check question files and report every problem as PATH:LINE:COL.
+    #[command(about = t!(lang(), "cli-check"))]
     Check {
-        /// Question files: JSON (format version 1) or `.kioku.md` text.
-        #[arg(required = true, value_name = "FILE")]
+        #[arg(required = true, value_name = "FILE", help = t!(lang(), "cli-check-files"))]
         files: Vec<PathBuf>,
     },
-    /// Convert a question file between JSON and `.kioku.md` text (by extension).
+    #[command(about = t!(lang(), "cli-convert"))]
     Convert {
-        /// The file to read.
-        #[arg(value_name = "IN")]
+        #[arg(value_name = "IN", help = t!(lang(), "cli-convert-input"))]
         input: PathBuf,
-        /// The file to write; refused if it exists.
-        #[arg(value_name = "OUT")]
+        #[arg(value_name = "OUT", help = t!(lang(), "cli-convert-output"))]
         output: PathBuf,
     },
-    /// Import a question file into the data directory as a new set (an Anki package with its review history).
+    #[command(about = t!(lang(), "cli-import"))]
     Import {
-        /// The file: json, md, csv, tsv, anki-tsv (.txt), gift, aiken, apkg or kioku (a bundle of the set and its media).
-        #[arg(value_name = "FILE")]
+        #[arg(value_name = "FILE", help = t!(lang(), "cli-import-file"))]
         file: PathBuf,
-        /// The file's format [default: from its extension]
-        #[arg(long, value_name = "F")]
+        #[arg(long, value_name = "F", help = t!(lang(), "cli-import-format"))]
         format: Option<String>,
-        /// The new set's id [default: from the file name]
-        #[arg(long, value_name = "ID")]
+        #[arg(long, value_name = "ID", help = t!(lang(), "cli-import-set-id"))]
         set_id: Option<String>,
-        /// Replace an existing set with the same id.
-        #[arg(long)]
+        #[arg(long, help = t!(lang(), "cli-import-replace"))]
         replace: bool,
-        /// Bring an Anki package's review history along as a review log of
-        /// its own [default when the package has reviews].
-        #[arg(long, conflicts_with = "no_history")]
+        #[arg(long, conflicts_with = "no_history", help = t!(lang(), "cli-import-with-history"))]
         with_history: bool,
-        /// Leave an Anki package's review history out.
-        #[arg(long)]
+        #[arg(long, help = t!(lang(), "cli-import-no-history"))]
         no_history: bool,
-        /// The set's language (BCP 47, e.g. ja) [default: guessed from the text for formats that do not name it]
-        #[arg(long, value_name = "LANG")]
+        #[arg(long, value_name = "LANG", help = t!(lang(), "cli-import-language"))]
         language: Option<String>,
     },
-    /// Export a set as json, md, csv, tsv, anki-tsv, gift, aiken or kioku (a bundle; needs -o).
+    #[command(about = t!(lang(), "cli-export"))]
     Export {
-        /// The set's id.
+        #[arg(help = t!(lang(), "cli-export-set"))]
         set: String,
-        /// The format [default: from -o's extension]
-        #[arg(long, value_name = "F")]
+        #[arg(long, value_name = "F", help = t!(lang(), "cli-export-format"))]
         format: Option<String>,
-        /// Write to FILE (refused if it exists) instead of stdout.
-        #[arg(short, long, value_name = "FILE")]
+        #[arg(short, long, value_name = "FILE", help = t!(lang(), "cli-export-output"))]
         output: Option<PathBuf>,
     },
-    /// List every set with today's counts.
+    #[command(about = t!(lang(), "cli-decks"))]
     Decks {
-        /// Print JSON: a list of {id, title, total, new, learning, due, ...}.
-        #[arg(long)]
+        #[arg(long, help = t!(lang(), "cli-decks-json"))]
         json: bool,
     },
-    /// Study today's cards in the terminal (works with piped input).
+    #[command(about = t!(lang(), "cli-study"))]
     Study {
-        /// The set to study [default: all sets]
+        #[arg(help = t!(lang(), "cli-study-set"))]
         set: Option<String>,
-        /// Introduce at most N new cards in this session.
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", help = t!(lang(), "cli-study-new"))]
         new: Option<u32>,
     },
-    /// Print the next card due, as JSON (null when nothing is due).
+    #[command(about = t!(lang(), "cli-next"))]
     Next {
-        /// Only this set.
+        #[arg(help = t!(lang(), "cli-only-set"))]
         set: Option<String>,
-        /// Print JSON (the only format; accepted for clarity in scripts).
-        #[arg(long)]
+        #[arg(long, help = t!(lang(), "cli-next-json"))]
         json: bool,
     },
-    /// Record a rating for a card now.
+    #[command(about = t!(lang(), "cli-answer"))]
     Answer {
-        /// The card key, as printed by `kioku next` (SET/QUESTION[#VARIANT]).
+        #[arg(help = t!(lang(), "cli-card-key"))]
         card: String,
-        /// again | hard | good | easy, or 1–4.
+        #[arg(help = t!(lang(), "cli-answer-rating"))]
         rating: String,
-        /// Print the new state as JSON.
-        #[arg(long)]
+        #[arg(long, help = t!(lang(), "cli-answer-json"))]
         json: bool,
     },
-    /// Undo the latest answer.
+    #[command(about = t!(lang(), "cli-undo"))]
     Undo,
-    /// Grade a typed answer to a card and say why; records nothing.
+    #[command(about = t!(lang(), "cli-grade"))]
     Grade {
-        /// The card key, as printed by `kioku next` (SET/QUESTION[#VARIANT]).
+        #[arg(help = t!(lang(), "cli-card-key"))]
         card: String,
-        /// The answer as the learner would type it.
+        #[arg(help = t!(lang(), "cli-grade-answer"))]
         answer: String,
-        /// Print JSON: {key, answer, correct, verdict, reason, matched, expected, detail}.
-        #[arg(long)]
+        #[arg(long, help = t!(lang(), "cli-grade-json"))]
         json: bool,
     },
-    /// Take a self-test in the terminal (does not change the schedule).
+    #[command(about = t!(lang(), "cli-exam"))]
     Exam {
-        /// The set to test.
+        #[arg(help = t!(lang(), "cli-exam-set"))]
         set: String,
-        /// How many questions [default: 20].
-        #[arg(long, value_name = "N", conflicts_with = "all")]
+        #[arg(long, value_name = "N", conflicts_with = "all", help = t!(lang(), "cli-exam-count"))]
         count: Option<usize>,
-        /// Every question of the set.
-        #[arg(long)]
+        #[arg(long, help = t!(lang(), "cli-exam-all"))]
         all: bool,
-        /// Seed for the shuffle: the same seed gives the same test.
-        #[arg(long, value_name = "S")]
+        #[arg(long, value_name = "S", help = t!(lang(), "cli-exam-seed"))]
         seed: Option<u64>,
-        /// Stop after this many minutes.
-        #[arg(long, value_name = "MINUTES")]
+        #[arg(long, value_name = "MINUTES", help = t!(lang(), "cli-exam-time-limit"))]
         time_limit: Option<u32>,
-        /// Only questions with one of these tags (comma-separated).
-        #[arg(long, value_name = "T,...", value_delimiter = ',')]
+        #[arg(long, value_name = "T,...", value_delimiter = ',', help = t!(lang(), "cli-exam-tags"))]
         tags: Vec<String>,
-        /// Show right/wrong after each question instead of at the end.
-        #[arg(long)]
+        #[arg(long, help = t!(lang(), "cli-exam-feedback-each"))]
         feedback_each: bool,
-        /// Print the full result as JSON on stdout (the test goes to stderr).
-        #[arg(long)]
+        #[arg(long, help = t!(lang(), "cli-exam-json"))]
         json: bool,
     },
-    /// List past self-test results.
+    #[command(about = t!(lang(), "cli-exams"))]
     Exams {
-        /// Only this set.
+        #[arg(help = t!(lang(), "cli-only-set"))]
         set: Option<String>,
-        #[arg(long, conflicts_with = "csv")]
+        #[arg(long, conflicts_with = "csv", help = t!(lang(), "cli-exams-json"))]
         json: bool,
-        /// CSV for collecting class results.
-        #[arg(long)]
+        #[arg(long, help = t!(lang(), "cli-exams-csv"))]
         csv: bool,
     },
-    /// Statistics: cards by state, reviews per day, due forecast, true
-    /// retention, answer time, streak and memory-state distributions.
+    #[command(about = t!(lang(), "cli-stats"))]
     Stats {
-        /// Only this set [default: all sets]
+        #[arg(help = t!(lang(), "cli-stats-set"))]
         set: Option<String>,
-        /// Print JSON (shape documented in the README).
-        #[arg(long)]
+        #[arg(long, help = t!(lang(), "cli-json-readme"))]
         json: bool,
     },
-    /// Fit FSRS parameters to your review history (or a CSV review log) and
-    /// compare them with the defaults.
+    #[command(about = t!(lang(), "cli-optimize"))]
     Optimize {
-        /// Fit on this CSV instead: card_id,review_rating,review_time[,review_duration].
-        #[arg(long, value_name = "FILE.csv")]
+        #[arg(long, value_name = "FILE.csv", help = t!(lang(), "cli-optimize-reviews"))]
         reviews: Option<PathBuf>,
-        /// Print JSON (shape documented in the README).
-        #[arg(long)]
+        #[arg(long, help = t!(lang(), "cli-json-readme"))]
         json: bool,
-        /// Save the fitted parameters to the settings if they beat the defaults.
-        #[arg(long)]
+        #[arg(long, help = t!(lang(), "cli-optimize-apply"))]
         apply: bool,
     },
-    /// Replay a CSV review log with the current parameters and print each
-    /// card's memory state and next due date.
+    #[command(about = t!(lang(), "cli-memory"))]
     Memory {
-        /// The CSV review log: card_id,review_rating,review_time[,review_duration].
-        #[arg(long, value_name = "FILE.csv")]
+        #[arg(long, value_name = "FILE.csv", help = t!(lang(), "cli-memory-reviews"))]
         reviews: PathBuf,
-        /// Print JSON: a list of {card_id, state, stability, difficulty, retrievability, last_review, due, ...}.
-        #[arg(long)]
+        #[arg(long, help = t!(lang(), "cli-memory-json"))]
         json: bool,
     },
 }
 
 impl Cli {
-    /// Parse the process arguments; on a usage error clap prints it and
-    /// exits with status 2.
+    /// Parse the process arguments; on a usage error it is printed, in the
+    /// user's language, and the process exits with status 2.
     pub fn from_env() -> Self {
-        Self::parse()
+        let lang = lang();
+        Self::parse_from_in(std::env::args_os(), lang).unwrap_or_else(|e| {
+            match usage_error(&e, lang) {
+                Some(text) => {
+                    eprint!("{text}");
+                    std::process::exit(2)
+                }
+                None => e.exit(),
+            }
+        })
     }
+
+    /// Parse `args` with the help and usage errors worded in `lang`.
+    pub fn parse_from_in<I, T>(args: I, lang: Lang) -> Result<Self, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        let mut cmd = localize(Self::command(), lang);
+        let matches = cmd.try_get_matches_from_mut(args)?;
+        Self::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
+    }
+}
+
+/// A usage error worded in `lang`, as clap words it in English: what is
+/// wrong, the usage line and where to read more. `None` for help and
+/// version output (not errors) and in English, where clap's own text is
+/// used.
+fn usage_error(e: &clap::Error, lang: Lang) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if lang == Lang::En
+        || matches!(
+            e.kind(),
+            ErrorKind::DisplayHelp
+                | ErrorKind::DisplayVersion
+                | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+        )
+    {
+        return None;
+    }
+    let text = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(" "),
+        Some(ContextValue::StyledStr(s)) => s.to_string(),
+        Some(v) => v.to_string(),
+        None => String::new(),
+    };
+    let arg = text(ContextKind::InvalidArg);
+    let what = match e.kind() {
+        ErrorKind::UnknownArgument => t!(lang, "cli-error-unknown-argument", arg = arg),
+        ErrorKind::InvalidSubcommand => t!(
+            lang,
+            "cli-error-unknown-command",
+            command = text(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::MissingRequiredArgument => t!(lang, "cli-error-missing", args = arg),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => t!(
+            lang,
+            "cli-error-invalid-value",
+            arg = arg,
+            value = text(ContextKind::InvalidValue)
+        ),
+        ErrorKind::ArgumentConflict => t!(
+            lang,
+            "cli-error-conflict",
+            arg = arg,
+            other = text(ContextKind::PriorArg)
+        ),
+        // Rarer kinds: clap's own sentence, inside ours.
+        _ => {
+            let rendered = e.render().to_string();
+            let first = rendered.lines().next().unwrap_or_default();
+            t!(
+                lang,
+                "cli-error-other",
+                detail = first.strip_prefix("error: ").unwrap_or(first)
+            )
+        }
+    };
+    let mut out = vec![t!(lang, "error", message = what)];
+    for kind in [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand] {
+        let s = text(kind);
+        if !s.is_empty() {
+            out.push(t!(lang, "cli-error-did-you-mean", suggestion = s));
+        }
+    }
+    let usage = text(ContextKind::Usage);
+    if let Some(usage) = usage.trim().strip_prefix("Usage:") {
+        out.push(String::new());
+        out.push(format!("{} {}", t!(lang, "cli-usage"), usage.trim()));
+    }
+    out.push(String::new());
+    out.push(t!(lang, "cli-error-more"));
+    Some(out.join("\n") + "\n")
+}
+
+/// Word in `lang` what clap adds by itself: the headings, the usage line's
+/// label, the help and version flags, and the `help` subcommand.
+fn localize(cmd: clap::Command, lang: Lang) -> clap::Command {
+    use clap::{Arg, ArgAction};
+    let mut cmd = cmd
+        .help_template(help_template(lang))
+        .subcommand_help_heading(t!(lang, "cli-commands"))
+        .disable_help_flag(true)
+        .disable_version_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .global(true)
+                .action(ArgAction::Help)
+                .help(t!(lang, "cli-help")),
+        )
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(t!(lang, "cli-version")),
+        )
+        .mut_subcommands(|sub| sub.help_template(help_template(lang)));
+    cmd = headings(cmd, lang);
+    cmd.build();
+    // Built, the `help` subcommand holds a copy of every command (and a
+    // `help` of its own) to explain.
+    cmd.mut_subcommand("help", |h| {
+        h.about(t!(lang, "cli-help-command"))
+            .help_template(help_template(lang))
+            .subcommand_help_heading(t!(lang, "cli-commands"))
+            .mut_subcommand("help", |hh| hh.about(t!(lang, "cli-help-command")))
+    })
+}
+
+/// A command's help, laid out as clap's own, with the usage label in
+/// `lang`.
+fn help_template(lang: Lang) -> String {
+    format!(
+        "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        t!(lang, "cli-usage")
+    )
+}
+
+/// The "Arguments" and "Options" headings in `lang`, for `cmd` and its
+/// subcommands.
+fn headings(cmd: clap::Command, lang: Lang) -> clap::Command {
+    let heading = |a: clap::Arg| {
+        let h = if a.is_positional() {
+            t!(lang, "cli-arguments")
+        } else {
+            t!(lang, "cli-options")
+        };
+        a.help_heading(h)
+    };
+    cmd.mut_args(heading)
+        .mut_subcommands(move |sub| sub.mut_args(heading))
 }
 
 /// Run a parsed command line.

@@ -655,3 +655,137 @@ fn bad_csv_review_logs_are_reported_in_japanese() {
         );
     }
 }
+
+/// The commands `kioku --help` lists.
+const COMMANDS: [&str; 16] = [
+    "check", "convert", "import", "export", "decks", "study", "next", "answer", "undo", "grade",
+    "exam", "exams", "stats", "optimize", "memory", "help",
+];
+
+/// `kioku ARGS --help` under a Japanese locale: every line of it says
+/// something in Japanese (option names and placeholders aside, nothing is
+/// left in clap's English).
+fn japanese_help(dir: &Path, args: &[&str]) -> String {
+    let o = kioku_with(dir, &[("LANG", "ja_JP.UTF-8")], args, "");
+    assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+    let help = stdout(&o);
+    for line in help.lines().filter(|l| !l.trim().is_empty()) {
+        assert!(
+            !line.is_ascii(),
+            "{args:?}: an English line: {line:?}\n{help}"
+        );
+    }
+    for english in ["Usage", "Commands", "Arguments", "Options", "Print"] {
+        assert!(!help.contains(english), "{args:?}: {english}\n{help}");
+    }
+    help
+}
+
+#[test]
+fn help_is_japanese_for_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let help = japanese_help(dir.path(), &["--help"]);
+    assert!(
+        help.starts_with("FSRS-6 で復習を計画する、問題とフラッシュカードの学習アプリ。\n"),
+        "{help}"
+    );
+    assert!(
+        help.contains("\n使い方: kioku [OPTIONS] [COMMAND]\n"),
+        "{help}"
+    );
+    for heading in ["\nコマンド:\n", "\nオプション:\n"] {
+        assert!(help.contains(heading), "{heading}: {help}");
+    }
+    assert!(
+        help.contains("  -h, --help            ヘルプを表示する\n"),
+        "{help}"
+    );
+    for c in COMMANDS {
+        assert!(help.contains(&format!("\n  {c} ")), "{c}: {help}");
+        // As in clap, `help` takes no --help: `help help` explains it.
+        let args = if c == "help" {
+            [c, "help"]
+        } else {
+            [c, "--help"]
+        };
+        let sub = japanese_help(dir.path(), &args);
+        assert!(sub.contains(&format!("使い方: kioku {c}")), "{c}: {sub}");
+    }
+    let exam = japanese_help(dir.path(), &["help", "exam"]);
+    assert!(
+        exam.contains("\n引数:\n  <SET>  テストするセット\n"),
+        "{exam}"
+    );
+    assert!(exam.contains("      --seed <S>"), "{exam}");
+}
+
+#[test]
+fn usage_errors_are_japanese_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = ja(dir.path(), &["decks", "--jsn"], "");
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stdout(&o), "");
+    assert_eq!(
+        stderr(&o),
+        "エラー: 不明な引数 '--jsn' があります\n\
+         ヒント: よく似た '--json' があります\n\
+         \n\
+         使い方: kioku decks --json\n\
+         \n\
+         詳しくは '--help' を付けて実行してください。\n"
+    );
+    let o = ja(dir.path(), &["exam"], "");
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "エラー: 必要な引数が指定されていません: <SET>\n\
+         \n\
+         使い方: kioku exam <SET>\n\
+         \n\
+         詳しくは '--help' を付けて実行してください。\n"
+    );
+    let o = ja(dir.path(), &["exam", "x", "--count", "3", "--all"], "");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).starts_with("エラー: '--count <N>' と '--all' は同時に指定できません\n"),
+        "{}",
+        stderr(&o)
+    );
+    let o = ja(dir.path(), &["frobnicate"], "");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).starts_with("エラー: 不明なコマンド 'frobnicate' です\n"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn english_help_and_usage_errors_are_clap_s_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let en = |args: &[&str]| kioku_with(dir.path(), &[("KIOKU_LANG", "en")], args, "");
+    let help = stdout(&en(&["--help"]));
+    assert!(
+        help.starts_with(
+            "Study with quizzes and flashcards, scheduled by FSRS-6.\n\n\
+             Usage: kioku [OPTIONS] [COMMAND]\n\nCommands:\n  check     Check question files"
+        ),
+        "{help}"
+    );
+    assert!(help.contains("\nOptions:\n"), "{help}");
+    assert!(
+        help.contains("  -V, --version         Print version\n"),
+        "{help}"
+    );
+    let o = en(&["decks", "--jsn"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "error: unexpected argument '--jsn' found\n\
+         \n  tip: a similar argument exists: '--json'\n\
+         \n\
+         Usage: kioku decks --json\n\
+         \n\
+         For more information, try '--help'.\n"
+    );
+}
