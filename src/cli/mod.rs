@@ -324,8 +324,11 @@ fn localize(cmd: clap::Command, lang: Lang) -> clap::Command {
 /// A command's help, laid out as clap's own, with the usage label in
 /// `lang`.
 fn help_template(lang: Lang) -> String {
+    // Styled as clap styles its own label (bold and underlined on a
+    // terminal; clap drops the styling elsewhere).
+    let style = clap::builder::Styles::default().get_usage().to_owned();
     format!(
-        "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        "{{before-help}}{{about-with-newline}}\n{style}{}{style:#} {{usage}}\n\n{{all-args}}{{after-help}}",
         t!(lang, "cli-usage")
     )
 }
